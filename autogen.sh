@@ -1,0 +1,8 @@
+#!/bin/sh
+# Generate the build system from a git checkout.
+set -e
+cd "$(dirname "$0")"
+mkdir -p build-aux m4
+autoreconf -fi
+# automake does not copy its TAP driver by itself.
+cp -f "$(automake --print-libdir)/tap-driver.sh" build-aux/

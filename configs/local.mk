@@ -1,0 +1,24 @@
+# Cell configs: C sources compiled for AArch64 and reduced to their raw
+# bytes (.cell), as upstream does, so upstream config sources build too.
+cell_sources = \
+	configs/arm64/qemu-arm64.c \
+	configs/arm64/qemu-arm64-gic-demo.c \
+	configs/arm64/qemu-arm64-linux-demo.c
+
+EXTRA_DIST += $(cell_sources) configs/cell.lds
+
+if HAVE_TARGET_CC
+cell_files = $(cell_sources:.c=.cell)
+jhconfig_DATA = $(cell_files)
+CLEANFILES += $(cell_files)
+
+CELL_CFLAGS = -std=gnu11 -Wall -Wextra -Werror -O2 -ffreestanding \
+	-fno-common -D__JAILHOUSE_FREESTANDING__ -I$(top_srcdir)/include
+
+configs/%.cell: configs/%.c configs/cell.lds $(abi_headers)
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && \
+	$(TARGET_CC) $(CELL_CFLAGS) -c $< -o $@.o && \
+	$(TARGET_LD) -T $(top_srcdir)/configs/cell.lds $@.o -o $@.elf && \
+	$(TARGET_OBJCOPY) -O binary $@.elf $@ && \
+	rm -f $@.o $@.elf
+endif

@@ -1,0 +1,19 @@
+# The hypervisor is a freestanding AArch64 image with its own makefile;
+# automake only calls it, out of tree, and installs the result.
+EXTRA_DIST += hypervisor
+
+if HAVE_TARGET_CC
+firmware_DATA = hypervisor/jailhouse.bin
+CLEANFILES += hypervisor/jailhouse.bin
+all_local_targets += hypervisor/jailhouse.bin
+clean_local_targets += clean-hypervisor
+
+hypervisor/jailhouse.bin: FORCE
+	$(AM_V_GEN)$(MAKE) -C $(srcdir)/hypervisor \
+		O=$(abs_builddir)/hypervisor \
+		CROSS_COMPILE=$(TARGET_CROSS_COMPILE) \
+		JH_INCLUDE=$(abs_top_srcdir)/include
+
+clean-hypervisor:
+	-rm -rf $(builddir)/hypervisor/build
+endif

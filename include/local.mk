@@ -1,0 +1,11 @@
+# The one ABI header set, shared by hypervisor, driver, library and configs.
+abi_headers = \
+	include/jailhouse/types.h \
+	include/jailhouse/console.h \
+	include/jailhouse/cell-config.h \
+	include/jailhouse/hypercall.h \
+	include/jailhouse/hvc.h \
+	include/jailhouse/header.h \
+	include/jailhouse/ioctl.h
+
+noinst_HEADERS += $(abi_headers)
