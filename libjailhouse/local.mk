@@ -1,0 +1,1 @@
+# (filled in by the libjailhouse/CLI work, issue 4)
