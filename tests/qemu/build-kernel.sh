@@ -9,7 +9,10 @@ cache=${JH_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/jailhouse-arm64}
 src=/usr/src/linux-source-6.1.tar.xz
 cross=${CROSS_COMPILE:-aarch64-linux-gnu-}
 
-key=$(cat "$here/kernel.config" "$here/build-kernel.sh" | sha256sum | cut -c1-16)
+# Bump when the recipe below changes what gets built.
+recipe=1
+key=$( (cat "$here/kernel.config"; echo "recipe $recipe"; ls -l "$src") |
+	sha256sum | cut -c1-16)
 out=$cache/linux-6.1-$key
 
 if [ -f "$out/.built" ]; then
@@ -46,4 +49,9 @@ done
 echo "build-kernel: building Image and modules (takes a few minutes)" >&2
 kmake -j"$(nproc)" Image Image.gz modules >&2
 touch "$out/.built"
+
+# Keep one tree: older keys are dead weight (about 2 GiB each).
+for old in "$cache"/linux-6.1-*; do
+	[ "$old" = "$out" ] || rm -rf "$old"
+done
 echo "$out"
