@@ -1,0 +1,90 @@
+#!/bin/sh
+# The whole test suite, as CI runs it (.ci/run):
+#   1. build everything (tests/build-all.sh: packages, kernel, native and
+#      arm64 builds),
+#   2. host unit tests (make check in the native build),
+#   3. make distcheck,
+#   4. every QEMU scenario on the real kernel, module and hypervisor.
+# Ends with "N passed, N failed" over all of them; exits non-zero on any
+# failure.
+set -u
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+build=${JH_BUILD_DIR:-$top/_build}
+jobs=${JOBS:-$(nproc)}
+passed=0
+failed=0
+
+note() { echo "check-all: $*"; }
+
+count() {
+	passed=$((passed + $1))
+	failed=$((failed + $2))
+}
+
+# A phase that is one test by itself.
+phase() {
+	name=$1
+	shift
+	note "== $name"
+	if "$@"; then
+		count 1 0
+		note "PASS $name"
+		return 0
+	fi
+	count 0 1
+	note "FAIL $name"
+	return 1
+}
+
+finish() {
+	echo "$passed passed, $failed failed"
+	[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
+	exit
+}
+
+start=$(date +%s)
+
+stage=$("$top/tests/build-all.sh") || {
+	note "FAIL build"
+	count 0 1
+	finish
+}
+count 1 0
+note "PASS build ($(($(date +%s) - start)) s)"
+
+# Unit tests: automake's summary gives the per-assertion TAP counts.
+note "== unit tests"
+(cd "$build/native" && make -s -j"$jobs" check) || true
+log=$build/native/test-suite.log
+if [ -f "$log" ]; then
+	p=$(sed -n 's/^# PASS: *//p' "$log")
+	f=$(sed -n 's/^# FAIL: *//p' "$log")
+	e=$(sed -n 's/^# ERROR: *//p' "$log")
+	x=$(sed -n 's/^# XPASS: *//p' "$log")
+	count "${p:-0}" $((${f:-0} + ${e:-0} + ${x:-0}))
+	note "unit tests: ${p:-0} passed, $((${f:-0} + ${e:-0} + ${x:-0})) failed"
+	[ $((${f:-0} + ${e:-0} + ${x:-0})) -eq 0 ] || cat "$log"
+else
+	note "FAIL unit tests: no test-suite.log"
+	count 0 1
+fi
+
+# Scenarios: each one is a test; run-scenarios prints the counts.
+note "== QEMU scenarios"
+out=$build/scenarios.out
+"$top/tests/qemu/run-scenarios.sh" --log "$build/qemu-console.log" \
+	"$stage" "$top"/tests/qemu/scenarios/[0-9a-z]*.sh 2>&1 | tee "$out"
+line=$(sed -n 's/^scenarios: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$out" | tail -n 1)
+if [ -n "$line" ]; then
+	# shellcheck disable=SC2086 # two numbers
+	count $line
+else
+	note "FAIL scenarios: no verdict"
+	count 0 1
+fi
+
+phase "make distcheck" sh -c "cd '$build/native' && make -s -j$jobs distcheck >distcheck.log 2>&1 || { tail -n 40 distcheck.log; exit 1; }"
+
+note "total time $(($(date +%s) - start)) s"
+finish

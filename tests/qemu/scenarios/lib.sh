@@ -1,0 +1,108 @@
+# Helpers for test bed scenarios; sourced inside the guest (busybox sh) as
+#   . /scenarios/lib.sh
+# Scenarios run under `sh -e`, so every helper returns 0 except where noted;
+# failures are counted and `finish` turns them into the exit status.
+# Output is TAP-like: "ok - ..." / "not ok - ..." with the command's output
+# indented below a failure.
+# shellcheck shell=sh
+
+jh_checks=0
+jh_failed=0
+
+# Print captured output indented, so it cannot be mistaken for a marker.
+_jh_show() {
+	[ -n "$1" ] && printf '%s\n' "$1" | sed 's/^/#   /'
+	return 0
+}
+
+_jh_ok() {
+	jh_checks=$((jh_checks + 1))
+	echo "ok - $1"
+}
+
+_jh_not_ok() {
+	jh_checks=$((jh_checks + 1))
+	jh_failed=$((jh_failed + 1))
+	echo "not ok - $1"
+	_jh_show "$2"
+}
+
+# check DESCRIPTION COMMAND... : passes if COMMAND exits 0.
+check() {
+	_jh_desc=$1
+	shift
+	if _jh_out=$("$@" 2>&1); then
+		_jh_ok "$_jh_desc"
+	else
+		_jh_rc=$?
+		[ -z "$_jh_out" ] || _jh_out="$_jh_out
+"
+		_jh_not_ok "$_jh_desc" "${_jh_out}(exit $_jh_rc: $*)"
+	fi
+}
+
+# expect_fail DESCRIPTION COMMAND... : passes if COMMAND exits non-zero.
+expect_fail() {
+	_jh_desc=$1
+	shift
+	if _jh_out=$("$@" 2>&1); then
+		[ -z "$_jh_out" ] || _jh_out="$_jh_out
+"
+		_jh_not_ok "$_jh_desc" "${_jh_out}(unexpectedly succeeded: $*)"
+	else
+		_jh_ok "$_jh_desc"
+	fi
+}
+
+# check_eq DESCRIPTION EXPECTED COMMAND... : passes if COMMAND exits 0 and
+# its standard output is exactly EXPECTED (trailing newlines ignored).
+check_eq() {
+	_jh_desc=$1
+	_jh_want=$2
+	shift 2
+	if _jh_out=$("$@" 2>/dev/null) && [ "$_jh_out" = "$_jh_want" ]; then
+		_jh_ok "$_jh_desc"
+	else
+		_jh_not_ok "$_jh_desc" "$(printf 'expected: %s\ngot: %s' "$_jh_want" "$_jh_out")"
+	fi
+}
+
+# check_file_contains DESCRIPTION FILE REGEX : passes if a line of FILE
+# matches the extended regular expression REGEX.
+check_file_contains() {
+	if [ ! -r "$2" ]; then
+		_jh_not_ok "$1" "cannot read $2"
+	elif grep -qE -e "$3" "$2"; then
+		_jh_ok "$1"
+	else
+		_jh_not_ok "$1" "$(printf 'no line matches /%s/ in %s; its tail:\n%s' \
+			"$3" "$2" "$(tail -n 10 "$2")")"
+	fi
+}
+
+# require DESCRIPTION COMMAND... : like check, but a failure ends the
+# scenario at once (for steps the rest depends on, e.g. loading the module).
+require() {
+	_jh_before=$jh_failed
+	check "$@"
+	if [ "$jh_failed" -ne "$_jh_before" ]; then
+		echo "# required step failed, stopping"
+		finish
+		exit 1
+	fi
+}
+
+# note TEXT... : a comment in the output.
+note() {
+	echo "# $*"
+}
+
+# finish : summary line; returns non-zero if any check failed, so a
+# scenario ends with `finish` as its last command.
+finish() {
+	echo "# ${JHTEST_SCENARIO:-scenario}: $jh_checks checks, $jh_failed failed"
+	[ "$jh_failed" -eq 0 ]
+}
+
+# The module as `make install` stages it: /lib/modules/<release>/extra/.
+jh_ko=$(find /lib/modules -name jailhouse.ko 2>/dev/null | head -n 1)
