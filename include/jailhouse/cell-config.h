@@ -369,7 +369,8 @@ jailhouse_cell_stream_ids(const struct jailhouse_cell_desc *cell)
 		(jailhouse_cell_pci_caps(cell) + cell->num_pci_caps);
 }
 
-#ifndef ARRAY_SIZE
+/* For config sources; the kernel has its own, type-checked one. */
+#if !defined(__KERNEL__) && !defined(ARRAY_SIZE)
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 #endif
 

@@ -38,8 +38,8 @@ struct jailhouse_header {
 	__u32 online_cpus;
 	/* Set by the hypervisor: */
 	__u64 debug_console_base;
+	__u64 arm_linux_hyp_vectors;	/* stub's VBAR_EL2, restored at disable */
 	/* Set by the driver: */
-	__u64 arm_linux_hyp_vectors;	/* physical, restored at disable */
 	__u32 arm_linux_hyp_abi;
 	__u32 entry_protocol;		/* JAILHOUSE_ENTRY_PROTOCOL, by build */
 };

@@ -1,0 +1,246 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The hypervisor's console ring, read through read() on /dev/jailhouse
+ * (one cursor per open file) and the "console" sysfs attribute. After a
+ * disable or a failed enable a copy of the last ring stays readable.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/delay.h>
+#include <linux/err.h>
+#include <linux/fs.h>
+#include <linux/minmax.h>
+#include <linux/sched/signal.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/uaccess.h>
+
+#include "driver.h"
+
+#define JH_RING_SIZE		JAILHOUSE_CONSOLE_SIZE
+/* The ring has no wakeup for us, so blocked readers poll it. */
+#define JH_POLL_MS		100
+
+struct jh_reader {
+	struct mutex lock;	/* one read() at a time moves the cursor */
+	unsigned int gen;	/* ring the cursor belongs to, 0: none yet */
+	u32 pos;		/* free-running, like the ring's tail */
+};
+
+/* Both protected by jh_lock. */
+static struct jailhouse_console_page *jh_snapshot;
+static bool jh_snapshot_valid;
+/* Bumped for each hypervisor instance, whose ring starts empty. */
+static unsigned int jh_ring_gen = 1;
+
+int jh_console_init(void)
+{
+	jh_snapshot = kzalloc(sizeof(*jh_snapshot), GFP_KERNEL);
+	return jh_snapshot ? 0 : -ENOMEM;
+}
+
+void jh_console_exit(void)
+{
+	kfree(jh_snapshot);
+}
+
+/* Called before entry: the new instance starts a new ring. */
+void jh_console_new_ring(void)
+{
+	jh_ring_gen++;
+	jh_snapshot_valid = false;
+}
+
+/* Called while the region is mapped and the hypervisor is not running. */
+void jh_console_snapshot(void)
+{
+	const void *page = jh_hv.mem + jh_hv.header.console_page;
+
+	/* It may have written with the MMU off; drop our stale lines. */
+	jh_dcache_clean_inval_poc(page, sizeof(*jh_snapshot));
+	memcpy(jh_snapshot, page, sizeof(*jh_snapshot));
+	jh_snapshot->busy = 0;
+	jh_snapshot_valid = true;
+}
+
+/* The ring to read: live, the saved copy, or an error. */
+static const struct jailhouse_console_page *jh_ring(void)
+{
+	if (jh_hv.enabled) {
+		/* without the flag the page is not mapped into Linux */
+		if (!jh_hv.console_permitted)
+			return ERR_PTR(-EPERM);
+		return jh_hv.mem + jh_hv.header.console_page;
+	}
+	return jh_snapshot_valid ? jh_snapshot : ERR_PTR(-EAGAIN);
+}
+
+static void jh_ring_wait_idle(const struct jailhouse_console_page *ring)
+{
+	unsigned int us;
+
+	/* A writer holds busy for a few bytes; a dead one must not hang us. */
+	for (us = 0; READ_ONCE(ring->busy) && us < 1000; us++)
+		udelay(1);
+}
+
+static size_t jh_ring_missed(u32 missed, char *buf, size_t count)
+{
+	char msg[48];
+	int len;
+
+	len = scnprintf(msg, sizeof(msg), "<missed %u bytes of console log>\n",
+			missed);
+	len = min_t(size_t, len, count);
+	memcpy(buf, msg, len);
+	return len;
+}
+
+/*
+ * Copies up to count bytes from *pos on and advances *pos. If the writer
+ * lapped the reader, returns a notice instead and skips to the oldest byte.
+ */
+static size_t jh_ring_copy(const struct jailhouse_console_page *ring,
+			   u32 *pos, char *buf, size_t count)
+{
+	unsigned int tries;
+	u32 tail, avail, off, n, first;
+
+	for (tries = 0; tries < 100; tries++) {
+		jh_ring_wait_idle(ring);
+		tail = READ_ONCE(ring->tail);
+		/* the bytes below tail were written before tail */
+		smp_rmb();
+
+		avail = tail - *pos;
+		if (!avail)
+			return 0;
+		if (avail > JH_RING_SIZE) {
+			*pos = tail - JH_RING_SIZE;
+			return jh_ring_missed(avail - JH_RING_SIZE, buf, count);
+		}
+
+		n = min_t(size_t, avail, count);
+		off = *pos % JH_RING_SIZE;
+		first = min(n, JH_RING_SIZE - off);
+		memcpy(buf, ring->content + off, first);
+		memcpy(buf + first, ring->content, n - first);
+		/* check the writer only after our copy */
+		smp_rmb();
+
+		/* valid unless a write was under way or overtook our bytes */
+		if (!READ_ONCE(ring->busy) &&
+		    READ_ONCE(ring->tail) - *pos <= JH_RING_SIZE) {
+			*pos += n;
+			return n;
+		}
+	}
+	return 0;
+}
+
+/* Whole ring, oldest byte first; empty if there is none. */
+ssize_t jh_console_show_all(char *buf)
+{
+	const struct jailhouse_console_page *ring;
+	ssize_t len = 0;
+	u32 pos, tail;
+
+	if (mutex_lock_interruptible(&jh_lock))
+		return -EINTR;
+	ring = jh_ring();
+	if (IS_ERR(ring)) {
+		if (PTR_ERR(ring) != -EAGAIN)
+			len = PTR_ERR(ring);
+	} else {
+		tail = READ_ONCE(ring->tail);
+		pos = tail - min_t(u32, tail, JH_RING_SIZE);
+		len = jh_ring_copy(ring, &pos, buf, JH_RING_SIZE);
+	}
+	mutex_unlock(&jh_lock);
+	return len;
+}
+
+/* Under jh_lock: new bytes for this reader, 0 if none, or an errno. */
+static ssize_t jh_console_fetch(struct jh_reader *r, char *buf, size_t count,
+				u32 *pos)
+{
+	const struct jailhouse_console_page *ring;
+
+	if (r->gen != jh_ring_gen) {
+		r->gen = jh_ring_gen;
+		r->pos = 0;
+	}
+	ring = jh_ring();
+	if (IS_ERR(ring))
+		return PTR_ERR(ring);
+	*pos = r->pos;
+	return jh_ring_copy(ring, pos, buf, count);
+}
+
+static ssize_t jh_console_wait_read(struct file *file, struct jh_reader *r,
+				    char *buf, size_t count, u32 *pos)
+{
+	ssize_t ret;
+
+	for (;;) {
+		if (mutex_lock_interruptible(&jh_lock))
+			return -EINTR;
+		ret = jh_console_fetch(r, buf, count, pos);
+		mutex_unlock(&jh_lock);
+
+		if (ret > 0 || ret == -EPERM || (file->f_flags & O_NONBLOCK))
+			return ret;
+		if (msleep_interruptible(JH_POLL_MS) || signal_pending(current))
+			return -EINTR;
+	}
+}
+
+ssize_t jh_console_read(struct file *file, char __user *out, size_t count,
+			loff_t *ppos)
+{
+	struct jh_reader *r = file->private_data;
+	ssize_t ret;
+	char *buf;
+	u32 pos;
+
+	if (!count)
+		return 0;
+	count = min_t(size_t, count, JH_RING_SIZE);
+	buf = kmalloc(count, GFP_KERNEL);
+	if (!buf)
+		return -ENOMEM;
+
+	if (mutex_lock_interruptible(&r->lock)) {
+		kfree(buf);
+		return -EINTR;
+	}
+	ret = jh_console_wait_read(file, r, buf, count, &pos);
+	/* the cursor only moves for bytes the reader really got */
+	if (ret > 0) {
+		if (copy_to_user(out, buf, ret))
+			ret = -EFAULT;
+		else
+			r->pos = pos;
+	}
+	mutex_unlock(&r->lock);
+	kfree(buf);
+	return ret;
+}
+
+int jh_console_open(struct inode *inode, struct file *file)
+{
+	struct jh_reader *r;
+
+	r = kzalloc(sizeof(*r), GFP_KERNEL);
+	if (!r)
+		return -ENOMEM;
+	mutex_init(&r->lock);
+	file->private_data = r;
+	return 0;
+}
+
+int jh_console_release(struct inode *inode, struct file *file)
+{
+	kfree(file->private_data);
+	return 0;
+}
