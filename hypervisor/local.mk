@@ -12,7 +12,8 @@ hypervisor/jailhouse.bin: FORCE
 	$(AM_V_GEN)$(MAKE) -C $(srcdir)/hypervisor \
 		O=$(abs_builddir)/hypervisor \
 		CROSS_COMPILE=$(TARGET_CROSS_COMPILE) \
-		JH_INCLUDE=$(abs_top_srcdir)/include
+		JH_INCLUDE=$(abs_top_srcdir)/include \
+		JH_VERSION=$(PACKAGE_VERSION)
 
 clean-hypervisor:
 	-rm -rf $(builddir)/hypervisor/build

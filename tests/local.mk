@@ -25,3 +25,9 @@ tests/unit/test-abi-aarch64.o: tests/unit/test-abi.c $(abi_headers)
 endif
 
 EXTRA_DIST += tests/qemu
+
+# Guest-side test tools: built on request (tests/build-all.sh stages them
+# into the initramfs), never installed.
+EXTRA_PROGRAMS = tests/qemu/tools/jh-raw
+CLEANFILES += $(EXTRA_PROGRAMS)
+tests_qemu_tools_jh_raw_SOURCES = tests/qemu/tools/jh-raw.c

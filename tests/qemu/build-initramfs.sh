@@ -85,7 +85,11 @@ add_libs_of() {
 	fi
 	for lib in $("$readelf" -d "$1" 2>/dev/null |
 		sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
+		# Already there: copied before, or staged by `make install`
+		# into a directory the dynamic loader searches by default.
 		[ -e "$root/lib/aarch64-linux-gnu/$lib" ] && continue
+		[ -e "$root/usr/lib/$lib" ] && continue
+		[ -e "$root/lib/$lib" ] && continue
 		found=
 		for d in $libdirs; do
 			if [ -e "$d/$lib" ]; then

@@ -106,3 +106,15 @@ finish() {
 
 # The module as `make install` stages it: /lib/modules/<release>/extra/.
 jh_ko=$(find /lib/modules -name jailhouse.ko 2>/dev/null | head -n 1)
+
+# Raw ioctl tool (tests/qemu/tools/jh-raw.c): bypasses libjailhouse's checks.
+jh_raw=/usr/libexec/jailhouse-tests/jh-raw
+
+# check_raw DESCRIPTION EXPECTED jh-raw-args...: the raw ioctl answers
+# "ok" or "error: <ERRNO>" exactly as EXPECTED.
+check_raw() {
+	_jh_desc=$1
+	_jh_want=$2
+	shift 2
+	check_eq "$_jh_desc" "$_jh_want" sh -c '"$0" "$@" | sed "s/ (.*//"' "$jh_raw" "$@"
+}

@@ -1,0 +1,446 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * GICv3 virtualization for the cells (only root, so far).
+ *
+ * All physical interrupts reach EL2 (HCR_EL2.IMO/FMO). The hypervisor
+ * drops their priority and hands them to the CPU's cell through list
+ * registers; PPIs and SPIs carry the HW bit, so the guest's deactivation
+ * deactivates the physical interrupt. Guest SGIs (ICC_SGI1R_EL1 writes)
+ * trap and become virtual SGIs on the targets. Physical SGIs 14 and 15
+ * and the maintenance PPI belong to the hypervisor; Linux IPIs use 0-7.
+ */
+#include <jailhouse/cell.h>
+#include <jailhouse/control.h>
+#include <jailhouse/errno.h>
+#include <jailhouse/mmio.h>
+#include <jailhouse/printk.h>
+#include <asm/gicv3.h>
+#include <asm/setup.h>
+#include <asm/sysregs.h>
+
+void *gicd_base;
+void *gicr_base;
+unsigned long gicr_size, gicr_stride;
+static unsigned int maintenance_irq;
+
+static unsigned long gicd_phys(void)
+{
+	return system_config->platform_info.arm.gicd_base;
+}
+
+static unsigned long gicr_phys(void)
+{
+	return system_config->platform_info.arm.gicr_base;
+}
+
+int gicv3_init(void)
+{
+	unsigned int rev;
+
+	if (system_config->platform_info.arm.gic_version != 3) {
+		printk("ERROR: only GICv3 is supported\n");
+		return -ENODEV;
+	}
+	maintenance_irq = system_config->platform_info.arm.maintenance_irq;
+	if (maintenance_irq < 16 || maintenance_irq > 31) {
+		printk("ERROR: maintenance IRQ %d is not a PPI\n",
+		       maintenance_irq);
+		return -EINVAL;
+	}
+	gicd_base = paging_map_device(gicd_phys(), GICD_SIZE);
+	if (!gicd_base)
+		return -ENOMEM;
+	rev = PIDR2_ARCHREV(mmio_read32((u8 *)gicd_base + GICD_PIDR2));
+	if (rev != 3 && rev != 4) {
+		printk("ERROR: GIC architecture revision %d\n", rev);
+		return -ENODEV;
+	}
+	if (!(mmio_read32((u8 *)gicd_base + GICD_CTLR) & GICD_CTLR_ARE_NS)) {
+		printk("ERROR: GIC affinity routing is off\n");
+		return -EIO;
+	}
+
+	/* One frame per possible CPU, contiguous as on QEMU virt. */
+	gicr_stride = rev == 4 ? GICR_V4_STRIDE : GICR_V3_STRIDE;
+	gicr_size = max_cpus * gicr_stride;
+	gicr_base = paging_map_device(gicr_phys(), gicr_size);
+	return gicr_base ? 0 : -ENOMEM;
+}
+
+unsigned int gicv3_trapped_ranges(struct mem_range *ranges, unsigned int max)
+{
+	if (max < 2)
+		return 0;
+	ranges[0].start = gicd_phys();
+	ranges[0].size = GICD_SIZE;
+	ranges[1].start = gicr_phys();
+	ranges[1].size = gicr_size;
+	return 2;
+}
+
+/* IRQs 0-31 the hypervisor keeps for itself on every CPU. */
+u32 gicv3_hv_private_irqs(void)
+{
+	return BIT(SGI_INJECT) | BIT(SGI_EVENT) | BIT(maintenance_irq);
+}
+
+int gicv3_cell_init(struct cell *cell)
+{
+	int err;
+
+	err = gicv3_cell_irqs_init(cell);
+	if (err)
+		return err;
+	err = mmio_region_register(cell, gicd_phys(), GICD_SIZE,
+				   gicv3_gicd_access, cell);
+	if (err)
+		return err;
+	return mmio_region_register(cell, gicr_phys(), gicr_size,
+				    gicv3_gicr_access, cell);
+}
+
+/* This CPU's redistributor: the frame whose TYPER affinity is ours. */
+static int find_redistributor(struct per_cpu *cpu_data)
+{
+	u64 mpidr = cpu_data->mpidr;
+	u32 aff = ((mpidr >> 8) & 0xff000000) | (mpidr & 0xffffff);
+	unsigned long off;
+	u64 typer;
+
+	for (off = 0; off < gicr_size; off += gicr_stride) {
+		typer = mmio_read64((u8 *)gicr_base + off + GICR_TYPER);
+		if ((typer >> 32) == aff) {
+			cpu_data->arch.gicr = (u8 *)gicr_base + off;
+			cpu_data->arch.gicr_phys = gicr_phys() + off;
+			return 0;
+		}
+		if (typer & GICR_TYPER_LAST)
+			break;
+	}
+	printk("ERROR: no redistributor for MPIDR %lx\n", mpidr);
+	return -ENODEV;
+}
+
+static u64 read_lr(unsigned int n)
+{
+	switch (n) {
+	case 0: return read_sysreg(ICH_LR0_EL2);
+	case 1: return read_sysreg(ICH_LR1_EL2);
+	case 2: return read_sysreg(ICH_LR2_EL2);
+	case 3: return read_sysreg(ICH_LR3_EL2);
+	case 4: return read_sysreg(ICH_LR4_EL2);
+	case 5: return read_sysreg(ICH_LR5_EL2);
+	case 6: return read_sysreg(ICH_LR6_EL2);
+	case 7: return read_sysreg(ICH_LR7_EL2);
+	case 8: return read_sysreg(ICH_LR8_EL2);
+	case 9: return read_sysreg(ICH_LR9_EL2);
+	case 10: return read_sysreg(ICH_LR10_EL2);
+	case 11: return read_sysreg(ICH_LR11_EL2);
+	case 12: return read_sysreg(ICH_LR12_EL2);
+	case 13: return read_sysreg(ICH_LR13_EL2);
+	case 14: return read_sysreg(ICH_LR14_EL2);
+	default: return read_sysreg(ICH_LR15_EL2);
+	}
+}
+
+static void write_lr(unsigned int n, u64 val)
+{
+	switch (n) {
+	case 0: write_sysreg(ICH_LR0_EL2, val); break;
+	case 1: write_sysreg(ICH_LR1_EL2, val); break;
+	case 2: write_sysreg(ICH_LR2_EL2, val); break;
+	case 3: write_sysreg(ICH_LR3_EL2, val); break;
+	case 4: write_sysreg(ICH_LR4_EL2, val); break;
+	case 5: write_sysreg(ICH_LR5_EL2, val); break;
+	case 6: write_sysreg(ICH_LR6_EL2, val); break;
+	case 7: write_sysreg(ICH_LR7_EL2, val); break;
+	case 8: write_sysreg(ICH_LR8_EL2, val); break;
+	case 9: write_sysreg(ICH_LR9_EL2, val); break;
+	case 10: write_sysreg(ICH_LR10_EL2, val); break;
+	case 11: write_sysreg(ICH_LR11_EL2, val); break;
+	case 12: write_sysreg(ICH_LR12_EL2, val); break;
+	case 13: write_sysreg(ICH_LR13_EL2, val); break;
+	case 14: write_sysreg(ICH_LR14_EL2, val); break;
+	default: write_sysreg(ICH_LR15_EL2, val); break;
+	}
+}
+
+/* Tries to put irq into a list register of this CPU; -EBUSY if full. */
+static int inject_local(unsigned int irq)
+{
+	struct per_cpu *cpu_data = this_cpu_data();
+	u64 elrsr = read_sysreg(ICH_ELRSR_EL2);
+	unsigned int n, free_lr = ~0U;
+	u64 lr;
+
+	for (n = 0; n < cpu_data->arch.num_lrs; n++) {
+		if (elrsr & BIT(n)) {
+			if (free_lr == ~0U)
+				free_lr = n;
+			continue;
+		}
+		lr = read_lr(n);
+		if ((lr & ICH_LR_VINTID_MASK) != irq)
+			continue;
+		/* an SGI again while its handler runs: pend it once more */
+		if (irq < 16 && !(lr & ICH_LR_PENDING))
+			write_lr(n, lr | ICH_LR_PENDING);
+		return 0;
+	}
+	if (free_lr == ~0U)
+		return -EBUSY;
+
+	lr = irq | ICH_LR_GROUP1 | ICH_LR_PENDING |
+		(0xa0UL << ICH_LR_PRIORITY_SHIFT);
+	if (irq >= 16)
+		lr |= ICH_LR_HW | ((u64)irq << ICH_LR_PINTID_SHIFT);
+	write_lr(free_lr, lr);
+	return 0;
+}
+
+static void queue_irq(struct per_cpu *cpu_data, unsigned int irq)
+{
+	struct pending_irqs *p = &cpu_data->arch.pending;
+
+	spin_lock(&p->lock);
+	if (p->tail - p->head < PENDING_IRQS)
+		p->irq[p->tail++ % PENDING_IRQS] = irq;
+	else
+		printk("CPU %d: virtual IRQ %d lost, queue full\n",
+		       cpu_data->cpu_id, irq);
+	spin_unlock(&p->lock);
+}
+
+/* Moves queued IRQs into free list registers; underflow IRQ if some stay. */
+static void drain_queue(void)
+{
+	struct pending_irqs *p = &this_cpu_data()->arch.pending;
+	u64 hcr = read_sysreg(ICH_HCR_EL2);
+
+	spin_lock(&p->lock);
+	while (p->head != p->tail &&
+	       inject_local(p->irq[p->head % PENDING_IRQS]) == 0)
+		p->head++;
+	if (p->head != p->tail)
+		hcr |= ICH_HCR_UIE;
+	else
+		hcr &= ~ICH_HCR_UIE;
+	spin_unlock(&p->lock);
+	write_sysreg(ICH_HCR_EL2, hcr);
+	isb();
+}
+
+static void inject_irq(unsigned int irq)
+{
+	if (inject_local(irq) != 0) {
+		queue_irq(this_cpu_data(), irq);
+		drain_queue();
+	}
+}
+
+static void send_phys_sgi(struct per_cpu *target, unsigned int sgi)
+{
+	u64 mpidr = target->mpidr;
+	u64 val = ((mpidr >> 32) & 0xff) << 48 | ((mpidr >> 16) & 0xff) << 32 |
+		((mpidr >> 8) & 0xff) << 16 | BIT(mpidr & 0xf) |
+		((u64)sgi << 24);
+
+	dsb(ish);
+	write_sysreg(ICC_SGI1R_EL1, val);
+	isb();
+}
+
+static void inject_remote(struct per_cpu *target, unsigned int irq)
+{
+	if (target == this_cpu_data()) {
+		inject_irq(irq);
+		return;
+	}
+	queue_irq(target, irq);
+	send_phys_sgi(target, SGI_INJECT);
+}
+
+/* Linux wrote ICC_SGI1R_EL1: deliver to the matching CPUs of its cell. */
+bool gicv3_handle_sgi_write(u64 val)
+{
+	struct per_cpu *cpu_data = this_cpu_data(), *target;
+	unsigned int sgi = (val >> 24) & 0xf, rs = (val >> 44) & 0xf, cpu;
+	u64 cluster = (val >> 16 & 0xff) | (val >> 32 & 0xff) << 8 |
+		      (val >> 48 & 0xff) << 16;
+	bool broadcast = val & BIT(40);
+	u64 mpidr;
+
+	cpu_stat_inc(JAILHOUSE_CPU_STAT_VMEXITS_VSGI);
+	for_each_cpu_in_cell(cpu, cpu_data->cell) {
+		target = per_cpu(cpu);
+		/* a CPU coming up gets its SGIs once its GIC is enabled */
+		if (target->state != CPU_RUNNING &&
+		    target->state != CPU_ON_PENDING)
+			continue;
+		if (broadcast) {
+			if (target == cpu_data)
+				continue;
+		} else {
+			mpidr = target->mpidr;
+			if (((mpidr >> 8 & 0xff) | (mpidr >> 16 & 0xff) << 8 |
+			     (mpidr >> 32 & 0xff) << 16) != cluster)
+				continue;
+			if ((mpidr & 0xff) / 16 != rs ||
+			    !(val & BIT((mpidr & 0xff) % 16)))
+				continue;
+		}
+		inject_remote(target, sgi);
+	}
+	return true;
+}
+
+void arch_handle_irq(struct registers *regs)
+{
+	bool counted = false;
+	unsigned int irq;
+
+	cpu_stat_inc(JAILHOUSE_CPU_STAT_VMEXITS_TOTAL);
+	for (;;) {
+		irq = read_sysreg(ICC_IAR1_EL1) & 0xffffff;
+		if (irq >= INTID_SPURIOUS)
+			break;
+		write_sysreg(ICC_EOIR1_EL1, irq);
+
+		if (irq == SGI_INJECT || irq == maintenance_irq) {
+			write_sysreg(ICC_DIR_EL1, irq);
+			if (!counted)
+				cpu_stat_inc(irq == SGI_INJECT ?
+					     JAILHOUSE_CPU_STAT_VMEXITS_VSGI :
+					     JAILHOUSE_CPU_STAT_VMEXITS_MAINTENANCE);
+			drain_queue();
+		} else if (irq == SGI_EVENT) {
+			write_sysreg(ICC_DIR_EL1, irq);
+			if (!counted)
+				cpu_stat_inc(JAILHOUSE_CPU_STAT_VMEXITS_MANAGEMENT);
+		} else if (irq < 16) {
+			/* a Linux IPI sent before its sender was ours */
+			write_sysreg(ICC_DIR_EL1, irq);
+			inject_irq(irq);
+		} else {
+			if (!counted)
+				cpu_stat_inc(JAILHOUSE_CPU_STAT_VMEXITS_VIRQ);
+			inject_irq(irq);
+		}
+		counted = true;
+	}
+	/* cheap safety net: never leave work queued behind an exit */
+	if (READ_ONCE(this_cpu_data()->arch.pending.head) !=
+	    READ_ONCE(this_cpu_data()->arch.pending.tail))
+		drain_queue();
+	isb();
+}
+
+static void clear_lrs(unsigned int num_lrs)
+{
+	for (unsigned int n = 0; n < num_lrs; n++)
+		write_lr(n, 0);
+	write_sysreg(ICH_AP0R0_EL2, 0);
+	write_sysreg(ICH_AP1R0_EL2, 0);
+}
+
+int gicv3_cpu_init(struct per_cpu *cpu_data)
+{
+	u64 ctlr, pmr, grpen, vmcr;
+	void *sgi_frame;
+	int err;
+
+	err = find_redistributor(cpu_data);
+	if (err)
+		return err;
+	sgi_frame = (u8 *)cpu_data->arch.gicr + GICR_SGI_BASE;
+	if ((cpu_data->mpidr & 0xff) >= 16) {
+		printk("ERROR: MPIDR.Aff0 >= 16 cannot be an SGI target\n");
+		return -EIO;
+	}
+
+	ctlr = read_sysreg(ICC_CTLR_EL1);
+	pmr = read_sysreg(ICC_PMR_EL1);
+	grpen = read_sysreg(ICC_IGRPEN1_EL1);
+	cpu_data->arch.linux_icc_ctlr = ctlr;
+	cpu_data->arch.linux_icc_pmr = pmr;
+	cpu_data->arch.linux_icc_igrpen1 = grpen;
+
+	/*
+	 * Linux may be inside an IPI handler (on_each_cpu) with that SGI
+	 * still active; it will deactivate the virtual one, so do the
+	 * physical side here, or the SGI stays blocked after disable.
+	 */
+	mmio_write32((u8 *)sgi_frame + GICR_ICACTIVER0, 0xffff);
+
+	cpu_data->arch.num_lrs = (read_sysreg(ICH_VTR_EL2) & 0x1f) + 1;
+	clear_lrs(cpu_data->arch.num_lrs);
+
+	write_sysreg(ICC_CTLR_EL1, ctlr | ICC_CTLR_EOIMODE);
+	write_sysreg(ICC_PMR_EL1, 0xf0);
+	write_sysreg(ICC_IGRPEN1_EL1, 1);
+	mmio_write32((u8 *)sgi_frame + GICR_ISENABLER0,
+		     gicv3_hv_private_irqs());
+
+	vmcr = (pmr & 0xff) << ICH_VMCR_VPMR_SHIFT;
+	if (grpen & 1)
+		vmcr |= ICH_VMCR_VENG1;
+	if (ctlr & ICC_CTLR_EOIMODE)
+		vmcr |= ICH_VMCR_VEOIM;
+	write_sysreg(ICH_VMCR_EL2, vmcr);
+	write_sysreg(ICH_HCR_EL2, ICH_HCR_EN);
+	isb();
+
+	/*
+	 * SGIs sent while this CPU was powering up may be queued already;
+	 * the SGI announcing them does not survive the CPU's reset.
+	 */
+	drain_queue();
+	return 0;
+}
+
+/* Hand what is still pending virtually back to the physical GIC. */
+static void return_lr(u64 lr)
+{
+	unsigned int irq = lr & ICH_LR_VINTID_MASK;
+
+	if (lr & ICH_LR_HW)
+		write_sysreg(ICC_DIR_EL1, irq);	/* level sources re-fire */
+	else if (lr & ICH_LR_PENDING)
+		send_phys_sgi(this_cpu_data(), irq);
+}
+
+void gicv3_cpu_exit(struct per_cpu *cpu_data)
+{
+	struct pending_irqs *p = &cpu_data->arch.pending;
+	u64 vmcr = read_sysreg(ICH_VMCR_EL2);
+	u8 *sgi_frame = (u8 *)cpu_data->arch.gicr + GICR_SGI_BASE;
+	unsigned int n, irq;
+
+	if (!cpu_data->arch.num_lrs)
+		return;		/* never initialized */
+
+	write_sysreg(ICH_HCR_EL2, 0);
+	isb();
+	/* our SGIs must not reach Linux; what they announced is queued */
+	mmio_write32(sgi_frame + GICR_ICENABLER0, gicv3_hv_private_irqs());
+	mmio_write32(sgi_frame + GICR_ICPENDR0, gicv3_hv_private_irqs());
+	for (n = 0; n < cpu_data->arch.num_lrs; n++)
+		if (!(read_sysreg(ICH_ELRSR_EL2) & BIT(n)))
+			return_lr(read_lr(n));
+	clear_lrs(cpu_data->arch.num_lrs);
+
+	spin_lock(&p->lock);
+	for (; p->head != p->tail; p->head++) {
+		irq = p->irq[p->head % PENDING_IRQS];
+		return_lr(irq | ICH_LR_PENDING | (irq >= 16 ? ICH_LR_HW : 0));
+	}
+	spin_unlock(&p->lock);
+
+	/* Linux's view, as it left it in the virtual interface */
+	write_sysreg(ICC_PMR_EL1, (vmcr >> ICH_VMCR_VPMR_SHIFT) & 0xff);
+	write_sysreg(ICC_IGRPEN1_EL1, !!(vmcr & ICH_VMCR_VENG1));
+	if (!(vmcr & ICH_VMCR_VEOIM))
+		write_sysreg(ICC_CTLR_EL1,
+			     read_sysreg(ICC_CTLR_EL1) & ~ICC_CTLR_EOIMODE);
+	isb();
+}

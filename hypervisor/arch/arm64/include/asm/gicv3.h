@@ -1,0 +1,73 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * GICv3 register offsets and fields used by the hypervisor.
+ */
+#ifndef _JAILHOUSE_ASM_GICV3_H
+#define _JAILHOUSE_ASM_GICV3_H
+
+#define GICD_SIZE		0x10000
+#define GICD_CTLR		0x0000
+#define GICD_TYPER		0x0004
+#define GICD_IGROUPR		0x0080
+#define GICD_ISENABLER		0x0100
+#define GICD_ICENABLER		0x0180
+#define GICD_ISPENDR		0x0200
+#define GICD_ICPENDR		0x0280
+#define GICD_ISACTIVER		0x0300
+#define GICD_ICACTIVER		0x0380
+#define GICD_IPRIORITYR		0x0400
+#define GICD_ITARGETSR		0x0800
+#define GICD_ICFGR		0x0c00
+#define GICD_IGRPMODR		0x0d00
+#define GICD_NSACR		0x0e00
+#define GICD_SGIR		0x0f00
+#define GICD_IROUTER		0x6000
+#define GICD_PIDR2		0xffe8
+#define GICD_CTLR_ARE_NS	(1 << 4)
+
+#define GICR_V3_STRIDE		0x20000
+#define GICR_V4_STRIDE		0x40000
+#define GICR_SGI_BASE		0x10000
+#define GICR_CTLR		0x0000
+#define GICR_TYPER		0x0008
+#define GICR_WAKER		0x0014
+#define GICR_PIDR2		0xffe8
+#define GICR_TYPER_LAST		(1 << 4)
+
+#define GICR_IGROUPR0		GICD_IGROUPR
+#define GICR_ISENABLER0		GICD_ISENABLER
+#define GICR_ICENABLER0		GICD_ICENABLER
+#define GICR_ISPENDR0		GICD_ISPENDR
+#define GICR_ICPENDR0		GICD_ICPENDR
+#define GICR_ISACTIVER0		GICD_ISACTIVER
+#define GICR_ICACTIVER0		GICD_ICACTIVER
+#define GICR_IPRIORITYR0	GICD_IPRIORITYR
+#define GICR_ICFGR0		GICD_ICFGR
+
+#define PIDR2_ARCHREV(v)	(((v) >> 4) & 0xf)
+
+#define ICC_CTLR_EOIMODE	(1UL << 1)
+#define ICC_SRE_SRE		(1UL << 0)
+
+#define ICH_HCR_EN		(1UL << 0)
+#define ICH_HCR_UIE		(1UL << 1)
+#define ICH_HCR_TC		(1UL << 10)
+
+#define ICH_VMCR_VENG1		(1UL << 1)
+#define ICH_VMCR_VEOIM		(1UL << 9)
+#define ICH_VMCR_VPMR_SHIFT	24
+
+#define ICH_LR_VINTID_MASK	0xffffffffUL
+#define ICH_LR_PINTID_SHIFT	32
+#define ICH_LR_PRIORITY_SHIFT	48
+#define ICH_LR_GROUP1		(1UL << 60)
+#define ICH_LR_HW		(1UL << 61)
+#define ICH_LR_PENDING		(1UL << 62)
+#define ICH_LR_ACTIVE		(1UL << 63)
+#define ICH_LR_STATE_MASK	(3UL << 62)
+
+#define SGI_INJECT		14	/* hypervisor's own; Linux uses 0-7 */
+#define SGI_EVENT		15
+#define INTID_SPURIOUS		1023
+
+#endif /* !_JAILHOUSE_ASM_GICV3_H */

@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * arm64-internal interfaces between the setup, trap and device units.
+ */
+#ifndef _JAILHOUSE_ASM_SETUP_H
+#define _JAILHOUSE_ASM_SETUP_H
+
+#include <jailhouse/percpu.h>
+
+struct cell;
+struct mem_range;
+
+extern char hyp_vectors[];
+extern char arch_cpu_on_entry[];
+extern char shutdown_trampoline[];
+extern char __text_start[], __text_end[];
+extern char __trampoline_start[];
+
+/* Stage-2 geometry, from ID_AA64MMFR0_EL1.PARange */
+extern unsigned int ipa_bits;
+
+void arch_switch_hv_tables(void);
+u64 paging_s2_attrs(u64 mem_flags);
+void stage2_cpu_init(struct cell *cell);
+void stage2_init(void);
+
+/* GICv3 */
+struct mmio_access;
+extern void *gicd_base, *gicr_base;
+extern unsigned long gicr_size, gicr_stride;
+u32 gicv3_hv_private_irqs(void);
+enum mmio_result gicv3_gicd_access(void *arg, struct mmio_access *access);
+enum mmio_result gicv3_gicr_access(void *arg, struct mmio_access *access);
+int gicv3_cell_irqs_init(struct cell *cell);
+int gicv3_init(void);
+int gicv3_cell_init(struct cell *cell);
+int gicv3_cpu_init(struct per_cpu *cpu_data);
+void gicv3_cpu_exit(struct per_cpu *cpu_data);
+void gicv3_handle_irq(void);
+bool gicv3_handle_sgi_write(u64 val);
+unsigned int gicv3_trapped_ranges(struct mem_range *ranges,
+				  unsigned int max);
+
+/* Traps */
+void handle_smc(struct registers *regs);
+long psci_dispatch(struct registers *regs);
+int handle_dabt(struct registers *regs, u64 esr);
+void dump_regs(struct registers *regs, u64 esr);
+void __noreturn arch_cpu_on_boot(struct per_cpu *cpu_data);
+void arch_handle_trap(struct registers *regs);
+void arch_handle_irq(struct registers *regs);
+void __noreturn arch_handle_fatal(struct registers *regs, unsigned long kind);
+
+#endif /* !_JAILHOUSE_ASM_SETUP_H */

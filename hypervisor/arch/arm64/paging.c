@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Descriptor attributes of the EL2 stage-1 tables.
+ */
+#include <jailhouse/paging.h>
+#include <asm/processor.h>
+#include <asm/sysregs.h>
+
+u64 paging_el2_attrs(bool device, bool writable, bool executable)
+{
+	u64 attrs = PTE_AF | PTE_AP1_RES1;
+
+	if (device)
+		attrs |= PTE_ATTRIDX(MAIR_IDX_DEVICE);
+	else
+		attrs |= PTE_ATTRIDX(MAIR_IDX_NORMAL) | PTE_SH_INNER;
+	if (!writable)
+		attrs |= PTE_AP_RO;
+	if (!executable)
+		attrs |= PTE_XN;
+	return attrs;
+}
+
+/* Table walks are coherent; new entries only need to be visible. */
+void arch_paging_flush(void)
+{
+	dsb(ishst);
+	isb();
+}

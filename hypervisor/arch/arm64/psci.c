@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * PSCI for the root cell. Power operations go to the real firmware, but
+ * a CPU that CPU_ON powers up must enter the hypervisor first: we hand
+ * the firmware our own entry point and start Linux's from there.
+ */
+#include <jailhouse/cell.h>
+#include <jailhouse/control.h>
+#include <jailhouse/printk.h>
+#include <asm/setup.h>
+#include <asm/smccc.h>
+#include <asm/sysregs.h>
+
+static struct per_cpu *cpu_by_mpidr(struct cell *cell, u64 mpidr)
+{
+	unsigned int cpu;
+
+	for_each_cpu_in_cell(cpu, cell)
+		if (per_cpu(cpu)->mpidr == (mpidr & MPIDR_AFF_MASK))
+			return per_cpu(cpu);
+	return NULL;
+}
+
+static long psci_cpu_on(struct per_cpu *caller, struct registers *regs)
+{
+	bool smc32 = !((u32)regs->usr[0] & SMCCC_64);
+	u64 mask = smc32 ? 0xffffffffUL : ~0UL;
+	struct per_cpu *target;
+	enum cpu_state off = CPU_OFF;
+	long ret;
+
+	target = cpu_by_mpidr(caller->cell, regs->usr[1] & mask);
+	if (!target)
+		return PSCI_INVALID_PARAMETERS;
+	if (!__atomic_compare_exchange_n(&target->state, &off, CPU_ON_PENDING,
+					 false, __ATOMIC_SEQ_CST,
+					 __ATOMIC_SEQ_CST))
+		return off == CPU_ON_PENDING ? PSCI_ON_PENDING :
+					       PSCI_ALREADY_ON;
+
+	target->psci_entry = regs->usr[2] & mask;
+	target->psci_context = regs->usr[3] & mask;
+	dsb(ish);
+
+	ret = smc_call(PSCI_CPU_ON_64, target->mpidr,
+		       paging_hvirt2phys(arch_cpu_on_entry), target->cpu_id);
+	if (ret != PSCI_SUCCESS)
+		target->state = CPU_OFF;
+	return ret;
+}
+
+static long psci_cpu_off(struct per_cpu *cpu_data)
+{
+	long ret;
+
+	cpu_data->state = CPU_OFF;
+	gicv3_cpu_exit(cpu_data);
+	__atomic_fetch_sub(&hypervisor_active_cpus, 1, __ATOMIC_SEQ_CST);
+
+	ret = smc_call(PSCI_CPU_OFF, 0, 0, 0);
+
+	/* Still here: the firmware refused. */
+	printk("CPU %d: PSCI CPU_OFF failed: %ld\n", cpu_data->cpu_id, ret);
+	__atomic_fetch_add(&hypervisor_active_cpus, 1, __ATOMIC_SEQ_CST);
+	cpu_data->state = CPU_RUNNING;
+	gicv3_cpu_init(cpu_data);
+	return ret;
+}
+
+static long psci_affinity_info(struct per_cpu *caller, struct registers *regs)
+{
+	bool smc32 = !((u32)regs->usr[0] & SMCCC_64);
+	u64 mpidr = regs->usr[1] & (smc32 ? 0xffffffffUL : ~0UL);
+	struct per_cpu *target = cpu_by_mpidr(caller->cell, mpidr);
+
+	if (!target || regs->usr[2] != 0)
+		return PSCI_INVALID_PARAMETERS;
+	/* the firmware knows when a dying CPU is really off */
+	return smc_call(PSCI_AFFINITY_INFO_64, target->mpidr, 0, 0);
+}
+
+/* CPU_SUSPEND keeps context: wait for an interrupt, then return. */
+static long psci_cpu_suspend(void)
+{
+	dsb(sy);
+	wfi();
+	return PSCI_SUCCESS;
+}
+
+static long psci_features(u32 fid)
+{
+	switch (fid) {
+	case PSCI_VERSION:
+	case PSCI_CPU_SUSPEND_32:
+	case PSCI_CPU_SUSPEND_64:
+	case PSCI_CPU_OFF:
+	case PSCI_CPU_ON_32:
+	case PSCI_CPU_ON_64:
+	case PSCI_AFFINITY_INFO_32:
+	case PSCI_AFFINITY_INFO_64:
+	case PSCI_MIGRATE_INFO_TYPE:
+	case PSCI_SYSTEM_OFF:
+	case PSCI_SYSTEM_RESET:
+	case PSCI_FEATURES:
+	case SMCCC_VERSION:
+		return PSCI_SUCCESS;
+	default:
+		return PSCI_NOT_SUPPORTED;
+	}
+}
+
+long psci_dispatch(struct registers *regs)
+{
+	struct per_cpu *cpu_data = this_cpu_data();
+	u32 fid = regs->usr[0];
+
+	switch (fid) {
+	case PSCI_VERSION:
+		return PSCI_VERSION_1_1;
+	case PSCI_CPU_SUSPEND_32:
+	case PSCI_CPU_SUSPEND_64:
+		return psci_cpu_suspend();
+	case PSCI_CPU_OFF:
+		return psci_cpu_off(cpu_data);
+	case PSCI_CPU_ON_32:
+	case PSCI_CPU_ON_64:
+		return psci_cpu_on(cpu_data, regs);
+	case PSCI_AFFINITY_INFO_32:
+	case PSCI_AFFINITY_INFO_64:
+		return psci_affinity_info(cpu_data, regs);
+	case PSCI_MIGRATE_INFO_TYPE:
+		return PSCI_MIGRATE_NOT_REQUIRED;
+	case PSCI_FEATURES:
+		return psci_features(regs->usr[1]);
+	case PSCI_SYSTEM_OFF:
+	case PSCI_SYSTEM_RESET:
+		/* The root cell owns the machine. */
+		if (cpu_data->cell != &root_cell)
+			return PSCI_DENIED;
+		printk("Root cell: PSCI %s\n",
+		       fid == PSCI_SYSTEM_OFF ? "SYSTEM_OFF" : "SYSTEM_RESET");
+		return smc_call(fid, 0, 0, 0);
+	default:
+		return PSCI_NOT_SUPPORTED;
+	}
+}

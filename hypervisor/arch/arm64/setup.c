@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * arm64 global and per-CPU setup, and the way back to the Linux stub.
+ */
+#include <jailhouse/cell.h>
+#include <jailhouse/control.h>
+#include <jailhouse/errno.h>
+#include <jailhouse/paging.h>
+#include <jailhouse/printk.h>
+#include <asm/setup.h>
+#include <asm/sysregs.h>
+
+#define HCR_CELL	(HCR_VM | HCR_SWIO | HCR_IMO | HCR_FMO | HCR_TSC | \
+			 HCR_RW)
+
+/* The hypervisor's own EL2 tables: image, pool, devices, trampoline. */
+static int build_hv_tables(void)
+{
+	unsigned long text = (unsigned long)__text_start;
+	unsigned long text_end = (unsigned long)__text_end;
+	unsigned long size = system_config->hypervisor_memory.size;
+	unsigned long tramp = paging_hvirt2phys(__trampoline_start);
+	int err;
+
+	err = paging_create(&hv_paging, paging_hvirt2phys((void *)JAILHOUSE_BASE),
+			    text - JAILHOUSE_BASE, JAILHOUSE_BASE,
+			    paging_el2_attrs(false, true, false), 0);
+	if (!err)
+		err = paging_create(&hv_paging, paging_hvirt2phys(__text_start),
+				    text_end - text, text,
+				    paging_el2_attrs(false, false, true), 0);
+	if (!err)
+		err = paging_create(&hv_paging, paging_hvirt2phys(__text_end),
+				    JAILHOUSE_BASE + size - text_end, text_end,
+				    paging_el2_attrs(false, true, false), 0);
+	/* identity, so the MMU can be switched off under our feet */
+	if (!err)
+		err = paging_create(&hv_paging, tramp, PAGE_SIZE, tramp,
+				    paging_el2_attrs(false, false, true), 0);
+	return err;
+}
+
+void arch_switch_hv_tables(void)
+{
+	write_sysreg(ttbr0_el2, paging_hvirt2phys(hv_paging.root));
+	isb();
+	asm volatile("tlbi alle2" : : : "memory");
+	dsb(nsh);
+	isb();
+}
+
+int arch_init_early(void)
+{
+	int err;
+
+	err = build_hv_tables();
+	if (err)
+		return err;
+	arch_switch_hv_tables();
+	stage2_init();
+	return gicv3_init();
+}
+
+void arch_cpu_save_linux(struct per_cpu *cpu_data)
+{
+	struct linux_el2_regs *r = &cpu_data->arch.linux_el2;
+
+	r->hcr = read_sysreg(hcr_el2);
+	r->cptr = read_sysreg(cptr_el2);
+	r->mdcr = read_sysreg(mdcr_el2);
+	r->hstr = read_sysreg(hstr_el2);
+	r->cnthctl = read_sysreg(cnthctl_el2);
+	r->cntvoff = read_sysreg(cntvoff_el2);
+	r->vpidr = read_sysreg(vpidr_el2);
+	r->vmpidr = read_sysreg(vmpidr_el2);
+	r->vtcr = read_sysreg(vtcr_el2);
+	r->vttbr = read_sysreg(vttbr_el2);
+	r->icc_sre = read_sysreg(ICC_SRE_EL2);
+	r->ich_hcr = read_sysreg(ICH_HCR_EL2);
+	r->ich_vmcr = read_sysreg(ICH_VMCR_EL2);
+}
+
+/* What Linux's EL2 setup did on this CPU, for a CPU fresh from reset. */
+static void replay_linux_el2(struct per_cpu *cpu_data)
+{
+	struct linux_el2_regs *r = &cpu_data->arch.linux_el2;
+
+	write_sysreg(cptr_el2, r->cptr);
+	write_sysreg(mdcr_el2, r->mdcr);
+	write_sysreg(hstr_el2, r->hstr);
+	write_sysreg(cnthctl_el2, r->cnthctl);
+	write_sysreg(cntvoff_el2, r->cntvoff);
+	write_sysreg(vpidr_el2, r->vpidr);
+	write_sysreg(vmpidr_el2, r->vmpidr);
+	write_sysreg(ICC_SRE_EL2, r->icc_sre);
+	isb();
+}
+
+int arch_cpu_init(struct per_cpu *cpu_data)
+{
+	arch_switch_hv_tables();
+	cpu_data->mpidr = read_sysreg(mpidr_el1) & MPIDR_AFF_MASK;
+	stage2_cpu_init(cpu_data->cell);
+	write_sysreg(hcr_el2, HCR_CELL);
+	isb();
+	return gicv3_cpu_init(cpu_data);
+}
+
+void arch_cpu_restore(struct per_cpu *cpu_data)
+{
+	struct linux_el2_regs *r = &cpu_data->arch.linux_el2;
+
+	gicv3_cpu_exit(cpu_data);
+	write_sysreg(hcr_el2, r->hcr);
+	write_sysreg(vttbr_el2, r->vttbr);
+	write_sysreg(vtcr_el2, r->vtcr);
+	isb();
+	/* no stale stage-2 translations once Linux runs without us */
+	asm volatile("tlbi alle1" : : : "memory");
+	dsb(nsh);
+	replay_linux_el2(cpu_data);
+	write_sysreg(ICH_HCR_EL2, r->ich_hcr);
+	write_sysreg(ICH_VMCR_EL2, r->ich_vmcr);
+	isb();
+}
+
+static void clean_dcache_range(const void *start, unsigned long size)
+{
+	unsigned long line = 4UL << ((read_sysreg(ctr_el0) >> 16) & 0xf);
+	unsigned long addr = ALIGN_DOWN((unsigned long)start, line);
+
+	for (; addr < (unsigned long)start + size; addr += line)
+		asm volatile("dc civac, %0" : : "r" (addr) : "memory");
+	dsb(sy);
+}
+
+void arch_shutdown_return(struct per_cpu *cpu_data, long ret)
+{
+	struct registers *frame = cpu_frame(cpu_data);
+	void (*tramp)(unsigned long, unsigned long, unsigned long,
+		      unsigned long, unsigned long, unsigned long,
+		      unsigned long, unsigned long);
+
+	frame->usr[0] = ret;
+	clean_dcache_range(frame, sizeof(*frame));
+	tramp = (void *)paging_hvirt2phys(shutdown_trampoline);
+	asm volatile("msr daifset, #0xf");
+	tramp(paging_hvirt2phys(frame), 0, cpu_data->linux_vbar,
+	      cpu_data->linux_sctlr, cpu_data->linux_tcr,
+	      cpu_data->linux_mair, 0, cpu_data->linux_tpidr);
+	__builtin_unreachable();
+}
+
+void arch_park_cpu(void)
+{
+	asm volatile("msr daifset, #0xf");
+	for (;;)
+		wfi();
+}
+
+/* A CPU that PSCI CPU_ON powered up for root Linux, now at EL2 with MMU. */
+void arch_cpu_on_boot(struct per_cpu *cpu_data)
+{
+	struct registers *frame = cpu_frame(cpu_data);
+	int err;
+
+	replay_linux_el2(cpu_data);
+	err = arch_cpu_init(cpu_data);
+	if (err) {
+		printk("CPU %d: init after CPU_ON failed: %d\n",
+		       cpu_data->cpu_id, err);
+		panic_park("CPU_ON");
+	}
+
+	memset(frame, 0, sizeof(*frame));
+	frame->usr[0] = cpu_data->psci_context;
+	write_sysreg(elr_el2, cpu_data->psci_entry);
+	write_sysreg(spsr_el2, SPSR_DAIF | SPSR_EL1H);
+	write_sysreg(sctlr_el1, SCTLR_EL1_RESET);
+
+	cpu_data->state = CPU_RUNNING;
+	__atomic_fetch_add(&hypervisor_active_cpus, 1, __ATOMIC_SEQ_CST);
+	arch_vmreturn(frame);
+}

@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Exits from EL1: dispatch by exception class, and the fatal paths that
+ * dump state to the console before parking the CPU.
+ */
+#include <jailhouse/control.h>
+#include <jailhouse/errno.h>
+#include <jailhouse/printk.h>
+#include <asm/setup.h>
+#include <asm/sysregs.h>
+
+static void skip_instruction(u64 esr)
+{
+	write_sysreg(elr_el2, read_sysreg(elr_el2) + (esr & ESR_IL ? 4 : 2));
+}
+
+void dump_regs(struct registers *regs, u64 esr)
+{
+	unsigned int n;
+
+	printk("ESR_EL2: %016lx (EC 0x%x)  FAR_EL2: %016lx  HPFAR_EL2: %016lx\n",
+	       esr, (unsigned int)ESR_EC(esr), read_sysreg(far_el2),
+	       read_sysreg(hpfar_el2));
+	printk("ELR_EL2: %016lx  SPSR_EL2: %016lx  CPU %d\n",
+	       read_sysreg(elr_el2), read_sysreg(spsr_el2),
+	       this_cpu_data()->cpu_id);
+	for (n = 0; n < 30; n += 3)
+		printk("x%d: %016lx x%d: %016lx x%d: %016lx\n", n,
+		       regs->usr[n], n + 1, regs->usr[n + 1], n + 2,
+		       regs->usr[n + 2]);
+	printk("x30: %016lx\n", regs->usr[30]);
+}
+
+static void handle_hvc(struct registers *regs, u64 esr)
+{
+	if ((esr & 0xffff) != JAILHOUSE_HVC_CODE) {
+		/* e.g. a hyp-stub call: not ours, fail it softly */
+		regs->usr[0] = -ENOSYS;
+		return;
+	}
+	regs->usr[0] = hypercall(regs->usr[0], regs->usr[1], regs->usr[2]);
+}
+
+static void handle_sysreg(struct registers *regs, u64 esr)
+{
+	unsigned int rt = (esr >> 5) & 0x1f;
+	bool is_read = esr & 1;
+	/* Op0, Op2, Op1, CRn, CRm as packed in the ISS, less Rt and dir */
+	u64 sysreg = esr & 0x3ffc1e;
+
+	/* ICC_SGI1R_EL1: Op0 3, Op1 0, CRn 12, CRm 11, Op2 5 */
+	if (sysreg == ((3UL << 20) | (5UL << 17) | (0UL << 14) |
+		       (12UL << 10) | (11UL << 1)) && !is_read &&
+	    gicv3_handle_sgi_write(rt == 31 ? 0 : regs->usr[rt])) {
+		skip_instruction(esr);
+		return;
+	}
+	dump_regs(regs, esr);
+	panic_park("unhandled system register access");
+}
+
+void arch_handle_trap(struct registers *regs)
+{
+	u64 esr = read_sysreg(esr_el2);
+
+	cpu_stat_inc(JAILHOUSE_CPU_STAT_VMEXITS_TOTAL);
+
+	switch (ESR_EC(esr)) {
+	case EC_HVC64:
+		handle_hvc(regs, esr);
+		break;
+	case EC_SMC64:
+		handle_smc(regs);
+		skip_instruction(esr);
+		break;
+	case EC_SYSREG:
+		handle_sysreg(regs, esr);
+		break;
+	case EC_DABT_LOW:
+		if (handle_dabt(regs, esr) == 0) {
+			skip_instruction(esr);
+			break;
+		}
+		dump_regs(regs, esr);
+		panic_park("unhandled data abort");
+	default:
+		dump_regs(regs, esr);
+		panic_park("unhandled trap");
+	}
+}
+
+static const char *const fatal_kinds[] = {
+	"sync with SP_EL0", "async with SP_EL0", "synchronous", "IRQ", "FIQ",
+	"SError", "FIQ from EL1", "SError from EL1", "exit from AArch32",
+};
+
+void arch_handle_fatal(struct registers *regs, unsigned long kind)
+{
+	printk("\nFATAL: %s exception in the hypervisor\n",
+	       kind < ARRAY_SIZE(fatal_kinds) ? fatal_kinds[kind] : "?");
+	dump_regs(regs, read_sysreg(esr_el2));
+	printk("SP: %p\n", (void *)(regs + 1));
+	panic_park("hypervisor fault");
+}

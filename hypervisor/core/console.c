@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Console: the in-memory ring the driver reads (header.console_page) and
+ * the debug UART, written under one lock so lines do not interleave.
+ */
+#include <jailhouse/console.h>
+#include <jailhouse/printk.h>
+#include <jailhouse/uart.h>
+#include <asm/spinlock.h>
+
+struct jailhouse_console_page console_page __section(".console");
+
+static spinlock_t console_lock;
+static const struct uart_chip *uart;
+static void *uart_base;
+
+void console_init(const struct uart_chip *chip, void *base)
+{
+	uart_base = base;
+	uart = chip;
+}
+
+static void ring_putc(char c)
+{
+	console_page.content[console_page.tail % JAILHOUSE_CONSOLE_SIZE] = c;
+	console_page.tail++;
+}
+
+void console_write(const char *s)
+{
+	spin_lock(&console_lock);
+
+	/* Readers wait while busy is set and retry if tail moved. */
+	WRITE_ONCE(console_page.busy, 1);
+	dmb(ishst);
+	for (const char *p = s; *p; p++)
+		ring_putc(*p);
+	dmb(ishst);
+	WRITE_ONCE(console_page.busy, 0);
+
+	if (uart)
+		for (; *s; s++) {
+			if (*s == '\n')
+				uart->putc(uart_base, '\r');
+			uart->putc(uart_base, *s);
+		}
+
+	spin_unlock(&console_lock);
+}

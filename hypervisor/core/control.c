@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Hypercalls from cells, and disabling the hypervisor.
+ */
+#include <jailhouse/cell.h>
+#include <jailhouse/control.h>
+#include <jailhouse/errno.h>
+#include <jailhouse/hypercall.h>
+#include <jailhouse/printk.h>
+
+static unsigned int disabling_cpus;
+
+/*
+ * Every root CPU under the hypervisor calls DISABLE; they wait for each
+ * other, then each one restores the stub's EL2 state and returns 0.
+ */
+static long hypervisor_disable(struct per_cpu *cpu_data)
+{
+	unsigned int arrived;
+
+	if (cpu_data->cell != &root_cell)
+		return -EPERM;
+
+	arrived = __atomic_add_fetch(&disabling_cpus, 1, __ATOMIC_SEQ_CST);
+	if (arrived == 1)
+		printk("hypervisor disabling, returning EL2 to Linux\n");
+	while (__atomic_load_n(&disabling_cpus, __ATOMIC_ACQUIRE) !=
+	       (unsigned int)READ_ONCE(hypervisor_active_cpus))
+		cpu_relax();
+
+	arch_cpu_restore(cpu_data);
+	arch_shutdown_return(cpu_data, 0);
+}
+
+static long hypervisor_get_info(unsigned long type)
+{
+	switch (type) {
+	case JAILHOUSE_INFO_MEM_POOL_SIZE:
+		return mem_pool.pages;
+	case JAILHOUSE_INFO_MEM_POOL_USED:
+		return mem_pool.used;
+	case JAILHOUSE_INFO_REMAP_POOL_SIZE:
+		return remap_pool.pages;
+	case JAILHOUSE_INFO_REMAP_POOL_USED:
+		return remap_pool.used;
+	case JAILHOUSE_INFO_NUM_CELLS:
+		return 1;
+	default:
+		return -EINVAL;
+	}
+}
+
+static long cpu_get_info(struct per_cpu *caller, unsigned long cpu,
+			 unsigned long type)
+{
+	struct per_cpu *target;
+
+	if (cpu >= max_cpus || !cell_has_cpu(&root_cell, cpu))
+		return -EINVAL;
+	if (!cell_has_cpu(caller->cell, cpu))
+		return -EPERM;
+	target = per_cpu(cpu);
+
+	if (type == JAILHOUSE_CPU_INFO_STATE)
+		return target->state == CPU_FAILED ? JAILHOUSE_CPU_FAILED :
+						     JAILHOUSE_CPU_RUNNING;
+	if (type >= JAILHOUSE_CPU_INFO_STAT_BASE &&
+	    type - JAILHOUSE_CPU_INFO_STAT_BASE < JAILHOUSE_NUM_CPU_STATS)
+		return target->stats[type - JAILHOUSE_CPU_INFO_STAT_BASE] &
+			JAILHOUSE_CPU_STAT_MASK;
+	return -EINVAL;
+}
+
+/* Only the root cell exists until cell management lands. */
+static long cell_get_state(struct per_cpu *caller, unsigned long id)
+{
+	if (caller->cell != &root_cell)
+		return -EPERM;
+	if (id == root_cell.id)
+		return JAILHOUSE_CELL_RUNNING;
+	return -ENOENT;
+}
+
+static long debug_console_putc(struct per_cpu *cpu_data, unsigned long c)
+{
+	char s[2] = { (char)c, 0 };
+
+	if (!(cpu_data->cell->config->flags &
+	      JAILHOUSE_CELL_VIRTUAL_CONSOLE_PERMITTED))
+		return -EPERM;
+	console_write(s);
+	return 0;
+}
+
+long hypercall(unsigned long code, unsigned long arg1, unsigned long arg2)
+{
+	struct per_cpu *cpu_data = this_cpu_data();
+
+	cpu_stat_inc(JAILHOUSE_CPU_STAT_VMEXITS_HYPERCALL);
+
+	switch (code) {
+	case JAILHOUSE_HC_DISABLE:
+		return hypervisor_disable(cpu_data);
+	case JAILHOUSE_HC_HYPERVISOR_GET_INFO:
+		return hypervisor_get_info(arg1);
+	case JAILHOUSE_HC_CELL_GET_STATE:
+		return cell_get_state(cpu_data, arg1);
+	case JAILHOUSE_HC_CPU_GET_INFO:
+		return cpu_get_info(cpu_data, arg1, arg2);
+	case JAILHOUSE_HC_DEBUG_CONSOLE_PUTC:
+		return debug_console_putc(cpu_data, arg1);
+	default:
+		return -ENOSYS;
+	}
+}
+
+/* A fatal trap: mark the CPU failed and stop it for good. */
+void panic_park(const char *reason)
+{
+	struct per_cpu *cpu_data = this_cpu_data();
+
+	printk("CPU %d parked: %s\n", cpu_data->cpu_id, reason);
+	/* a disable must not wait for this CPU */
+	if (cpu_data->state == CPU_RUNNING)
+		__atomic_fetch_sub(&hypervisor_active_cpus, 1, __ATOMIC_SEQ_CST);
+	cpu_data->state = CPU_FAILED;
+	arch_park_cpu();
+}

@@ -1,0 +1,206 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Page pools (first-fit bitmaps) and the generic table builder.
+ *
+ * The hypervisor region is mapped linearly at JAILHOUSE_BASE, so pool
+ * pages convert between hypervisor VA and PA by a fixed offset.
+ */
+#include <jailhouse/paging.h>
+#include <jailhouse/printk.h>
+#include <jailhouse/string.h>
+#include <jailhouse/errno.h>
+
+#define BITS_PER_LONG	64
+
+struct page_pool mem_pool;
+struct page_pool remap_pool;
+struct paging_structures hv_paging;
+
+static unsigned long remap_bitmap[REMAP_SIZE / PAGE_SIZE / BITS_PER_LONG];
+static unsigned long hv_phys_start;
+
+unsigned long paging_hvirt2phys(const void *virt)
+{
+	return (unsigned long)virt - JAILHOUSE_BASE + hv_phys_start;
+}
+
+void *paging_phys2hvirt(unsigned long phys)
+{
+	return (void *)(phys - hv_phys_start + JAILHOUSE_BASE);
+}
+
+static bool page_used(struct page_pool *pool, unsigned long n)
+{
+	return pool->bitmap[n / BITS_PER_LONG] & BIT(n % BITS_PER_LONG);
+}
+
+static void mark_pages(struct page_pool *pool, unsigned long first,
+		       unsigned long num, bool used)
+{
+	for (unsigned long n = first; n < first + num; n++) {
+		if (used)
+			pool->bitmap[n / BITS_PER_LONG] |= BIT(n % BITS_PER_LONG);
+		else
+			pool->bitmap[n / BITS_PER_LONG] &= ~BIT(n % BITS_PER_LONG);
+	}
+	pool->used = used ? pool->used + num : pool->used - num;
+}
+
+/* align: in pages, a power of two (1 = any page) */
+void *page_alloc(struct page_pool *pool, unsigned int num, unsigned int align)
+{
+	unsigned long start, n;
+	void *ret = NULL;
+
+	spin_lock(&pool->lock);
+	for (start = 0; start + num <= pool->pages; start += align) {
+		for (n = 0; n < num; n++)
+			if (page_used(pool, start + n))
+				break;
+		if (n == num) {
+			mark_pages(pool, start, num, true);
+			ret = (void *)(pool->base + start * PAGE_SIZE);
+			break;
+		}
+	}
+	spin_unlock(&pool->lock);
+
+	if (ret && pool == &mem_pool)
+		memset(ret, 0, num * PAGE_SIZE);
+	return ret;
+}
+
+void page_free(struct page_pool *pool, void *addr, unsigned int num)
+{
+	if (!addr)
+		return;
+	spin_lock(&pool->lock);
+	mark_pages(pool, ((unsigned long)addr - pool->base) / PAGE_SIZE, num,
+		   false);
+	spin_unlock(&pool->lock);
+}
+
+/*
+ * The pool covers the region from pool_offset to its end; its bitmap
+ * takes the first pages of the pool itself.
+ */
+int paging_init(unsigned long hv_phys, unsigned long hv_size,
+		unsigned long pool_offset)
+{
+	unsigned long bitmap_pages;
+
+	hv_phys_start = hv_phys;
+	if (pool_offset >= hv_size)
+		return -ENOMEM;
+
+	mem_pool.base = JAILHOUSE_BASE + pool_offset;
+	mem_pool.pages = (hv_size - pool_offset) / PAGE_SIZE;
+	mem_pool.bitmap = (unsigned long *)mem_pool.base;
+	bitmap_pages = DIV_ROUND_UP(mem_pool.pages, PAGE_SIZE * 8);
+	if (bitmap_pages >= mem_pool.pages)
+		return -ENOMEM;
+	memset(mem_pool.bitmap, 0, bitmap_pages * PAGE_SIZE);
+	mark_pages(&mem_pool, 0, bitmap_pages, true);
+
+	remap_pool.base = REMAP_BASE;
+	remap_pool.pages = REMAP_SIZE / PAGE_SIZE;
+	remap_pool.bitmap = remap_bitmap;
+
+	hv_paging.root = page_alloc(&mem_pool, 1, 1);
+	hv_paging.start_level = 0;
+	hv_paging.root_pages = 1;
+	return hv_paging.root ? 0 : -ENOMEM;
+}
+
+static unsigned long level_size(unsigned int level)
+{
+	return 1UL << LEVEL_SHIFT(level);
+}
+
+static unsigned int pte_index(const struct paging_structures *pg,
+			      unsigned int level, unsigned long virt)
+{
+	unsigned long entries = PTES_PER_TABLE;
+
+	if (level == pg->start_level)
+		entries *= pg->root_pages;
+	return (virt >> LEVEL_SHIFT(level)) & (entries - 1);
+}
+
+/* Maps one page or block at virt; returns its size or a negative errno. */
+static long map_one(const struct paging_structures *pg, unsigned long phys,
+		    unsigned long size, unsigned long virt, u64 attrs,
+		    unsigned int flags)
+{
+	unsigned int level = pg->start_level;
+	u64 *table = pg->root;
+	unsigned long bsize;
+	u64 *pte, *next;
+
+	for (;; level++) {
+		pte = &table[pte_index(pg, level, virt)];
+		bsize = level_size(level);
+
+		if (level == PAGING_LEVELS - 1) {
+			if (*pte & PTE_VALID)
+				return -EBUSY;
+			*pte = phys | attrs | PTE_PAGE | PTE_VALID;
+			return PAGE_SIZE;
+		}
+		if (level > 0 && (flags & PAGING_HUGE) && size >= bsize &&
+		    IS_ALIGNED(phys | virt, bsize)) {
+			if (*pte & PTE_VALID)
+				return -EBUSY;
+			*pte = phys | attrs | PTE_VALID;
+			return bsize;
+		}
+		if (!(*pte & PTE_VALID)) {
+			next = page_alloc(&mem_pool, 1, 1);
+			if (!next)
+				return -ENOMEM;
+			*pte = paging_hvirt2phys(next) | PTE_TABLE | PTE_VALID;
+		} else if (!(*pte & PTE_TABLE)) {
+			return -EBUSY;	/* already covered by a block */
+		}
+		table = paging_phys2hvirt(*pte & PTE_ADDR_MASK);
+	}
+}
+
+int paging_create(const struct paging_structures *pg, unsigned long phys,
+		  unsigned long size, unsigned long virt, u64 attrs,
+		  unsigned int flags)
+{
+	long done;
+
+	phys = ALIGN_DOWN(phys, PAGE_SIZE);
+	virt = ALIGN_DOWN(virt, PAGE_SIZE);
+	size = ALIGN_UP(size, PAGE_SIZE);
+
+	while (size) {
+		done = map_one(pg, phys, size, virt, attrs, flags);
+		if (done < 0)
+			return done;
+		phys += done;
+		virt += done;
+		size -= done;
+	}
+	arch_paging_flush();
+	return 0;
+}
+
+void *paging_map_device(unsigned long phys, unsigned long size)
+{
+	unsigned int pages = DIV_ROUND_UP((phys & (PAGE_SIZE - 1)) + size,
+					  PAGE_SIZE);
+	void *virt = page_alloc(&remap_pool, pages, 1);
+
+	if (!virt)
+		return NULL;
+	if (paging_create(&hv_paging, phys, pages * PAGE_SIZE,
+			  (unsigned long)virt,
+			  paging_el2_attrs(true, true, false), 0)) {
+		page_free(&remap_pool, virt, pages);
+		return NULL;
+	}
+	return (u8 *)virt + (phys & (PAGE_SIZE - 1));
+}

@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Page pools and the table walker shared by EL2 stage 1 and stage 2.
+ */
+#ifndef _JAILHOUSE_PAGING_H
+#define _JAILHOUSE_PAGING_H
+
+#include <jailhouse/utils.h>
+#include <asm/spinlock.h>
+#include <asm/paging.h>
+
+struct page_pool {
+	unsigned long base;	/* address of page 0 (VA or device VA) */
+	unsigned long pages;
+	unsigned long used;
+	unsigned long *bitmap;
+	spinlock_t lock;
+};
+
+/* Physical pages of the hypervisor region, for tables and data. */
+extern struct page_pool mem_pool;
+/* Virtual range for device mappings; its pages have no backing. */
+extern struct page_pool remap_pool;
+
+/* One translation table tree. */
+struct paging_structures {
+	u64 *root;			/* hypervisor VA of the root table */
+	unsigned int start_level;
+	unsigned int root_pages;	/* concatenated root tables */
+};
+
+#define PAGING_HUGE		1	/* 1 GiB / 2 MiB blocks allowed */
+
+extern struct paging_structures hv_paging;
+
+int paging_init(unsigned long hv_phys, unsigned long hv_size,
+		unsigned long pool_offset);
+void *page_alloc(struct page_pool *pool, unsigned int num,
+		 unsigned int align);
+void page_free(struct page_pool *pool, void *addr, unsigned int num);
+
+unsigned long paging_hvirt2phys(const void *virt);
+void *paging_phys2hvirt(unsigned long phys);
+
+int paging_create(const struct paging_structures *pg, unsigned long phys,
+		  unsigned long size, unsigned long virt, u64 attrs,
+		  unsigned int flags);
+/* Map device registers into the remap range; returns NULL on failure. */
+void *paging_map_device(unsigned long phys, unsigned long size);
+
+/* Arch: descriptor attributes and table-walk publishing. */
+u64 paging_el2_attrs(bool device, bool writable, bool executable);
+void arch_paging_flush(void);
+
+#endif /* !_JAILHOUSE_PAGING_H */

@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Per-CPU data: one page-aligned area per CPU id right behind the core
+ * image. The stack comes first so that entry.S finds both the stack top
+ * and the fields at PERCPU_* offsets from the area's start.
+ */
+#ifndef _JAILHOUSE_PERCPU_H
+#define _JAILHOUSE_PERCPU_H
+
+#include <jailhouse/utils.h>
+#include <jailhouse/hypercall.h>
+#include <asm/layout.h>
+#include <asm/percpu.h>
+#include <asm/processor.h>
+
+enum cpu_state {
+	CPU_OFF,		/* never entered, or PSCI CPU_OFF */
+	CPU_ON_PENDING,		/* PSCI CPU_ON issued, not yet arrived */
+	CPU_RUNNING,
+	CPU_FAILED,		/* parked after a fatal trap */
+};
+
+struct cell;
+
+struct per_cpu {
+	u8 stack[PERCPU_STACK_SIZE];
+	/* stub state saved by entry.S, see PERCPU_LINUX_* */
+	u64 linux_vbar;
+	u64 linux_tpidr;
+	u64 linux_sctlr;
+	u64 linux_tcr;
+	u64 linux_mair;
+
+	unsigned int cpu_id;
+	volatile enum cpu_state state;
+	u64 mpidr;
+	struct cell *cell;
+	u32 stats[JAILHOUSE_NUM_CPU_STATS];
+
+	/* Where root Linux wants this CPU to start after PSCI CPU_ON. */
+	u64 psci_entry;
+	u64 psci_context;
+
+	struct arch_per_cpu arch;
+} __aligned(PAGE_SIZE);
+
+_Static_assert(__builtin_offsetof(struct per_cpu, linux_vbar) ==
+	       PERCPU_LINUX_VBAR, "entry.S offset");
+_Static_assert(__builtin_offsetof(struct per_cpu, linux_tpidr) ==
+	       PERCPU_LINUX_TPIDR, "entry.S offset");
+_Static_assert(__builtin_offsetof(struct per_cpu, linux_sctlr) ==
+	       PERCPU_LINUX_SCTLR, "entry.S offset");
+_Static_assert(__builtin_offsetof(struct per_cpu, linux_tcr) ==
+	       PERCPU_LINUX_TCR, "entry.S offset");
+_Static_assert(__builtin_offsetof(struct per_cpu, linux_mair) ==
+	       PERCPU_LINUX_MAIR, "entry.S offset");
+
+static inline struct per_cpu *this_cpu_data(void)
+{
+	struct per_cpu *cpu_data;
+
+	asm volatile("mrs %0, tpidr_el2" : "=r" (cpu_data));
+	return cpu_data;
+}
+
+struct per_cpu *per_cpu(unsigned int cpu);
+
+/* The exit frame at the top of a CPU's stack. */
+static inline struct registers *cpu_frame(struct per_cpu *cpu_data)
+{
+	return (struct registers *)(cpu_data->stack + PERCPU_STACK_SIZE -
+				    FRAME_SIZE);
+}
+
+#endif /* !_JAILHOUSE_PERCPU_H */

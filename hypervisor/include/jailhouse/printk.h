@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Hypervisor log: every line goes to the console ring that the driver
+ * reads and, once set up, to the debug UART.
+ */
+#ifndef _JAILHOUSE_PRINTK_H
+#define _JAILHOUSE_PRINTK_H
+
+#include <jailhouse/utils.h>
+#include <jailhouse/string.h>
+
+struct uart_chip;
+
+void __printf(1, 2) printk(const char *fmt, ...);
+int __printf(3, 4) snprintf(char *buf, size_t size, const char *fmt, ...);
+
+void console_init(const struct uart_chip *uart, void *base);
+void console_write(const char *s);
+
+#endif /* !_JAILHOUSE_PRINTK_H */

@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _JAILHOUSE_UART_H
+#define _JAILHOUSE_UART_H
+
+#include <jailhouse/utils.h>
+#include <jailhouse/console.h>
+
+struct uart_chip {
+	__u16 type;	/* JAILHOUSE_CON_TYPE_* */
+	void (*init)(void *base, const struct jailhouse_console *con);
+	void (*putc)(void *base, char c);
+};
+
+extern const struct uart_chip uart_pl011;
+
+#endif /* !_JAILHOUSE_UART_H */

@@ -1,0 +1,54 @@
+#!/bin/sh
+# Bad input to ENABLE, sent raw past libjailhouse's checks: every cause has
+# its own errno (driver/ERRORS.md), and after each one Linux still runs with
+# EL2 free, so a good enable works at the end.
+# shellcheck source=tests/qemu/scenarios/lib.sh
+. /scenarios/lib.sh
+
+cfg=/etc/jailhouse/qemu-arm64.cell
+fw=/lib/firmware/jailhouse.bin
+work=/tmp/enable-errors
+mkdir -p $work
+
+# variant NAME OFFSET BYTES: a copy of the config with BYTES (printf
+# escapes) written at OFFSET.
+variant() {
+	cp $cfg "$work/$1.cell"
+	# shellcheck disable=SC2059 # the bytes are printf escapes on purpose
+	printf "$3" | dd of="$work/$1.cell" bs=1 seek="$2" conv=notrunc 2>/dev/null
+}
+
+require "insmod jailhouse.ko" insmod "$jh_ko"
+
+variant badsig 0 'XXSYS'
+variant badarch 5 '\001'
+variant badrev 6 '\015\000'
+# hypervisor_memory.phys_start = 0x60000000, inside mem=768M System RAM
+variant sysram 12 '\000\000\000\140'
+
+check_raw "wrong signature: EINVAL" "error: EINVAL" enable $work/badsig.cell
+check_raw "wrong architecture byte: EOPNOTSUPP" "error: EOPNOTSUPP" enable $work/badarch.cell
+check_raw "wrong revision: EPROTO" "error: EPROTO" enable $work/badrev.cell
+check_raw "hypervisor memory in System RAM: EADDRINUSE" "error: EADDRINUSE" enable $work/sysram.cell
+check_raw "truncated config: EFAULT" "error: EFAULT" enable $cfg 300
+check_raw "truncated header: EFAULT" "error: EFAULT" enable $cfg 100
+
+mv $fw $work/fw.bin
+check_raw "missing jailhouse.bin: ENOENT" "error: ENOENT" enable $cfg
+mv $work/fw.bin $fw
+
+check "each cause logged by the driver" sh -c '
+	dmesg | grep -q "enable: not a system configuration" &&
+	dmesg | grep -q "enable: configuration is for architecture 1" &&
+	dmesg | grep -q "enable: configuration revision 13" &&
+	dmesg | grep -q "overlaps Linux.s System RAM" &&
+	dmesg | grep -q "enable: cannot load /lib/firmware/jailhouse.bin"'
+check_eq "still disabled after the failures" 0 cat /sys/devices/jailhouse/enabled
+
+check_raw "good config enables" ok enable $cfg
+check_eq "enabled" 1 cat /sys/devices/jailhouse/enabled
+check_raw "enable while enabled: EBUSY" "error: EBUSY" enable $cfg
+check_raw "disable" ok disable
+check_raw "disable while disabled: EINVAL" "error: EINVAL" disable
+check "rmmod" rmmod jailhouse
+finish

@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * jh-raw: issue /dev/jailhouse ioctls with raw bytes, bypassing
+ * libjailhouse and its checks, so QEMU scenarios can test what the driver
+ * and hypervisor refuse by themselves.
+ *
+ *   jh-raw enable FILE [LEN]     LEN: pass only the first LEN bytes, with
+ *                                an unmapped page right behind them
+ *   jh-raw disable
+ *   jh-raw create FILE [LEN]
+ *   jh-raw load CELL FILE ADDR   CELL: numeric id, or a name
+ *   jh-raw start|shutdown|destroy CELL
+ *
+ * Prints "ok", or "error: <ERRNO NAME> (<n>)" and exits 1.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <jailhouse/ioctl.h>
+
+#define E(name) { name, #name }
+static const struct { int nr; const char *name; } errnames[] = {
+	E(EPERM), E(ENOENT), E(EINTR), E(EIO), E(ENXIO), E(E2BIG),
+	E(ENOEXEC), E(ENOMEM), E(EFAULT), E(EBUSY), E(EEXIST), E(EINVAL),
+	E(ENOSPC), E(ERANGE), E(EDOM), E(ENOSYS), E(ECHRNG), E(ELIBBAD),
+	E(EPROTO), E(EOPNOTSUPP), E(EADDRINUSE), E(EADDRNOTAVAIL),
+	E(EALREADY), E(ENOTRECOVERABLE), E(ENODEV), E(EAGAIN),
+};
+
+static int report(int ret)
+{
+	unsigned int n;
+
+	if (ret >= 0) {
+		puts("ok");
+		return 0;
+	}
+	for (n = 0; n < sizeof(errnames) / sizeof(errnames[0]); n++)
+		if (errnames[n].nr == errno) {
+			printf("error: %s (%d)\n", errnames[n].name, errno);
+			return 1;
+		}
+	printf("error: %d\n", errno);
+	return 1;
+}
+
+static void die(const char *what)
+{
+	perror(what);
+	exit(2);
+}
+
+/*
+ * The file's first len bytes, ending right before a PROT_NONE page, so a
+ * reader that trusts the counts in a truncated config faults (EFAULT)
+ * instead of reading whatever follows in the heap.
+ */
+static void *load_guarded(const char *path, long len, size_t *size)
+{
+	long page = sysconf(_SC_PAGESIZE);
+	size_t span;
+	struct stat st;
+	char *map;
+	int fd;
+
+	fd = open(path, O_RDONLY);
+	if (fd < 0 || fstat(fd, &st) < 0)
+		die(path);
+	if (len < 0 || len > st.st_size)
+		len = st.st_size;
+	span = (len + page - 1) / page * page + page;
+	map = mmap(NULL, span, PROT_READ | PROT_WRITE,
+		   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (map == MAP_FAILED)
+		die("mmap");
+	if (mprotect(map + span - page, page, PROT_NONE) < 0)
+		die("mprotect");
+	map += span - page - len;
+	if (read(fd, map, len) != len)
+		die(path);
+	close(fd);
+	*size = len;
+	return map;
+}
+
+static void cell_id(struct jailhouse_cell_id *id, const char *arg)
+{
+	char *end;
+	long n = strtol(arg, &end, 0);
+
+	memset(id, 0, sizeof(*id));
+	if (*arg && !*end && n >= 0) {
+		id->id = n;
+	} else {
+		id->id = JAILHOUSE_CELL_ID_UNUSED;
+		strncpy(id->name, arg, sizeof(id->name) - 1);
+	}
+}
+
+int main(int argc, char **argv)
+{
+	const char *cmd = argc > 1 ? argv[1] : "";
+	struct jailhouse_cell_id id;
+	size_t size;
+	void *data;
+	int fd;
+
+	fd = open("/dev/jailhouse", O_RDWR);
+	if (fd < 0)
+		die("/dev/jailhouse");
+
+	if (!strcmp(cmd, "enable") && argc >= 3) {
+		data = load_guarded(argv[2], argc > 3 ? atol(argv[3]) : -1, &size);
+		return report(ioctl(fd, JAILHOUSE_ENABLE, data));
+	}
+	if (!strcmp(cmd, "disable"))
+		return report(ioctl(fd, JAILHOUSE_DISABLE));
+	if (!strcmp(cmd, "create") && argc >= 3) {
+		struct jailhouse_cell_create create = { 0 };
+
+		data = load_guarded(argv[2], argc > 3 ? atol(argv[3]) : -1, &size);
+		create.config_address = (unsigned long)data;
+		create.config_size = size;
+		return report(ioctl(fd, JAILHOUSE_CELL_CREATE, &create));
+	}
+	if (!strcmp(cmd, "load") && argc == 5) {
+		struct {
+			struct jailhouse_cell_load head;
+			struct jailhouse_preload_image image;
+		} load = { 0 };
+
+		cell_id(&load.head.cell_id, argv[2]);
+		data = load_guarded(argv[3], -1, &size);
+		load.head.num_preload_images = 1;
+		load.image.source_address = (unsigned long)data;
+		load.image.size = size;
+		load.image.target_address = strtoull(argv[4], NULL, 0);
+		return report(ioctl(fd, JAILHOUSE_CELL_LOAD, &load));
+	}
+	if (!strcmp(cmd, "shutdown") && argc == 3) {
+		struct jailhouse_cell_load load = { 0 };
+
+		cell_id(&load.cell_id, argv[2]);
+		return report(ioctl(fd, JAILHOUSE_CELL_LOAD, &load));
+	}
+	if ((!strcmp(cmd, "start") || !strcmp(cmd, "destroy")) && argc == 3) {
+		cell_id(&id, argv[2]);
+		return report(ioctl(fd, !strcmp(cmd, "start") ?
+				    JAILHOUSE_CELL_START : JAILHOUSE_CELL_DESTROY, &id));
+	}
+	fprintf(stderr, "usage: see the comment at the top of jh-raw.c\n");
+	return 2;
+}
