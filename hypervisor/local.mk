@@ -4,7 +4,7 @@ EXTRA_DIST += hypervisor
 
 if HAVE_TARGET_CC
 firmware_DATA = hypervisor/jailhouse.bin
-CLEANFILES += hypervisor/jailhouse.bin
+CLEANFILES += hypervisor/jailhouse.bin hypervisor/jailhouse.elf
 all_local_targets += hypervisor/jailhouse.bin
 clean_local_targets += clean-hypervisor
 

@@ -1,1 +1,49 @@
-# (filled in by the libjailhouse/CLI work, issue 4)
+# libjailhouse: the only userspace code that talks to the driver.
+lib_LTLIBRARIES += libjailhouse/libjailhouse.la
+include_HEADERS = libjailhouse/libjailhouse.h
+noinst_HEADERS += libjailhouse/internal.h libjailhouse/check.h
+
+libjailhouse_libjailhouse_la_SOURCES = \
+	libjailhouse/ctx.c \
+	libjailhouse/error.c \
+	libjailhouse/path.c \
+	libjailhouse/sysfs.c \
+	libjailhouse/device.c \
+	libjailhouse/ioctl-errors.c \
+	libjailhouse/module.c \
+	libjailhouse/config.c \
+	libjailhouse/config-fields.c \
+	libjailhouse/check.c \
+	libjailhouse/check-platform.c \
+	libjailhouse/check-cell.c \
+	libjailhouse/check-memory.c \
+	libjailhouse/check-cpus.c \
+	libjailhouse/check-irq.c \
+	libjailhouse/check-live.c \
+	libjailhouse/check-kconfig.c \
+	libjailhouse/cpuset.c \
+	libjailhouse/system.c \
+	libjailhouse/cell.c \
+	libjailhouse/cell-list.c \
+	libjailhouse/cell-ops.c \
+	libjailhouse/stats.c \
+	libjailhouse/console.c \
+	libjailhouse/image-set.c \
+	libjailhouse/image-elf.c
+
+libjailhouse_libjailhouse_la_CPPFLAGS = $(AM_CPPFLAGS) \
+	-I$(top_srcdir)/libjailhouse
+libjailhouse_libjailhouse_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden \
+	$(KMOD_CFLAGS) $(LIBELF_CFLAGS) $(JH_ZLIB_CFLAGS)
+libjailhouse_libjailhouse_la_LIBADD = $(KMOD_LIBS) $(LIBELF_LIBS) \
+	$(JH_ZLIB_LIBS)
+libjailhouse_libjailhouse_la_LDFLAGS = \
+	-version-info $(LIBJAILHOUSE_LT_VERSION) -no-undefined \
+	-Wl,--version-script=$(top_srcdir)/libjailhouse/libjailhouse.sym
+EXTRA_libjailhouse_libjailhouse_la_DEPENDENCIES = \
+	$(top_srcdir)/libjailhouse/libjailhouse.sym
+
+pkgconfigdir = $(libdir)/pkgconfig
+pkgconfig_DATA = libjailhouse/libjailhouse.pc
+
+EXTRA_DIST += libjailhouse/libjailhouse.sym libjailhouse/libjailhouse.pc.in

@@ -1,6 +1,7 @@
 # Host unit tests (TAP) and the QEMU test bed.
 TEST_EXTENSIONS = .test
 LOG_DRIVER = env AM_TAP_AWK='$(AWK)' $(SHELL) $(top_srcdir)/build-aux/tap-driver.sh
+EXTRA_DIST += build-aux/tap-driver.sh
 AM_TESTS_ENVIRONMENT = JH_CELL_DIR=$(abs_builddir)/configs/arm64; export JH_CELL_DIR;
 
 noinst_HEADERS += tests/unit/tap.h

@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * cell list: a table in upstream's column layout, or JSON.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "json.h"
+
+static const char list_usage[] = "cell list [--json]\n"
+	"Lists the cells by ID: name, state, assigned and failed CPUs.";
+
+struct cell_row {
+	const char *state;
+	struct jh_cpuset *assigned, *failed;
+};
+
+static int read_row(struct jh_cell *cell, struct cell_row *row)
+{
+	enum jh_cell_state state;
+	int err;
+
+	row->assigned = row->failed = NULL;
+	err = jh_cell_get_state(cell, &state);
+	if (!err)
+		err = jh_cell_get_cpus_assigned(cell, &row->assigned);
+	if (!err)
+		err = jh_cell_get_cpus_failed(cell, &row->failed);
+	row->state = err ? NULL : jh_cell_state_name(state);
+	return err;
+}
+
+static void free_row(struct cell_row *row)
+{
+	jh_cpuset_free(row->assigned);
+	jh_cpuset_free(row->failed);
+}
+
+/* Upstream's widths; trailing blanks dropped. */
+static void print_line(const char *id, const char *name, const char *state,
+		       const char *assigned, const char *failed)
+{
+	char line[512];
+	size_t len;
+
+	snprintf(line, sizeof(line), "%-8s%-24s%-18s%-24s%s", id, name, state,
+		 assigned, failed);
+	len = strlen(line);
+	while (len && line[len - 1] == ' ')
+		line[--len] = '\0';
+	puts(line);
+}
+
+static void json_cpus(struct json *j, const char *key,
+		      const struct jh_cpuset *set)
+{
+	int cpu;
+
+	json_array_begin(j, key);
+	for (cpu = jh_cpuset_next(set, -1); cpu >= 0;
+	     cpu = jh_cpuset_next(set, cpu))
+		json_int(j, NULL, cpu);
+	json_array_end(j);
+}
+
+static void json_row(struct json *j, struct jh_cell *cell,
+		     const struct cell_row *row)
+{
+	json_object_begin(j, NULL);
+	json_int(j, "id", jh_cell_get_id(cell));
+	json_string(j, "name", jh_cell_get_name(cell));
+	json_string(j, "state", row->state);
+	json_cpus(j, "cpus_assigned", row->assigned);
+	json_cpus(j, "cpus_failed", row->failed);
+	json_object_end(j);
+}
+
+int cmd_cell_list(int argc, char **argv)
+{
+	struct jh_cell_list *list;
+	struct cell_row row;
+	struct jh_ctx *ctx;
+	bool as_json = false;
+	struct json j;
+	unsigned int i;
+	int ret;
+
+	if (argc == 2 && cli_is_help(argv[1]))
+		return cli_print_help(list_usage);
+	if (argc == 2 && !strcmp(argv[1], "--json"))
+		as_json = true;
+	else if (argc != 1)
+		return cli_usage_error(list_usage, "unexpected argument '%s'",
+				       argv[1]);
+	ret = cli_ctx(&ctx);
+	if (ret)
+		return ret;
+	if (jh_cell_list_new(ctx, &list)) {
+		ret = cli_error(ctx);
+		goto out_ctx;
+	}
+
+	if (as_json) {
+		json_init(&j, stdout);
+		json_object_begin(&j, NULL);
+		json_array_begin(&j, "cells");
+	} else if (jh_cell_list_get_count(list)) {
+		print_line("ID", "Name", "State", "Assigned CPUs", "Failed CPUs");
+	}
+	for (i = 0; i < jh_cell_list_get_count(list); i++) {
+		struct jh_cell *cell = jh_cell_list_get(list, i);
+		char id[16];
+
+		/* A cell destroyed meanwhile is simply left out. */
+		if (read_row(cell, &row)) {
+			free_row(&row);
+			continue;
+		}
+		snprintf(id, sizeof(id), "%d", jh_cell_get_id(cell));
+		if (as_json)
+			json_row(&j, cell, &row);
+		else
+			print_line(id, jh_cell_get_name(cell), row.state,
+				   jh_cpuset_to_string(row.assigned),
+				   jh_cpuset_to_string(row.failed));
+		free_row(&row);
+	}
+	if (as_json) {
+		json_array_end(&j);
+		json_object_end(&j);
+	}
+	jh_cell_list_free(list);
+out_ctx:
+	jh_ctx_unref(ctx);
+	return ret;
+}

@@ -1,0 +1,246 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * config show: a readable dump of a .cell file, ours or upstream's.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char show_usage[] = "config show CONFIG\n"
+	"Prints a system or cell config (.cell, revision 14) readably.";
+
+struct flag_name {
+	uint64_t bit;
+	const char *name;
+};
+
+static const struct flag_name mem_flags[] = {
+	{ JH_MEM_READ, "R" }, { JH_MEM_WRITE, "W" }, { JH_MEM_EXECUTE, "X" },
+	{ JH_MEM_DMA, "DMA" }, { JH_MEM_IO, "IO" },
+	{ JH_MEM_COMM_REGION, "COMM" }, { JH_MEM_LOADABLE, "LOAD" },
+	{ JH_MEM_ROOTSHARED, "ROOTSHARED" },
+	{ JH_MEM_NO_HUGEPAGES, "NOHUGE" }, { JH_MEM_IO_UNALIGNED, "UNALIGNED" },
+	{ JH_MEM_IO_8, "IO8" }, { JH_MEM_IO_16, "IO16" },
+	{ JH_MEM_IO_32, "IO32" }, { JH_MEM_IO_64, "IO64" }, { 0, NULL },
+};
+
+static const struct flag_name cell_flags[] = {
+	{ JH_CELL_PASSIVE_COMMREG, "PASSIVE_COMMREG" },
+	{ JH_CELL_TEST_DEVICE, "TEST_DEVICE" },
+	{ JH_CELL_AARCH32, "AARCH32" },
+	{ JH_CELL_VIRTUAL_CONSOLE_PERMITTED, "VIRTUAL_CONSOLE_PERMITTED" },
+	{ JH_CELL_VIRTUAL_CONSOLE_ACTIVE, "VIRTUAL_CONSOLE_ACTIVE" },
+	{ 0, NULL },
+};
+
+static const struct flag_name sys_flags[] = {
+	{ JH_SYS_VIRTUAL_DEBUG_CONSOLE, "VIRTUAL_DEBUG_CONSOLE" }, { 0, NULL },
+};
+
+static const struct flag_name con_flags[] = {
+	{ 0x0001, "MMIO" }, { 0x0002, "REGDIST_4" }, { 0x0004, "FB_1920x1080" },
+	{ 0x1000, "INVERTED_GATE" }, { 0x2000, "MDR_QUIRK" }, { 0, NULL },
+};
+
+/* Names of the set flags, unknown bits in hex; "-" when none. */
+static void print_flags(uint64_t flags, const struct flag_name *names,
+			const char *sep)
+{
+	const struct flag_name *f;
+	bool first = true;
+
+	for (f = names; f->name; f++) {
+		if (!(flags & f->bit))
+			continue;
+		printf("%s%s", first ? "" : sep, f->name);
+		flags &= ~f->bit;
+		first = false;
+	}
+	if (flags)
+		printf("%s0x%llx", first ? "" : sep, (unsigned long long)flags);
+	else if (first)
+		fputs("-", stdout);
+}
+
+static void print_console(const char *label, const struct jh_console_desc *c)
+{
+	printf("%-16s%s", label, jh_console_type_name(c->type));
+	if (c->type)
+		printf(" at 0x%llx, size 0x%x", (unsigned long long)c->address,
+		       c->size);
+	fputs(", flags ", stdout);
+	print_flags(c->flags, con_flags, "|");
+	putchar('\n');
+}
+
+static void print_system(const struct jh_config *cfg)
+{
+	struct jh_console_desc con;
+	struct jh_platform p;
+	uint32_t flags;
+
+	jh_config_get_system_flags(cfg, &flags);
+	jh_config_get_platform(cfg, &p);
+	jh_config_get_debug_console(cfg, &con);
+	printf("%-16s", "System flags:");
+	print_flags(flags, sys_flags, "|");
+	printf("\n%-16s0x%llx-0x%llx (%llu KiB)\n", "Hypervisor:",
+	       (unsigned long long)p.hv_phys_start,
+	       (unsigned long long)(p.hv_phys_start + p.hv_size - 1),
+	       (unsigned long long)p.hv_size / 1024);
+	print_console("Debug console:", &con);
+	printf("%-16sv%u, maintenance IRQ %u, gicd 0x%llx", "GIC:",
+	       p.gic_version, p.maintenance_irq,
+	       (unsigned long long)p.gicd_base);
+	if (p.gic_version == 2)
+		printf(", gicc 0x%llx, gich 0x%llx, gicv 0x%llx",
+		       (unsigned long long)p.gicc_base,
+		       (unsigned long long)p.gich_base,
+		       (unsigned long long)p.gicv_base);
+	else
+		printf(", gicr 0x%llx", (unsigned long long)p.gicr_base);
+	printf("\n%-16smmconfig 0x%llx, end bus %u, domain 0x%x%s\n", "PCI:",
+	       (unsigned long long)p.pci_mmconfig_base, p.pci_mmconfig_end_bus,
+	       p.pci_domain, p.pci_is_virtual ? ", virtual" : "");
+}
+
+static void print_regions(const struct jh_config *cfg)
+{
+	unsigned int i, n = jh_config_get_num_mem_regions(cfg);
+	struct jh_mem_region m;
+
+	printf("Memory regions (%u):\n", n);
+	if (n)
+		printf("  %3s  %-18s  %-18s  %-12s  %s\n", "#", "PHYS", "VIRT",
+		       "SIZE", "FLAGS");
+	for (i = 0; i < n; i++) {
+		jh_config_get_mem_region(cfg, i, &m);
+		printf("  %3u  0x%016llx  0x%016llx  0x%010llx  ", i,
+		       (unsigned long long)m.phys_start,
+		       (unsigned long long)m.virt_start,
+		       (unsigned long long)m.size);
+		print_flags(m.flags, mem_flags, " ");
+		putchar('\n');
+	}
+}
+
+/* INTIDs of one irqchip entry as ranges, e.g. "32-63,96". */
+static void print_pins(const struct jh_irqchip *c)
+{
+	unsigned int bit, end;
+	bool first = true;
+
+	for (bit = 0; bit < 128; bit++) {
+		if (!(c->pin_bitmap[bit / 32] & (1u << (bit % 32))))
+			continue;
+		for (end = bit; end + 1 < 128 &&
+		     (c->pin_bitmap[(end + 1) / 32] & (1u << ((end + 1) % 32)));
+		     end++)
+			;
+		printf("%s%u", first ? "" : ",", c->pin_base + bit);
+		if (end > bit)
+			printf("-%u", c->pin_base + end);
+		first = false;
+		bit = end;
+	}
+	if (first)
+		fputs("none", stdout);
+}
+
+static void print_irqchips(const struct jh_config *cfg)
+{
+	unsigned int i, n = jh_config_get_num_irqchips(cfg);
+	struct jh_irqchip c;
+
+	printf("IRQ chips (%u):\n", n);
+	for (i = 0; i < n; i++) {
+		jh_config_get_irqchip(cfg, i, &c);
+		printf("  %3u  0x%llx, pin_base %u, INTIDs ", i,
+		       (unsigned long long)c.address, c.pin_base);
+		print_pins(&c);
+		putchar('\n');
+	}
+}
+
+static void print_pci(const struct jh_config *cfg)
+{
+	static const char *const types[] = { "?", "device", "bridge", "ivshmem" };
+	unsigned int i, n = jh_config_get_num_pci_devices(cfg);
+	struct jh_pci_device d;
+
+	printf("PCI devices (%u):\n", n);
+	for (i = 0; i < n; i++) {
+		jh_config_get_pci_device(cfg, i, &d);
+		printf("  %3u  %04x:%02x:%02x.%x %s", i, d.domain, d.bdf >> 8,
+		       (d.bdf >> 3) & 0x1f, d.bdf & 7,
+		       d.type < 4 ? types[d.type] : "?");
+		if (d.type == 3)
+			printf(", regions from %u, peer %u of %u, protocol 0x%x",
+			       d.shmem_regions_start, d.shmem_dev_id,
+			       d.shmem_peers, d.shmem_protocol);
+		putchar('\n');
+	}
+}
+
+static void print_config(const struct jh_config *cfg)
+{
+	bool sys = jh_config_get_kind(cfg) == JH_CONFIG_SYSTEM;
+	struct jh_console_desc con;
+	struct jh_cpuset *cpus;
+
+	printf("%-16s%s (%zu bytes", "File:", jh_config_get_source(cfg),
+	       jh_config_get_size(cfg));
+	if (jh_config_get_trailing_bytes(cfg))
+		printf(" + %zu ignored", jh_config_get_trailing_bytes(cfg));
+	printf(")\n%-16s%s config, revision 14, arm64\n", "Kind:",
+	       sys ? "system" : "cell");
+	if (sys)
+		print_system(cfg);
+	printf("%-16s%s\n", sys ? "Root cell:" : "Name:", jh_config_get_name(cfg));
+	printf("%-16s", "Cell flags:");
+	print_flags(jh_config_get_flags(cfg), cell_flags, "|");
+	if (!jh_config_get_cpus(cfg, &cpus)) {
+		printf("\n%-16s%s\n", "CPUs:", jh_cpuset_to_string(cpus));
+		jh_cpuset_free(cpus);
+	}
+	if (!sys) {
+		jh_config_get_console(cfg, &con);
+		printf("%-16s0x%llx\n", "Reset address:",
+		       (unsigned long long)jh_config_get_cpu_reset_address(cfg));
+		print_console("Console:", &con);
+		printf("%-16s%llu\n", "Reply timeout:", (unsigned long long)
+		       jh_config_get_msg_reply_timeout(cfg));
+	}
+	print_regions(cfg);
+	print_irqchips(cfg);
+	print_pci(cfg);
+	printf("%-16s%u PCI caps, %u stream IDs, %u cache, %u PIO\n", "Other:",
+	       jh_config_get_num_pci_caps(cfg),
+	       jh_config_get_num_stream_ids(cfg),
+	       jh_config_get_num_cache_regions(cfg),
+	       jh_config_get_num_pio_regions(cfg));
+}
+
+int cmd_config_show(int argc, char **argv)
+{
+	struct jh_config *cfg;
+	struct jh_ctx *ctx;
+	int ret;
+
+	if (argc == 2 && cli_is_help(argv[1]))
+		return cli_print_help(show_usage);
+	if (argc != 2)
+		return cli_usage_error(show_usage, "config show needs one config");
+	ret = cli_ctx(&ctx);
+	if (ret)
+		return ret;
+	if (jh_config_new_from_file(ctx, argv[1], &cfg)) {
+		ret = cli_error(ctx);
+	} else {
+		print_config(cfg);
+		jh_config_free(cfg);
+	}
+	jh_ctx_unref(ctx);
+	return ret;
+}

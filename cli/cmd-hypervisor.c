@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * enable and disable.
+ */
+#include <stdio.h>
+
+#include "cli.h"
+
+static const char enable_usage[] = "enable SYSCONFIG\n"
+	"Checks the system config and enables the hypervisor with it.";
+static const char disable_usage[] = "disable\n"
+	"Destroys all non-root cells and disables the hypervisor.";
+
+int cmd_enable(int argc, char **argv)
+{
+	struct jh_config *sys;
+	struct jh_ctx *ctx;
+	int ret;
+
+	if (argc == 2 && cli_is_help(argv[1]))
+		return cli_print_help(enable_usage);
+	if (argc != 2)
+		return cli_usage_error(enable_usage,
+				       "enable needs exactly one system config");
+	ret = cli_ctx(&ctx);
+	if (ret)
+		return ret;
+	if (jh_config_new_from_file(ctx, argv[1], &sys)) {
+		ret = cli_error(ctx);
+		goto out_ctx;
+	}
+	if (jh_enable(ctx, sys)) {
+		ret = cli_error(ctx);
+		cli_console_tail(ctx);
+	}
+	jh_config_free(sys);
+out_ctx:
+	jh_ctx_unref(ctx);
+	return ret;
+}
+
+int cmd_disable(int argc, char **argv)
+{
+	struct jh_ctx *ctx;
+	int ret;
+
+	if (argc == 2 && cli_is_help(argv[1]))
+		return cli_print_help(disable_usage);
+	if (argc != 1)
+		return cli_usage_error(disable_usage,
+				       "disable takes no arguments");
+	ret = cli_ctx(&ctx);
+	if (ret)
+		return ret;
+	if (jh_disable(ctx)) {
+		ret = cli_error(ctx);
+		cli_console_tail(ctx);
+	}
+	jh_ctx_unref(ctx);
+	return ret;
+}

@@ -1,0 +1,249 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * Cell life cycle: create, load, start, shutdown, destroy, and waiting
+ * for a state. Each driver errno is translated with what the library
+ * knows about the request, so callers see a cause, not "Invalid argument".
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+#define WAIT_POLL_MS	20
+
+static int check_cell_config(struct jh_ctx *ctx, const struct jh_config *cfg)
+{
+	struct jh_check *chk;
+	int err;
+
+	err = jh_check_new(ctx, &chk);
+	if (err)
+		return err;
+	err = jh_check_add_cell(chk, cfg);
+	if (!err)
+		err = jh_check_run(chk);
+	jh_check_free(chk);
+	return err;
+}
+
+/* Driver loaded (or loadable) and hypervisor enabled, before any ioctl. */
+static int need_enabled(struct jh_ctx *ctx)
+{
+	int ret;
+
+	if (!jh_is_driver_loaded(ctx)) {
+		/* Opening loads the driver or says why it cannot. */
+		ret = jh_dev_open(ctx, 0);
+		if (ret < 0)
+			return ret;
+		close(ret);
+	}
+	ret = jh_is_enabled(ctx);
+	if (ret < 0)
+		return ret;
+	if (!ret)
+		return jh_fail(ctx, EINVAL, JH_ERR_NOT_ENABLED,
+			       "the hypervisor is not enabled");
+	return 0;
+}
+
+JH_EXPORT int jh_cell_create(struct jh_ctx *ctx, const struct jh_config *cfg,
+			     struct jh_cell **out)
+{
+	struct jailhouse_cell_create arg;
+	const char *name = jh_config_get_name(cfg);
+	int err, id;
+
+	if (jh_config_get_kind(cfg) != JH_CONFIG_CELL)
+		return jh_fail(ctx, EINVAL, JH_ERR_CONFIG_KIND,
+			       "%s is a system config; cell create needs a cell config",
+			       jh_config_get_source(cfg));
+	err = check_cell_config(ctx, cfg);
+	if (err)
+		return err;
+	err = need_enabled(ctx);
+	if (err)
+		return err;
+
+	err = jh_cell_find_id_by_name(ctx, name, &id);
+	if (err < 0)
+		return err;
+	if (err > 0)
+		return jh_fail(ctx, EEXIST, JH_ERR_NAME_TAKEN,
+			       "%s: a cell named '%s' already exists (ID %d)",
+			       jh_config_get_source(cfg), name, id);
+
+	memset(&arg, 0, sizeof(arg));
+	arg.config_address = (uintptr_t)jh_config_data(cfg);
+	arg.config_size = (__u32)jh_config_get_size(cfg);
+	err = jh_dev_ioctl(ctx, JAILHOUSE_CELL_CREATE, &arg);
+	if (err < 0)
+		return err;
+	if (err > 0)
+		return jh_ioctl_fail_create(ctx, jh_config_get_source(cfg), err);
+
+	/* The driver does not return the ID; and it once "succeeded" silently. */
+	err = jh_cell_find_id_by_name(ctx, name, &id);
+	if (err < 0)
+		return err;
+	if (err == 0)
+		return jh_fail(ctx, EPROTO, JH_ERR_HYPERVISOR,
+			       "%s: the driver reported success but no cell named '%s' exists",
+			       jh_config_get_source(cfg), name);
+	jh_info(ctx, "created cell %d (%s)", id, name);
+	if (!out)
+		return 0;
+	return jh_cell_new(ctx, id, out);
+}
+
+/* Translates the errno of a load/start/destroy ioctl on an existing cell. */
+static int op_fail(struct jh_cell *cell, const char *op, int err)
+{
+	struct jh_ctx *ctx = jh_cell_get_ctx(cell);
+	char what[96];
+
+	snprintf(what, sizeof(what), "%s cell %d (%s)", op,
+		 jh_cell_get_id(cell), jh_cell_get_name(cell));
+	/* EINVAL: not enabled (anymore), or the root cell (refused earlier). */
+	if (err == EINVAL && jh_is_enabled(ctx) == 0)
+		return jh_fail(ctx, err, JH_ERR_NOT_ENABLED,
+			       "%s: the hypervisor is not enabled", what);
+	return jh_ioctl_fail_cell(ctx, what, err);
+}
+
+static int need_non_root(struct jh_cell *cell, const char *op)
+{
+	if (jh_cell_get_id(cell) != 0)
+		return 0;
+	return jh_fail(jh_cell_get_ctx(cell), EINVAL, JH_ERR_ROOT_CELL,
+		       "cannot %s the root cell", op);
+}
+
+static int do_load(struct jh_cell *cell, const struct jh_image_set *images,
+		   const char *op)
+{
+	struct jh_ctx *ctx = jh_cell_get_ctx(cell);
+	struct jailhouse_cell_load *arg;
+	unsigned int n;
+	int err;
+
+	err = need_non_root(cell, op);
+	if (err)
+		return err;
+	n = images ? jh_image_set_get_count(images) : 0;
+	arg = calloc(1, sizeof(*arg) + n * sizeof(arg->image[0]));
+	if (!arg)
+		return jh_fail_nomem(ctx);
+	err = jh_cell_id_arg(cell, &arg->cell_id);
+	if (err)
+		goto out_free;
+	if (n)
+		arg->num_preload_images = jh_image_set_fill(images, arg->image);
+
+	err = jh_dev_ioctl(ctx, JAILHOUSE_CELL_LOAD, arg);
+	if (err == EINVAL && n && jh_is_enabled(ctx) == 1)
+		err = jh_fail(ctx, err, JH_ERR_IMAGE,
+			      "loading cell %d (%s): an image does not fit into one loadable, writable memory region of the cell",
+			      jh_cell_get_id(cell), jh_cell_get_name(cell));
+	else if (err > 0)
+		err = op_fail(cell, op, err);
+out_free:
+	free(arg);
+	return err;
+}
+
+JH_EXPORT int jh_cell_load(struct jh_cell *cell, const struct jh_image_set *images)
+{
+	if (!images || !jh_image_set_get_count(images))
+		return jh_fail(jh_cell_get_ctx(cell), EINVAL,
+			       JH_ERR_INVALID_ARGUMENT,
+			       "loading cell %d (%s): no images given",
+			       jh_cell_get_id(cell), jh_cell_get_name(cell));
+	return do_load(cell, images, "load");
+}
+
+JH_EXPORT int jh_cell_shutdown(struct jh_cell *cell)
+{
+	return do_load(cell, NULL, "shut down");
+}
+
+static int id_op(struct jh_cell *cell, unsigned long request, const char *op)
+{
+	struct jailhouse_cell_id arg;
+	int err;
+
+	err = need_non_root(cell, op);
+	if (err)
+		return err;
+	err = jh_cell_id_arg(cell, &arg);
+	if (err)
+		return err;
+	err = jh_dev_ioctl(jh_cell_get_ctx(cell), request, &arg);
+	if (err > 0)
+		return op_fail(cell, op, err);
+	return err;
+}
+
+JH_EXPORT int jh_cell_start(struct jh_cell *cell)
+{
+	return id_op(cell, JAILHOUSE_CELL_START, "start");
+}
+
+JH_EXPORT int jh_cell_destroy(struct jh_cell *cell)
+{
+	int err = id_op(cell, JAILHOUSE_CELL_DESTROY, "destroy");
+
+	if (!err)
+		jh_cell_mark_gone(cell);
+	return err;
+}
+
+static int64_t now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static bool is_failed(enum jh_cell_state s)
+{
+	return s == JH_CELL_FAILED || s == JH_CELL_FAILED_COMM_REV;
+}
+
+JH_EXPORT int jh_cell_wait_state(struct jh_cell *cell, enum jh_cell_state want,
+				 int timeout_ms)
+{
+	struct jh_ctx *ctx = jh_cell_get_ctx(cell);
+	struct timespec pause = { 0, WAIT_POLL_MS * 1000000L };
+	int64_t deadline = now_ms() + timeout_ms;
+	enum jh_cell_state state;
+	int err;
+
+	for (;;) {
+		err = jh_cell_get_state(cell, &state);
+		if (err)
+			return err;
+		if (state == want)
+			return 0;
+		if (is_failed(state) && !is_failed(want))
+			return jh_fail(ctx, EIO, JH_ERR_CELL_FAILED,
+				       "cell %d (%s) is in state '%s' while waiting for '%s'",
+				       jh_cell_get_id(cell),
+				       jh_cell_get_name(cell),
+				       jh_cell_state_name(state),
+				       jh_cell_state_name(want));
+		if (timeout_ms >= 0 && now_ms() >= deadline)
+			return jh_fail(ctx, ETIMEDOUT, JH_ERR_TIMEOUT,
+				       "cell %d (%s) still '%s' after %d ms waiting for '%s'",
+				       jh_cell_get_id(cell),
+				       jh_cell_get_name(cell),
+				       jh_cell_state_name(state), timeout_ms,
+				       jh_cell_state_name(want));
+		nanosleep(&pause, NULL);
+	}
+}

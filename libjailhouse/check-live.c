@@ -1,0 +1,351 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * Preflight rules: the configs against the running system (below the
+ * context's root). Every problem comes with a hint how to fix it, and
+ * what is in order is noted, so "doctor" output reads as a checklist.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <jailhouse/header.h>
+
+#include "check.h"
+
+#define ULL(x)	((unsigned long long)(x))
+
+static const char *const firmware_paths[] = {
+	"/lib/firmware/" JAILHOUSE_FIRMWARE_NAME,
+	"/usr/lib/firmware/" JAILHOUSE_FIRMWARE_NAME,
+};
+
+static bool exists(struct jh_ctx *ctx, const char *abs)
+{
+	char path[PATH_MAX];
+	struct stat st;
+
+	return !jh_path(ctx, path, "%s", abs) && stat(path, &st) == 0;
+}
+
+static FILE *open_text(struct jh_ctx *ctx, const char *abs)
+{
+	char path[PATH_MAX];
+
+	if (jh_path(ctx, path, "%s", abs))
+		return NULL;
+	return fopen(path, "re");
+}
+
+static void check_driver(struct jh_check *chk)
+{
+	if (jh_is_driver_loaded(jh_check_get_ctx(chk)))
+		jh_check_report_live(chk, JH_SEVERITY_NOTE, "live-driver",
+				     "driver", NULL, "jailhouse.ko is loaded");
+	else
+		jh_check_report_live(chk, JH_SEVERITY_WARNING, "live-driver",
+				     "driver",
+				     "modprobe jailhouse (enable also loads it)",
+				     "jailhouse.ko is not loaded");
+}
+
+static void check_kvm(struct jh_check *chk)
+{
+	if (exists(jh_check_get_ctx(chk), "/dev/kvm"))
+		jh_check_report_live(chk, JH_SEVERITY_ERROR, "live-el2", "/dev/kvm",
+				     "boot with kvm-arm.mode=none, or use a kernel without KVM",
+				     "KVM is active and holds EL2");
+	else
+		jh_check_report_live(chk, JH_SEVERITY_NOTE, "live-el2", "/dev/kvm",
+				     NULL, "no KVM: EL2 is left to the hypervisor");
+}
+
+/* Highest CPU of the root cell + 1: what the driver sizes per-CPU data by. */
+static unsigned int max_cpus(const struct jailhouse_cell_desc *root)
+{
+	unsigned int cpu, max = 0;
+
+	for (cpu = 0; cpu < root->cpu_set_size * 8; cpu++)
+		if (jh_cell_has_cpu(root, cpu))
+			max = cpu + 1;
+	return max;
+}
+
+static void check_fit(struct jh_check *chk, const char *file,
+		      const struct jailhouse_header *hdr,
+		      const struct jailhouse_system *sys)
+{
+	uint64_t need, have = sys->hypervisor_memory.size;
+
+	need = hdr->core_size + max_cpus(&sys->root_cell) * hdr->percpu_size +
+	       jailhouse_system_config_size(sys);
+	if (need > have)
+		jh_check_report_live(chk, JH_SEVERITY_ERROR, "live-firmware", file,
+				     "enlarge hypervisor_memory in the system config and its reservation",
+				     "image 0x%llx + %u CPUs x 0x%llx + config 0x%llx = 0x%llx bytes, more than the hypervisor memory (0x%llx)",
+				     ULL(hdr->core_size), max_cpus(&sys->root_cell),
+				     ULL(hdr->percpu_size),
+				     ULL(jailhouse_system_config_size(sys)),
+				     ULL(need), ULL(have));
+	else
+		jh_check_report_live(chk, JH_SEVERITY_NOTE, "live-firmware", file,
+				     NULL,
+				     "entry protocol %u; needs 0x%llx of the 0x%llx bytes of hypervisor memory",
+				     hdr->entry_protocol, ULL(need), ULL(have));
+}
+
+static void check_firmware(struct jh_check *chk,
+			   const struct jailhouse_system *sys)
+{
+	struct jh_ctx *ctx = jh_check_get_ctx(chk);
+	struct jailhouse_header hdr;
+	const char *file = NULL;
+	char path[PATH_MAX];
+	unsigned int i;
+	ssize_t n = -1;
+	int fd;
+
+	for (i = 0; i < ARRAY_SIZE(firmware_paths) && !file; i++)
+		if (exists(ctx, firmware_paths[i]))
+			file = firmware_paths[i];
+	if (!file) {
+		jh_check_report_live(chk, JH_SEVERITY_ERROR, "live-firmware",
+				     firmware_paths[0],
+				     "install jailhouse.bin from the hypervisor build into /lib/firmware",
+				     "the hypervisor firmware is missing");
+		return;
+	}
+	if (!jh_path(ctx, path, "%s", file)) {
+		fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (fd >= 0) {
+			n = read(fd, &hdr, sizeof(hdr));
+			close(fd);
+		}
+	}
+	if (n != (ssize_t)sizeof(hdr) ||
+	    memcmp(hdr.signature, JAILHOUSE_SIGNATURE,
+		   JAILHOUSE_HEADER_SIGNATURE_SIZE)) {
+		jh_check_report_live(chk, JH_SEVERITY_ERROR, "live-firmware", file,
+				     "reinstall jailhouse.bin from the hypervisor build",
+				     "unreadable or not a hypervisor image (no %s signature)",
+				     JAILHOUSE_SIGNATURE);
+		return;
+	}
+	if (hdr.entry_protocol != JAILHOUSE_ENTRY_PROTOCOL) {
+		jh_check_report_live(chk, JH_SEVERITY_ERROR, "live-firmware", file,
+				     "install the driver and jailhouse.bin from the same build",
+				     "entry protocol %u, but this build speaks %u",
+				     hdr.entry_protocol, JAILHOUSE_ENTRY_PROTOCOL);
+		return;
+	}
+	if (sys)
+		check_fit(chk, file, &hdr, sys);
+}
+
+struct ram_range {
+	uint64_t start, last;
+};
+
+/* Top-level "System RAM" ranges of /proc/iomem; -1 if unreadable. */
+static int read_system_ram(struct jh_check *chk, struct ram_range *ram,
+			   unsigned int max, bool *hidden)
+{
+	unsigned long long a, b;
+	unsigned int n = 0;
+	char line[256], name[128];
+	FILE *f;
+
+	f = open_text(jh_check_get_ctx(chk), "/proc/iomem");
+	if (!f)
+		return -1;
+	*hidden = true;
+	while (fgets(line, sizeof(line), f)) {
+		if (line[0] == ' ' ||
+		    sscanf(line, "%llx-%llx : %127[^\n]", &a, &b, name) != 3)
+			continue;
+		if (a || b)
+			*hidden = false;
+		if (strcmp(name, "System RAM") || n == max)
+			continue;
+		ram[n].start = a;
+		ram[n].last = b;
+		n++;
+	}
+	fclose(f);
+	return (int)n;
+}
+
+/* Reports @what if it overlaps System RAM; returns whether it did. */
+static bool check_not_ram(struct jh_check *chk, const struct ram_range *ram,
+			  int n, uint64_t start, uint64_t size, const char *what)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		if (!jh_ranges_overlap(start, size, ram[i].start,
+				       ram[i].last - ram[i].start + 1))
+			continue;
+		jh_check_report_live(chk, JH_SEVERITY_ERROR, "live-iomem",
+				     "/proc/iomem",
+				     "keep Linux off it: boot with mem= or memmap=, or add a reserved-memory node",
+				     "%s (0x%llx-0x%llx) is System RAM of Linux (0x%llx-0x%llx)",
+				     what, ULL(start), ULL(jh_range_last(start, size)),
+				     ULL(ram[i].start), ULL(ram[i].last));
+		return true;
+	}
+	return false;
+}
+
+static bool is_cell_ram(const struct jailhouse_memory *m)
+{
+	return m->size && !(m->flags & (JAILHOUSE_MEM_IO |
+					JAILHOUSE_MEM_COMM_REGION |
+					JAILHOUSE_MEM_ROOTSHARED));
+}
+
+static void check_iomem(struct jh_check *chk, const struct jailhouse_system *sys)
+{
+	const struct jh_check_cell *cells;
+	const struct jailhouse_memory *mem;
+	struct ram_range ram[64];
+	unsigned int i, k, n;
+	char what[128];
+	bool hidden;
+	int nram;
+
+	nram = read_system_ram(chk, ram, ARRAY_SIZE(ram), &hidden);
+	if (nram < 0 || hidden) {
+		jh_check_report_live(chk, JH_SEVERITY_WARNING, "live-iomem",
+				     "/proc/iomem", "run as root",
+				     nram < 0 ? "cannot be read" :
+				     "shows no addresses to this user");
+		return;
+	}
+	if (!check_not_ram(chk, ram, nram, sys->hypervisor_memory.phys_start,
+			   sys->hypervisor_memory.size, "the hypervisor memory"))
+		jh_check_report_live(chk, JH_SEVERITY_NOTE, "live-iomem",
+				     "/proc/iomem", NULL,
+				     "the hypervisor memory is not System RAM");
+
+	n = jh_check_cells(chk, &cells);
+	for (i = 0; i < n; i++) {
+		if (cells[i].root)
+			continue;
+		mem = jailhouse_cell_mem_regions(cells[i].desc);
+		for (k = 0; k < cells[i].desc->num_memory_regions; k++) {
+			if (!is_cell_ram(&mem[k]))
+				continue;
+			snprintf(what, sizeof(what), "memory region %u of %s",
+				 k, cells[i].src);
+			check_not_ram(chk, ram, nram, mem[k].phys_start,
+				      mem[k].size, what);
+		}
+	}
+}
+
+static struct jh_cpuset *read_cpus(struct jh_check *chk, const char *abs)
+{
+	struct jh_ctx *ctx = jh_check_get_ctx(chk);
+	struct jh_cpuset *set = NULL;
+	char line[1024];
+	FILE *f;
+
+	f = open_text(ctx, abs);
+	if (!f)
+		return NULL;
+	if (fgets(line, sizeof(line), f))
+		jh_cpuset_from_list(ctx, line, &set);
+	fclose(f);
+	return set;
+}
+
+static void check_root_cpus(struct jh_check *chk, const struct jh_check_cell *root,
+			    const struct jh_cpuset *online,
+			    const struct jh_cpuset *present)
+{
+	bool fine = true;
+	int cpu;
+
+	for (cpu = jh_cpuset_next(online, -1); cpu >= 0;
+	     cpu = jh_cpuset_next(online, cpu)) {
+		if (jh_cell_has_cpu(root->desc, (unsigned int)cpu))
+			continue;
+		fine = false;
+		jh_check_report_live(chk, JH_SEVERITY_ERROR, "live-cpus",
+				     root->src,
+				     "take it offline (echo 0 > /sys/devices/system/cpu/cpuN/online) or add it to the root cell",
+				     "CPU %d is online but not in the root cell", cpu);
+	}
+	for (cpu = 0; (unsigned int)cpu < root->desc->cpu_set_size * 8; cpu++) {
+		if (!jh_cell_has_cpu(root->desc, (unsigned int)cpu) ||
+		    jh_cpuset_contains(online, (unsigned int)cpu))
+			continue;
+		fine = false;
+		if (!jh_cpuset_contains(present, (unsigned int)cpu))
+			jh_check_report_live(chk, JH_SEVERITY_WARNING, "live-cpus",
+					     root->src,
+					     "remove it from the config, or boot with more CPUs",
+					     "CPU %d of the root cell does not exist", cpu);
+		else
+			jh_check_report_live(chk, JH_SEVERITY_WARNING, "live-cpus",
+					     root->src,
+					     "echo 1 > /sys/devices/system/cpu/cpuN/online",
+					     "CPU %d of the root cell is offline; it stays outside the hypervisor",
+					     cpu);
+	}
+	if (fine)
+		jh_check_report_live(chk, JH_SEVERITY_NOTE, "live-cpus",
+				     root->src, NULL,
+				     "the online CPUs (%s) are the root cell's",
+				     jh_cpuset_to_string(online));
+}
+
+static void check_cpus(struct jh_check *chk)
+{
+	const struct jh_check_cell *cells;
+	struct jh_cpuset *online, *present;
+	unsigned int i, n, cpu;
+
+	online = read_cpus(chk, "/sys/devices/system/cpu/online");
+	present = read_cpus(chk, "/sys/devices/system/cpu/present");
+	if (!online || !present) {
+		jh_check_report_live(chk, JH_SEVERITY_WARNING, "live-cpus",
+				     "/sys/devices/system/cpu", "mount sysfs",
+				     "cannot read the online and present CPUs");
+		goto out_free;
+	}
+	n = jh_check_cells(chk, &cells);
+	for (i = 0; i < n; i++) {
+		if (cells[i].root) {
+			check_root_cpus(chk, &cells[i], online, present);
+			continue;
+		}
+		for (cpu = 0; cpu < cells[i].desc->cpu_set_size * 8; cpu++)
+			if (jh_cell_has_cpu(cells[i].desc, cpu) &&
+			    !jh_cpuset_contains(present, cpu))
+				jh_check_report_live(chk, JH_SEVERITY_ERROR,
+						     "live-cpus", cells[i].src,
+						     "give the cell a CPU this machine has",
+						     "CPU %u does not exist", cpu);
+	}
+out_free:
+	jh_cpuset_free(online);
+	jh_cpuset_free(present);
+}
+
+void jh_check_live(struct jh_check *chk)
+{
+	const struct jailhouse_system *sys = jh_check_system(chk);
+
+	check_driver(chk);
+	check_kvm(chk);
+	check_firmware(chk, sys);
+	if (sys) {
+		check_iomem(chk, sys);
+		check_cpus(chk);
+	}
+	jh_check_live_kernel(chk);
+}

@@ -1,0 +1,95 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * Private helpers shared by the library's object files. The kernel ABI
+ * structs are included here and nowhere in the public header.
+ */
+#ifndef _LIBJAILHOUSE_INTERNAL_H
+#define _LIBJAILHOUSE_INTERNAL_H
+
+#include <limits.h>
+#include <stdarg.h>
+#include <syslog.h>
+
+#include <jailhouse/cell-config.h>
+#include <jailhouse/ioctl.h>
+
+#include "libjailhouse.h"
+
+#define JH_EXPORT	__attribute__((visibility("default")))
+#define JH_PRINTF(f, a)	__attribute__((format(printf, f, a)))
+
+#define JH_SYSFS_DIR	"/sys/devices/jailhouse"
+#define JH_DEVICE_PATH	"/dev/jailhouse"
+
+/* ctx.c */
+bool jh_ctx_is_live(const struct jh_ctx *ctx);
+bool jh_ctx_autoload(const struct jh_ctx *ctx);
+void jh_log(struct jh_ctx *ctx, int priority, const char *fmt, ...)
+	JH_PRINTF(3, 4);
+#define jh_dbg(ctx, ...)	jh_log(ctx, LOG_DEBUG, __VA_ARGS__)
+#define jh_info(ctx, ...)	jh_log(ctx, LOG_INFO, __VA_ARGS__)
+#define jh_warn(ctx, ...)	jh_log(ctx, LOG_WARNING, __VA_ARGS__)
+
+/*
+ * Records a failure: @errnum is a positive errno value, @code the cause.
+ * Returns -errnum so callers can "return jh_fail(...)".
+ */
+int jh_fail(struct jh_ctx *ctx, int errnum, enum jh_error code,
+	    const char *fmt, ...) JH_PRINTF(4, 5);
+int jh_fail_nomem(struct jh_ctx *ctx);
+
+/* path.c: "<root><sysfs dir>/<rel>" and "<root><abs>" into a PATH_MAX buffer */
+int jh_path(struct jh_ctx *ctx, char *buf, const char *fmt, ...)
+	JH_PRINTF(3, 4);
+
+/* sysfs.c */
+int jh_sysfs_read(struct jh_ctx *ctx, const char *rel, char *buf,
+		  size_t size);
+int jh_sysfs_read_u64(struct jh_ctx *ctx, const char *rel, uint64_t *val);
+int jh_read_file(struct jh_ctx *ctx, const char *path, size_t max,
+		 void **data, size_t *size);
+
+/* device.c */
+int jh_dev_open(struct jh_ctx *ctx, int flags);
+int jh_dev_ioctl(struct jh_ctx *ctx, unsigned long request, void *arg);
+
+/* ioctl-errors.c: record an ioctl's errno as cause and message */
+int jh_ioctl_fail_enable(struct jh_ctx *ctx, int err);
+int jh_ioctl_fail_disable(struct jh_ctx *ctx, int err);
+int jh_ioctl_fail_create(struct jh_ctx *ctx, const char *src, int err);
+int jh_ioctl_fail_cell(struct jh_ctx *ctx, const char *what, int err);
+
+/* module.c */
+int jh_module_load(struct jh_ctx *ctx);
+
+/* config.c */
+struct jh_ctx *jh_config_get_ctx(const struct jh_config *cfg);
+const struct jailhouse_cell_desc *jh_config_desc(const struct jh_config *cfg);
+const struct jailhouse_system *jh_config_system(const struct jh_config *cfg);
+const void *jh_config_data(const struct jh_config *cfg);
+
+/* cpuset.c */
+int jh_cpuset_from_bitmap(struct jh_ctx *ctx, const uint8_t *bits,
+			  size_t size, struct jh_cpuset **set);
+int jh_cpuset_from_list(struct jh_ctx *ctx, const char *list,
+			struct jh_cpuset **set);
+unsigned int jh_cpuset_get_max(const struct jh_cpuset *set);
+
+/* cell.c */
+int jh_cell_new(struct jh_ctx *ctx, int id, struct jh_cell **cell);
+int jh_cell_id_arg(const struct jh_cell *cell, struct jailhouse_cell_id *arg);
+struct jh_ctx *jh_cell_get_ctx(const struct jh_cell *cell);
+void jh_cell_mark_gone(struct jh_cell *cell);
+
+/* cell-ops.c */
+int jh_cell_find_id_by_name(struct jh_ctx *ctx, const char *name, int *id);
+
+/* image-set.c */
+unsigned int jh_image_set_fill(const struct jh_image_set *set,
+			       struct jailhouse_preload_image *img);
+int jh_image_set_add_owned(struct jh_image_set *set, void *data,
+			   size_t size, uint64_t addr);
+struct jh_ctx *jh_image_set_get_ctx(const struct jh_image_set *set);
+void jh_image_set_truncate(struct jh_image_set *set, unsigned int count);
+
+#endif /* !_LIBJAILHOUSE_INTERNAL_H */

@@ -1,0 +1,574 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * libjailhouse - drive the Jailhouse partitioning hypervisor from C.
+ *
+ * Objects are opaque. Every object belongs to one context (struct jh_ctx)
+ * and must not be used after the context was released; a context and its
+ * objects are used from one thread at a time. Several contexts may coexist.
+ *
+ * Error convention (for the whole API):
+ *   - Functions returning int return 0 (or a documented non-negative value)
+ *     on success and a negative errno value on failure. Objects come back
+ *     through out-parameters, which are left untouched on failure.
+ *   - After a failure, jh_ctx_last_error() returns a message naming the
+ *     cause ("reading x.cell: revision 13, expected 14") and
+ *     jh_ctx_last_error_code() the cause as an enum jh_error. Both stay
+ *     valid until the next failing call on the same context; success does
+ *     not clear them. errno is not part of the contract.
+ *   - Getters of snapshot objects cannot fail. Passing NULL where an object
+ *     is required is a programming error.
+ *
+ * Ownership: the _free() and _unref() functions release what _new() and
+ * the lookups returned.
+ * Strings returned by getters belong to the object they came from.
+ */
+#ifndef _LIBJAILHOUSE_H
+#define _LIBJAILHOUSE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+struct jh_ctx;
+struct jh_config;
+struct jh_check;
+struct jh_finding;
+struct jh_cell;
+struct jh_cell_list;
+struct jh_cpuset;
+struct jh_stats;
+struct jh_console;
+struct jh_image_set;
+
+/** Version string of the library, e.g. "0.1.0". */
+const char *jh_version(void);
+
+/* ------------------------------------------------------------------ */
+/* Errors                                                              */
+
+/** Causes of failure, reported by jh_ctx_last_error_code(). */
+enum jh_error {
+	JH_ERR_NONE = 0,
+	/** A system call failed; the message names it and the path. */
+	JH_ERR_SYSTEM,
+	JH_ERR_NO_MEMORY,
+	/** A caller-supplied argument is invalid. */
+	JH_ERR_INVALID_ARGUMENT,
+	/** Config: the signature is neither JHSYS nor JHCLL. */
+	JH_ERR_SIGNATURE,
+	/** Config: revision other than 14. */
+	JH_ERR_REVISION,
+	/** Config: architecture byte is not arm64. */
+	JH_ERR_ARCH,
+	/** Config: file shorter than its fixed header. */
+	JH_ERR_TRUNCATED,
+	/** Config: the array counts need more bytes than the file has. */
+	JH_ERR_COUNTS,
+	/** Config: structurally broken (e.g. unterminated name). */
+	JH_ERR_MALFORMED,
+	/** Config: a system config where a cell config is needed or back. */
+	JH_ERR_CONFIG_KIND,
+	/** Config: the checker found errors (see struct jh_check). */
+	JH_ERR_CONFIG_INVALID,
+	/** The jailhouse driver is not loaded and could not be loaded. */
+	JH_ERR_NO_MODULE,
+	/** Not permitted (usually: needs root). */
+	JH_ERR_PERMISSION,
+	JH_ERR_NOT_ENABLED,
+	JH_ERR_ALREADY_ENABLED,
+	/** The hypervisor firmware (jailhouse.bin) is missing. */
+	JH_ERR_FIRMWARE,
+	JH_ERR_CELL_NOT_FOUND,
+	JH_ERR_NAME_TAKEN,
+	/** CPUs or resources of the request are in use. */
+	JH_ERR_BUSY,
+	/** The cell refused the request (shutdown/destroy denied). */
+	JH_ERR_REFUSED,
+	/** The operation is not possible on the root cell. */
+	JH_ERR_ROOT_CELL,
+	/** An image does not fit a loadable region, or is malformed. */
+	JH_ERR_IMAGE,
+	/** The hypervisor console is not available. */
+	JH_ERR_NO_CONSOLE,
+	JH_ERR_TIMEOUT,
+	/** A cell went to a failed state while waiting for another one. */
+	JH_ERR_CELL_FAILED,
+	/** The driver or hypervisor reported an error without known cause. */
+	JH_ERR_HYPERVISOR,
+	JH_ERR_NOT_SUPPORTED,
+	/** The hypervisor memory is not reserved, too small or taken. */
+	JH_ERR_MEMORY,
+	/** EL2 is not available (VHE kernel, or KVM holds it). */
+	JH_ERR_NO_EL2,
+	/** The CPUs online do not match the root cell's CPU set. */
+	JH_ERR_CPU_MISMATCH,
+	/** The hypervisor is in an inconsistent state; reboot. */
+	JH_ERR_UNRECOVERABLE,
+};
+
+/** Stable short identifier of a cause, e.g. "revision"; never NULL. */
+const char *jh_error_name(enum jh_error code);
+
+/* ------------------------------------------------------------------ */
+/* Context                                                             */
+
+/**
+ * jh_ctx_new() - create a library context.
+ * @root: directory that stands for "/"; NULL or "/" for the live system.
+ *        Every path is built below it ("<root>/sys/devices/jailhouse/...",
+ *        "<root>/dev/jailhouse"), which lets tests use a fake tree.
+ * @ctx:  out: the new context, reference count 1.
+ *
+ * The log priority starts at LOG_ERR, or what the environment variable
+ * JAILHOUSE_LOG says ("err", "warning", "info", "debug" or a number).
+ * Having no context yet, it fails with -EINVAL (relative @root) or
+ * -ENOMEM only, and records no message.
+ */
+int jh_ctx_new(const char *root, struct jh_ctx **ctx);
+struct jh_ctx *jh_ctx_ref(struct jh_ctx *ctx);
+/** Drops a reference; returns NULL once the context is freed. */
+struct jh_ctx *jh_ctx_unref(struct jh_ctx *ctx);
+/** The root directory given to jh_ctx_new(), "/" for the live system. */
+const char *jh_ctx_get_root(const struct jh_ctx *ctx);
+
+/**
+ * typedef jh_log_fn - receives log messages.
+ * @data: as passed to jh_ctx_set_log_fn()
+ * @priority: syslog priority (LOG_ERR ... LOG_DEBUG)
+ * @msg: the message, without trailing newline
+ */
+typedef void (*jh_log_fn)(void *data, int priority, const char *msg);
+/** Sets the log function; NULL restores the default (stderr). */
+void jh_ctx_set_log_fn(struct jh_ctx *ctx, jh_log_fn fn, void *data);
+void jh_ctx_set_log_priority(struct jh_ctx *ctx, int priority);
+int jh_ctx_get_log_priority(const struct jh_ctx *ctx);
+
+/**
+ * jh_ctx_set_module_autoload() - load jailhouse.ko when /dev/jailhouse is
+ * missing. On by default for the live system, off (and not allowed) for
+ * any other root directory.
+ */
+int jh_ctx_set_module_autoload(struct jh_ctx *ctx, bool enable);
+
+/** Message about the last failure; "" if nothing failed yet. */
+const char *jh_ctx_last_error(const struct jh_ctx *ctx);
+enum jh_error jh_ctx_last_error_code(const struct jh_ctx *ctx);
+
+/* ------------------------------------------------------------------ */
+/* Configurations (.cell files, revision 14, arm64)                    */
+
+enum jh_config_kind {
+	JH_CONFIG_SYSTEM = 1,	/* JHSYS: system config with the root cell */
+	JH_CONFIG_CELL = 2,	/* JHCLL: non-root cell config */
+};
+
+/* Memory region flags, values as in the .cell format. */
+#define JH_MEM_READ		0x0001
+#define JH_MEM_WRITE		0x0002
+#define JH_MEM_EXECUTE		0x0004
+#define JH_MEM_DMA		0x0008
+#define JH_MEM_IO		0x0010
+#define JH_MEM_COMM_REGION	0x0020
+#define JH_MEM_LOADABLE		0x0040
+#define JH_MEM_ROOTSHARED	0x0080
+#define JH_MEM_NO_HUGEPAGES	0x0100
+#define JH_MEM_IO_UNALIGNED	0x8000
+#define JH_MEM_IO_8		0x10000
+#define JH_MEM_IO_16		0x20000
+#define JH_MEM_IO_32		0x40000
+#define JH_MEM_IO_64		0x80000
+
+/* Cell flags */
+#define JH_CELL_PASSIVE_COMMREG			0x00000001
+#define JH_CELL_TEST_DEVICE			0x00000002
+#define JH_CELL_AARCH32				0x00000004
+#define JH_CELL_VIRTUAL_CONSOLE_PERMITTED	0x40000000
+#define JH_CELL_VIRTUAL_CONSOLE_ACTIVE		0x80000000
+
+/* System flags */
+#define JH_SYS_VIRTUAL_DEBUG_CONSOLE		0x0001
+
+/** A memory region, copied out of a config. */
+struct jh_mem_region {
+	uint64_t phys_start;
+	uint64_t virt_start;
+	uint64_t size;
+	uint64_t flags;		/* JH_MEM_* */
+	uint64_t reserved[4];
+};
+
+/** An interrupt chip entry: bit k of pin_bitmap[w] is INTID pin_base+32w+k. */
+struct jh_irqchip {
+	uint64_t address;
+	uint32_t id;
+	uint32_t pin_base;
+	uint32_t pin_bitmap[4];
+	uint32_t reserved[4];
+};
+
+/** A console description (hypervisor debug console or a cell's console). */
+struct jh_console_desc {
+	uint64_t address;
+	uint32_t size;
+	uint16_t type;
+	uint16_t flags;
+	uint32_t divider;
+	uint32_t gate_nr;
+	uint64_t clock_reg;
+	uint64_t reserved[2];
+};
+
+/** A PCI device entry (the fields a reader usually wants). */
+struct jh_pci_device {
+	uint8_t type;		/* 1 device, 2 bridge, 3 ivshmem */
+	uint8_t iommu;
+	uint16_t domain;
+	uint16_t bdf;
+	uint16_t caps_start;
+	uint16_t num_caps;
+	uint16_t shmem_protocol;
+	uint32_t shmem_regions_start;
+	uint8_t shmem_dev_id;
+	uint8_t shmem_peers;
+	uint8_t num_msi_vectors;
+	uint8_t reserved0;
+	uint16_t num_msix_vectors;
+	uint16_t reserved1;
+	uint32_t reserved[4];
+};
+
+/** Interrupt controller and hypervisor placement of a system config. */
+struct jh_platform {
+	uint64_t hv_phys_start;
+	uint64_t hv_size;
+	uint8_t gic_version;
+	uint8_t maintenance_irq;
+	uint16_t pci_domain;
+	uint8_t pci_mmconfig_end_bus;
+	uint8_t pci_is_virtual;
+	uint16_t reserved0;
+	uint64_t gicd_base;
+	uint64_t gicc_base;
+	uint64_t gich_base;
+	uint64_t gicv_base;
+	uint64_t gicr_base;
+	uint64_t pci_mmconfig_base;
+	uint64_t reserved[4];
+};
+
+/**
+ * jh_config_new_from_file() - read and validate a .cell file.
+ *
+ * Validation covers the signature (JHSYS/JHCLL), revision 14, the arm64
+ * architecture byte, the fixed header size and that the array counts fit
+ * the file. Semantic checks are jh_check's job.
+ */
+int jh_config_new_from_file(struct jh_ctx *ctx, const char *path,
+			    struct jh_config **cfg);
+/**
+ * jh_config_new_from_buffer() - the same for bytes in memory (copied).
+ * @label: names the config in messages and findings (e.g. a file name).
+ */
+int jh_config_new_from_buffer(struct jh_ctx *ctx, const void *buf,
+			      size_t size, const char *label,
+			      struct jh_config **cfg);
+void jh_config_free(struct jh_config *cfg);
+
+enum jh_config_kind jh_config_get_kind(const struct jh_config *cfg);
+/** The file name or label the config was loaded from. */
+const char *jh_config_get_source(const struct jh_config *cfg);
+/** The cell name (for a system config: the root cell's name). */
+const char *jh_config_get_name(const struct jh_config *cfg);
+/** Bytes the counts describe; the file may be longer. */
+size_t jh_config_get_size(const struct jh_config *cfg);
+/** Bytes beyond jh_config_get_size() in the file. */
+size_t jh_config_get_trailing_bytes(const struct jh_config *cfg);
+uint32_t jh_config_get_flags(const struct jh_config *cfg);
+uint64_t jh_config_get_cpu_reset_address(const struct jh_config *cfg);
+uint64_t jh_config_get_msg_reply_timeout(const struct jh_config *cfg);
+uint32_t jh_config_get_vpci_irq_base(const struct jh_config *cfg);
+/** The CPU bitmap as a new set; free with jh_cpuset_free(). */
+int jh_config_get_cpus(const struct jh_config *cfg, struct jh_cpuset **cpus);
+void jh_config_get_console(const struct jh_config *cfg,
+			   struct jh_console_desc *con);
+
+unsigned int jh_config_get_num_mem_regions(const struct jh_config *cfg);
+/** Returns -ERANGE if @idx is out of range. */
+int jh_config_get_mem_region(const struct jh_config *cfg, unsigned int idx,
+			     struct jh_mem_region *region);
+unsigned int jh_config_get_num_irqchips(const struct jh_config *cfg);
+int jh_config_get_irqchip(const struct jh_config *cfg, unsigned int idx,
+			  struct jh_irqchip *chip);
+unsigned int jh_config_get_num_pci_devices(const struct jh_config *cfg);
+int jh_config_get_pci_device(const struct jh_config *cfg, unsigned int idx,
+			     struct jh_pci_device *dev);
+unsigned int jh_config_get_num_pci_caps(const struct jh_config *cfg);
+unsigned int jh_config_get_num_stream_ids(const struct jh_config *cfg);
+unsigned int jh_config_get_num_cache_regions(const struct jh_config *cfg);
+unsigned int jh_config_get_num_pio_regions(const struct jh_config *cfg);
+
+/* System configs only; -EINVAL (JH_ERR_CONFIG_KIND) for cell configs. */
+int jh_config_get_system_flags(const struct jh_config *cfg, uint32_t *flags);
+int jh_config_get_platform(const struct jh_config *cfg,
+			   struct jh_platform *platform);
+int jh_config_get_debug_console(const struct jh_config *cfg,
+				struct jh_console_desc *con);
+
+/** Name of a console type ("pl011", "8250", ...); "unknown" otherwise. */
+const char *jh_console_type_name(uint16_t type);
+
+/* ------------------------------------------------------------------ */
+/* Offline config checker                                              */
+
+enum jh_severity {
+	JH_SEVERITY_ERROR = 1,
+	JH_SEVERITY_WARNING = 2,
+	/** Something the live checks found in order (never from offline rules). */
+	JH_SEVERITY_NOTE = 3,
+};
+
+/**
+ * jh_check_new() - a checker for one system config and its cells.
+ *
+ * Add the configs, run, then read the findings. The configs are borrowed
+ * and must outlive the checker.
+ */
+int jh_check_new(struct jh_ctx *ctx, struct jh_check **chk);
+void jh_check_free(struct jh_check *chk);
+/** At most one system config; -EINVAL (JH_ERR_CONFIG_KIND) if not JHSYS. */
+int jh_check_set_system(struct jh_check *chk, const struct jh_config *sys);
+/** Any number of cell configs; -EINVAL (JH_ERR_CONFIG_KIND) if not JHCLL. */
+int jh_check_add_cell(struct jh_check *chk, const struct jh_config *cell);
+/**
+ * jh_check_add_live_system() - also compare the configs with the running
+ * system below the context's root: the driver, jailhouse.bin and its
+ * entry protocol and size, KVM holding EL2, the hypervisor and cell
+ * memory against System RAM in /proc/iomem, the root cell's CPUs against
+ * the online ones, and kernel options from /proc/config.gz or
+ * /boot/config-<release>. These findings carry a hint on how to fix them,
+ * and notes for what is in order.
+ */
+int jh_check_add_live_system(struct jh_check *chk);
+
+/**
+ * jh_check_run() - check everything added so far.
+ *
+ * Returns 0 when no errors were found (warnings allowed), -EINVAL with
+ * JH_ERR_CONFIG_INVALID and the first error as message when there are
+ * errors; the findings are available either way. Running again starts over.
+ */
+int jh_check_run(struct jh_check *chk);
+unsigned int jh_check_get_num_findings(const struct jh_check *chk);
+unsigned int jh_check_get_num_errors(const struct jh_check *chk);
+unsigned int jh_check_get_num_warnings(const struct jh_check *chk);
+/** Borrowed; valid until the checker runs again or is freed. */
+const struct jh_finding *jh_check_get_finding(const struct jh_check *chk,
+					      unsigned int idx);
+
+enum jh_severity jh_finding_get_severity(const struct jh_finding *f);
+/** Stable identifier of the rule, e.g. "mem-overlap". */
+const char *jh_finding_get_rule(const struct jh_finding *f);
+/** Config source (file name) the finding is about. */
+const char *jh_finding_get_source(const struct jh_finding *f);
+/** Memory region (or irqchip, per rule) index, -1 if none. */
+int jh_finding_get_index(const struct jh_finding *f);
+/** The other config of a pair finding, or NULL. */
+const char *jh_finding_get_other_source(const struct jh_finding *f);
+int jh_finding_get_other_index(const struct jh_finding *f);
+/** Full text: "<file>: memory region 2 (0x...-0x...) overlaps ...". */
+const char *jh_finding_get_message(const struct jh_finding *f);
+/** How to fix it, or NULL. */
+const char *jh_finding_get_hint(const struct jh_finding *f);
+
+/* ------------------------------------------------------------------ */
+/* Hypervisor                                                          */
+
+/** Checks @sys (jh_check) and enables the hypervisor with it. */
+int jh_enable(struct jh_ctx *ctx, const struct jh_config *sys);
+/** Destroys all non-root cells and disables the hypervisor. */
+int jh_disable(struct jh_ctx *ctx);
+/** 1 if enabled, 0 if not (also if the driver is not loaded), <0 error. */
+int jh_is_enabled(struct jh_ctx *ctx);
+/** 1 if the driver is loaded (its sysfs directory exists), else 0. */
+int jh_is_driver_loaded(struct jh_ctx *ctx);
+
+/** Hypervisor memory pools, in pages; zero when not enabled. */
+struct jh_pool_info {
+	uint64_t mem_pool_size;
+	uint64_t mem_pool_used;
+	uint64_t remap_pool_size;
+	uint64_t remap_pool_used;
+	uint64_t reserved[4];
+};
+int jh_get_pool_info(struct jh_ctx *ctx, struct jh_pool_info *info);
+
+/* ------------------------------------------------------------------ */
+/* CPU sets                                                            */
+
+void jh_cpuset_free(struct jh_cpuset *set);
+unsigned int jh_cpuset_get_count(const struct jh_cpuset *set);
+bool jh_cpuset_contains(const struct jh_cpuset *set, unsigned int cpu);
+/** The next CPU after @prev (start with -1), or -1 at the end. */
+int jh_cpuset_next(const struct jh_cpuset *set, int prev);
+/** List form, e.g. "1,4-5"; "" when empty. */
+const char *jh_cpuset_to_string(const struct jh_cpuset *set);
+
+/* ------------------------------------------------------------------ */
+/* Cells                                                               */
+
+enum jh_cell_state {
+	JH_CELL_RUNNING = 0,
+	JH_CELL_RUNNING_LOCKED = 1,
+	JH_CELL_SHUT_DOWN = 2,
+	JH_CELL_FAILED = 3,
+	JH_CELL_FAILED_COMM_REV = 4,
+	JH_CELL_INVALID = 5,
+};
+
+/** The state as the driver shows it, e.g. "shut down". */
+const char *jh_cell_state_name(enum jh_cell_state state);
+
+/** Looks a cell up; -ENOENT with JH_ERR_CELL_NOT_FOUND if none. */
+int jh_cell_lookup_by_id(struct jh_ctx *ctx, int id, struct jh_cell **cell);
+int jh_cell_lookup_by_name(struct jh_ctx *ctx, const char *name,
+			   struct jh_cell **cell);
+/**
+ * jh_cell_lookup() - by the CLI's rule: a string that is a whole
+ * non-negative number (decimal, 0x hex or 0 octal) is an ID, anything else
+ * a name.
+ */
+int jh_cell_lookup(struct jh_ctx *ctx, const char *id_or_name,
+		   struct jh_cell **cell);
+struct jh_cell *jh_cell_ref(struct jh_cell *cell);
+struct jh_cell *jh_cell_unref(struct jh_cell *cell);
+
+int jh_cell_get_id(const struct jh_cell *cell);
+const char *jh_cell_get_name(const struct jh_cell *cell);
+/** Reads the current state from the driver. */
+int jh_cell_get_state(struct jh_cell *cell, enum jh_cell_state *state);
+int jh_cell_get_cpus_assigned(struct jh_cell *cell, struct jh_cpuset **cpus);
+int jh_cell_get_cpus_failed(struct jh_cell *cell, struct jh_cpuset **cpus);
+
+/**
+ * jh_cell_wait_state() - poll until the cell reaches @state.
+ * @timeout_ms: give up after this long (-ETIMEDOUT, JH_ERR_TIMEOUT);
+ *              negative waits forever.
+ *
+ * Fails early with JH_ERR_CELL_FAILED if the cell enters a failed state
+ * that is not @state, and with JH_ERR_CELL_NOT_FOUND if it disappears.
+ */
+int jh_cell_wait_state(struct jh_cell *cell, enum jh_cell_state state,
+		       int timeout_ms);
+
+/** All cells, ordered by ID (a snapshot). */
+int jh_cell_list_new(struct jh_ctx *ctx, struct jh_cell_list **list);
+void jh_cell_list_free(struct jh_cell_list *list);
+unsigned int jh_cell_list_get_count(const struct jh_cell_list *list);
+/** Borrowed: take a reference with jh_cell_ref() to keep it. */
+struct jh_cell *jh_cell_list_get(const struct jh_cell_list *list,
+				 unsigned int idx);
+
+/**
+ * jh_cell_create() - create a cell from a cell config.
+ * @cell: out, optional: the new cell.
+ *
+ * The config is checked on its own first (jh_check). The name must be free
+ * and the CPUs must still belong to the root cell.
+ */
+int jh_cell_create(struct jh_ctx *ctx, const struct jh_config *cfg,
+		   struct jh_cell **cell);
+/** Stops the cell if needed and loads the images into it, in order. */
+int jh_cell_load(struct jh_cell *cell, const struct jh_image_set *images);
+int jh_cell_start(struct jh_cell *cell);
+/** Stops the cell and keeps it (set-loadable, i.e. a load of no images). */
+int jh_cell_shutdown(struct jh_cell *cell);
+/** Destroys the cell; the object stays valid but refers to no cell. */
+int jh_cell_destroy(struct jh_cell *cell);
+
+/* ------------------------------------------------------------------ */
+/* Statistics                                                          */
+
+/**
+ * jh_cell_get_stats() - read the cell's counters (a snapshot).
+ *
+ * Counter names are the driver's file names, e.g. "vmexits_total",
+ * sorted by name with "vmexits_total" first.
+ */
+int jh_cell_get_stats(struct jh_cell *cell, struct jh_stats **stats);
+void jh_stats_free(struct jh_stats *stats);
+unsigned int jh_stats_get_num_counters(const struct jh_stats *stats);
+const char *jh_stats_get_counter_name(const struct jh_stats *stats,
+				      unsigned int counter);
+/** Sum over the cell's CPUs. */
+uint64_t jh_stats_get_total(const struct jh_stats *stats, unsigned int counter);
+unsigned int jh_stats_get_num_cpus(const struct jh_stats *stats);
+/** The CPU number of per-CPU column @idx. */
+unsigned int jh_stats_get_cpu(const struct jh_stats *stats, unsigned int idx);
+uint64_t jh_stats_get_cpu_value(const struct jh_stats *stats, unsigned int idx,
+				unsigned int counter);
+
+/* ------------------------------------------------------------------ */
+/* Hypervisor console                                                  */
+
+/** Don't wait for new output in jh_console_read(). */
+#define JH_CONSOLE_NONBLOCK	0x1
+
+/**
+ * jh_console_open() - open a reader of the hypervisor console.
+ *
+ * Each reader has its own position and starts at the oldest byte the
+ * hypervisor still holds. The fd of jh_console_get_fd() suits poll() when
+ * the driver supports it; otherwise it always looks readable and
+ * jh_console_read() returns 0.
+ */
+int jh_console_open(struct jh_ctx *ctx, unsigned int flags,
+		    struct jh_console **con);
+void jh_console_close(struct jh_console *con);
+int jh_console_get_fd(const struct jh_console *con);
+/**
+ * jh_console_read() - read console text.
+ *
+ * Returns the number of bytes, 0 when nothing is new (non-blocking),
+ * -EAGAIN (JH_ERR_NO_CONSOLE) when there is no log at all, -EPERM
+ * (JH_ERR_NO_CONSOLE) when the system config does not permit reading it.
+ */
+ssize_t jh_console_read(struct jh_console *con, void *buf, size_t size);
+/**
+ * jh_console_get_log() - the whole current console ring as one string.
+ * @text: out, NUL-terminated, free() it.
+ */
+int jh_console_get_log(struct jh_ctx *ctx, char **text);
+
+/* ------------------------------------------------------------------ */
+/* Images for jh_cell_load()                                           */
+
+int jh_image_set_new(struct jh_ctx *ctx, struct jh_image_set **set);
+void jh_image_set_free(struct jh_image_set *set);
+/** Adds a copy of @size bytes at cell address @addr. */
+int jh_image_set_add_buffer(struct jh_image_set *set, const void *data,
+			    size_t size, uint64_t addr);
+/** Adds the string including its terminating NUL at @addr. */
+int jh_image_set_add_string(struct jh_image_set *set, const char *str,
+			    uint64_t addr);
+/** Adds a whole file, raw, at @addr. */
+int jh_image_set_add_raw_file(struct jh_image_set *set, const char *path,
+			      uint64_t addr);
+/**
+ * jh_image_set_add_elf_file() - adds each PT_LOAD segment of an ELF file
+ * at its physical address (zero-filling p_memsz beyond p_filesz).
+ */
+int jh_image_set_add_elf_file(struct jh_image_set *set, const char *path);
+/** 1 if the file starts with the ELF magic, 0 if not, <0 on error. */
+int jh_image_is_elf_file(struct jh_ctx *ctx, const char *path);
+unsigned int jh_image_set_get_count(const struct jh_image_set *set);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* !_LIBJAILHOUSE_H */

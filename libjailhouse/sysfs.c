@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * Reading the driver's sysfs attributes and whole files.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+static ssize_t read_all(int fd, char *buf, size_t size)
+{
+	size_t done = 0;
+	ssize_t n;
+
+	while (done < size) {
+		n = read(fd, buf + done, size - done);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -errno;
+		if (n == 0)
+			break;
+		done += (size_t)n;
+	}
+	return (ssize_t)done;
+}
+
+static int sysfs_errno_fail(struct jh_ctx *ctx, const char *path, int err)
+{
+	if (err == EACCES || err == EPERM)
+		return jh_fail(ctx, err, JH_ERR_PERMISSION, "reading %s: %s",
+			       path, strerror(err));
+	return jh_fail(ctx, err, JH_ERR_SYSTEM, "reading %s: %s", path,
+		       strerror(err));
+}
+
+/*
+ * Reads "<root>/sys/devices/jailhouse/<rel>" into @buf, NUL-terminated,
+ * with one trailing newline removed. Returns the length.
+ */
+int jh_sysfs_read(struct jh_ctx *ctx, const char *rel, char *buf,
+		  size_t size)
+{
+	char path[PATH_MAX];
+	ssize_t len;
+	int fd, err;
+
+	err = jh_path(ctx, path, JH_SYSFS_DIR "/%s", rel);
+	if (err)
+		return err;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return sysfs_errno_fail(ctx, path, errno);
+	len = read_all(fd, buf, size - 1);
+	close(fd);
+	if (len < 0)
+		return sysfs_errno_fail(ctx, path, (int)-len);
+
+	if (len > 0 && buf[len - 1] == '\n')
+		len--;
+	buf[len] = '\0';
+	return (int)len;
+}
+
+int jh_sysfs_read_u64(struct jh_ctx *ctx, const char *rel, uint64_t *val)
+{
+	char buf[32], *end;
+	unsigned long long v;
+	int len;
+
+	len = jh_sysfs_read(ctx, rel, buf, sizeof(buf));
+	if (len < 0)
+		return len;
+	errno = 0;
+	v = strtoull(buf, &end, 10);
+	if (len == 0 || *end != '\0' || errno || buf[0] == '-')
+		return jh_fail(ctx, EPROTO, JH_ERR_HYPERVISOR,
+			       "%s" JH_SYSFS_DIR "/%s: '%s' is not a number",
+			       jh_ctx_is_live(ctx) ? "" : jh_ctx_get_root(ctx),
+			       rel, buf);
+	*val = v;
+	return 0;
+}
+
+/* Reads a whole regular file of at most @max bytes into a new buffer. */
+int jh_read_file(struct jh_ctx *ctx, const char *path, size_t max,
+		 void **data, size_t *size)
+{
+	struct stat st;
+	ssize_t len;
+	char *buf;
+	int fd, err;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		goto err_errno;
+	if (fstat(fd, &st) < 0)
+		goto err_errno_close;
+	if (!S_ISREG(st.st_mode)) {
+		err = jh_fail(ctx, EINVAL, JH_ERR_INVALID_ARGUMENT,
+			      "%s: not a regular file", path);
+		goto err_close;
+	}
+	if ((uintmax_t)st.st_size > max) {
+		err = jh_fail(ctx, EFBIG, JH_ERR_INVALID_ARGUMENT,
+			      "%s: %jd bytes, more than the %zu allowed", path,
+			      (intmax_t)st.st_size, max);
+		goto err_close;
+	}
+
+	/* One spare byte keeps an empty file from being malloc(0). */
+	buf = malloc((size_t)st.st_size + 1);
+	if (!buf) {
+		err = jh_fail_nomem(ctx);
+		goto err_close;
+	}
+	len = read_all(fd, buf, (size_t)st.st_size);
+	if (len < 0) {
+		err = jh_fail(ctx, (int)-len, JH_ERR_SYSTEM, "reading %s: %s",
+			      path, strerror((int)-len));
+		goto err_free;
+	}
+	close(fd);
+	*data = buf;
+	*size = (size_t)len;
+	return 0;
+
+err_errno_close:
+	err = errno;
+	close(fd);
+	errno = err;
+err_errno:
+	err = errno;
+	return jh_fail(ctx, err,
+		       err == EACCES ? JH_ERR_PERMISSION : JH_ERR_SYSTEM,
+		       "opening %s: %s", path, strerror(err));
+err_free:
+	free(buf);
+err_close:
+	close(fd);
+	return err;
+}

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * Populates a fake root as the driver leaves it after loading.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include <jailhouse/header.h>
+
+#include "fake-fs.h"
+#include "fake-root.h"
+#include "test-configs.h"
+
+int fake_root_init(const char *root, unsigned int flags)
+{
+	int err = 0;
+
+	if (flags & FAKE_ROOT_NO_DRIVER)
+		return fake_mkdir(root, "dev");
+	err |= fake_mkdir(root, FAKE_SYSFS "/cells");
+	err |= fake_write(root, FAKE_SYSFS "/enabled", "0\n");
+	err |= fake_write(root, FAKE_SYSFS "/mem_pool_size", "0\n");
+	err |= fake_write(root, FAKE_SYSFS "/mem_pool_used", "0\n");
+	err |= fake_write(root, FAKE_SYSFS "/remap_pool_size", "0\n");
+	err |= fake_write(root, FAKE_SYSFS "/remap_pool_used", "0\n");
+	err |= fake_write(root, FAKE_SYSFS "/console", "%s", "");
+	err |= fake_mkdir(root, "dev");
+	if (!(flags & FAKE_ROOT_NO_NODE))
+		err |= fake_write(root, "dev/jailhouse", "%s", "");
+	return err ? -1 : 0;
+}
+
+int fake_root_machine(const char *root)
+{
+	struct jailhouse_header hdr;
+	char path[4096];
+	int err = 0;
+
+	err |= fake_mkdir(root, "proc/sys/kernel");
+	err |= fake_write(root, "proc/iomem", "%s",
+			  "09000000-09000fff : pl011@9000000\n"
+			  "40000000-6fffffff : System RAM\n"
+			  "  40210000-40ffffff : Kernel code\n"
+			  "70000000-7fffffff : reserved\n");
+	err |= fake_write(root, "proc/config.gz", "%s",
+			  "CONFIG_HOTPLUG_CPU=y\nCONFIG_MODULES=y\n"
+			  "# CONFIG_KVM is not set\n");
+	err |= fake_write(root, "proc/sys/kernel/osrelease", "6.1.0-test\n");
+	err |= fake_mkdir(root, "sys/devices/system/cpu");
+	err |= fake_write(root, "sys/devices/system/cpu/online", "0-3\n");
+	err |= fake_write(root, "sys/devices/system/cpu/present", "0-3\n");
+
+	memset(&hdr, 0, sizeof(hdr));
+	memcpy(hdr.signature, JAILHOUSE_SIGNATURE, sizeof(hdr.signature));
+	hdr.core_size = 0x100000;
+	hdr.percpu_size = 0x10000;
+	hdr.entry_protocol = JAILHOUSE_ENTRY_PROTOCOL;
+	err |= fake_mkdir(root, "lib/firmware");
+	snprintf(path, sizeof(path), "%s/lib/firmware/jailhouse.bin", root);
+	err |= tc_write_file(path, &hdr, sizeof(hdr));
+	return err ? -1 : 0;
+}

@@ -1,0 +1,469 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * The offline checker: the QEMU configs pass clean, and every rule fires
+ * on a config bent to break it, naming file, index and addresses.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libjailhouse.h>
+
+#include "harness.h"
+#include "test-configs.h"
+
+#define MAX_CFGS	4
+
+static struct jh_ctx *ctx;
+static struct jh_config *cfgs[MAX_CFGS];
+static unsigned int num_cfgs;
+static struct jh_check *chk;
+
+static struct jh_config *load(void *data, size_t size, const char *label)
+{
+	struct jh_config *cfg;
+
+	if (jh_config_new_from_buffer(ctx, data, size, label, &cfg)) {
+		printf("# %s\n", jh_ctx_last_error(ctx));
+		exit(99);
+	}
+	free(data);
+	cfgs[num_cfgs++] = cfg;
+	return cfg;
+}
+
+static void reset(void)
+{
+	jh_check_free(chk);
+	chk = NULL;
+	while (num_cfgs)
+		jh_config_free(cfgs[--num_cfgs]);
+}
+
+/* Checks @sys (optional) with @n cells labelled cell0.cell, cell1.cell... */
+static int run(const struct tc_system *sys, const struct tc_cell *cells,
+	       unsigned int n)
+{
+	char label[32];
+	unsigned int i;
+	size_t size;
+	void *data;
+
+	reset();
+	if (jh_check_new(ctx, &chk))
+		exit(99);
+	if (sys) {
+		data = tc_build_system(sys, &size);
+		if (jh_check_set_system(chk, load(data, size, "sys.cell")))
+			exit(99);
+	}
+	for (i = 0; i < n; i++) {
+		snprintf(label, sizeof(label), "cell%u.cell", i);
+		data = tc_build_cell(&cells[i], &size);
+		if (jh_check_add_cell(chk, load(data, size, label)))
+			exit(99);
+	}
+	return jh_check_run(chk);
+}
+
+static void dump(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < jh_check_get_num_findings(chk); i++)
+		printf("#   finding: [%s] %s\n",
+		       jh_finding_get_rule(jh_check_get_finding(chk, i)),
+		       jh_finding_get_message(jh_check_get_finding(chk, i)));
+}
+
+/* A finding of @rule about @src/@idx whose message contains @text. */
+static void expect(const char *rule, enum jh_severity sev, const char *src,
+		   int idx, const char *text)
+{
+	const struct jh_finding *f;
+	unsigned int i;
+
+	for (i = 0; i < jh_check_get_num_findings(chk); i++) {
+		f = jh_check_get_finding(chk, i);
+		if (strcmp(jh_finding_get_rule(f), rule) ||
+		    strcmp(jh_finding_get_source(f), src) ||
+		    jh_finding_get_index(f) != idx ||
+		    !strstr(jh_finding_get_message(f), text))
+			continue;
+		tap_ok(jh_finding_get_severity(f) == sev &&
+		       !strncmp(jh_finding_get_message(f), src, strlen(src)),
+		       "%s: %s (%s)", rule, text, src);
+		return;
+	}
+	tap_ok(0, "%s: %s (%s)", rule, text, src);
+	dump();
+}
+
+static void expect_clean(int ret, const char *what)
+{
+	if (!tap_ok(ret == 0 && jh_check_get_num_findings(chk) == 0,
+		    "%s: no findings", what))
+		dump();
+}
+
+static void test_clean(void)
+{
+	struct tc_system s;
+	struct tc_cell c[2];
+
+	tc_qemu_system(&s);
+	tc_gic_demo(&c[0]);
+	tc_linux_demo(&c[1]);
+	expect_clean(run(&s, NULL, 0), "QEMU system config");
+	expect_clean(run(&s, c, 2), "QEMU system with gic-demo and linux-demo");
+	expect_clean(run(NULL, c, 2), "the two cells without a system");
+	expect_clean(run(NULL, NULL, 0), "nothing at all");
+}
+
+static void test_api(void)
+{
+	struct tc_system s;
+	struct tc_cell c;
+	size_t size;
+	int err;
+
+	tc_qemu_system(&s);
+	tc_gic_demo(&c);
+	c.cpus = 0x1;
+	err = run(&s, &c, 1);
+	tap_ok(err == -EINVAL &&
+	       jh_ctx_last_error_code(ctx) == JH_ERR_CONFIG_INVALID &&
+	       strstr(jh_ctx_last_error(ctx), "cell0.cell: the cell takes CPU 0"),
+	       "run: -EINVAL, message of the first error");
+	tap_eq(jh_check_get_num_errors(chk), 1, "one error");
+	tap_eq(jh_check_get_num_warnings(chk), 0, "no warnings");
+	tap_ok(jh_check_get_finding(chk, 1) == NULL, "finding 1 is NULL");
+	tap_ok(jh_check_run(chk) == -EINVAL && jh_check_get_num_findings(chk) == 1,
+	       "running again starts over");
+
+	err = jh_check_set_system(chk, cfgs[1]);
+	tap_ok(err == -EINVAL && jh_ctx_last_error_code(ctx) == JH_ERR_CONFIG_KIND &&
+	       strstr(jh_ctx_last_error(ctx), "cell0.cell is not a system config"),
+	       "set_system refuses a cell config");
+	err = jh_check_add_cell(chk, cfgs[0]);
+	tap_ok(err == -EINVAL && jh_ctx_last_error_code(ctx) == JH_ERR_CONFIG_KIND,
+	       "add_cell refuses a system config");
+	err = jh_check_set_system(chk, cfgs[0]);
+	tap_ok(err == -EEXIST, "a second system config is refused");
+
+	c.cpus = 0x1 | 0x10;
+	run(&s, &c, 1);
+	tap_ok(strstr(jh_ctx_last_error(ctx), "(and 1 more errors)") != NULL,
+	       "message counts further errors");
+	(void)size;
+}
+
+static void test_platform(void)
+{
+	struct tc_system s;
+
+	tc_qemu_system(&s);
+	s.hv_size = 0;
+	run(&s, NULL, 0);
+	expect("hv-memory", JH_SEVERITY_ERROR, "sys.cell", -1, "size 0");
+
+	tc_qemu_system(&s);
+	s.hv_start = 0x7fc00800;
+	s.root.mem[1].size = 0x3fa00000;
+	run(&s, NULL, 0);
+	expect("hv-memory", JH_SEVERITY_ERROR, "sys.cell", -1,
+	       "(0x7fc00800, size 0x400000) is not page aligned");
+
+	tc_qemu_system(&s);
+	s.gic_version = 4;
+	run(&s, NULL, 0);
+	expect("gic", JH_SEVERITY_ERROR, "sys.cell", -1, "GIC version 4");
+
+	tc_qemu_system(&s);
+	s.gicr = 0;
+	s.maintenance_irq = 40;
+	run(&s, NULL, 0);
+	expect("gic", JH_SEVERITY_ERROR, "sys.cell", -1, "GICv3 needs gicr_base");
+	expect("gic", JH_SEVERITY_ERROR, "sys.cell", -1,
+	       "maintenance interrupt 40 is not a PPI");
+
+	tc_qemu_system(&s);
+	s.gic_version = 2;
+	run(&s, NULL, 0);
+	expect("gic", JH_SEVERITY_ERROR, "sys.cell", -1, "GICv2 needs gicc_base");
+
+	tc_qemu_system(&s);
+	s.debug_console.type = 0x42;
+	run(&s, NULL, 0);
+	expect("console-type", JH_SEVERITY_WARNING, "sys.cell", -1,
+	       "unknown debug console type 66");
+	s.debug_console.type = JAILHOUSE_CON_TYPE_8250;
+	s.debug_console.address = 0;
+	run(&s, NULL, 0);
+	expect("console-address", JH_SEVERITY_ERROR, "sys.cell", -1,
+	       "debug console (8250) has address 0");
+}
+
+static void test_cells(void)
+{
+	struct tc_system s;
+	struct tc_cell c[2];
+
+	tc_qemu_system(&s);
+	tc_gic_demo(&c[0]);
+	tc_linux_demo(&c[1]);
+	strcpy(c[1].name, "gic-demo");
+	c[0].name[0] = '\0';
+	run(&s, c, 2);
+	expect("name", JH_SEVERITY_ERROR, "cell0.cell", -1, "no name");
+	strcpy(c[0].name, "gic-demo");
+	run(&s, c, 2);
+	expect("name-taken", JH_SEVERITY_ERROR, "cell1.cell", -1,
+	       "cell name 'gic-demo' is also used by cell0.cell");
+
+	tc_gic_demo(&c[0]);
+	c[0].mem[0].flags |= JAILHOUSE_MEM_COMM_REGION;
+	c[0].mem[0].virt_start = 0x90000000;
+	run(NULL, c, 1);
+	expect("comm-region-count", JH_SEVERITY_ERROR, "cell0.cell", 2,
+	       "memory region 2 is a second comm region (the first is region 0)");
+	expect("console-unmapped", JH_SEVERITY_ERROR, "cell0.cell", -1,
+	       "the console (pl011 at 0x9000000, size 0x1000) is not inside any memory region");
+
+	tc_gic_demo(&c[0]);
+	c[0].nmem = 2;
+	c[0].reset = 0x20000;
+	c[0].npio = 2;
+	run(NULL, c, 1);
+	expect("comm-region-missing", JH_SEVERITY_WARNING, "cell0.cell", -1,
+	       "no comm region");
+	expect("reset-address", JH_SEVERITY_WARNING, "cell0.cell", -1,
+	       "CPU reset address 0x20000");
+	expect("x86-only", JH_SEVERITY_WARNING, "cell0.cell", -1,
+	       "2 PIO and 0 cache regions");
+
+	tc_qemu_system(&s);
+	s.root.mem[0].flags |= JAILHOUSE_MEM_COMM_REGION;
+	run(&s, NULL, 0);
+	expect("comm-region-root", JH_SEVERITY_WARNING, "sys.cell", 0,
+	       "memory region 0 is a comm region");
+
+	tc_linux_demo(&c[0]);
+	c[0].npci = 2;
+	c[0].pci[0].type = JAILHOUSE_PCI_TYPE_DEVICE;
+	c[0].pci[0].bdf = 0x0108;
+	c[0].pci[0].num_caps = 2;
+	c[0].pci[1].type = JAILHOUSE_PCI_TYPE_IVSHMEM;
+	c[0].pci[1].shmem_regions_start = 2;
+	c[0].pci[1].shmem_peers = 2;
+	run(NULL, c, 1);
+	expect("pci-caps", JH_SEVERITY_ERROR, "cell0.cell", 0,
+	       "PCI device 0 (01:01.0) uses capabilities 0-1, but there are 0");
+	expect("pci-shmem", JH_SEVERITY_ERROR, "cell0.cell", 1,
+	       "ivshmem device 1 needs memory regions 2-5 for 2 peers, but there are 4");
+}
+
+static void test_trailing(void)
+{
+	struct tc_cell c;
+	uint8_t *data;
+	size_t size;
+
+	tc_gic_demo(&c);
+	data = tc_build_cell(&c, &size);
+	data = realloc(data, size + 3);
+	reset();
+	jh_check_new(ctx, &chk);
+	jh_check_add_cell(chk, load(data, size + 3, "long.cell"));
+	tap_ok(jh_check_run(chk) == 0, "trailing bytes are only a warning");
+	expect("trailing-bytes", JH_SEVERITY_WARNING, "long.cell", -1,
+	       "3 bytes after the last array are ignored");
+}
+
+static void test_memory(void)
+{
+	struct tc_system s;
+	struct tc_cell c[2];
+
+	tc_gic_demo(&c[0]);
+	c[0].mem[1].size = 0;
+	c[0].mem[0].phys_start = 0x09000800;
+	c[0].mem[0].flags &= ~(uint64_t)JAILHOUSE_MEM_IO;
+	run(NULL, c, 1);
+	expect("mem-empty", JH_SEVERITY_WARNING, "cell0.cell", 1,
+	       "memory region 1 has size 0");
+	expect("mem-alignment", JH_SEVERITY_ERROR, "cell0.cell", 0,
+	       "memory region 0 (phys 0x9000800, virt 0x9000000, size 0x1000) is not page aligned");
+
+	tc_gic_demo(&c[0]);
+	c[0].mem[0].phys_start = 0x09000800;
+	run(NULL, c, 1);
+	tap_ok(jh_check_get_num_findings(chk) == 0, "sub-page I/O regions are fine");
+
+	tc_gic_demo(&c[0]);
+	c[0].mem[1].virt_start = 0xfffffffffffff000ULL;
+	c[0].mem[1].flags &= ~(uint64_t)JAILHOUSE_MEM_WRITE;
+	c[0].reset = 0xfffffffffffff000ULL;
+	run(NULL, c, 1);
+	expect("mem-wrap", JH_SEVERITY_ERROR, "cell0.cell", 1,
+	       "wraps around the address space");
+	expect("loadable-readonly", JH_SEVERITY_WARNING, "cell0.cell", 1,
+	       "loadable but not writable");
+
+	tc_linux_demo(&c[0]);
+	c[0].mem[2].virt_start = 0x7ff00000;
+	run(NULL, c, 1);
+	expect("comm-region-overlap", JH_SEVERITY_ERROR, "cell0.cell", 2,
+	       "memory regions 2 (virt 0x7ff00000-0x87efffff) and 3 (virt 0x80000000-0x80000fff, comm region) overlap");
+	tc_linux_demo(&c[0]);
+	c[0].mem[1].virt_start = 0x08fff000;
+	c[0].mem[1].size = 0x2000;
+	run(NULL, c, 1);
+	expect("mem-overlap", JH_SEVERITY_ERROR, "cell0.cell", 0,
+	       "memory regions 0 (virt 0x9000000-0x9000fff) and 1 (virt 0x8fff000-0x9000fff) overlap");
+
+	tc_qemu_system(&s);
+	tc_gic_demo(&c[0]);
+	c[0].mem[1].phys_start = 0x7fff0000;
+	run(&s, c, 1);
+	expect("hv-overlap", JH_SEVERITY_ERROR, "cell0.cell", 1,
+	       "memory region 1 (phys 0x7fff0000-0x7fffffff) overlaps the hypervisor memory (0x7fc00000-0x7fffffff)");
+	expect("mem-not-in-root", JH_SEVERITY_WARNING, "cell0.cell", 1,
+	       "is not memory of the root cell in sys.cell");
+
+	tc_qemu_system(&s);
+	s.root.mem[1].size = 0x3fc10000;
+	run(&s, NULL, 0);
+	expect("hv-overlap", JH_SEVERITY_ERROR, "sys.cell", 1,
+	       "memory region 1 (phys 0x40000000-0x7fc0ffff) overlaps the hypervisor memory");
+
+	tc_gic_demo(&c[0]);
+	tc_linux_demo(&c[1]);
+	c[1].mem[2].phys_start = 0x7fa08000;
+	c[1].mem[2].size = 0x1000;
+	run(NULL, c, 2);
+	expect("cell-overlap", JH_SEVERITY_ERROR, "cell1.cell", 2,
+	       "memory region 2 (phys 0x7fa08000-0x7fa08fff) overlaps memory region 1 (phys 0x7fa00000-0x7fa0ffff) of cell0.cell");
+	tap_ok(jh_check_get_num_errors(chk) == 1,
+	       "the shared UART (ROOTSHARED in both) is no overlap");
+
+	tc_gic_demo(&c[0]);
+	tc_linux_demo(&c[1]);
+	c[1].mem[0].flags &= ~(uint64_t)JAILHOUSE_MEM_ROOTSHARED;
+	run(NULL, c, 2);
+	expect("cell-overlap", JH_SEVERITY_ERROR, "cell1.cell", 0,
+	       "overlaps memory region 0 (phys 0x9000000-0x9000fff) of cell0.cell");
+}
+
+static void test_cpus(void)
+{
+	struct tc_system s;
+	struct tc_cell c[2];
+
+	tc_qemu_system(&s);
+	tc_gic_demo(&c[0]);
+	tc_linux_demo(&c[1]);
+	c[0].cpu_set_size = 4;
+	c[1].cpus = 0;
+	run(&s, c, 2);
+	expect("cpu-set", JH_SEVERITY_ERROR, "cell0.cell", -1,
+	       "cpu_set_size 4 is not a multiple of 8");
+	expect("cpu-set", JH_SEVERITY_ERROR, "cell1.cell", -1, "the cell has no CPU");
+
+	tc_gic_demo(&c[0]);
+	c[0].cpu_set_size = 0;
+	run(NULL, c, 1);
+	expect("cpu-set", JH_SEVERITY_ERROR, "cell0.cell", -1, "cpu_set_size 0");
+
+	tc_gic_demo(&c[0]);
+	tc_linux_demo(&c[1]);
+	c[0].cpus = 0x1 | 0x2 | 0x4 | 0x10;
+	run(&s, c, 2);
+	expect("cpu0", JH_SEVERITY_ERROR, "cell0.cell", -1,
+	       "takes CPU 0, which root Linux needs");
+	expect("cpu-not-in-system", JH_SEVERITY_ERROR, "cell0.cell", -1,
+	       "CPU 4 is not in the CPU set of sys.cell");
+	expect("cpu-twice", JH_SEVERITY_ERROR, "cell1.cell", -1,
+	       "CPU 2 is also assigned to cell0.cell");
+	expect("root-cpus", JH_SEVERITY_ERROR, "sys.cell", -1,
+	       "the cells together take every CPU of the root cell");
+}
+
+static void test_irqs(void)
+{
+	struct tc_system s;
+	struct tc_cell c[2];
+
+	tc_qemu_system(&s);
+	tc_gic_demo(&c[0]);
+	tc_linux_demo(&c[1]);
+	c[0].nirq = 3;
+	c[0].irq[0] = c[1].irq[0];
+	c[0].irq[1].address = 0x08000000;
+	c[0].irq[1].pin_base = 0;
+	c[0].irq[1].pin_bitmap[0] = 0x1;
+	c[0].irq[2].address = 0x2c000000;
+	c[0].irq[2].pin_base = 960;
+	c[0].irq[2].pin_bitmap[1] = 0xf0000000;
+	run(&s, c, 2);
+	expect("spi-range", JH_SEVERITY_ERROR, "cell0.cell", 1,
+	       "grants 1 interrupt(s) outside the SPI range 32-1019, first INTID 0");
+	expect("spi-range", JH_SEVERITY_ERROR, "cell0.cell", 2,
+	       "grants 4 interrupt(s) outside the SPI range 32-1019, first INTID 1020");
+	expect("irqchip-address", JH_SEVERITY_WARNING, "cell0.cell", 2,
+	       "irqchip 2 at 0x2c000000 is not the GIC distributor (0x8000000)");
+	expect("irq-twice", JH_SEVERITY_ERROR, "cell1.cell", 0,
+	       "1 SPI(s) are also granted to cell0.cell, first INTID 33");
+
+	tc_qemu_system(&s);
+	s.root.irq[0].pin_bitmap[0] = 0;
+	c[1].nirq = 1;
+	c[1].irq[0].pin_base = 33;
+	run(&s, &c[1], 1);
+	expect("irqchip-pin-base", JH_SEVERITY_ERROR, "cell0.cell", 0,
+	       "pin_base 33 is not a multiple of 32");
+	tc_linux_demo(&c[1]);
+	run(&s, &c[1], 1);
+	expect("irq-not-in-root", JH_SEVERITY_WARNING, "cell0.cell", 0,
+	       "1 SPI(s) are not the root cell's in sys.cell, first INTID 33");
+}
+
+static void test_pair_fields(void)
+{
+	const struct jh_finding *f = NULL;
+	struct tc_cell c[2];
+	unsigned int i;
+
+	tc_linux_demo(&c[0]);
+	tc_linux_demo(&c[1]);
+	strcpy(c[1].name, "other");
+	run(NULL, c, 2);
+	for (i = 0; i < jh_check_get_num_findings(chk); i++)
+		if (!strcmp(jh_finding_get_rule(jh_check_get_finding(chk, i)),
+			    "cell-overlap"))
+			f = jh_check_get_finding(chk, i);
+	tap_ok(f && !strcmp(jh_finding_get_other_source(f), "cell0.cell") &&
+	       jh_finding_get_other_index(f) >= 0,
+	       "pair findings name the other config and region");
+}
+
+int main(int argc, char **argv)
+{
+	th_init(argc, argv);
+	th_root(0);
+	if (jh_ctx_new(NULL, &ctx))
+		return 99;
+	test_clean();
+	test_api();
+	test_platform();
+	test_cells();
+	test_trailing();
+	test_memory();
+	test_cpus();
+	test_irqs();
+	test_pair_fields();
+	reset();
+	jh_ctx_unref(ctx);
+	th_cleanup();
+	return tap_done();
+}

@@ -1,0 +1,282 @@
+#!/bin/sh
+# SPDX-License-Identifier: LGPL-2.1-or-later
+#
+# The jailhouse command against fake roots and the fake driver (TAP):
+# every command, its --help, its exit codes and messages, and the JSON
+# outputs checked by a parser.
+
+set -u
+
+builddir=${JH_BUILDDIR:-$PWD}
+JH=$builddir/cli/jailhouse
+HELPER=$builddir/tests/lib/jhtest-helper
+FAKE=$builddir/tests/lib/.libs/libfakejh.so
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/jhcli-XXXXXX") || exit 99
+trap 'rm -rf "$WORK"' EXIT
+CFG=$WORK/cfg
+mkdir "$CFG" && "$HELPER" configs "$CFG" || exit 99
+
+n=0
+failed=0
+
+ok() {
+	n=$((n + 1))
+	if [ "$1" = 0 ]; then
+		echo "ok $n - $2"
+	else
+		echo "not ok $n - $2"
+		failed=$((failed + 1))
+		sed 's/^/#   out: /' "$WORK/out"
+		sed 's/^/#   err: /' "$WORK/err"
+	fi
+}
+
+new_root() {
+	ROOT=$WORK/root$n
+	"$HELPER" root "$ROOT" "$@" || exit 99
+}
+
+# run ARGS...: the command under the fake driver; stdout/stderr in files.
+run() {
+	JAILHOUSE_TEST_ROOT=$ROOT JH_FAKE_ROOT=$ROOT LD_PRELOAD=$FAKE \
+		"$JH" "$@" >"$WORK/out" 2>"$WORK/err"
+	rc=$?
+}
+
+# t DESCRIPTION RC [STDOUT-REGEX [STDERR-REGEX]]: checks the last run.
+t() {
+	res=0
+	[ "$rc" = "$2" ] || { echo "# exit $rc, want $2"; res=1; }
+	if [ -n "${3:-}" ] && ! grep -Eq -- "$3" "$WORK/out"; then
+		echo "# stdout lacks: $3"
+		res=1
+	fi
+	if [ -n "${4:-}" ] && ! grep -Eq -- "$4" "$WORK/err"; then
+		echo "# stderr lacks: $4"
+		res=1
+	fi
+	ok $res "$1"
+}
+
+json_ok() {
+	"$HELPER" json <"$WORK/out" 2>>"$WORK/err"
+	ok $? "$1: valid JSON"
+}
+
+fake_file() {
+	cat "$ROOT/$1" 2>/dev/null
+}
+
+# --- help, version, usage errors ------------------------------------
+new_root
+run --version; t "--version" 0 '^Jailhouse management tool [0-9]'
+run --help; t "--help" 0 '^usage: jailhouse COMMAND' ''
+run; t "no command" 2 '' 'missing command'
+run --frob; t "unknown option" 2 '' "unknown option '--frob'"
+run frob; t "unknown command" 2 '' "unknown command 'frob'"
+for c in enable disable console "cell" "cell create" "cell list" \
+	 "cell load" "cell start" "cell shutdown" "cell destroy" \
+	 "cell stats" "config" "config check" "config show" doctor; do
+	# shellcheck disable=SC2086
+	run $c --help; t "$c --help" 0 "^usage: jailhouse $c"
+done
+run enable; t "enable without config" 2 '' 'exactly one system config'
+run disable now; t "disable with argument" 2 '' 'takes no arguments'
+run console -x; t "console with bad argument" 2 '' "unexpected argument '-x'"
+run cell; t "cell without sub-command" 2 '' 'missing sub-command'
+run cell --bogus; t "cell with unknown option" 2 '' "unknown option '--bogus'"
+run cell create; t "cell create without config" 2 '' 'exactly one cell config'
+run cell start; t "cell start without cell" 2 '' 'no cell given'
+run cell list extra; t "cell list with argument" 2 '' "unexpected argument 'extra'"
+run config check; t "config check without config" 2 '' 'no config given'
+run config check --strict "$CFG/sys.cell"; t "config check unknown option" 2 '' "unknown option '--strict'"
+run config show; t "config show without config" 2 '' 'needs one config'
+
+# --- config check and show ------------------------------------------
+run config check "$CFG/sys.cell" "$CFG/gic-demo.cell" "$CFG/linux-demo.cell"
+t "config check of the QEMU configs" 0 '^0 errors, 0 warnings$'
+run config check "$CFG/sys.cell" "$CFG/gic-demo.cell" "$CFG/linux-demo.cell" --json
+t "config check --json" 0 '"errors":0'
+json_ok "config check --json"
+run config check "$CFG/sys-bad.cell"
+t "config check: hypervisor overlap" 3 \
+  'error: .*sys-bad.cell: memory region 1 \(phys 0x40000000-0x7fc0ffff\) overlaps the hypervisor memory \(0x7fc00000-0x7fffffff\) \[hv-overlap\]'
+t "config check: maintenance IRQ" 3 'maintenance interrupt 40 is not a PPI \(16-31\) \[gic\]'
+run config check "$CFG/sys.cell" "$CFG/linux-demo.cell" "$CFG/clash.cell"
+t "config check: CPUs twice" 3 'clash.cell: CPU 2 is also assigned to .*linux-demo.cell \[cpu-twice\]'
+t "config check: cells overlap" 3 'clash.cell: memory region 1 \(phys 0x7f900000-0x7f90ffff\) overlaps memory region 1 .* \[cell-overlap\]'
+run config check "$CFG/sys.cell" "$CFG/bad-cell.cell"
+t "config check: CPU 0" 3 'takes CPU 0, which root Linux needs \[cpu0\]'
+t "config check: comm region overlap" 3 '\[comm-region-overlap\]'
+t "config check: console not mapped" 3 'the console \(pl011 at 0xa000000, size 0x1000\) is not inside any memory region of the cell \[console-unmapped\]'
+run config check "$CFG/sys.cell" "$CFG/bad-cell.cell" --json
+t "config check --json with findings" 3 '"rule":"cpu0","file":"[^"]*bad-cell.cell","index":-1'
+json_ok "config check --json with findings"
+for f in rev13:revision rev12:revision arch-x86:architecture truncated:truncated \
+	 counts:counts short-arrays:counts bad-signature:signature; do
+	run config check "$CFG/${f%%:*}.cell"
+	t "config check: ${f%%:*}.cell fails to load" 3 "^error: .*${f%%:*}.cell: .*\[${f##*:}\]"
+done
+run config check "$CFG/rev13.cell"
+t "config check: revision message" 3 'signature JHSYST of revision 13 or older, expected revision 14'
+run config check "$CFG/arch-x86.cell" --json
+t "config check --json of a broken file" 3 '"loaded":false,"error":"architecture"'
+json_ok "config check --json of a broken file"
+run config check "$CFG/missing.cell"
+t "config check: missing file" 3 'missing.cell: No such file or directory \[system\]'
+run config check "$CFG/sys.cell" "$CFG/sys.cell"
+t "config check: two system configs" 2 '' 'more than one system config'
+
+run config show "$CFG/sys.cell"
+t "config show system" 0 '^Hypervisor: +0x7fc00000-0x7fffffff \(4096 KiB\)$'
+t "config show system: GIC" 0 '^GIC: +v3, maintenance IRQ 25, gicd 0x8000000, gicr 0x80a0000$'
+t "config show system: regions" 0 '^ +1  0x0000000040000000  0x0000000040000000  0x003fa10000  R W X$'
+t "config show system: irqchip" 0 'pin_base 32, INTIDs 32-159$'
+run config show "$CFG/linux-demo.cell"
+t "config show cell" 0 '^Name: +qemu-arm64-linux-demo$'
+t "config show cell: flags" 0 '^Cell flags: +PASSIVE_COMMREG\|VIRTUAL_CONSOLE_PERMITTED$'
+t "config show cell: comm region" 0 '0x0000000080000000  0x0000001000  R W COMM$'
+t "config show cell: CPUs and console" 0 '^CPUs: +2-3$'
+run config show "$CFG/rev12.cell"
+t "config show of revision 12" 3 '' 'rev12.cell: revision 12, expected 14'
+
+# --- doctor ----------------------------------------------------------
+new_root --machine
+run doctor "$CFG/sys.cell" "$CFG/gic-demo.cell" "$CFG/linux-demo.cell"
+t "doctor on a ready machine" 0 '^0 errors, 0 warnings$'
+t "doctor notes what is in order" 0 '^ok: driver: jailhouse.ko is loaded \[live-driver\]$'
+run doctor "$CFG/sys.cell" --json
+t "doctor --json" 0 '"rule":"live-el2"'
+json_ok "doctor --json"
+: >"$ROOT/dev/kvm"
+run doctor "$CFG/sys.cell"
+t "doctor finds KVM" 1 '^error: /dev/kvm: KVM is active and holds EL2 \[live-el2\]$'
+t "doctor says how to fix it" 1 '^  fix: boot with kvm-arm.mode=none'
+run doctor "$CFG/sys-bad.cell"; t "doctor with a bad config" 3 '\[hv-overlap\]'
+run doctor "$CFG/rev13.cell"; t "doctor with an unreadable config" 3 '\[revision\]'
+run doctor; t "doctor without configs" 1 'live-firmware|live-el2'
+run doctor --bogus; t "doctor unknown option" 2 '' "unknown option '--bogus'"
+
+# --- no driver ------------------------------------------------------
+new_root --no-driver
+run enable "$CFG/sys.cell"
+t "enable without driver" 1 '' '/dev/jailhouse: the jailhouse driver is not loaded \(modprobe jailhouse\)'
+run cell list; t "cell list without driver prints nothing" 0
+[ -s "$WORK/out" ]; ok $((1 - $?)) "cell list output is empty"
+run console; t "console without driver" 1 '' 'not loaded'
+
+# --- enable, cells ---------------------------------------------------
+new_root
+run console; t "console before any enable" 1 '' 'not enabled since the driver was loaded'
+JH_FAKE_OPEN_ERR=EACCES run enable "$CFG/sys.cell"
+t "enable as non-root" 1 '' 'Permission denied \(root privileges needed\)'
+run enable "$CFG/gic-demo.cell"; t "enable with a cell config" 3 '' 'is a cell config'
+run enable "$CFG/sys-bad.cell"; t "enable with a bad config" 3 '' 'sys-bad.cell: maintenance interrupt 40 is not a PPI \(16-31\) \(and 1 more errors\)'
+run enable "$CFG/rev13.cell"; t "enable with an old config" 3 '' 'revision 13 or older'
+run enable "$CFG/sys.cell"; t "enable" 0
+[ "$(fake_file sys/devices/jailhouse/enabled)" = 1 ]; ok $? "driver enabled"
+run enable "$CFG/sys.cell"; t "enable twice" 1 '' 'already enabled'
+run cell list
+t "cell list" 0 '^ID +Name +State +Assigned CPUs +Failed CPUs$'
+t "cell list: root cell" 0 '^0 +qemu-arm64 +running +0-3$'
+run cell create "$CFG/gic-demo.cell"; t "cell create gic-demo" 0
+run cell create "$CFG/gic-demo.cell"; t "cell create twice" 1 '' "a cell named 'gic-demo' already exists \(ID 1\)"
+run cell create "$CFG/linux-demo.cell"; t "cell create linux-demo" 0
+run cell create "$CFG/clash.cell"
+t "cell create with busy CPUs" 1 '' "CPUs or devices are in use"
+t "failed create shows the console tail" 1 '' 'last hypervisor console lines'
+run cell create "$CFG/sys.cell"; t "cell create with a system config" 3 '' 'is a system config'
+run cell list
+t "cell list of three" 0 '^2 +qemu-arm64-linux-demo +shut down +2-3$'
+t "cell list: root lost CPUs" 0 '^0 +qemu-arm64 +running +0$'
+run cell list --json
+t "cell list --json" 0 '"id":1,"name":"gic-demo","state":"shut down","cpus_assigned":\[1\],"cpus_failed":\[\]'
+json_ok "cell list --json"
+
+# --- load ------------------------------------------------------------
+run cell load gic-demo "$CFG/inmate.bin" -a 0x100 -s "a=b c" --address 0x1000
+t "cell load raw and string" 0
+fake_file .fake/cell-1.load | grep -q '^0x100 15 72617720696d616765206279746573$' &&
+	fake_file .fake/cell-1.load | grep -q '^0x1000 6 613d62206300$'
+ok $? "driver got the raw file and the string with its NUL"
+run cell load 1 "$CFG/inmate.elf"; t "cell load ELF" 0
+fake_file .fake/cell-1.load | grep -q '^0x1000 8 5a5a5a5a5a5a5a5a$'
+ok $? "ELF segments placed by program headers"
+run cell load 1 "$CFG/inmate.elf" -a 0x0; t "ELF with -a" 2 '' 'is an ELF file, placed by its program headers'
+run cell load 1 "$CFG/inmate.bin" -a; t "-a without address" 2 '' '-a needs an address'
+run cell load 1 -s; t "-s without string" 2 '' '-s needs a string'
+run cell load 1 "$CFG/inmate.bin" -a zz; t "invalid address" 2 '' "invalid address 'zz'"
+run cell load 1 "$CFG/inmate.bin" -a -5; t "negative address" 2 '' "invalid address '-5'"
+run cell load 1; t "cell load without image" 2 '' 'no image given'
+run cell load 1 -q; t "cell load unknown option" 2 '' "unknown option '-q'"
+run cell load 1 "$CFG/nothing.bin"; t "cell load missing file" 1 '' 'nothing.bin: No such file'
+run cell load 1 "$CFG/inmate.bin" -a 0x20000
+t "image outside the cell" 1 '' 'does not fit into one loadable, writable memory region'
+run cell load --name gic-demo "$CFG/inmate.bin"; t "cell load --name" 0
+run cell load --name; t "--name without name" 2 '' '--name needs a cell name'
+run cell load nobody "$CFG/inmate.bin"; t "cell load unknown cell" 1 '' "no cell named 'nobody'"
+run cell load 0 "$CFG/inmate.bin"; t "cell load root" 1 '' 'cannot load the root cell'
+
+# --- start, shutdown, destroy --------------------------------------
+run cell start 1; t "cell start" 0
+run cell list; t "started cell runs" 0 '^1 +gic-demo +running +1$'
+run cell start 1 extra; t "cell start extra argument" 2 '' "unexpected argument 'extra'"
+run cell shutdown gic-demo; t "cell shutdown by name" 0
+[ "$(fake_file sys/devices/jailhouse/cells/1/state)" = "shut down" ]; ok $? "cell is shut down"
+run cell start 0x1; t "cell start by hex ID" 0
+JH_FAKE_IOCTL_ERR=CELL_START=EPERM run cell start 1
+t "cell start refused" 1 '' 'start cell 1 \(gic-demo\): the cell refused'
+run cell start 0; t "cell start root" 1 '' 'cannot start the root cell'
+run cell start 42; t "cell start unknown ID" 1 '' 'no cell with ID 42'
+
+# --- stats -----------------------------------------------------------
+echo 7 >"$ROOT/sys/devices/jailhouse/cells/2/statistics/cpu3/vmexits_hypercall"
+echo 7 >"$ROOT/sys/devices/jailhouse/cells/2/statistics/vmexits_hypercall"
+run cell stats 2
+t "cell stats" 0 '^COUNTER +TOTAL +CPU2 +CPU3$'
+t "cell stats: values" 0 '^hypercall +7 +0 +7$'
+run cell stats --name qemu-arm64-linux-demo --json
+t "cell stats --json" 0 '"name":"vmexits_hypercall","total":7,"per_cpu":\[\{"cpu":2,"value":0\},\{"cpu":3,"value":7\}\]'
+json_ok "cell stats --json"
+run cell stats 2 --watch 0; t "cell stats bad interval" 2 '' "invalid interval '0'"
+run cell stats 2 --json --watch; t "cell stats --json --watch" 2 '' 'do not go together'
+run cell stats 2 --frob; t "cell stats unknown argument" 2 '' "unexpected argument '--frob'"
+JAILHOUSE_TEST_ROOT=$ROOT JH_FAKE_ROOT=$ROOT LD_PRELOAD=$FAKE \
+	timeout --preserve-status -s INT 2.5 "$JH" cell stats 2 --watch 1 >"$WORK/out" 2>"$WORK/err"
+rc=$?
+t "cell stats --watch until interrupted" 0 '^hypercall +7 +0 +0 +7$'
+[ "$(grep -c '^Statistics for cell 2' "$WORK/out")" -ge 2 ]; ok $? "--watch redraws"
+
+# --- console ---------------------------------------------------------
+run console; t "console" 0 '^Initializing Jailhouse hypervisor'
+JH_FAKE_BLOCK_MS=100 run console -f
+t "console -f until interrupted" 1 'Activating hypervisor' 'interrupted'
+JH_FAKE_READ_ERR=EPERM run console
+t "console not permitted" 1 '' 'VIRTUAL_DEBUG_CONSOLE'
+
+# --- extensions ------------------------------------------------------
+mkdir "$WORK/bin"
+printf '#!/bin/sh\necho "ext: $*"\n' >"$WORK/bin/jailhouse-cell-linux"
+chmod +x "$WORK/bin/jailhouse-cell-linux"
+PATH=$WORK/bin:$PATH run cell linux a.cell Image -c "x y"
+t "extension script gets the arguments" 0 '^ext: a.cell Image -c x y$'
+run cell frob; t "unknown cell sub-command" 2 '' "unknown command 'cell frob' \(no jailhouse-cell-frob"
+run hardware check; t "unknown extension" 2 '' "unknown command 'hardware check'"
+
+# --- destroy, disable ----------------------------------------------
+run cell destroy --name gic-demo; t "cell destroy by name" 0
+run cell list; t "destroyed cell gone, CPU back" 0 '^0 +qemu-arm64 +running +0-1$'
+run cell destroy 1; t "destroy twice" 1 '' 'no cell with ID 1'
+JH_FAKE_IOCTL_ERR=DISABLE=EPERM run disable; t "disable refused" 1 '' 'refused to shut down'
+run disable; t "disable" 0
+run cell list; t "no cells after disable" 0
+[ -s "$WORK/out" ]; ok $((1 - $?)) "cell list is empty"
+run disable; t "disable twice" 1 '' 'not enabled'
+JH_FAKE_IOCTL_ERR=ENABLE=EIO run enable "$CFG/sys.cell"
+t "enable failing in the hypervisor" 1 '' 'failed to start: Input/output error'
+t "failed enable shows the console tail" 1 '' 'Shutting down hypervisor'
+run console; t "console keeps the log after disable" 0 'Shutting down hypervisor'
+
+echo "1..$n"
+[ "$failed" = 0 ]

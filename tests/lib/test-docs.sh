@@ -1,0 +1,79 @@
+#!/bin/sh
+# SPDX-License-Identifier: LGPL-2.1-or-later
+#
+# Man pages render without warnings; the bash completion parses and
+# completes commands, sub-commands and cell names from a fake root (TAP).
+
+set -u
+
+builddir=${JH_BUILDDIR:-$PWD}
+srcdir=${JH_SRCDIR:-.}
+HELPER=$builddir/tests/lib/jhtest-helper
+n=0
+failed=0
+
+ok() {
+	n=$((n + 1))
+	if [ "$1" = 0 ]; then
+		echo "ok $n - $2"
+	else
+		echo "not ok $n - $2"
+		failed=$((failed + 1))
+	fi
+}
+
+skip() {
+	n=$((n + 1))
+	echo "ok $n - $1 # SKIP $2"
+}
+
+for page in jailhouse jailhouse-cell jailhouse-config; do
+	file=$builddir/cli/man/$page.8
+	if ! command -v man >/dev/null || ! command -v groff >/dev/null; then
+		skip "$page.8 renders" "no man or groff"
+		continue
+	fi
+	warn=$(LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -l "$file" 2>&1 >/dev/null)
+	[ -z "$warn" ] && ! grep -q '@[a-z]*@' "$file"
+	ok $? "$page.8 renders without warnings"
+	[ -n "$warn" ] && echo "$warn" | sed 's/^/# /'
+done
+
+if ! command -v bash >/dev/null; then
+	skip "bash completion" "no bash"
+	echo "1..$n"
+	exit 0
+fi
+comp=$srcdir/cli/completion/bash/jailhouse
+bash -n "$comp"
+ok $? "bash completion parses"
+
+ROOT=$(mktemp -d "${TMPDIR:-/tmp}/jhcomp-XXXXXX") || exit 99
+trap 'rm -rf "$ROOT"' EXIT
+"$HELPER" root "$ROOT" || exit 99
+mkdir -p "$ROOT/sys/devices/jailhouse/cells/3"
+echo gic-demo >"$ROOT/sys/devices/jailhouse/cells/3/name"
+
+# complete WORDS...: what the completion offers for the last word.
+complete_words() {
+	JAILHOUSE_TEST_ROOT=$ROOT bash -c '
+		complete() { :; }
+		compopt() { :; }
+		. "$1"; shift
+		COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1))
+		_jailhouse
+		printf "%s\n" "${COMPREPLY[@]}"' sh "$comp" "$@"
+}
+
+complete_words jailhouse "" | grep -qx doctor
+ok $? "completes commands"
+complete_words jailhouse cell st | tr '\n' ' ' | grep -qx 'start stats '
+ok $? "completes cell sub-commands"
+complete_words jailhouse cell start "" | grep -qx gic-demo &&
+	complete_words jailhouse cell start "" | grep -qx 3
+ok $? "completes cell names and IDs from sysfs"
+complete_words jailhouse cell stats 3 --w | grep -qx -- --watch
+ok $? "completes options"
+
+echo "1..$n"
+[ "$failed" = 0 ]

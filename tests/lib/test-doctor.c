@@ -1,0 +1,247 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * The live-system (doctor) rules on fake machines: a ready one is clean,
+ * and each broken part gives its finding with a hint.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <libjailhouse.h>
+
+#include <jailhouse/header.h>
+
+#include "fake-fs.h"
+#include "fake-root.h"
+#include "harness.h"
+#include "test-configs.h"
+
+static struct jh_ctx *ctx;
+static struct jh_config *cfgs[3];
+static struct jh_check *chk;
+static const char *root;
+
+static struct jh_config *load(void *data, size_t size, const char *label)
+{
+	struct jh_config *cfg;
+
+	if (jh_config_new_from_buffer(ctx, data, size, label, &cfg))
+		exit(99);
+	free(data);
+	return cfg;
+}
+
+/* A ready machine with the driver loaded; the QEMU configs. */
+static void machine(void)
+{
+	struct tc_system s;
+	struct tc_cell c;
+	size_t size;
+	void *data;
+	int i;
+
+	jh_check_free(chk);
+	chk = NULL;
+	for (i = 0; i < 3; i++)
+		jh_config_free(cfgs[i]);
+	jh_ctx_unref(ctx);
+	root = th_root(0);
+	if (fake_root_machine(root) || jh_ctx_new(root, &ctx))
+		exit(99);
+	tc_qemu_system(&s);
+	data = tc_build_system(&s, &size);
+	cfgs[0] = load(data, size, "sys.cell");
+	tc_gic_demo(&c);
+	data = tc_build_cell(&c, &size);
+	cfgs[1] = load(data, size, "gic.cell");
+	tc_linux_demo(&c);
+	data = tc_build_cell(&c, &size);
+	cfgs[2] = load(data, size, "linux.cell");
+}
+
+static void run(void)
+{
+	int i;
+
+	jh_check_free(chk);
+	if (jh_check_new(ctx, &chk) || jh_check_set_system(chk, cfgs[0]))
+		exit(99);
+	for (i = 1; i < 3; i++)
+		jh_check_add_cell(chk, cfgs[i]);
+	jh_check_add_live_system(chk);
+	jh_check_run(chk);
+}
+
+static void dump(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < jh_check_get_num_findings(chk); i++)
+		printf("#   [%s] %s\n",
+		       jh_finding_get_rule(jh_check_get_finding(chk, i)),
+		       jh_finding_get_message(jh_check_get_finding(chk, i)));
+}
+
+static void expect(const char *rule, enum jh_severity sev, const char *text)
+{
+	const struct jh_finding *f;
+	unsigned int i;
+
+	for (i = 0; i < jh_check_get_num_findings(chk); i++) {
+		f = jh_check_get_finding(chk, i);
+		if (strcmp(jh_finding_get_rule(f), rule) ||
+		    !strstr(jh_finding_get_message(f), text))
+			continue;
+		tap_ok(jh_finding_get_severity(f) == sev &&
+		       (sev == JH_SEVERITY_NOTE) == !jh_finding_get_hint(f),
+		       "%s: %s", rule, text);
+		return;
+	}
+	tap_ok(0, "%s: %s", rule, text);
+	dump();
+}
+
+static void test_ready(void)
+{
+	machine();
+	run();
+	if (!tap_ok(jh_check_get_num_errors(chk) == 0 &&
+		    jh_check_get_num_warnings(chk) == 0, "a ready machine is clean"))
+		dump();
+	expect("live-driver", JH_SEVERITY_NOTE, "jailhouse.ko is loaded");
+	expect("live-el2", JH_SEVERITY_NOTE, "no KVM");
+	expect("live-firmware", JH_SEVERITY_NOTE,
+	       "entry protocol 1; needs 0x140270 of the 0x400000 bytes");
+	expect("live-iomem", JH_SEVERITY_NOTE, "the hypervisor memory is not System RAM");
+	expect("live-cpus", JH_SEVERITY_NOTE, "the online CPUs (0-3) are the root cell's");
+	expect("live-kconfig", JH_SEVERITY_NOTE, "CPU hotplug and modules on, KVM off");
+}
+
+static void write_header(uint64_t core, uint32_t protocol, const char *sig)
+{
+	struct jailhouse_header hdr;
+	char path[4096];
+
+	memset(&hdr, 0, sizeof(hdr));
+	memcpy(hdr.signature, sig, sizeof(hdr.signature));
+	hdr.core_size = core;
+	hdr.percpu_size = 0x10000;
+	hdr.entry_protocol = protocol;
+	snprintf(path, sizeof(path), "%s/lib/firmware/jailhouse.bin", root);
+	tc_write_file(path, &hdr, sizeof(hdr));
+}
+
+static void test_firmware(void)
+{
+	machine();
+	write_header(0x400000, JAILHOUSE_ENTRY_PROTOCOL, JAILHOUSE_SIGNATURE);
+	run();
+	expect("live-firmware", JH_SEVERITY_ERROR,
+	       "image 0x400000 + 4 CPUs x 0x10000 + config 0x270 = 0x440270 bytes, more than the hypervisor memory (0x400000)");
+	write_header(0x1000, JAILHOUSE_ENTRY_PROTOCOL + 1, JAILHOUSE_SIGNATURE);
+	run();
+	expect("live-firmware", JH_SEVERITY_ERROR, "entry protocol 2, but this build speaks 1");
+	write_header(0x1000, JAILHOUSE_ENTRY_PROTOCOL, "NOTJAILH");
+	run();
+	expect("live-firmware", JH_SEVERITY_ERROR, "not a hypervisor image (no JAILHOUS signature)");
+	fake_rm_rf(root, "lib/firmware/jailhouse.bin");
+	run();
+	expect("live-firmware", JH_SEVERITY_ERROR,
+	       "/lib/firmware/jailhouse.bin: the hypervisor firmware is missing");
+}
+
+static void test_system(void)
+{
+	machine();
+	fake_write(root, "dev/kvm", "%s", "");
+	fake_rm_rf(root, FAKE_SYSFS);
+	run();
+	expect("live-el2", JH_SEVERITY_ERROR, "KVM is active and holds EL2");
+	expect("live-driver", JH_SEVERITY_WARNING, "jailhouse.ko is not loaded");
+
+	machine();
+	fake_write(root, "proc/iomem", "%s", "40000000-7fffffff : System RAM\n");
+	run();
+	expect("live-iomem", JH_SEVERITY_ERROR,
+	       "the hypervisor memory (0x7fc00000-0x7fffffff) is System RAM of Linux (0x40000000-0x7fffffff)");
+	expect("live-iomem", JH_SEVERITY_ERROR,
+	       "memory region 2 of linux.cell (0x70000000-0x77ffffff) is System RAM");
+	fake_write(root, "proc/iomem", "%s", "00000000-00000000 : System RAM\n");
+	run();
+	expect("live-iomem", JH_SEVERITY_WARNING, "shows no addresses to this user");
+	fake_rm_rf(root, "proc/iomem");
+	run();
+	expect("live-iomem", JH_SEVERITY_WARNING, "/proc/iomem: cannot be read");
+}
+
+static void test_cpus(void)
+{
+	machine();
+	fake_write(root, "sys/devices/system/cpu/online", "0-4\n");
+	fake_write(root, "sys/devices/system/cpu/present", "0-4\n");
+	run();
+	expect("live-cpus", JH_SEVERITY_ERROR, "CPU 4 is online but not in the root cell");
+	fake_write(root, "sys/devices/system/cpu/online", "0-2\n");
+	run();
+	expect("live-cpus", JH_SEVERITY_WARNING,
+	       "CPU 3 of the root cell is offline; it stays outside the hypervisor");
+	fake_write(root, "sys/devices/system/cpu/present", "0-2\n");
+	run();
+	expect("live-cpus", JH_SEVERITY_WARNING, "CPU 3 of the root cell does not exist");
+	expect("live-cpus", JH_SEVERITY_ERROR, "linux.cell: CPU 3 does not exist");
+	fake_rm_rf(root, "sys/devices/system/cpu/present");
+	run();
+	expect("live-cpus", JH_SEVERITY_WARNING, "cannot read the online and present CPUs");
+}
+
+static void test_kconfig(void)
+{
+	machine();
+	fake_write(root, "proc/config.gz", "%s",
+		   "CONFIG_KVM=y\n# CONFIG_HOTPLUG_CPU is not set\n");
+	run();
+	expect("live-kconfig", JH_SEVERITY_ERROR, "CONFIG_HOTPLUG_CPU is off");
+	expect("live-kconfig", JH_SEVERITY_ERROR, "CONFIG_MODULES is off");
+	expect("live-kconfig", JH_SEVERITY_WARNING, "CONFIG_KVM is on");
+	fake_rm_rf(root, "proc/config.gz");
+	fake_mkdir(root, "boot");
+	fake_write(root, "boot/config-6.1.0-test", "%s", "CONFIG_MODULES=y\n");
+	run();
+	expect("live-kconfig", JH_SEVERITY_ERROR,
+	       "/boot/config-6.1.0-test: CONFIG_HOTPLUG_CPU is off");
+	fake_rm_rf(root, "boot");
+	run();
+	expect("live-kconfig", JH_SEVERITY_WARNING,
+	       "/boot/config-6.1.0-test: the kernel configuration is not available");
+}
+
+static void test_offline_has_no_hint(void)
+{
+	machine();
+	jh_check_free(chk);
+	jh_check_new(ctx, &chk);
+	jh_check_add_cell(chk, cfgs[1]);
+	jh_check_add_cell(chk, cfgs[1]);
+	jh_check_run(chk);
+	tap_ok(jh_check_get_num_findings(chk) > 0 &&
+	       !jh_finding_get_hint(jh_check_get_finding(chk, 0)),
+	       "offline findings carry no hint");
+}
+
+int main(int argc, char **argv)
+{
+	int i;
+
+	th_init(argc, argv);
+	test_ready();
+	test_firmware();
+	test_system();
+	test_cpus();
+	test_kconfig();
+	test_offline_has_no_hint();
+	jh_check_free(chk);
+	for (i = 0; i < 3; i++)
+		jh_config_free(cfgs[i]);
+	jh_ctx_unref(ctx);
+	th_cleanup();
+	return tap_done();
+}
