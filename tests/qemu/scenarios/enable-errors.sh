@@ -37,6 +37,15 @@ mv $fw $work/fw.bin
 check_raw "missing jailhouse.bin: ENOENT" "error: ENOENT" enable $cfg
 mv $work/fw.bin $fw
 
+# The driver accepts a root CPU set with an extra CPU 4, the hypervisor
+# refuses it: its console text must stay readable after the failed enable.
+variant cpu4 488 '\037'
+check_raw "hypervisor refuses CPU 4 (not present): EINVAL" "error: EINVAL" enable $work/cpu4.cell
+check "hypervisor's reason readable after the failed enable" \
+	grep -q "CPUs online, the root cell has 5" /sys/devices/jailhouse/console
+check "driver logged the hypervisor's refusal" sh -c \
+	'dmesg | grep -q "enable: hypervisor returned -22 on all CPUs"'
+
 check "each cause logged by the driver" sh -c '
 	dmesg | grep -q "enable: not a system configuration" &&
 	dmesg | grep -q "enable: configuration is for architecture 1" &&
