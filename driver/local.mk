@@ -27,6 +27,8 @@ driver/jailhouse.ko: FORCE
 install-driver: driver/jailhouse.ko
 	$(MKDIR_P) $(DESTDIR)$(moduledir)
 	$(INSTALL_DATA) driver/jailhouse.ko $(DESTDIR)$(moduledir)/jailhouse.ko
+	@# modules.dep lets libjailhouse load the module on demand (libkmod).
+	-depmod -b "$(DESTDIR)/" $(KREL)
 
 uninstall-driver:
 	rm -f $(DESTDIR)$(moduledir)/jailhouse.ko
