@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Exceptions taken to EL1: IRQs go to the dispatcher, everything else is
+ * reported once and stops the CPU.
+ */
+#include <inmate/inmate.h>
+
+/* Vector numbers are group * 4 + kind (vectors.S). */
+#define VECTOR_KIND(nr)		((nr) & 3)
+#define VECTOR_GROUP(nr)	((nr) >> 2)
+#define KIND_IRQ		1
+#define GROUP_EL1_SPX		1
+
+static const char *const kinds[] = { "synchronous", "IRQ", "FIQ", "SError" };
+static const char *const groups[] = {
+	"EL1 with SP_EL0", "EL1", "EL0 (AArch64)", "EL0 (AArch32)",
+};
+
+void exception_dispatch(u64 stamp, unsigned long nr)
+{
+	if (VECTOR_KIND(nr) == KIND_IRQ && VECTOR_GROUP(nr) == GROUP_EL1_SPX) {
+		irq_dispatch(stamp);
+		return;
+	}
+
+	printk("inmate: unhandled %s exception from %s: ESR 0x%lx ELR 0x%lx FAR 0x%lx\n",
+	       kinds[VECTOR_KIND(nr)], groups[VECTOR_GROUP(nr)],
+	       read_sysreg(esr_el1), read_sysreg(elr_el1),
+	       read_sysreg(far_el1));
+	/* Root sees "failed"; no message will be answered any more. */
+	comm_set_state(JAILHOUSE_CELL_FAILED);
+	halt();
+}

@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The inmate console: a UART driven directly, the hypervisor's virtual
+ * console (DEBUG_CONSOLE_PUTC), or both.
+ *
+ * Defaults come from the comm region (console description, flags); the
+ * command line overrides them:
+ *   con-type=PL011|none   UART model (others are not supported here)
+ *   con-base=ADDR         UART MMIO base
+ *   con-divider=N         program the baud divider (0: keep the setup)
+ *   con-virtual[=BOOL]    use the virtual console; default: the comm
+ *                         region's "active" flag
+ */
+#ifndef _INMATE_CONSOLE_H
+#define _INMATE_CONSOLE_H
+
+#include <inmate/types.h>
+
+void console_init(void);
+void console_write(const char *s);
+
+/* A short description of the selected outputs, for start banners. */
+const char *console_describe(void);
+
+#endif /* !_INMATE_CONSOLE_H */

@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * System register access, barriers and the CPU's identity.
+ */
+#ifndef _INMATE_SYSREG_H
+#define _INMATE_SYSREG_H
+
+#include <inmate/types.h>
+
+#define read_sysreg(reg) ({						\
+	u64 __val;							\
+	asm volatile("mrs %0, " #reg : "=r" (__val));			\
+	__val;								\
+})
+
+#define write_sysreg(reg, val)						\
+	asm volatile("msr " #reg ", %0" : : "r" ((u64)(val)) : "memory")
+
+#define dsb(opt)	asm volatile("dsb " #opt : : : "memory")
+#define dmb(opt)	asm volatile("dmb " #opt : : : "memory")
+
+static inline void isb(void)
+{
+	asm volatile("isb" : : : "memory");
+}
+
+static inline void wfi(void)
+{
+	asm volatile("wfi" : : : "memory");
+}
+
+static inline void cpu_relax(void)
+{
+	asm volatile("yield" : : : "memory");
+}
+
+static inline u64 cpu_mpidr(void)
+{
+	return read_sysreg(mpidr_el1);
+}
+
+/* Aff0, the CPU number on QEMU "virt" and most small SoCs */
+static inline unsigned int cpu_id(void)
+{
+	return cpu_mpidr() & 0xff;
+}
+
+static inline void local_irq_enable(void)
+{
+	asm volatile("msr daifclr, #2" : : : "memory");
+}
+
+static inline void local_irq_disable(void)
+{
+	asm volatile("msr daifset, #2" : : : "memory");
+}
+
+#endif /* !_INMATE_SYSREG_H */

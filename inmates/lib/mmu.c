@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Stage-1 identity map of the low 4 GiB, then MMU and caches on.
+ *
+ * Normal write-back memory: the 2 MiB block(s) holding the image and the
+ * 1 GiB holding the comm region. Everything else is Device-nGnRE and not
+ * executable, so the CPU never speculates into device registers or into
+ * memory the cell does not own. Running with the MMU off would make all
+ * data accesses Device accesses: uncached, alignment-checked, and not
+ * coherent with the hypervisor's cached view of the comm region.
+ */
+#include <inmate/inmate.h>
+#include <inmate/mmu.h>
+#include <inmate/sections.h>
+
+#define PTES			512
+#define SZ_2M			(1UL << 21)
+#define SZ_1G			(1UL << 30)
+#define VA_GIBS			4
+
+/* Block and table descriptors, 4 KiB granule */
+#define PTE_BLOCK		0x1UL
+#define PTE_TABLE		0x3UL
+#define PTE_ATTR(idx)		((u64)(idx) << 2)
+#define PTE_SH_INNER		(3UL << 8)
+#define PTE_AF			BIT(10)
+#define PTE_PXN			BIT(53)
+#define PTE_UXN			BIT(54)
+
+/* MAIR index 0: normal, write-back RW-allocate; 1: Device-nGnRE */
+#define MAIR_VALUE		(0xffUL | (0x04UL << 8))
+#define PTE_NORMAL		(PTE_BLOCK | PTE_ATTR(0) | PTE_SH_INNER | PTE_AF)
+#define PTE_DEVICE		(PTE_BLOCK | PTE_ATTR(1) | PTE_AF | \
+				 PTE_PXN | PTE_UXN)
+
+/*
+ * TCR_EL1: T0SZ = 32 (4 GiB, walk starts at level 1), walks write-back
+ * inner shareable, 4 KiB granule, no TTBR1 walks, 32-bit output size.
+ */
+#define TCR_T0SZ_4G		32UL
+#define TCR_IRGN0_WBWA		(1UL << 8)
+#define TCR_ORGN0_WBWA		(1UL << 10)
+#define TCR_SH0_INNER		(3UL << 12)
+#define TCR_EPD1		BIT(23)
+#define TCR_VALUE		(TCR_T0SZ_4G | TCR_IRGN0_WBWA | \
+				 TCR_ORGN0_WBWA | TCR_SH0_INNER | TCR_EPD1)
+
+#define SCTLR_M			BIT(0)
+#define SCTLR_C			BIT(2)
+#define SCTLR_I			BIT(12)
+
+static u64 level1[PTES] __aligned(4096);
+static u64 level2[PTES] __aligned(4096);
+
+static bool is_normal(unsigned long start, unsigned long size)
+{
+	unsigned long img_start = (unsigned long)__image_start;
+	unsigned long img_end = (unsigned long)__image_end;
+
+	if (start < img_end && img_start < start + size)
+		return true;
+	return COMM_REGION_BASE >= start && COMM_REGION_BASE < start + size;
+}
+
+static u64 block(unsigned long start, unsigned long size)
+{
+	return start | (is_normal(start, size) ? PTE_NORMAL : PTE_DEVICE);
+}
+
+/* Drops stale lines over memory written while the caches were off. */
+static void dcache_inval(unsigned long start, unsigned long end)
+{
+	unsigned long line = 4UL << ((read_sysreg(ctr_el0) >> 16) & 0xf);
+
+	for (start &= ~(line - 1); start < end; start += line)
+		asm volatile("dc ivac, %0" : : "r" (start) : "memory");
+	dsb(sy);
+}
+
+void mmu_init(void)
+{
+	unsigned long image_gib = (unsigned long)__image_start / SZ_1G;
+	unsigned int i;
+
+	for (i = 0; i < VA_GIBS; i++)
+		level1[i] = i == image_gib ? (u64)level2 | PTE_TABLE :
+					     block(i * SZ_1G, SZ_1G);
+	for (i = 0; i < PTES; i++)
+		level2[i] = block(image_gib * SZ_1G + i * SZ_2M, SZ_2M);
+
+	dcache_inval((unsigned long)__bss_start, (unsigned long)__image_end);
+	asm volatile("ic iallu; tlbi vmalle1" : : : "memory");
+	dsb(nsh);
+	isb();
+
+	write_sysreg(mair_el1, MAIR_VALUE);
+	write_sysreg(tcr_el1, TCR_VALUE);
+	write_sysreg(ttbr0_el1, (u64)level1);
+	isb();
+	write_sysreg(sctlr_el1,
+		     read_sysreg(sctlr_el1) | SCTLR_M | SCTLR_C | SCTLR_I);
+	isb();
+}
