@@ -3,7 +3,8 @@
 cell_sources = \
 	configs/arm64/qemu-arm64.c \
 	configs/arm64/qemu-arm64-gic-demo.c \
-	configs/arm64/qemu-arm64-linux-demo.c
+	configs/arm64/qemu-arm64-linux-demo.c \
+	configs/arm64/qemu-arm64-smp-test.c
 
 EXTRA_DIST += $(cell_sources) configs/cell.lds
 

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * JAILHOUSE_DISABLE, also used by the reboot notifier, module exit and a
- * failed enable: leave the hypervisor on every CPU and give the region back.
+ * failed enable: destroy the non-root cells, leave the hypervisor on
+ * every CPU and give the region back.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -52,6 +53,13 @@ static void jh_disabled(void)
 int jh_disable_locked(void)
 {
 	int err;
+
+	/* onlines their CPUs again, so before the hotplug lock */
+	err = jh_cells_destroy_all();
+	if (err) {
+		pr_err("disable: a cell could not be destroyed: %d\n", err);
+		return err;
+	}
 
 	cpus_read_lock();
 	err = jh_check_cpus();

@@ -37,11 +37,18 @@ struct jh_hypervisor {
 
 struct jh_cell_sysfs;
 
+/* The hypervisor's VMIDs are 8 bits wide. */
+#define JH_CELL_MAX_ID		255
+
 struct jh_cell {
 	struct list_head entry;
 	unsigned int id;
 	char name[JAILHOUSE_CELL_NAME_MAXLEN + 1];
 	cpumask_t cpus_assigned;
+	/* non-root: CPUs this driver took offline for the cell */
+	cpumask_t cpus_offlined;
+	/* non-root: the config as the hypervisor got it (checked) */
+	struct jailhouse_cell_desc *config;
 	struct jh_cell_sysfs *sysfs;	/* NULL while not visible */
 };
 
@@ -78,17 +85,32 @@ long jh_stub_probe(void);
 long jh_stub_soft_restart(unsigned long entry, unsigned long cpu,
 			  unsigned long base);
 
-/* cell.c */
+/* cell.c: the list of cells, under jh_lock */
+struct jh_cell *jh_cell_create_root(const struct jailhouse_system *cfg);
+void jh_cell_add(struct jh_cell *cell);
+void jh_cell_delete(struct jh_cell *cell);
+struct jh_cell *jh_cell_by_name(const char *name);
+struct jh_cell *jh_cell_first_non_root(void);
+int jh_cell_free_id(void);
+int jh_cell_lookup(const void __user *arg, struct jh_cell **cell);
+
+/* cell-sysfs.c */
 int jh_cells_init(void);
 void jh_cells_exit(void);
-struct jh_cell *jh_cell_create_root(const struct jailhouse_system *cfg);
-void jh_cell_delete(struct jh_cell *cell);
 int jh_cell_register(struct jh_cell *cell);
 void jh_cell_unregister(struct jh_cell *cell);
+void jh_cell_sysfs_cpu_del(struct jh_cell *cell, unsigned int cpu);
+int jh_cell_sysfs_cpu_add(struct jh_cell *cell, unsigned int cpu);
+
+/* cell-create.c, cell-load.c, cell-ctl.c: the cell ioctls */
 int jh_cmd_cell_create(const void __user *arg);
 int jh_cmd_cell_load(const void __user *arg);
 int jh_cmd_cell_start(const void __user *arg);
 int jh_cmd_cell_destroy(const void __user *arg);
+int jh_cell_destroy(struct jh_cell *cell);
+int jh_cells_destroy_all(void);
+/* CPUs back to Linux after a cell had them (create failed, destroy) */
+void jh_cell_return_cpus(struct jh_cell *cell);
 
 /* sysfs.c */
 int jh_sysfs_init(void);

@@ -43,8 +43,6 @@ mkdir -p "$build/aarch64"
 	make -s -j"$jobs" >&2 &&
 	rm -rf "$stage" &&
 	make -s install DESTDIR="$stage" >&2 &&
-	make -s tests/qemu/tools/jh-raw >&2 &&
-	install -D -m 0755 tests/qemu/tools/jh-raw \
-		"$stage/usr/libexec/jailhouse-tests/jh-raw")
+	make -s install-qemu-tests DESTDIR="$stage" >&2)
 
 echo "$stage"

@@ -28,7 +28,48 @@ endif
 EXTRA_DIST += tests/qemu tests/bench tests/build-all.sh tests/check-all.sh tests/demo.sh
 
 # Guest-side test tools: built on request (tests/build-all.sh stages them
-# into the initramfs), never installed.
+# into the initramfs with `make install-qemu-tests`), never installed.
 EXTRA_PROGRAMS = tests/qemu/tools/jh-raw
 CLEANFILES += $(EXTRA_PROGRAMS)
 tests_qemu_tools_jh_raw_SOURCES = tests/qemu/tools/jh-raw.c
+qemu_tests_dir = $(libexecdir)/jailhouse-tests
+qemu_tests_files = tests/qemu/tools/jh-raw
+
+# Test inmates for the cell scenarios: raw images loaded at guest address
+# 0, one source in five modes (see cell-test.c).
+if HAVE_TARGET_CC
+qemu_test_inmates = \
+	tests/qemu/inmates/cell-timer.bin \
+	tests/qemu/inmates/cell-smp.bin \
+	tests/qemu/inmates/cell-fault.bin \
+	tests/qemu/inmates/cell-hvc.bin \
+	tests/qemu/inmates/cell-lock.bin
+qemu_tests_files += $(qemu_test_inmates)
+CLEANFILES += $(qemu_test_inmates)
+
+INMATE_TEST_SRC = $(top_srcdir)/tests/qemu/inmates
+INMATE_TEST_CFLAGS = -std=gnu11 -Wall -Wextra -Werror -O2 -ffreestanding \
+	-nostdlib -static -fno-pic -fno-pie -fno-stack-protector \
+	-mgeneral-regs-only -mstrict-align -D__JAILHOUSE_FREESTANDING__ \
+	-I$(top_srcdir)/include -Wl,--build-id=none -Wl,--no-warn-rwx-segments \
+	-Wl,-T,$(INMATE_TEST_SRC)/inmate.lds
+INMATE_TEST_DEPS = $(INMATE_TEST_SRC)/cell-test.c $(INMATE_TEST_SRC)/entry.S \
+	$(INMATE_TEST_SRC)/inmate.lds $(abi_headers)
+
+tests/qemu/inmates/cell-%.bin: $(INMATE_TEST_DEPS)
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && \
+	mode=`echo $* | tr a-z A-Z` && \
+	$(TARGET_CC) $(INMATE_TEST_CFLAGS) -DMODE_$$mode \
+		$(INMATE_TEST_SRC)/entry.S $(INMATE_TEST_SRC)/cell-test.c \
+		-o $@.elf && \
+	$(TARGET_OBJCOPY) -O binary $@.elf $@ && rm -f $@.elf
+endif
+
+# What the QEMU scenarios need besides `make install`.
+install-qemu-tests: $(qemu_tests_files)
+	$(MKDIR_P) $(DESTDIR)$(qemu_tests_dir)
+	$(INSTALL_PROGRAM) tests/qemu/tools/jh-raw $(DESTDIR)$(qemu_tests_dir)
+	for f in $(qemu_test_inmates); do \
+		$(INSTALL_DATA) $$f $(DESTDIR)$(qemu_tests_dir) || exit 1; \
+	done
+.PHONY: install-qemu-tests

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Hypercalls from cells, and disabling the hypervisor.
+ * Hypercalls from cells, disabling the hypervisor and fatal traps.
  */
 #include <jailhouse/cell.h>
 #include <jailhouse/control.h>
@@ -20,6 +20,9 @@ static long hypervisor_disable(struct per_cpu *cpu_data)
 
 	if (cpu_data->cell != &root_cell)
 		return -EPERM;
+	/* the driver destroys the cells first; every CPU sees the same */
+	if (num_cells > 1)
+		return -EBUSY;
 
 	arrived = __atomic_add_fetch(&disabling_cpus, 1, __ATOMIC_SEQ_CST);
 	if (arrived == 1)
@@ -44,7 +47,7 @@ static long hypervisor_get_info(unsigned long type)
 	case JAILHOUSE_INFO_REMAP_POOL_USED:
 		return remap_pool.used;
 	case JAILHOUSE_INFO_NUM_CELLS:
-		return 1;
+		return num_cells;
 	default:
 		return -EINVAL;
 	}
@@ -55,15 +58,15 @@ static long cpu_get_info(struct per_cpu *caller, unsigned long cpu,
 {
 	struct per_cpu *target;
 
-	if (cpu >= max_cpus || !cell_has_cpu(&root_cell, cpu))
+	if (!cpu_in_system(cpu))
 		return -EINVAL;
-	if (!cell_has_cpu(caller->cell, cpu))
+	if (caller->cell != &root_cell && !cell_has_cpu(caller->cell, cpu))
 		return -EPERM;
 	target = per_cpu(cpu);
 
 	if (type == JAILHOUSE_CPU_INFO_STATE)
-		return target->state == CPU_FAILED ? JAILHOUSE_CPU_FAILED :
-						     JAILHOUSE_CPU_RUNNING;
+		return target->failed || target->state == CPU_FAILED ?
+			JAILHOUSE_CPU_FAILED : JAILHOUSE_CPU_RUNNING;
 	if (type >= JAILHOUSE_CPU_INFO_STAT_BASE &&
 	    type - JAILHOUSE_CPU_INFO_STAT_BASE < JAILHOUSE_NUM_CPU_STATS)
 		return target->stats[type - JAILHOUSE_CPU_INFO_STAT_BASE] &
@@ -71,22 +74,15 @@ static long cpu_get_info(struct per_cpu *caller, unsigned long cpu,
 	return -EINVAL;
 }
 
-/* Only the root cell exists until cell management lands. */
-static long cell_get_state(struct per_cpu *caller, unsigned long id)
-{
-	if (caller->cell != &root_cell)
-		return -EPERM;
-	if (id == root_cell.id)
-		return JAILHOUSE_CELL_RUNNING;
-	return -ENOENT;
-}
-
 static long debug_console_putc(struct per_cpu *cpu_data, unsigned long c)
 {
+	u32 flags = cpu_data->cell->config->flags;
 	char s[2] = { (char)c, 0 };
 
-	if (!(cpu_data->cell->config->flags &
-	      JAILHOUSE_CELL_VIRTUAL_CONSOLE_PERMITTED))
+	/* "active" implies "permitted" for non-root cells, as upstream */
+	if (!(flags & JAILHOUSE_CELL_VIRTUAL_CONSOLE_PERMITTED) &&
+	    (cpu_data->cell == &root_cell ||
+	     !(flags & JAILHOUSE_CELL_VIRTUAL_CONSOLE_ACTIVE)))
 		return -EPERM;
 	console_write(s);
 	return 0;
@@ -101,10 +97,18 @@ long hypercall(unsigned long code, unsigned long arg1, unsigned long arg2)
 	switch (code) {
 	case JAILHOUSE_HC_DISABLE:
 		return hypervisor_disable(cpu_data);
+	case JAILHOUSE_HC_CELL_CREATE:
+		return cell_create(arg1);
+	case JAILHOUSE_HC_CELL_START:
+		return cell_start(arg1);
+	case JAILHOUSE_HC_CELL_SET_LOADABLE:
+		return cell_set_loadable(arg1);
+	case JAILHOUSE_HC_CELL_DESTROY:
+		return cell_destroy(arg1);
 	case JAILHOUSE_HC_HYPERVISOR_GET_INFO:
 		return hypervisor_get_info(arg1);
 	case JAILHOUSE_HC_CELL_GET_STATE:
-		return cell_get_state(cpu_data, arg1);
+		return cell_get_state(arg1);
 	case JAILHOUSE_HC_CPU_GET_INFO:
 		return cpu_get_info(cpu_data, arg1, arg2);
 	case JAILHOUSE_HC_DEBUG_CONSOLE_PUTC:
@@ -114,10 +118,23 @@ long hypercall(unsigned long code, unsigned long arg1, unsigned long arg2)
 	}
 }
 
-/* A fatal trap: mark the CPU failed and stop it for good. */
+/*
+ * A fatal trap. A non-root cell's CPU is marked failed and powered off;
+ * the cell fails when none of its CPUs runs any more. A root CPU stays
+ * here for good: Linux loses it, but the others go on.
+ */
 void panic_park(const char *reason)
 {
 	struct per_cpu *cpu_data = this_cpu_data();
+	struct cell *cell = cpu_data->cell;
+
+	if (cell && cell != &root_cell) {
+		printk("CPU %d of cell \"%s\" failed: %s\n", cpu_data->cpu_id,
+		       cell->config->name, reason);
+		cpu_data->failed = true;
+		cell_cpus_failed_check(cell);
+		arch_cpu_power_off(cpu_data);
+	}
 
 	printk("CPU %d parked: %s\n", cpu_data->cpu_id, reason);
 	/* a disable must not wait for this CPU */

@@ -15,6 +15,7 @@
 struct page_pool mem_pool;
 struct page_pool remap_pool;
 struct paging_structures hv_paging;
+void *zero_page;
 
 static unsigned long remap_bitmap[REMAP_SIZE / PAGE_SIZE / BITS_PER_LONG];
 static unsigned long hv_phys_start;
@@ -109,7 +110,8 @@ int paging_init(unsigned long hv_phys, unsigned long hv_size,
 	hv_paging.root = page_alloc(&mem_pool, 1, 1);
 	hv_paging.start_level = 0;
 	hv_paging.root_pages = 1;
-	return hv_paging.root ? 0 : -ENOMEM;
+	zero_page = page_alloc(&mem_pool, 1, 1);
+	return hv_paging.root && zero_page ? 0 : -ENOMEM;
 }
 
 static unsigned long level_size(unsigned int level)
@@ -203,4 +205,72 @@ void *paging_map_device(unsigned long phys, unsigned long size)
 		return NULL;
 	}
 	return (u8 *)virt + (phys & (PAGE_SIZE - 1));
+}
+
+static void free_table(u64 *table, unsigned int level, unsigned int entries)
+{
+	u64 pte;
+	u64 *sub;
+
+	for (unsigned int n = 0; n < entries; n++) {
+		pte = table[n];
+		if (level == PAGING_LEVELS - 1 || !(pte & PTE_VALID) ||
+		    !(pte & PTE_TABLE))
+			continue;
+		sub = paging_phys2hvirt(pte & PTE_ADDR_MASK);
+		free_table(sub, level + 1, PTES_PER_TABLE);
+		page_free(&mem_pool, sub, 1);
+	}
+}
+
+void paging_free_tables(const struct paging_structures *pg)
+{
+	unsigned int entries = PTES_PER_TABLE * pg->root_pages;
+
+	free_table(pg->root, pg->start_level, entries);
+	memset(pg->root, 0, entries * sizeof(u64));
+}
+
+static u64 *walk(const struct paging_structures *pg, unsigned long virt,
+		 unsigned int *level_out)
+{
+	unsigned int level = pg->start_level;
+	u64 *table = pg->root;
+	u64 *pte;
+
+	/* beyond any input range: would alias through the index masks */
+	if (virt >> 48)
+		return NULL;
+	for (;; level++) {
+		pte = &table[pte_index(pg, level, virt)];
+		if (!(*pte & PTE_VALID))
+			return NULL;
+		if (level == PAGING_LEVELS - 1 || !(*pte & PTE_TABLE)) {
+			*level_out = level;
+			return pte;
+		}
+		table = paging_phys2hvirt(*pte & PTE_ADDR_MASK);
+	}
+}
+
+u64 paging_walk(const struct paging_structures *pg, unsigned long virt,
+		unsigned long *phys)
+{
+	unsigned int level;
+	u64 *pte = walk(pg, virt, &level);
+	unsigned long bsize;
+
+	if (!pte)
+		return 0;
+	bsize = level_size(level);
+	*phys = (*pte & PTE_ADDR_MASK & ~(bsize - 1)) | (virt & (bsize - 1));
+	return *pte;
+}
+
+u64 *paging_leaf_pte(const struct paging_structures *pg, unsigned long virt)
+{
+	unsigned int level;
+	u64 *pte = walk(pg, virt, &level);
+
+	return pte && level == PAGING_LEVELS - 1 ? pte : NULL;
 }

@@ -95,12 +95,20 @@ static int init_early(void)
 	if (err)
 		return err;
 	init_debug_console();
+	err = temp_window_init();
+	if (err)
+		return err;
 
 	printk("\njailhouse-arm64 hypervisor %s starting (setup on CPU %d)\n",
 	       JH_VERSION, this_cpu_data()->cpu_id);
 	err = check_config();
 	if (err)
 		return err;
+	if (max_cpus > HV_MAX_CPUS) {
+		printk("ERROR: CPU ids up to %u, at most %u supported\n",
+		       max_cpus - 1, HV_MAX_CPUS - 1);
+		return -ERANGE;
+	}
 	printk("image at %p, %lu pool pages at %p\n",
 	       (void *)JAILHOUSE_BASE, mem_pool.pages, (void *)mem_pool.base);
 

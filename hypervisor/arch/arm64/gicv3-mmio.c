@@ -14,7 +14,7 @@
 
 static spinlock_t dist_lock;
 
-static bool spi_owned(const struct cell *cell, unsigned int irq)
+bool gicv3_spi_owned(const struct cell *cell, unsigned int irq)
 {
 	return irq >= 32 && irq < 1024 &&
 	       (cell->arch.spi_bitmap[irq / 32] & BIT(irq % 32));
@@ -31,7 +31,7 @@ static unsigned long owned_mask(const struct cell *cell, unsigned int first,
 	for (n = 0; n < size * 8 / bits; n++) {
 		irq = first + n;
 		if (private ? !(irq < 32 && (gicv3_hv_private_irqs() & BIT(irq)))
-			    : spi_owned(cell, irq))
+			    : gicv3_spi_owned(cell, irq))
 			mask |= field << (n * bits);
 	}
 	return mask;
@@ -43,9 +43,15 @@ struct irq_reg {
 	bool set_clear;			/* write-1 semantics: no RMW */
 };
 
+/* Each bank of 1024 IRQs separately: its first register is IRQ 0. */
 static const struct irq_reg irq_regs[] = {
 	{ GICD_IGROUPR, GICD_ISENABLER, 1, false },
-	{ GICD_ISENABLER, GICD_IPRIORITYR, 1, true },
+	{ GICD_ISENABLER, GICD_ICENABLER, 1, true },
+	{ GICD_ICENABLER, GICD_ISPENDR, 1, true },
+	{ GICD_ISPENDR, GICD_ICPENDR, 1, true },
+	{ GICD_ICPENDR, GICD_ISACTIVER, 1, true },
+	{ GICD_ISACTIVER, GICD_ICACTIVER, 1, true },
+	{ GICD_ICACTIVER, GICD_IPRIORITYR, 1, true },
 	{ GICD_IPRIORITYR, GICD_ITARGETSR, 8, false },
 	{ GICD_ICFGR, GICD_IGRPMODR, 2, false },
 	{ GICD_IGRPMODR, GICD_NSACR, 1, false },
@@ -108,10 +114,17 @@ enum mmio_result gicv3_gicd_access(void *arg, struct mmio_access *access)
 	}
 	if (off >= GICD_IROUTER && off < GICD_IROUTER + 8 * 1024) {
 		irq = (off - GICD_IROUTER) / 8;
-		if (spi_owned(cell, irq))
+		if (!gicv3_spi_owned(cell, irq)) {
+			if (!access->is_write)
+				access->value = 0;
+		} else if (access->is_write) {
+			access->value = gicv3_route_in_cell(cell, access->value,
+							     access->size == 4 &&
+							     (off & 4));
+			mmio_perform_access(gicd_base, access);
+		} else {
 			access->value = mmio_perform_access(gicd_base, access);
-		else if (!access->is_write)
-			access->value = 0;
+		}
 		return MMIO_HANDLED;
 	}
 	/* CTLR, TYPER, IIDR, TYPER2 and the ID registers: read-only */
@@ -139,7 +152,8 @@ enum mmio_result gicv3_gicr_access(void *arg, struct mmio_access *access)
 	struct per_cpu *owner;
 	const struct irq_reg *reg;
 
-	/* Frames of CPUs not (yet) seen: only identification. */
+	access->address = off;
+	/* Frames of other cells' CPUs: only identification. */
 	owner = frame_cpu(system_config->platform_info.arm.gicr_base + frame);
 	if (!owner || owner->cell != cell) {
 		if (!access->is_write && off < GICR_SGI_BASE &&
@@ -154,7 +168,6 @@ enum mmio_result gicv3_gicr_access(void *arg, struct mmio_access *access)
 	if (off >= GICR_SGI_BASE) {
 		reg = find_irq_reg(off - GICR_SGI_BASE);
 		if (reg && first_irq(reg, off - GICR_SGI_BASE) < 32) {
-			access->address = off;
 			masked_access(base, access, reg,
 				      owned_mask(cell,
 						 first_irq(reg, off - GICR_SGI_BASE),
@@ -162,25 +175,6 @@ enum mmio_result gicv3_gicr_access(void *arg, struct mmio_access *access)
 			return MMIO_HANDLED;
 		}
 	}
-	access->address = off;
 	access->value = mmio_perform_access(base, access);
 	return MMIO_HANDLED;
-}
-
-int gicv3_cell_irqs_init(struct cell *cell)
-{
-	const struct jailhouse_irqchip *chip = jailhouse_cell_irqchips(cell->config);
-	unsigned int n, w;
-
-	for (n = 0; n < cell->config->num_irqchips; n++, chip++) {
-		if (chip->address != system_config->platform_info.arm.gicd_base)
-			continue;
-		if (chip->pin_base % 32 || chip->pin_base + 128 > 1024)
-			return -EINVAL;
-		for (w = 0; w < 4; w++)
-			cell->arch.spi_bitmap[chip->pin_base / 32 + w] |=
-				chip->pin_bitmap[w];
-	}
-	cell->arch.spi_bitmap[0] = 0;	/* SGIs and PPIs live in GICR */
-	return 0;
 }

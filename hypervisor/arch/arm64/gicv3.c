@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * GICv3 virtualization for the cells (only root, so far).
+ * GICv3 virtualization for the cells.
  *
  * All physical interrupts reach EL2 (HCR_EL2.IMO/FMO). The hypervisor
  * drops their priority and hands them to the CPU's cell through list
@@ -21,6 +21,7 @@
 void *gicd_base;
 void *gicr_base;
 unsigned long gicr_size, gicr_stride;
+unsigned int gic_lines;
 static unsigned int maintenance_irq;
 
 static unsigned long gicd_phys(void)
@@ -59,6 +60,8 @@ int gicv3_init(void)
 		printk("ERROR: GIC affinity routing is off\n");
 		return -EIO;
 	}
+	gic_lines = MIN(32 * ((mmio_read32((u8 *)gicd_base + GICD_TYPER) &
+			       0x1f) + 1), 1020);
 
 	/* One frame per possible CPU, contiguous as on QEMU virt. */
 	gicr_stride = rev == 4 ? GICR_V4_STRIDE : GICR_V3_STRIDE;
@@ -238,7 +241,7 @@ static void inject_irq(unsigned int irq)
 	}
 }
 
-static void send_phys_sgi(struct per_cpu *target, unsigned int sgi)
+void send_phys_sgi(struct per_cpu *target, unsigned int sgi)
 {
 	u64 mpidr = target->mpidr;
 	u64 val = ((mpidr >> 32) & 0xff) << 48 | ((mpidr >> 16) & 0xff) << 32 |
@@ -248,6 +251,11 @@ static void send_phys_sgi(struct per_cpu *target, unsigned int sgi)
 	dsb(ish);
 	write_sysreg(ICC_SGI1R_EL1, val);
 	isb();
+}
+
+void arch_send_event(struct per_cpu *target)
+{
+	send_phys_sgi(target, SGI_EVENT);
 }
 
 static void inject_remote(struct per_cpu *target, unsigned int irq)
@@ -296,7 +304,8 @@ bool gicv3_handle_sgi_write(u64 val)
 
 void arch_handle_irq(struct registers *regs)
 {
-	bool counted = false;
+	struct per_cpu *cpu_data = this_cpu_data();
+	bool counted = false, event = false;
 	unsigned int irq;
 
 	cpu_stat_inc(JAILHOUSE_CPU_STAT_VMEXITS_TOTAL);
@@ -317,6 +326,10 @@ void arch_handle_irq(struct registers *regs)
 			write_sysreg(ICC_DIR_EL1, irq);
 			if (!counted)
 				cpu_stat_inc(JAILHOUSE_CPU_STAT_VMEXITS_MANAGEMENT);
+			event = true;
+		} else if (irq >= 32 && !gicv3_spi_owned(cpu_data->cell, irq)) {
+			/* routed here while its owner changed: not ours */
+			write_sysreg(ICC_DIR_EL1, irq);
 		} else if (irq < 16) {
 			/* a Linux IPI sent before its sender was ours */
 			write_sysreg(ICC_DIR_EL1, irq);
@@ -329,10 +342,12 @@ void arch_handle_irq(struct registers *regs)
 		counted = true;
 	}
 	/* cheap safety net: never leave work queued behind an exit */
-	if (READ_ONCE(this_cpu_data()->arch.pending.head) !=
-	    READ_ONCE(this_cpu_data()->arch.pending.tail))
+	if (READ_ONCE(cpu_data->arch.pending.head) !=
+	    READ_ONCE(cpu_data->arch.pending.tail))
 		drain_queue();
 	isb();
+	if (event)
+		cpu_handle_events(cpu_data);
 }
 
 static void clear_lrs(unsigned int num_lrs)
@@ -442,5 +457,55 @@ void gicv3_cpu_exit(struct per_cpu *cpu_data)
 	if (!(vmcr & ICH_VMCR_VEOIM))
 		write_sysreg(ICC_CTLR_EL1,
 			     read_sysreg(ICC_CTLR_EL1) & ~ICC_CTLR_EOIMODE);
+	isb();
+}
+
+/*
+ * A cell CPU powering off: what its cell left pending dies with it, but
+ * interrupts taken physically must be deactivated, or they stay blocked.
+ */
+void gicv3_cpu_drop(struct per_cpu *cpu_data)
+{
+	struct pending_irqs *p = &cpu_data->arch.pending;
+	u8 *sgi_frame = (u8 *)cpu_data->arch.gicr + GICR_SGI_BASE;
+	unsigned int n, irq;
+	u64 lr;
+
+	write_sysreg(ICH_HCR_EL2, 0);
+	isb();
+	mmio_write32(sgi_frame + GICR_ICENABLER0, gicv3_hv_private_irqs());
+	mmio_write32(sgi_frame + GICR_ICPENDR0, gicv3_hv_private_irqs());
+	for (n = 0; n < cpu_data->arch.num_lrs; n++) {
+		if (read_sysreg(ICH_ELRSR_EL2) & BIT(n))
+			continue;
+		lr = read_lr(n);
+		if (lr & ICH_LR_HW)
+			write_sysreg(ICC_DIR_EL1, lr & ICH_LR_VINTID_MASK);
+	}
+	clear_lrs(cpu_data->arch.num_lrs);
+
+	spin_lock(&p->lock);
+	for (; p->head != p->tail; p->head++) {
+		irq = p->irq[p->head % PENDING_IRQS];
+		if (irq >= 16)
+			write_sysreg(ICC_DIR_EL1, irq);
+	}
+	spin_unlock(&p->lock);
+	isb();
+}
+
+/*
+ * A cell CPU coming up: none of root Linux's SGI and PPI setup on this
+ * CPU survives; the cell enables what it needs.
+ */
+void gicv3_cpu_reset_private(struct per_cpu *cpu_data)
+{
+	u8 *sgi_frame = (u8 *)cpu_data->arch.gicr + GICR_SGI_BASE;
+	u32 guest = ~gicv3_hv_private_irqs();
+
+	mmio_write32(sgi_frame + GICR_ICENABLER0, guest);
+	mmio_write32(sgi_frame + GICR_ICPENDR0, guest);
+	mmio_write32(sgi_frame + GICR_ICACTIVER0, guest);
+	write_sysreg(ICH_VMCR_EL2, 0);
 	isb();
 }

@@ -27,3 +27,22 @@ void arch_paging_flush(void)
 	dsb(ishst);
 	isb();
 }
+
+void arch_paging_flush_hv_page(unsigned long virt)
+{
+	dsb(ishst);
+	asm volatile("tlbi vae2is, %0" : : "r" (virt >> PAGE_SHIFT) : "memory");
+	dsb(ish);
+	isb();
+}
+
+/* Clean and invalidate to the PoC, for readers with caches off. */
+void arch_dcache_flush(const void *start, unsigned long size)
+{
+	unsigned long line = 4UL << ((read_sysreg(ctr_el0) >> 16) & 0xf);
+	unsigned long addr = ALIGN_DOWN((unsigned long)start, line);
+
+	for (; addr < (unsigned long)start + size; addr += line)
+		asm volatile("dc civac, %0" : : "r" (addr) : "memory");
+	dsb(sy);
+}

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * PSCI for the root cell. Power operations go to the real firmware, but
- * a CPU that CPU_ON powers up must enter the hypervisor first: we hand
- * the firmware our own entry point and start Linux's from there.
+ * PSCI for the cells. Power operations go to the real firmware, but a
+ * CPU that CPU_ON powers up must enter the hypervisor first: we hand the
+ * firmware our own entry point and start the cell's from there. A cell
+ * reaches only its own CPUs; only root may switch the machine off.
  */
 #include <jailhouse/cell.h>
 #include <jailhouse/control.h>
@@ -21,37 +22,66 @@ static struct per_cpu *cpu_by_mpidr(struct cell *cell, u64 mpidr)
 	return NULL;
 }
 
-static long psci_cpu_on(struct per_cpu *caller, struct registers *regs)
+long arch_cpu_power_on(struct per_cpu *target, u64 entry, u64 context)
 {
-	bool smc32 = !((u32)regs->usr[0] & SMCCC_64);
-	u64 mask = smc32 ? 0xffffffffUL : ~0UL;
-	struct per_cpu *target;
 	enum cpu_state off = CPU_OFF;
 	long ret;
 
-	target = cpu_by_mpidr(caller->cell, regs->usr[1] & mask);
-	if (!target)
-		return PSCI_INVALID_PARAMETERS;
 	if (!__atomic_compare_exchange_n(&target->state, &off, CPU_ON_PENDING,
 					 false, __ATOMIC_SEQ_CST,
 					 __ATOMIC_SEQ_CST))
 		return off == CPU_ON_PENDING ? PSCI_ON_PENDING :
 					       PSCI_ALREADY_ON;
 
-	target->psci_entry = regs->usr[2] & mask;
-	target->psci_context = regs->usr[3] & mask;
+	target->psci_entry = entry;
+	target->psci_context = context;
 	dsb(ish);
 
 	ret = smc_call(PSCI_CPU_ON_64, target->mpidr,
 		       paging_hvirt2phys(arch_cpu_on_entry), target->cpu_id);
 	if (ret != PSCI_SUCCESS)
-		target->state = CPU_OFF;
+		__atomic_store_n(&target->state, CPU_OFF, __ATOMIC_SEQ_CST);
 	return ret;
+}
+
+bool arch_cpu_is_off(struct per_cpu *target)
+{
+	return smc_call(PSCI_AFFINITY_INFO_64, target->mpidr, 0, 0) == 1;
+}
+
+void arch_cpu_power_off(struct per_cpu *cpu_data)
+{
+	long ret;
+
+	gicv3_cpu_drop(cpu_data);
+	__atomic_store_n(&cpu_data->state, CPU_OFF, __ATOMIC_SEQ_CST);
+	ret = smc_call(PSCI_CPU_OFF, 0, 0, 0);
+	printk("CPU %d: PSCI CPU_OFF failed: %ld\n", cpu_data->cpu_id, ret);
+	arch_park_cpu();
+}
+
+static long psci_cpu_on(struct per_cpu *caller, struct registers *regs)
+{
+	bool smc32 = !((u32)regs->usr[0] & SMCCC_64);
+	u64 mask = smc32 ? 0xffffffffUL : ~0UL;
+	struct per_cpu *target;
+
+	target = cpu_by_mpidr(caller->cell, regs->usr[1] & mask);
+	if (!target)
+		return PSCI_INVALID_PARAMETERS;
+	/* being stopped by a management hypercall */
+	if (READ_ONCE(target->park_req) || READ_ONCE(caller->park_req))
+		return PSCI_DENIED;
+	return arch_cpu_power_on(target, regs->usr[2] & mask,
+				 regs->usr[3] & mask);
 }
 
 static long psci_cpu_off(struct per_cpu *cpu_data)
 {
 	long ret;
+
+	if (cpu_data->cell != &root_cell)
+		arch_cpu_power_off(cpu_data);
 
 	cpu_data->state = CPU_OFF;
 	gicv3_cpu_exit(cpu_data);

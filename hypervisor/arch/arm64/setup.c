@@ -124,16 +124,6 @@ void arch_cpu_restore(struct per_cpu *cpu_data)
 	isb();
 }
 
-static void clean_dcache_range(const void *start, unsigned long size)
-{
-	unsigned long line = 4UL << ((read_sysreg(ctr_el0) >> 16) & 0xf);
-	unsigned long addr = ALIGN_DOWN((unsigned long)start, line);
-
-	for (; addr < (unsigned long)start + size; addr += line)
-		asm volatile("dc civac, %0" : : "r" (addr) : "memory");
-	dsb(sy);
-}
-
 void arch_shutdown_return(struct per_cpu *cpu_data, long ret)
 {
 	struct registers *frame = cpu_frame(cpu_data);
@@ -142,7 +132,7 @@ void arch_shutdown_return(struct per_cpu *cpu_data, long ret)
 		      unsigned long, unsigned long);
 
 	frame->usr[0] = ret;
-	clean_dcache_range(frame, sizeof(*frame));
+	arch_dcache_flush(frame, sizeof(*frame));
 	tramp = (void *)paging_hvirt2phys(shutdown_trampoline);
 	asm volatile("msr daifset, #0xf");
 	tramp(paging_hvirt2phys(frame), 0, cpu_data->linux_vbar,
@@ -158,10 +148,15 @@ void arch_park_cpu(void)
 		wfi();
 }
 
-/* A CPU that PSCI CPU_ON powered up for root Linux, now at EL2 with MMU. */
+/*
+ * A CPU that PSCI CPU_ON powered up, now at EL2 with the MMU on: for root
+ * Linux, or for a non-root cell (start, or CPU_ON from the cell), which
+ * must find nothing of whoever ran here before.
+ */
 void arch_cpu_on_boot(struct per_cpu *cpu_data)
 {
 	struct registers *frame = cpu_frame(cpu_data);
+	bool root = cpu_data->cell == &root_cell;
 	int err;
 
 	replay_linux_el2(cpu_data);
@@ -171,6 +166,13 @@ void arch_cpu_on_boot(struct per_cpu *cpu_data)
 		       cpu_data->cpu_id, err);
 		panic_park("CPU_ON");
 	}
+	if (!root) {
+		/* stopped while coming up */
+		if (READ_ONCE(cpu_data->park_req))
+			arch_cpu_power_off(cpu_data);
+		gicv3_cpu_reset_private(cpu_data);
+		arch_reset_el1();
+	}
 
 	memset(frame, 0, sizeof(*frame));
 	frame->usr[0] = cpu_data->psci_context;
@@ -178,7 +180,10 @@ void arch_cpu_on_boot(struct per_cpu *cpu_data)
 	write_sysreg(spsr_el2, SPSR_DAIF | SPSR_EL1H);
 	write_sysreg(sctlr_el1, SCTLR_EL1_RESET);
 
-	cpu_data->state = CPU_RUNNING;
-	__atomic_fetch_add(&hypervisor_active_cpus, 1, __ATOMIC_SEQ_CST);
+	if (root)
+		__atomic_fetch_add(&hypervisor_active_cpus, 1, __ATOMIC_SEQ_CST);
+	__atomic_store_n(&cpu_data->state, CPU_RUNNING, __ATOMIC_SEQ_CST);
+	/* a request may have come while we were powering up */
+	cpu_handle_events(cpu_data);
 	arch_vmreturn(frame);
 }

@@ -47,12 +47,54 @@ void stage2_init(void)
 
 int arch_cell_create(struct cell *cell)
 {
+	int err;
+
 	cell->s2.root = page_alloc(&mem_pool, s2_root_pages, s2_root_pages);
 	if (!cell->s2.root)
 		return -ENOMEM;
 	cell->s2.start_level = s2_start_level;
 	cell->s2.root_pages = s2_root_pages;
-	return 0;
+	if (cell == &root_cell)
+		return 0;
+	err = gicv3_cell_create(cell);
+	if (err) {
+		page_free(&mem_pool, cell->s2.root, s2_root_pages);
+		cell->s2.root = NULL;
+	}
+	return err;
+}
+
+void arch_cell_destroy(struct cell *cell)
+{
+	gicv3_cell_destroy(cell);
+	page_free(&mem_pool, cell->s2.root, cell->s2.root_pages);
+	cell->s2.root = NULL;
+}
+
+unsigned long arch_ipa_limit(void)
+{
+	return 1UL << ipa_bits;
+}
+
+bool arch_s2_readable_ram(u64 pte)
+{
+	return (pte & S2_AP_READ) &&
+	       (pte & S2_MEMATTR_MASK) == S2_MEMATTR_NORMAL;
+}
+
+/* Stage-2 TLB entries of the cell's VMID, on every CPU. */
+void arch_cell_flush_tlb(struct cell *cell)
+{
+	u64 vttbr = read_sysreg(vttbr_el2);
+
+	write_sysreg(vttbr_el2, paging_hvirt2phys(cell->s2.root) |
+		     ((u64)cell->id << 48));
+	isb();
+	dsb(ishst);
+	asm volatile("tlbi vmalls12e1is" : : : "memory");
+	dsb(ish);
+	write_sysreg(vttbr_el2, vttbr);
+	isb();
 }
 
 u64 paging_s2_attrs(u64 mem_flags)
@@ -95,14 +137,8 @@ int arch_map_hypervisor_placeholder(struct cell *cell)
 	unsigned long size = system_config->hypervisor_memory.size;
 	unsigned long con = paging_hvirt2phys(&console_page);
 	u64 attrs = paging_s2_attrs(JAILHOUSE_MEM_READ);
-	unsigned long zero, pa;
-	void *page;
+	unsigned long zero = paging_hvirt2phys(zero_page), pa;
 	int err;
-
-	page = page_alloc(&mem_pool, 1, 1);
-	if (!page)
-		return -ENOMEM;
-	zero = paging_hvirt2phys(page);
 
 	for (pa = base; pa < base + size; pa += PAGE_SIZE) {
 		bool show = pa == con &&
@@ -116,10 +152,19 @@ int arch_map_hypervisor_placeholder(struct cell *cell)
 	return 0;
 }
 
-int arch_cell_commit(struct cell *cell)
+int arch_cell_init_mmio(struct cell *cell)
 {
-	dsb(ish);
 	return gicv3_cell_init(cell);
+}
+
+void arch_comm_init(struct cell *cell)
+{
+	struct jailhouse_comm_region *comm = cell->comm_page;
+
+	comm->gic_version = system_config->platform_info.arm.gic_version;
+	comm->gicd_base = system_config->platform_info.arm.gicd_base;
+	comm->gicc_base = system_config->platform_info.arm.gicc_base;
+	comm->gicr_base = system_config->platform_info.arm.gicr_base;
 }
 
 unsigned int arch_trapped_ranges(struct mem_range *ranges, unsigned int max)

@@ -3,6 +3,7 @@
  * Exits from EL1: dispatch by exception class, and the fatal paths that
  * dump state to the console before parking the CPU.
  */
+#include <jailhouse/cell.h>
 #include <jailhouse/control.h>
 #include <jailhouse/errno.h>
 #include <jailhouse/printk.h>
@@ -34,9 +35,13 @@ void dump_regs(struct registers *regs, u64 esr)
 static void handle_hvc(struct registers *regs, u64 esr)
 {
 	if ((esr & 0xffff) != JAILHOUSE_HVC_CODE) {
-		/* e.g. a hyp-stub call: not ours, fail it softly */
-		regs->usr[0] = -ENOSYS;
-		return;
+		/* root: e.g. a hyp-stub call, not ours; fail it softly */
+		if (this_cpu_data()->cell == &root_cell) {
+			regs->usr[0] = -ENOSYS;
+			return;
+		}
+		dump_regs(regs, esr);
+		panic_park("hvc with a foreign immediate");
 	}
 	regs->usr[0] = hypercall(regs->usr[0], regs->usr[1], regs->usr[2]);
 }

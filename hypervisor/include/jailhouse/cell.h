@@ -1,22 +1,38 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * A cell: its configuration, CPUs and stage-2 tables. Only the root cell
- * exists so far.
+ * Cells: the root cell, built from the system config at enable, and the
+ * non-root cells that CELL_CREATE splits off it. Cells are changed only
+ * by management hypercalls, one at a time, while the other root CPUs are
+ * suspended (see cpu-control.c), so readers on other CPUs need no lock.
  */
 #ifndef _JAILHOUSE_CELL_H
 #define _JAILHOUSE_CELL_H
 
 #include <jailhouse/utils.h>
 #include <jailhouse/cell-config.h>
+#include <jailhouse/hypercall.h>
 #include <jailhouse/paging.h>
 #include <jailhouse/mmio.h>
 #include <asm/cell.h>
 
+/* CPU ids the hypervisor can manage; the driver's max_cpus must fit. */
+#define HV_MAX_CPUS		256
+#define CPU_SET_WORDS		(HV_MAX_CPUS / 64)
+
+/* The highest VMID with 8-bit VMIDs: cell ids above it cannot run. */
+#define CELL_MAX_ID		255
+
 struct cell {
-	const struct jailhouse_cell_desc *config;
+	struct cell *next;		/* list from root_cell */
+	const struct jailhouse_cell_desc *config;	/* our own copy */
 	unsigned int id;
+	u64 cpu_set[CPU_SET_WORDS];
 	struct paging_structures s2;
 	struct mmio_table mmio;
+	/* non-root only: */
+	struct jailhouse_comm_region *comm_page;
+	bool loadable;			/* LOADABLE regions mapped in root */
+	unsigned int data_pages;	/* this struct plus the config copy */
 	struct arch_cell arch;
 };
 
@@ -26,32 +42,99 @@ struct mem_range {
 };
 
 extern struct cell root_cell;
+extern unsigned int num_cells;
 extern const struct jailhouse_system *system_config;
+extern unsigned int max_cpus;
 
-bool cell_has_cpu(const struct cell *cell, unsigned int cpu);
+static inline bool cell_has_cpu(const struct cell *cell, unsigned int cpu)
+{
+	return cpu < HV_MAX_CPUS &&
+	       (cell->cpu_set[cpu / 64] & (1UL << (cpu % 64)));
+}
+
+static inline void cell_set_cpu(struct cell *cell, unsigned int cpu)
+{
+	cell->cpu_set[cpu / 64] |= 1UL << (cpu % 64);
+}
+
+static inline void cell_clear_cpu(struct cell *cell, unsigned int cpu)
+{
+	cell->cpu_set[cpu / 64] &= ~(1UL << (cpu % 64));
+}
 
 #define for_each_cpu_in_cell(cpu, cell)					\
 	for ((cpu) = 0; (cpu) < max_cpus; (cpu)++)			\
 		if (cell_has_cpu((cell), (cpu)))
 
+#define for_each_cell(c)						\
+	for ((c) = &root_cell; (c); (c) = (c)->next)
+
+#define for_each_non_root_cell(c)					\
+	for ((c) = root_cell.next; (c); (c) = (c)->next)
+
 #define for_each_mem_region(mem, cfg, n)				\
 	for ((n) = 0, (mem) = jailhouse_cell_mem_regions(cfg);		\
 	     (n) < (cfg)->num_memory_regions; (n)++, (mem)++)
 
-extern unsigned int max_cpus;
+/* Whether a CPU id belongs to the system (root's config at enable). */
+bool cpu_in_system(unsigned int cpu);
+/* Lowest CPU of the cell, or max_cpus if it has none. */
+unsigned int cell_first_cpu(const struct cell *cell);
+struct cell *cell_find(unsigned long id);
 
 int root_cell_init(void);
 
+/* cell-check.c: a config against the system and the existing cells */
+int cell_config_check_header(const struct jailhouse_cell_desc *cfg);
+int cell_config_check(const struct jailhouse_cell_desc *cfg);
+
+/* cell-memory.c: stage-2 contents */
+int root_s2_rebuild(void);
+int cell_s2_build(struct cell *cell);
+void cell_s2_free(struct cell *cell);
+/* the config at a root IPA, copied into dst (at most max bytes) */
+int root_copy_from_guest(void *dst, unsigned long ipa, unsigned long size);
+
+/* cell-control.c: the management hypercalls */
+long cell_create(unsigned long config_ipa);
+long cell_start(unsigned long id);
+long cell_set_loadable(unsigned long id);
+long cell_destroy(unsigned long id);
+long cell_get_state(unsigned long id);
+
+/* comm.c: the communication region and its message protocol */
+void comm_init(struct cell *cell);
+void comm_set_state(struct cell *cell, u32 state);
+u32 comm_get_state(const struct cell *cell);
+bool comm_shutdown_ok(struct cell *cell);
+void comm_notify_reconfig(const struct cell *except);
+/* Some cell other than except holds the "running/locked" state. */
+bool comm_cell_locked(const struct cell *except);
+
 /* arch: stage-2 root table and VMID */
 int arch_cell_create(struct cell *cell);
+void arch_cell_destroy(struct cell *cell);
 /* arch: map one region (IPA virt_start -> PA phys_start) into stage 2 */
 int arch_map_memory_region(struct cell *cell,
 			   const struct jailhouse_memory *mem);
 /* arch: root's read-only view of the hypervisor region (console page) */
 int arch_map_hypervisor_placeholder(struct cell *cell);
+/* arch: a stage-2 descriptor that maps readable normal memory */
+bool arch_s2_readable_ram(u64 pte);
+/* arch: the end of the guest (intermediate) physical address space */
+unsigned long arch_ipa_limit(void);
 /* arch: physical ranges that must trap (GICD, GICR); returns the count */
 unsigned int arch_trapped_ranges(struct mem_range *ranges, unsigned int max);
-/* arch: publish the cell's tables and emulation (TLB flush, MMIO) */
-int arch_cell_commit(struct cell *cell);
+/* arch: register the cell's trapped devices */
+int arch_cell_init_mmio(struct cell *cell);
+/* arch: drop stale stage-2 TLB entries of the cell on every CPU */
+void arch_cell_flush_tlb(struct cell *cell);
+/* arch: interrupt lines of a cell config: validate, move, reset */
+int arch_cell_irqs_check(const struct jailhouse_cell_desc *cfg);
+void arch_cell_irqs_take(struct cell *cell);
+void arch_cell_irqs_reset(struct cell *cell);
+void arch_cell_irqs_return(struct cell *cell);
+/* arch: the arch part of the comm region */
+void arch_comm_init(struct cell *cell);
 
 #endif /* !_JAILHOUSE_CELL_H */

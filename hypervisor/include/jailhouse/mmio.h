@@ -41,6 +41,16 @@ int mmio_region_register(struct cell *cell, unsigned long start,
 enum mmio_result mmio_handle_access(struct mmio_access *access);
 
 /* Plain accessors for device registers. */
+static inline u8 mmio_read8(const void *addr)
+{
+	return *(const volatile u8 *)addr;
+}
+
+static inline void mmio_write8(void *addr, u8 val)
+{
+	*(volatile u8 *)addr = val;
+}
+
 static inline u32 mmio_read32(const void *addr)
 {
 	return *(const volatile u32 *)addr;

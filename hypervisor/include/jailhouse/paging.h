@@ -32,6 +32,9 @@ struct paging_structures {
 #define PAGING_HUGE		1	/* 1 GiB / 2 MiB blocks allowed */
 
 extern struct paging_structures hv_paging;
+/* A zeroed page, never written: placeholder behind read-only mappings. */
+extern void *zero_page;
+
 
 int paging_init(unsigned long hv_phys, unsigned long hv_size,
 		unsigned long pool_offset);
@@ -48,8 +51,29 @@ int paging_create(const struct paging_structures *pg, unsigned long phys,
 /* Map device registers into the remap range; returns NULL on failure. */
 void *paging_map_device(unsigned long phys, unsigned long size);
 
+/* Frees every table below the root and clears the root. */
+void paging_free_tables(const struct paging_structures *pg);
+/* The leaf descriptor mapping virt (0 if none) and the address it gives. */
+u64 paging_walk(const struct paging_structures *pg, unsigned long virt,
+		unsigned long *phys);
+/* The leaf entry of virt in a 4 KiB mapping, or NULL. */
+u64 *paging_leaf_pte(const struct paging_structures *pg, unsigned long virt);
+
+/*
+ * A one-page EL2 window for reading guest memory (temp.c), for one
+ * management hypercall at a time. Its tables exist from init on, so
+ * using it never allocates.
+ */
+int temp_window_init(void);
+const void *temp_map(unsigned long phys);
+void temp_unmap(void);
+
 /* Arch: descriptor attributes and table-walk publishing. */
 u64 paging_el2_attrs(bool device, bool writable, bool executable);
 void arch_paging_flush(void);
+/* Arch: clean and invalidate data caches to the PoC */
+void arch_dcache_flush(const void *start, unsigned long size);
+/* Arch: drop the EL2 TLB entries of one page on every CPU */
+void arch_paging_flush_hv_page(unsigned long virt);
 
 #endif /* !_JAILHOUSE_PAGING_H */

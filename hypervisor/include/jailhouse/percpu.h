@@ -14,10 +14,10 @@
 #include <asm/processor.h>
 
 enum cpu_state {
-	CPU_OFF,		/* never entered, or PSCI CPU_OFF */
+	CPU_OFF,		/* powered off: PSCI CPU_OFF, or stopped */
 	CPU_ON_PENDING,		/* PSCI CPU_ON issued, not yet arrived */
 	CPU_RUNNING,
-	CPU_FAILED,		/* parked after a fatal trap */
+	CPU_FAILED,		/* a root CPU stuck here after a fatal trap */
 };
 
 struct cell;
@@ -37,9 +37,16 @@ struct per_cpu {
 	struct cell *cell;
 	u32 stats[JAILHOUSE_NUM_CPU_STATS];
 
-	/* Where root Linux wants this CPU to start after PSCI CPU_ON. */
+	/* Where its cell wants this CPU to start after PSCI CPU_ON. */
 	u64 psci_entry;
 	u64 psci_context;
+
+	/* Requests from a management hypercall, see cpu-control.c */
+	volatile bool suspend_req;	/* root CPU: wait in EL2 */
+	volatile bool suspended;	/* ... and it does */
+	volatile bool park_req;		/* cell CPU: power off */
+	/* A cell CPU stopped by a fatal trap; cleared on start/destroy. */
+	volatile bool failed;
 
 	struct arch_per_cpu arch;
 } __aligned(PAGE_SIZE);

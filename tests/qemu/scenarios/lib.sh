@@ -118,3 +118,46 @@ check_raw() {
 	shift 2
 	check_eq "$_jh_desc" "$_jh_want" sh -c '"$0" "$@" | sed "s/ (.*//"' "$jh_raw" "$@"
 }
+
+# --- cell scenarios ---------------------------------------------------
+jh_sys=/sys/devices/jailhouse
+# Test inmates (tests/qemu/inmates/) and jh-raw live here.
+jh_tests=/usr/libexec/jailhouse-tests
+
+jh_pool_used() {
+	cat $jh_sys/mem_pool_used
+}
+
+# jh_wait_console REGEX [SECONDS]: returns 0 once a line of the hypervisor
+# console (the 2 KiB ring) matches REGEX, 1 after SECONDS (default 10).
+jh_wait_console() {
+	_jh_n=$((${2:-10} * 10))
+	while [ "$_jh_n" -gt 0 ]; do
+		grep -qE -e "$1" $jh_sys/console 2>/dev/null && return 0
+		usleep 100000
+		_jh_n=$((_jh_n - 1))
+	done
+	return 1
+}
+
+# jh_root_alive: root Linux computes on each of its online CPUs and sleeps.
+jh_root_alive() {
+	for _jh_d in /sys/devices/system/cpu/cpu[0-9]*; do
+		[ "$(cat "$_jh_d/online" 2>/dev/null || echo 1)" = 1 ] || continue
+		taskset -c "${_jh_d##*cpu}" sh -c 'echo root-alive | md5sum' \
+			>/dev/null || return 1
+	done
+	usleep 200000
+}
+
+# jh_wait_state ID STATE [SECONDS]: cell ID's sysfs state becomes STATE
+# within SECONDS (default 5).
+jh_wait_state() {
+	_jh_n=$((${3:-5} * 10))
+	while [ "$_jh_n" -gt 0 ]; do
+		[ "$(cat $jh_sys/cells/"$1"/state 2>/dev/null)" = "$2" ] && return 0
+		usleep 100000
+		_jh_n=$((_jh_n - 1))
+	done
+	return 1
+}

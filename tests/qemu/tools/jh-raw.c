@@ -8,7 +8,9 @@
  *                                an unmapped page right behind them
  *   jh-raw disable
  *   jh-raw create FILE [LEN]
- *   jh-raw load CELL FILE ADDR   CELL: numeric id, or a name
+ *   jh-raw load CELL FILE ADDR [FILE ADDR...]
+ *                                CELL: numeric id, or a name; ADDR is the
+ *                                cell's guest address
  *   jh-raw start|shutdown|destroy CELL
  *
  * Prints "ok", or "error: <ERRNO NAME> (<n>)" and exits 1.
@@ -30,7 +32,8 @@ static const struct { int nr; const char *name; } errnames[] = {
 	E(ENOEXEC), E(ENOMEM), E(EFAULT), E(EBUSY), E(EEXIST), E(EINVAL),
 	E(ENOSPC), E(ERANGE), E(EDOM), E(ENOSYS), E(ECHRNG), E(ELIBBAD),
 	E(EPROTO), E(EOPNOTSUPP), E(EADDRINUSE), E(EADDRNOTAVAIL),
-	E(EALREADY), E(ENOTRECOVERABLE), E(ENODEV), E(EAGAIN),
+	E(EALREADY), E(ENOTRECOVERABLE), E(ENODEV), E(EAGAIN), E(EACCES),
+	E(ENODATA), E(EFBIG),
 };
 
 static int report(int ret)
@@ -129,19 +132,23 @@ int main(int argc, char **argv)
 		create.config_size = size;
 		return report(ioctl(fd, JAILHOUSE_CELL_CREATE, &create));
 	}
-	if (!strcmp(cmd, "load") && argc == 5) {
-		struct {
-			struct jailhouse_cell_load head;
-			struct jailhouse_preload_image image;
-		} load = { 0 };
+	if (!strcmp(cmd, "load") && argc >= 5 && argc % 2) {
+		unsigned int n, num = (argc - 3) / 2;
+		struct jailhouse_cell_load *load;
 
-		cell_id(&load.head.cell_id, argv[2]);
-		data = load_guarded(argv[3], -1, &size);
-		load.head.num_preload_images = 1;
-		load.image.source_address = (unsigned long)data;
-		load.image.size = size;
-		load.image.target_address = strtoull(argv[4], NULL, 0);
-		return report(ioctl(fd, JAILHOUSE_CELL_LOAD, &load));
+		load = calloc(1, sizeof(*load) + num * sizeof(load->image[0]));
+		if (!load)
+			die("calloc");
+		cell_id(&load->cell_id, argv[2]);
+		load->num_preload_images = num;
+		for (n = 0; n < num; n++) {
+			data = load_guarded(argv[3 + 2 * n], -1, &size);
+			load->image[n].source_address = (unsigned long)data;
+			load->image[n].size = size;
+			load->image[n].target_address =
+				strtoull(argv[4 + 2 * n], NULL, 0);
+		}
+		return report(ioctl(fd, JAILHOUSE_CELL_LOAD, load));
 	}
 	if (!strcmp(cmd, "shutdown") && argc == 3) {
 		struct jailhouse_cell_load load = { 0 };

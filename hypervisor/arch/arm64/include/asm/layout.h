@@ -5,6 +5,7 @@
  *
  *   0xffffc0200000  JAILHOUSE_BASE: the whole hypervisor region, linear
  *   0xffff00000000  REMAP_BASE: device mappings (UART, GICD, GICR frames)
+ *   0xffff04000000  TEMP_BASE: one page for reading guest memory
  *   identity        the trampoline page, to switch the MMU on and off
  */
 #ifndef _JAILHOUSE_ASM_LAYOUT_H
@@ -13,6 +14,8 @@
 #define JAILHOUSE_BASE		0xffffc0200000
 #define REMAP_BASE		0xffff00000000
 #define REMAP_SIZE		0x4000000	/* 64 MiB of device VA */
+/* One page for reading guest memory, right after the remap range. */
+#define TEMP_BASE		(REMAP_BASE + REMAP_SIZE)
 
 #define PAGE_SHIFT		12
 #define PAGE_SIZE		(1 << PAGE_SHIFT)

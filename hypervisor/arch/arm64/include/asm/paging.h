@@ -32,6 +32,7 @@
 /* Stage 2 */
 #define S2_MEMATTR_DEVICE	(0x1UL << 2)	/* Device-nGnRE */
 #define S2_MEMATTR_NORMAL	(0xfUL << 2)	/* inner+outer WB */
+#define S2_MEMATTR_MASK		(0xfUL << 2)
 #define S2_AP_READ		(1UL << 6)
 #define S2_AP_WRITE		(1UL << 7)
 

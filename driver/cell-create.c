@@ -1,0 +1,273 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * JAILHOUSE_CELL_CREATE: check the config as far as Linux knows the
+ * system, take the cell's CPUs offline, and hand the config to the
+ * hypervisor, which checks it against everything else. Each cause has
+ * its own errno (driver/ERRORS.md); a failed create leaves nothing.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/cpu.h>
+#include <linux/cpumask.h>
+#include <linux/ioport.h>
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/sizes.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/uaccess.h>
+
+#include <jailhouse/hvc.h>
+#include <jailhouse/ioctl.h>
+
+#include "driver.h"
+
+/*
+ * The hypervisor reads at most 16 pages of config; a kmalloc'ed buffer
+ * of this size is naturally aligned, so it never spans more.
+ */
+#define JH_CELL_CONFIG_MAX	SZ_64K
+
+static int jh_config_check(const struct jailhouse_cell_desc *cfg, u32 size)
+{
+	size_t name_len = strnlen(cfg->name, sizeof(cfg->name));
+	u64 need;
+
+	if (memcmp(cfg->signature, JAILHOUSE_CELL_DESC_SIGNATURE,
+		   JAILHOUSE_SIGNATURE_SIZE)) {
+		pr_err("create: not a cell configuration (no \"%s\" signature)\n",
+		       JAILHOUSE_CELL_DESC_SIGNATURE);
+		return -EINVAL;
+	}
+	if (cfg->revision != JAILHOUSE_CONFIG_REVISION) {
+		pr_err("create: configuration revision %u, driver supports %u\n",
+		       cfg->revision, JAILHOUSE_CONFIG_REVISION);
+		return -EPROTO;
+	}
+	if (cfg->architecture != JAILHOUSE_ARM64) {
+		pr_err("create: configuration is for architecture %u, not arm64 (%u)\n",
+		       cfg->architecture, JAILHOUSE_ARM64);
+		return -EOPNOTSUPP;
+	}
+	need = jailhouse_cell_config_size(cfg);
+	if (need > size) {
+		pr_err("create: configuration counts give %llu bytes, only %u passed; truncated?\n",
+		       need, size);
+		return -ENODATA;
+	}
+	if (name_len == 0 || name_len == sizeof(cfg->name)) {
+		pr_err("create: cell name is empty or longer than %u characters\n",
+		       JAILHOUSE_CELL_NAME_MAXLEN);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static int jh_config_fetch(const struct jailhouse_cell_create *req,
+			   struct jailhouse_cell_desc **out)
+{
+	struct jailhouse_cell_desc *cfg;
+	int err;
+
+	if (req->config_size < sizeof(*cfg)) {
+		pr_err("create: configuration of %u bytes, a cell descriptor alone has %zu\n",
+		       req->config_size, sizeof(*cfg));
+		return -EINVAL;
+	}
+	if (req->config_size > JH_CELL_CONFIG_MAX) {
+		pr_err("create: configuration of %u bytes, limit %u\n",
+		       req->config_size, JH_CELL_CONFIG_MAX);
+		return -E2BIG;
+	}
+
+	/* physically contiguous: the hypervisor reads it by address */
+	cfg = kmalloc(req->config_size, GFP_KERNEL);
+	if (!cfg)
+		return -ENOMEM;
+	if (copy_from_user(cfg, u64_to_user_ptr(req->config_address),
+			   req->config_size)) {
+		pr_err("create: cannot read %u bytes of configuration\n",
+		       req->config_size);
+		kfree(cfg);
+		return -EFAULT;
+	}
+	err = jh_config_check(cfg, req->config_size);
+	if (err) {
+		kfree(cfg);
+		return err;
+	}
+	if (cfg->flags & JAILHOUSE_CELL_VIRTUAL_CONSOLE_ACTIVE)
+		cfg->flags |= JAILHOUSE_CELL_VIRTUAL_CONSOLE_PERMITTED;
+	*out = cfg;
+	return 0;
+}
+
+/* The cell's CPUs: Linux's, still with root, and never the boot CPU. */
+static int jh_cell_cpus(struct jh_cell *cell)
+{
+	const struct jailhouse_cell_desc *cfg = cell->config;
+	const u8 *set = jailhouse_cell_cpu_set(cfg);
+	unsigned int cpu;
+
+	for (cpu = 0; cpu < cfg->cpu_set_size * 8; cpu++) {
+		if (!(set[cpu / 8] & BIT(cpu % 8)))
+			continue;
+		if (cpu >= nr_cpu_ids || !cpumask_test_cpu(cpu, &jh_hv.cpus)) {
+			pr_err("create: CPU %u of \"%s\" is not one of the root cell's CPUs %*pbl\n",
+			       cpu, cell->name, cpumask_pr_args(&jh_hv.cpus));
+			return -ECHRNG;
+		}
+		if (cpu == 0) {
+			pr_err("create: CPU 0 of \"%s\" is Linux's boot CPU, it stays with the root cell\n",
+			       cell->name);
+			return -EACCES;
+		}
+		if (!cpumask_test_cpu(cpu, &jh_root_cell->cpus_assigned)) {
+			pr_err("create: CPU %u of \"%s\" belongs to another cell\n",
+			       cpu, cell->name);
+			return -EBUSY;
+		}
+		cpumask_set_cpu(cpu, &cell->cpus_assigned);
+	}
+	if (cpumask_empty(&cell->cpus_assigned)) {
+		pr_err("create: cell \"%s\" has no CPUs\n", cell->name);
+		return -EDOM;
+	}
+	return 0;
+}
+
+/* Memory Linux uses itself would vanish under it once the cell has it. */
+static int jh_cell_check_ram(const struct jh_cell *cell)
+{
+	const struct jailhouse_memory *mem =
+		jailhouse_cell_mem_regions(cell->config);
+	unsigned int n;
+
+	for (n = 0; n < cell->config->num_memory_regions; n++, mem++) {
+		if (mem->flags & (JAILHOUSE_MEM_COMM_REGION |
+				  JAILHOUSE_MEM_ROOTSHARED) ||
+		    !mem->size || mem->phys_start + mem->size < mem->phys_start)
+			continue;
+		if (region_intersects(mem->phys_start, mem->size,
+				      IORESOURCE_SYSTEM_RAM,
+				      IORES_DESC_NONE) != REGION_DISJOINT) {
+			pr_err("create: region %u (%#llx-%#llx) of \"%s\" overlaps Linux's System RAM\n",
+			       n, mem->phys_start,
+			       mem->phys_start + mem->size - 1, cell->name);
+			return -EADDRINUSE;
+		}
+	}
+	return 0;
+}
+
+static int jh_cell_take_cpus(struct jh_cell *cell)
+{
+	unsigned int cpu;
+	int err;
+
+	for_each_cpu(cpu, &cell->cpus_assigned) {
+		if (!cpu_online(cpu))
+			continue;
+		err = remove_cpu(cpu);
+		if (err < 0) {
+			pr_err("create: cannot take CPU %u offline for \"%s\": %d\n",
+			       cpu, cell->name, err);
+			jh_cell_return_cpus(cell);
+			return err;
+		}
+		/* > 0: it went offline meanwhile */
+		if (err == 0)
+			cpumask_set_cpu(cpu, &cell->cpus_offlined);
+	}
+	return 0;
+}
+
+static void jh_cell_free(struct jh_cell *cell)
+{
+	kfree(cell->config);
+	kfree(cell);
+}
+
+/* The hypervisor has the cell: show it, with its CPUs moved from root. */
+static void jh_cell_publish(struct jh_cell *cell)
+{
+	unsigned int cpu;
+	int err;
+
+	jh_cell_add(cell);
+	for_each_cpu(cpu, &cell->cpus_assigned) {
+		cpumask_clear_cpu(cpu, &jh_root_cell->cpus_assigned);
+		jh_cell_sysfs_cpu_del(jh_root_cell, cpu);
+	}
+	err = jh_cell_register(cell);
+	if (err)
+		pr_warn("create: cell \"%s\" is missing in sysfs: %d\n",
+			cell->name, err);
+}
+
+int jh_cmd_cell_create(const void __user *arg)
+{
+	struct jailhouse_cell_create req;
+	struct jh_cell *cell;
+	long ret;
+	int err;
+
+	if (!jh_hv.enabled)
+		return -EINVAL;
+	if (copy_from_user(&req, arg, sizeof(req)))
+		return -EFAULT;
+
+	cell = kzalloc(sizeof(*cell), GFP_KERNEL);
+	if (!cell)
+		return -ENOMEM;
+	err = jh_config_fetch(&req, &cell->config);
+	if (err) {
+		kfree(cell);
+		return err;
+	}
+	strscpy(cell->name, cell->config->name, sizeof(cell->name));
+
+	if (jh_cell_by_name(cell->name)) {
+		pr_err("create: a cell named \"%s\" exists already\n",
+		       cell->name);
+		err = -EEXIST;
+		goto err_free;
+	}
+	err = jh_cell_cpus(cell);
+	if (!err)
+		err = jh_cell_check_ram(cell);
+	if (err)
+		goto err_free;
+	err = jh_cell_free_id();
+	if (err < 0) {
+		pr_err("create: all %u cell IDs are in use\n", JH_CELL_MAX_ID);
+		goto err_free;
+	}
+	cell->id = err;
+	cell->config->id = err;
+
+	err = jh_cell_take_cpus(cell);
+	if (err)
+		goto err_free;
+
+	cpus_read_lock();
+	ret = jailhouse_call_arg1(JAILHOUSE_HC_CELL_CREATE,
+				  __pa(cell->config));
+	cpus_read_unlock();
+	if (ret) {
+		pr_err("create: hypervisor refused cell \"%s\": %ld (its console says why)\n",
+		       cell->name, ret);
+		jh_cell_return_cpus(cell);
+		err = ret;
+		goto err_free;
+	}
+
+	jh_cell_publish(cell);
+	pr_info("created cell \"%s\" (ID %u) on CPUs %*pbl\n", cell->name,
+		cell->id, cpumask_pr_args(&cell->cpus_assigned));
+	return 0;
+
+err_free:
+	jh_cell_free(cell);
+	return err;
+}

@@ -1,0 +1,201 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * JAILHOUSE_CELL_LOAD: stop the cell (the hypervisor maps its loadable
+ * memory back into root), then copy each image into the cell's memory
+ * through a mapping of its own and clean it to the point of coherency,
+ * as the cell starts with caches off. Every image is checked before the
+ * cell is touched: it must lie inside one writable, loadable region.
+ * With no images this is "cell shutdown".
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/cpu.h>
+#include <linux/io.h>
+#include <linux/kernel.h>
+#include <linux/minmax.h>
+#include <linux/mm.h>
+#include <linux/sched.h>
+#include <linux/sched/signal.h>
+#include <linux/sizes.h>
+#include <linux/slab.h>
+#include <linux/uaccess.h>
+#include <asm/cacheflush.h>
+
+#include <jailhouse/hvc.h>
+#include <jailhouse/ioctl.h>
+
+#include "driver.h"
+
+/* Far more than any loader needs; a bigger count is garbage. */
+#define JH_LOAD_MAX_IMAGES	1024
+#define JH_LOAD_CHUNK		SZ_1M
+
+/* The first region holding the target, as upstream picks it. */
+static const struct jailhouse_memory *
+jh_image_region(const struct jh_cell *cell, u64 target, unsigned int *index)
+{
+	const struct jailhouse_memory *mem =
+		jailhouse_cell_mem_regions(cell->config);
+	unsigned int n;
+
+	for (n = 0; n < cell->config->num_memory_regions; n++, mem++) {
+		if (target >= mem->virt_start &&
+		    target - mem->virt_start < mem->size) {
+			*index = n;
+			return mem;
+		}
+	}
+	return NULL;
+}
+
+static int jh_image_check(const struct jh_cell *cell, unsigned int i,
+			  const struct jailhouse_preload_image *img,
+			  const struct jailhouse_memory **region)
+{
+	const struct jailhouse_memory *mem;
+	u64 room, need = img->size;
+	unsigned int n;
+
+	mem = jh_image_region(cell, img->target_address, &n);
+	if (!mem) {
+		pr_err("load: image %u (%#llx bytes at %#llx) is outside the memory of cell \"%s\"\n",
+		       i, need, img->target_address, cell->name);
+		return -EADDRNOTAVAIL;
+	}
+	if ((mem->flags & (JAILHOUSE_MEM_LOADABLE | JAILHOUSE_MEM_WRITE)) !=
+	    (JAILHOUSE_MEM_LOADABLE | JAILHOUSE_MEM_WRITE) ||
+	    (mem->flags & JAILHOUSE_MEM_COMM_REGION)) {
+		pr_err("load: image %u at %#llx: region %u (%#llx-%#llx, flags %#llx) of cell \"%s\" is not writable and loadable\n",
+		       i, img->target_address, n, mem->virt_start,
+		       mem->virt_start + mem->size - 1, mem->flags, cell->name);
+		return -EACCES;
+	}
+	room = mem->size - (img->target_address - mem->virt_start);
+	if (need > room) {
+		pr_err("load: image %u (%#llx bytes at %#llx) overruns region %u (%#llx-%#llx) of cell \"%s\" by %#llx bytes\n",
+		       i, need, img->target_address, n, mem->virt_start,
+		       mem->virt_start + mem->size - 1, cell->name,
+		       need - room);
+		return -EFBIG;
+	}
+	*region = mem;
+	return 0;
+}
+
+static int jh_image_copy(const struct jh_cell *cell, unsigned int i,
+			 const struct jailhouse_preload_image *img,
+			 const struct jailhouse_memory *mem)
+{
+	phys_addr_t phys = mem->phys_start +
+			   (img->target_address - mem->virt_start);
+	const u8 __user *src = u64_to_user_ptr(img->source_address);
+	size_t done, chunk;
+	int err = 0;
+	u8 *dst;
+
+	/* not System RAM (create checked), so a mapping of our own */
+	dst = memremap(phys, img->size, MEMREMAP_WB);
+	if (!dst) {
+		pr_err("load: cannot map %#llx bytes at %pa for image %u\n",
+		       img->size, &phys, i);
+		return -ENOMEM;
+	}
+	for (done = 0; done < img->size; done += chunk) {
+		chunk = min_t(u64, img->size - done, JH_LOAD_CHUNK);
+		if (copy_from_user(dst + done, src + done, chunk)) {
+			pr_err("load: cannot read image %u from user memory\n",
+			       i);
+			err = -EFAULT;
+			break;
+		}
+		if (fatal_signal_pending(current)) {
+			err = -EINTR;
+			break;
+		}
+		cond_resched();
+	}
+	/* the cell starts with its caches off: memory must hold it all */
+	caches_clean_inval_pou((unsigned long)dst, (unsigned long)dst + done);
+	jh_dcache_clean_inval_poc(dst, done);
+	memunmap(dst);
+	return err;
+}
+
+static int jh_images_fetch(const struct jailhouse_cell_load __user *uload,
+			   struct jailhouse_preload_image **images, u32 *num)
+{
+	if (get_user(*num, &uload->num_preload_images))
+		return -EFAULT;
+	if (*num > JH_LOAD_MAX_IMAGES) {
+		pr_err("load: %u images, limit %u\n", *num, JH_LOAD_MAX_IMAGES);
+		return -E2BIG;
+	}
+	*images = NULL;
+	if (!*num)
+		return 0;
+	*images = memdup_user(uload->image, *num * sizeof(**images));
+	if (IS_ERR(*images)) {
+		int err = PTR_ERR(*images);
+
+		*images = NULL;
+		return err;
+	}
+	return 0;
+}
+
+int jh_cmd_cell_load(const void __user *arg)
+{
+	const struct jailhouse_cell_load __user *uload = arg;
+	const struct jailhouse_memory **regions = NULL;
+	struct jailhouse_preload_image *images;
+	struct jh_cell *cell;
+	unsigned int i;
+	long ret;
+	int err;
+	u32 num;
+
+	/* struct jailhouse_cell_load starts with the cell ID */
+	err = jh_cell_lookup(arg, &cell);
+	if (!err)
+		err = jh_images_fetch(uload, &images, &num);
+	if (err)
+		return err;
+
+	if (num) {
+		regions = kcalloc(num, sizeof(*regions), GFP_KERNEL);
+		if (!regions) {
+			err = -ENOMEM;
+			goto out;
+		}
+	}
+	for (i = 0; i < num; i++) {
+		if (!images[i].size)
+			continue;
+		err = jh_image_check(cell, i, &images[i], &regions[i]);
+		if (err)
+			goto out;
+	}
+
+	cpus_read_lock();
+	ret = jailhouse_call_arg1(JAILHOUSE_HC_CELL_SET_LOADABLE, cell->id);
+	cpus_read_unlock();
+	if (ret) {
+		pr_err("load: hypervisor refused to stop cell \"%s\": %ld\n",
+		       cell->name, ret);
+		err = ret;
+		goto out;
+	}
+
+	for (i = 0; i < num && !err; i++)
+		if (images[i].size)
+			err = jh_image_copy(cell, i, &images[i], regions[i]);
+	if (!err && num)
+		pr_info("loaded %u image(s) into cell \"%s\"\n", num,
+			cell->name);
+	else if (!err)
+		pr_info("cell \"%s\" shut down\n", cell->name);
+out:
+	kfree(regions);
+	kfree(images);
+	return err;
+}

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The EL1 state a non-root cell's CPU starts with: as after a reset, MMU
+ * and caches off, no vectors, timers stopped, FP/SIMD usable but zeroed.
+ * Written explicitly, as real firmware need not reset these on CPU_ON,
+ * and the previous user of the CPU (root Linux, another cell) must not
+ * leak into the next one.
+ */
+#include <asm/processor.h>
+#include <asm/setup.h>
+#include <asm/sysregs.h>
+
+#define CPACR_FPEN_ALL	(3UL << 20)
+
+static void reset_fpsimd(void)
+{
+	asm volatile(
+		"movi v0.16b, #0\n movi v1.16b, #0\n movi v2.16b, #0\n"
+		"movi v3.16b, #0\n movi v4.16b, #0\n movi v5.16b, #0\n"
+		"movi v6.16b, #0\n movi v7.16b, #0\n movi v8.16b, #0\n"
+		"movi v9.16b, #0\n movi v10.16b, #0\n movi v11.16b, #0\n"
+		"movi v12.16b, #0\n movi v13.16b, #0\n movi v14.16b, #0\n"
+		"movi v15.16b, #0\n movi v16.16b, #0\n movi v17.16b, #0\n"
+		"movi v18.16b, #0\n movi v19.16b, #0\n movi v20.16b, #0\n"
+		"movi v21.16b, #0\n movi v22.16b, #0\n movi v23.16b, #0\n"
+		"movi v24.16b, #0\n movi v25.16b, #0\n movi v26.16b, #0\n"
+		"movi v27.16b, #0\n movi v28.16b, #0\n movi v29.16b, #0\n"
+		"movi v30.16b, #0\n movi v31.16b, #0\n"
+		"msr fpcr, xzr\n msr fpsr, xzr\n"
+		: : : "memory");
+}
+
+void arch_reset_el1(void)
+{
+	write_sysreg(sctlr_el1, SCTLR_EL1_RESET);
+	write_sysreg(cpacr_el1, CPACR_FPEN_ALL);
+	isb();
+	reset_fpsimd();
+
+	write_sysreg(ttbr0_el1, 0);
+	write_sysreg(ttbr1_el1, 0);
+	write_sysreg(tcr_el1, 0);
+	write_sysreg(mair_el1, 0);
+	write_sysreg(amair_el1, 0);
+	write_sysreg(vbar_el1, 0);
+	write_sysreg(contextidr_el1, 0);
+	write_sysreg(tpidr_el0, 0);
+	write_sysreg(tpidrro_el0, 0);
+	write_sysreg(tpidr_el1, 0);
+	write_sysreg(sp_el0, 0);
+	write_sysreg(sp_el1, 0);
+	write_sysreg(elr_el1, 0);
+	write_sysreg(spsr_el1, 0);
+	write_sysreg(esr_el1, 0);
+	write_sysreg(far_el1, 0);
+	write_sysreg(afsr0_el1, 0);
+	write_sysreg(afsr1_el1, 0);
+	write_sysreg(par_el1, 0);
+	write_sysreg(csselr_el1, 0);
+	write_sysreg(mdscr_el1, 0);
+
+	write_sysreg(cntkctl_el1, 0);
+	write_sysreg(cntv_ctl_el0, 0);
+	write_sysreg(cntv_cval_el0, 0);
+	write_sysreg(cntp_ctl_el0, 0);
+	write_sysreg(cntp_cval_el0, 0);
+	isb();
+}

@@ -1,0 +1,264 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Ownership of the shared peripheral interrupts (SPIs). A cell's SPIs
+ * come from its irqchip entries for the GICD and must belong to root
+ * when it is created. While a cell owns them they are routed to its
+ * CPUs; root's settings (enable, group, trigger, priority, routing) are
+ * kept aside and restored when the cell goes, so root Linux gets its
+ * interrupts back as it had configured them.
+ */
+#include <jailhouse/cell.h>
+#include <jailhouse/control.h>
+#include <jailhouse/errno.h>
+#include <jailhouse/mmio.h>
+#include <jailhouse/printk.h>
+#include <asm/gicv3.h>
+#include <asm/setup.h>
+#include <asm/sysregs.h>
+
+#define GICD_CTLR_RWP	(1U << 31)
+#define IROUTER_IRM	(1UL << 31)
+
+struct spi_snapshot {
+	u32 enabled[32];
+	u32 group[32];
+	u32 config[64];
+	u8 priority[1024];
+	u64 route[1024];
+};
+
+#define SNAPSHOT_PAGES	DIV_ROUND_UP(sizeof(struct spi_snapshot), PAGE_SIZE)
+
+static void *gicd(unsigned long off)
+{
+	return (u8 *)gicd_base + off;
+}
+
+/* Disabling takes effect only once the distributor says so. */
+static void gicd_wait_rwp(void)
+{
+	while (mmio_read32(gicd(GICD_CTLR)) & GICD_CTLR_RWP)
+		cpu_relax();
+}
+
+static bool is_gicd_chip(const struct jailhouse_irqchip *chip)
+{
+	return chip->address == system_config->platform_info.arm.gicd_base;
+}
+
+int gicv3_cell_irqs_init(struct cell *cell)
+{
+	const struct jailhouse_irqchip *chip =
+		jailhouse_cell_irqchips(cell->config);
+	unsigned int n, w;
+
+	for (n = 0; n < cell->config->num_irqchips; n++, chip++) {
+		if (!is_gicd_chip(chip))
+			continue;
+		if (chip->pin_base % 32 || chip->pin_base + 128 > 1024)
+			return -EINVAL;
+		for (w = 0; w < 4; w++)
+			cell->arch.spi_bitmap[chip->pin_base / 32 + w] |=
+				chip->pin_bitmap[w];
+	}
+	cell->arch.spi_bitmap[0] = 0;	/* SGIs and PPIs live in GICR */
+	return 0;
+}
+
+/* A line a new cell asks for must exist and be root's now. */
+static int check_line(unsigned int irq)
+{
+	if (irq >= gic_lines) {
+		printk("Cell config: INTID %u does not exist (%u lines)\n", irq,
+		       gic_lines);
+		return -ENXIO;
+	}
+	if (!gicv3_spi_owned(&root_cell, irq)) {
+		printk("Cell config: INTID %u is not the root cell's\n", irq);
+		return -ENXIO;
+	}
+	return 0;
+}
+
+int arch_cell_irqs_check(const struct jailhouse_cell_desc *cfg)
+{
+	const struct jailhouse_irqchip *chip = jailhouse_cell_irqchips(cfg);
+	unsigned int n, bit, irq;
+	int err;
+
+	for (n = 0; n < cfg->num_irqchips; n++, chip++) {
+		if (!is_gicd_chip(chip))
+			continue;
+		if (chip->pin_base % 32 || chip->pin_base + 128 > 1024) {
+			printk("Cell config: irqchip %u: pin_base %u\n", n,
+			       chip->pin_base);
+			return -EINVAL;
+		}
+		/* SGIs and PPIs are per CPU: they come with the CPUs */
+		for (bit = 0; bit < 128; bit++) {
+			irq = chip->pin_base + bit;
+			if (irq < 32 ||
+			    !(chip->pin_bitmap[bit / 32] & BIT(bit % 32)))
+				continue;
+			err = check_line(irq);
+			if (err)
+				return err;
+		}
+	}
+	return 0;
+}
+
+int gicv3_cell_create(struct cell *cell)
+{
+	cell->arch.root_spis = page_alloc(&mem_pool, SNAPSHOT_PAGES, 1);
+	return cell->arch.root_spis ? 0 : -ENOMEM;
+}
+
+void gicv3_cell_destroy(struct cell *cell)
+{
+	page_free(&mem_pool, cell->arch.root_spis, SNAPSHOT_PAGES);
+	cell->arch.root_spis = NULL;
+}
+
+static u64 cpu_route(unsigned int cpu)
+{
+	return per_cpu(cpu)->mpidr & MPIDR_AFF_MASK;
+}
+
+/* A route the guest wrote, forced onto one of its own CPUs. */
+u64 gicv3_route_in_cell(const struct cell *cell, u64 route, bool upper)
+{
+	u64 first = cpu_route(cell_first_cpu(cell));
+	unsigned int cpu;
+
+	/* the upper word holds Aff3 only: keep the cell's cluster */
+	if (upper)
+		return first >> 32;
+	if (!(route & IROUTER_IRM))
+		for_each_cpu_in_cell(cpu, cell)
+			if (cpu_route(cpu) == (route & MPIDR_AFF_MASK))
+				return route;
+	return first;
+}
+
+/* Off, not pending, not active: nothing of the last owner remains. */
+static void quiesce(const struct cell *cell)
+{
+	unsigned int w;
+	u32 bits;
+
+	for (w = 1; w < 32; w++) {
+		bits = cell->arch.spi_bitmap[w];
+		if (!bits)
+			continue;
+		mmio_write32(gicd(GICD_ICENABLER + 4 * w), bits);
+		mmio_write32(gicd(GICD_ICPENDR + 4 * w), bits);
+		mmio_write32(gicd(GICD_ICACTIVER + 4 * w), bits);
+	}
+	gicd_wait_rwp();
+}
+
+static void route_all(const struct cell *cell, u64 route)
+{
+	unsigned int irq;
+
+	for (irq = 32; irq < gic_lines; irq++)
+		if (gicv3_spi_owned(cell, irq))
+			mmio_write64(gicd(GICD_IROUTER + 8 * irq), route);
+}
+
+static u32 merge(u32 old, u32 val, u32 mask)
+{
+	return (old & ~mask) | (val & mask);
+}
+
+/* Two bits per interrupt in ICFGR: the mask of word w's half i. */
+static u32 config_mask(u32 bits, unsigned int half)
+{
+	u32 mask = 0;
+
+	for (unsigned int n = 0; n < 16; n++)
+		if (bits & BIT(half * 16 + n))
+			mask |= 3U << (2 * n);
+	return mask;
+}
+
+static void save_root(struct cell *cell)
+{
+	struct spi_snapshot *snap = cell->arch.root_spis;
+	unsigned int w, irq;
+
+	for (w = 1; w < 32; w++) {
+		if (!cell->arch.spi_bitmap[w])
+			continue;
+		snap->enabled[w] = mmio_read32(gicd(GICD_ISENABLER + 4 * w));
+		snap->group[w] = mmio_read32(gicd(GICD_IGROUPR + 4 * w));
+		snap->config[2 * w] = mmio_read32(gicd(GICD_ICFGR + 8 * w));
+		snap->config[2 * w + 1] =
+			mmio_read32(gicd(GICD_ICFGR + 8 * w + 4));
+	}
+	for (irq = 32; irq < gic_lines; irq++) {
+		if (!gicv3_spi_owned(cell, irq))
+			continue;
+		snap->priority[irq] = mmio_read8(gicd(GICD_IPRIORITYR + irq));
+		snap->route[irq] = mmio_read64(gicd(GICD_IROUTER + 8 * irq));
+	}
+}
+
+static void restore_root(struct cell *cell)
+{
+	struct spi_snapshot *snap = cell->arch.root_spis;
+	unsigned int w, irq, half;
+	unsigned long off;
+	u32 bits;
+
+	for (irq = 32; irq < gic_lines; irq++) {
+		if (!gicv3_spi_owned(cell, irq))
+			continue;
+		mmio_write8(gicd(GICD_IPRIORITYR + irq), snap->priority[irq]);
+		mmio_write64(gicd(GICD_IROUTER + 8 * irq), snap->route[irq]);
+	}
+	for (w = 1; w < 32; w++) {
+		bits = cell->arch.spi_bitmap[w];
+		if (!bits)
+			continue;
+		off = GICD_IGROUPR + 4 * w;
+		mmio_write32(gicd(off), merge(mmio_read32(gicd(off)),
+					      snap->group[w], bits));
+		for (half = 0; half < 2; half++) {
+			off = GICD_ICFGR + 8 * w + 4 * half;
+			mmio_write32(gicd(off),
+				     merge(mmio_read32(gicd(off)),
+					   snap->config[2 * w + half],
+					   config_mask(bits, half)));
+		}
+		mmio_write32(gicd(GICD_ISENABLER + 4 * w),
+			     snap->enabled[w] & bits);
+	}
+}
+
+void arch_cell_irqs_take(struct cell *cell)
+{
+	unsigned int w;
+
+	save_root(cell);
+	quiesce(cell);
+	route_all(cell, cpu_route(cell_first_cpu(cell)));
+	for (w = 1; w < 32; w++)
+		root_cell.arch.spi_bitmap[w] &= ~cell->arch.spi_bitmap[w];
+}
+
+void arch_cell_irqs_reset(struct cell *cell)
+{
+	quiesce(cell);
+}
+
+void arch_cell_irqs_return(struct cell *cell)
+{
+	unsigned int w;
+
+	quiesce(cell);
+	restore_root(cell);
+	for (w = 1; w < 32; w++)
+		root_cell.arch.spi_bitmap[w] |= cell->arch.spi_bitmap[w];
+}

@@ -1,0 +1,335 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The cell life cycle: CELL_CREATE, SET_LOADABLE, START, DESTROY and
+ * GET_STATE. Only the root cell manages cells, one command at a time.
+ * Everything that can fail happens before the first visible change, so
+ * a failed command leaves the cells and the page pool as they were.
+ */
+#include <jailhouse/cell.h>
+#include <jailhouse/control.h>
+#include <jailhouse/errno.h>
+#include <jailhouse/printk.h>
+#include <jailhouse/string.h>
+
+/* Configs up to 16 pages, as upstream: more is corrupt or absurd. */
+#define CELL_CONFIG_MAX_PAGES	16
+
+static int mgmt_busy;
+
+static long mgmt_begin(void)
+{
+	if (this_cpu_data()->cell != &root_cell)
+		return -EPERM;
+	/* the driver serialises its commands; a second one is a bug */
+	if (__atomic_exchange_n(&mgmt_busy, 1, __ATOMIC_ACQUIRE))
+		return -EBUSY;
+	return 0;
+}
+
+static long mgmt_end(long ret)
+{
+	__atomic_store_n(&mgmt_busy, 0, __ATOMIC_RELEASE);
+	return ret;
+}
+
+static long find_target(unsigned long id, struct cell **cell)
+{
+	*cell = cell_find(id);
+	if (!*cell)
+		return -ENOENT;
+	return *cell == &root_cell ? -EINVAL : 0;
+}
+
+static void cell_free(struct cell *cell)
+{
+	if (cell->s2.root) {
+		cell_s2_free(cell);
+		arch_cell_destroy(cell);
+	}
+	page_free(&mem_pool, cell->comm_page, 1);
+	page_free(&mem_pool, cell, cell->data_pages);
+}
+
+/* Allocates the cell and copies its config out of root's memory. */
+static long cell_load_config(unsigned long ipa, struct cell **out)
+{
+	struct jailhouse_cell_desc hdr;
+	unsigned long size, pages;
+	struct cell *cell;
+	long err;
+
+	err = root_copy_from_guest(&hdr, ipa, sizeof(hdr));
+	if (err)
+		return err;
+	err = cell_config_check_header(&hdr);
+	if (err)
+		return err;
+	size = jailhouse_cell_config_size(&hdr);
+	if ((ipa & (PAGE_SIZE - 1)) + size >
+	    CELL_CONFIG_MAX_PAGES * PAGE_SIZE) {
+		printk("Cell config: %lu bytes, at most %u pages\n", size,
+		       CELL_CONFIG_MAX_PAGES);
+		return -E2BIG;
+	}
+
+	pages = DIV_ROUND_UP(sizeof(*cell) + size, PAGE_SIZE);
+	cell = page_alloc(&mem_pool, pages, 1);
+	if (!cell)
+		return -ENOMEM;
+	cell->data_pages = pages;
+	/* checked and used from here on: root cannot change it under us */
+	err = root_copy_from_guest(cell + 1, ipa, size);
+	if (err) {
+		page_free(&mem_pool, cell, pages);
+		return err;
+	}
+	cell->config = (const struct jailhouse_cell_desc *)(cell + 1);
+	*out = cell;
+	return 0;
+}
+
+static long cell_prepare(struct cell *cell)
+{
+	const u8 *set = jailhouse_cell_cpu_set(cell->config);
+	unsigned int cpu;
+	long err;
+
+	cell->id = cell->config->id;
+	for (cpu = 0; cpu < cell->config->cpu_set_size * 8; cpu++)
+		if (set[cpu / 8] & (1U << (cpu % 8)))
+			cell_set_cpu(cell, cpu);
+
+	cell->comm_page = page_alloc(&mem_pool, 1, 1);
+	if (!cell->comm_page)
+		return -ENOMEM;
+	comm_init(cell);
+	comm_set_state(cell, JAILHOUSE_CELL_SHUT_DOWN);
+
+	err = arch_cell_create(cell);
+	if (err)
+		return err;
+	err = cell_s2_build(cell);
+	if (err)
+		return err;
+	err = arch_cell_init_mmio(cell);
+	if (err)
+		return err;
+
+	/* Linux offlined them; the firmware must agree before we own them */
+	for_each_cpu_in_cell(cpu, cell) {
+		if (!arch_cpu_is_off(per_cpu(cpu))) {
+			printk("Cell config: CPU %u is not off yet\n", cpu);
+			return -EBUSY;
+		}
+	}
+	return 0;
+}
+
+static void cell_link(struct cell *cell)
+{
+	struct cell *last = &root_cell;
+
+	while (last->next)
+		last = last->next;
+	last->next = cell;
+	num_cells++;
+}
+
+static void cell_unlink(struct cell *cell)
+{
+	struct cell *prev = &root_cell;
+
+	while (prev->next != cell)
+		prev = prev->next;
+	prev->next = cell->next;
+	num_cells--;
+}
+
+static void move_cpus(struct cell *from, struct cell *to)
+{
+	struct per_cpu *cpu_data;
+	unsigned int cpu;
+
+	for_each_cpu_in_cell(cpu, from) {
+		if (from == &root_cell && !cell_has_cpu(to, cpu))
+			continue;
+		cpu_data = per_cpu(cpu);
+		cell_clear_cpu(from, cpu);
+		cell_set_cpu(to, cpu);
+		cpu_data->cell = to;
+		cpu_data->failed = false;
+		cpu_reset_stats(cpu_data);
+	}
+}
+
+long cell_create(unsigned long config_ipa)
+{
+	struct cell *cell = NULL;
+	long err;
+
+	err = mgmt_begin();
+	if (err)
+		return err;
+	if (comm_cell_locked(NULL)) {
+		printk("Cell create refused: a cell is running/locked\n");
+		return mgmt_end(-EPERM);
+	}
+
+	err = cell_load_config(config_ipa, &cell);
+	if (err)
+		return mgmt_end(err);
+	err = cell_config_check(cell->config);
+	if (!err)
+		err = cell_prepare(cell);
+	if (err) {
+		cell_free(cell);
+		return mgmt_end(err);
+	}
+
+	suspend_root_cpus();
+	cell_link(cell);
+	err = root_s2_rebuild();
+	if (err) {
+		cell_unlink(cell);
+		root_s2_rebuild();
+		resume_root_cpus();
+		cell_free(cell);
+		return mgmt_end(err);
+	}
+	/* the CPUs take their cell at their next power-on */
+	move_cpus(&root_cell, cell);
+	arch_cell_irqs_take(cell);
+	resume_root_cpus();
+
+	printk("Created cell \"%s\" (id %u)\n", cell->config->name, cell->id);
+	comm_notify_reconfig(cell);
+	return mgmt_end(0);
+}
+
+/* The common start of SET_LOADABLE, START and DESTROY: stop the cell. */
+static long cell_stop(unsigned long id, struct cell **cell, bool destroy)
+{
+	long err;
+
+	err = mgmt_begin();
+	if (err)
+		return err;
+	err = find_target(id, cell);
+	if (!err && destroy && comm_cell_locked(*cell)) {
+		printk("Cell destroy refused: a cell is running/locked\n");
+		err = -EPERM;
+	}
+	if (!err && !comm_shutdown_ok(*cell))
+		err = -EPERM;
+	if (err)
+		return mgmt_end(err);
+
+	cell_stop_cpus(*cell);
+	arch_cell_irqs_reset(*cell);
+	return 0;
+}
+
+/* Maps the loadable regions into root, or takes them away again. */
+static long set_loadable(struct cell *cell, bool loadable)
+{
+	long err;
+
+	if (cell->loadable == loadable)
+		return 0;
+	suspend_root_cpus();
+	cell->loadable = loadable;
+	err = root_s2_rebuild();
+	if (err) {
+		cell->loadable = !loadable;
+		root_s2_rebuild();
+	}
+	resume_root_cpus();
+	return err;
+}
+
+long cell_set_loadable(unsigned long id)
+{
+	struct cell *cell;
+	unsigned int cpu;
+	long err;
+
+	err = cell_stop(id, &cell, false);
+	if (err)
+		return err;
+	for_each_cpu_in_cell(cpu, cell)
+		per_cpu(cpu)->failed = false;
+	comm_set_state(cell, JAILHOUSE_CELL_SHUT_DOWN);
+	return mgmt_end(set_loadable(cell, true));
+}
+
+long cell_start(unsigned long id)
+{
+	struct cell *cell;
+	unsigned int cpu;
+	long err;
+
+	err = cell_stop(id, &cell, false);
+	if (err)
+		return err;
+	err = set_loadable(cell, false);
+	if (err)
+		return mgmt_end(err);
+
+	comm_init(cell);
+	for_each_cpu_in_cell(cpu, cell)
+		per_cpu(cpu)->failed = false;
+	cpu = cell_first_cpu(cell);
+	err = arch_cpu_power_on(per_cpu(cpu), cell->config->cpu_reset_address,
+				0);
+	if (err) {
+		printk("Cell \"%s\": CPU %u did not power on (PSCI %ld)\n",
+		       cell->config->name, cpu, err);
+		comm_set_state(cell, JAILHOUSE_CELL_FAILED);
+		return mgmt_end(-EIO);
+	}
+	printk("Started cell \"%s\" on CPU %u at %lx\n", cell->config->name,
+	       cpu, (unsigned long)cell->config->cpu_reset_address);
+	return mgmt_end(0);
+}
+
+long cell_destroy(unsigned long id)
+{
+	struct cell *cell;
+	long err;
+
+	err = cell_stop(id, &cell, true);
+	if (err)
+		return err;
+	comm_set_state(cell, JAILHOUSE_CELL_SHUT_DOWN);
+
+	suspend_root_cpus();
+	move_cpus(cell, &root_cell);
+	arch_cell_irqs_return(cell);
+	cell_unlink(cell);
+	arch_cell_flush_tlb(cell);
+	cell_s2_free(cell);
+	/* fewer holes than before: root's old tables leave room enough */
+	err = root_s2_rebuild();
+	resume_root_cpus();
+
+	printk("Destroyed cell \"%s\"\n", cell->config->name);
+	cell_free(cell);
+	comm_notify_reconfig(NULL);
+	return mgmt_end(err);
+}
+
+long cell_get_state(unsigned long id)
+{
+	struct cell *cell;
+	u32 state;
+
+	if (this_cpu_data()->cell != &root_cell)
+		return -EPERM;
+	cell = cell_find(id);
+	if (!cell)
+		return -ENOENT;
+	if (cell == &root_cell)
+		return JAILHOUSE_CELL_RUNNING;
+	state = comm_get_state(cell);
+	return state <= JAILHOUSE_CELL_FAILED_COMM_REV ? (long)state : -EINVAL;
+}

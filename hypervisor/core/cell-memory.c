@@ -1,0 +1,207 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Stage-2 contents of the cells.
+ *
+ * Root's tables are always rebuilt as a whole from its config minus the
+ * holes (the hypervisor's memory and registers, every other cell's
+ * memory unless shared or mapped back for loading): a cell that comes
+ * and goes leaves exactly the tables that were there before, so the page
+ * pool cannot leak. The caller has suspended the other root CPUs.
+ */
+#include <jailhouse/cell.h>
+#include <jailhouse/control.h>
+#include <jailhouse/errno.h>
+#include <jailhouse/printk.h>
+#include <jailhouse/string.h>
+
+#define MAX_HOLES	256
+
+/* Only management hypercalls use it, one at a time. */
+static struct mem_range holes[MAX_HOLES];
+static unsigned int num_holes;
+
+static int add_hole(unsigned long start, unsigned long size)
+{
+	if (num_holes == MAX_HOLES)
+		return -ENOMEM;
+	holes[num_holes].start = start;
+	holes[num_holes].size = size;
+	num_holes++;
+	return 0;
+}
+
+/* Sorted by start, overlapping or touching holes merged. */
+static void sort_holes(void)
+{
+	struct mem_range tmp;
+	unsigned int i, j, out = 0;
+	unsigned long end;
+
+	for (i = 1; i < num_holes; i++)
+		for (j = i; j > 0 && holes[j].start < holes[j - 1].start; j--) {
+			tmp = holes[j];
+			holes[j] = holes[j - 1];
+			holes[j - 1] = tmp;
+		}
+	for (i = 0; i < num_holes; i++) {
+		if (out && holes[i].start <= holes[out - 1].start +
+					     holes[out - 1].size) {
+			end = MAX(holes[out - 1].start + holes[out - 1].size,
+				  holes[i].start + holes[i].size);
+			holes[out - 1].size = end - holes[out - 1].start;
+		} else {
+			holes[out++] = holes[i];
+		}
+	}
+	num_holes = out;
+}
+
+static int collect_holes(void)
+{
+	const struct jailhouse_memory *mem;
+	struct cell *cell;
+	unsigned int n;
+	int err;
+
+	num_holes = 0;
+	err = add_hole(system_config->hypervisor_memory.phys_start,
+		       system_config->hypervisor_memory.size);
+	if (err)
+		return err;
+	num_holes += arch_trapped_ranges(&holes[num_holes],
+					 MAX_HOLES - num_holes);
+
+	for_each_non_root_cell(cell) {
+		for_each_mem_region(mem, cell->config, n) {
+			if (mem->flags & (JAILHOUSE_MEM_COMM_REGION |
+					  JAILHOUSE_MEM_ROOTSHARED))
+				continue;
+			if (cell->loadable &&
+			    (mem->flags & JAILHOUSE_MEM_LOADABLE))
+				continue;
+			err = add_hole(mem->phys_start, mem->size);
+			if (err)
+				return err;
+		}
+	}
+	sort_holes();
+	return 0;
+}
+
+static int map_part(const struct jailhouse_memory *mem, unsigned long start,
+		    unsigned long end)
+{
+	struct jailhouse_memory part = *mem;
+
+	part.phys_start = start;
+	part.virt_start = start;
+	part.size = end - start;
+	return arch_map_memory_region(&root_cell, &part);
+}
+
+/* Maps a root region (IPA == PA) minus the holes. */
+static int map_except_holes(const struct jailhouse_memory *mem)
+{
+	unsigned long start = mem->phys_start, end = start + mem->size;
+	unsigned long hole_end;
+	unsigned int n;
+	int err;
+
+	for (n = 0; n < num_holes && start < end; n++) {
+		hole_end = holes[n].start + holes[n].size;
+		if (hole_end <= start)
+			continue;
+		if (holes[n].start >= end)
+			break;
+		if (holes[n].start > start) {
+			err = map_part(mem, start, holes[n].start);
+			if (err)
+				return err;
+		}
+		start = hole_end;
+	}
+	return start < end ? map_part(mem, start, end) : 0;
+}
+
+static int root_s2_build(void)
+{
+	const struct jailhouse_memory *mem;
+	unsigned int n;
+	int err;
+
+	err = collect_holes();
+	if (err)
+		return err;
+	for_each_mem_region(mem, root_cell.config, n) {
+		if (mem->flags & JAILHOUSE_MEM_COMM_REGION)
+			continue;
+		err = map_except_holes(mem);
+		if (err)
+			return err;
+	}
+	return arch_map_hypervisor_placeholder(&root_cell);
+}
+
+/*
+ * Old tables first, so the new ones reuse their pages: on failure the
+ * caller undoes its change and rebuilds, which then fits for sure.
+ */
+int root_s2_rebuild(void)
+{
+	int err;
+
+	paging_free_tables(&root_cell.s2);
+	err = root_s2_build();
+	arch_cell_flush_tlb(&root_cell);
+	if (err)
+		printk("Root cell: stage 2 rebuild failed: %d\n", err);
+	return err;
+}
+
+int cell_s2_build(struct cell *cell)
+{
+	const struct jailhouse_memory *mem;
+	struct jailhouse_memory comm;
+	unsigned int n;
+	int err;
+
+	for_each_mem_region(mem, cell->config, n) {
+		if (mem->flags & JAILHOUSE_MEM_COMM_REGION) {
+			comm = *mem;
+			comm.phys_start = paging_hvirt2phys(cell->comm_page);
+			comm.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE;
+			mem = &comm;
+		}
+		err = arch_map_memory_region(cell, mem);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+void cell_s2_free(struct cell *cell)
+{
+	paging_free_tables(&cell->s2);
+}
+
+int root_copy_from_guest(void *dst, unsigned long ipa, unsigned long size)
+{
+	unsigned long phys, chunk;
+	u64 pte;
+
+	while (size) {
+		pte = paging_walk(&root_cell.s2, ipa, &phys);
+		if (!pte || !arch_s2_readable_ram(pte)) {
+			temp_unmap();
+			printk("Root cell: %lx is not readable RAM\n", ipa);
+			return -EFAULT;
+		}
+		chunk = MIN(size, PAGE_SIZE - (ipa & (PAGE_SIZE - 1)));
+		memcpy(dst, temp_map(phys), chunk);
+		dst = (u8 *)dst + chunk;
+		ipa += chunk;
+		size -= chunk;
+	}
+	temp_unmap();
+	return 0;
+}

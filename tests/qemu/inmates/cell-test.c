@@ -1,0 +1,340 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * A small bare-metal inmate for the cell scenarios, built in five modes:
+ *
+ *   MODE_TIMER  checks the comm region, takes virtual timer interrupts at
+ *               10 Hz through the GIC and prints each one's latency;
+ *               approves shutdown requests
+ *   MODE_SMP    as TIMER, after starting its other CPUs by PSCI CPU_ON;
+ *               each says hello, powers off, is seen off by
+ *               AFFINITY_INFO and is started once more
+ *   MODE_FAULT  reads memory that is not the cell's, so the hypervisor
+ *               stops it
+ *   MODE_HVC    issues a hypercall with an immediate other than 0x4a48,
+ *               which stops it too
+ *   MODE_LOCK   as TIMER, but in state "running/locked" and refusing the
+ *               first shutdown request; the second unlocks and approves
+ *
+ * Output goes through the hypervisor's debug console (DEBUG_CONSOLE_PUTC),
+ * lines prefixed "cell-test:", so root can read them. The MMU stays off:
+ * every data access is to Device memory and must be aligned.
+ */
+#include <jailhouse/hvc.h>
+#include <jailhouse/hypercall.h>
+
+#define COMM_BASE		0x80000000UL
+#define OUTSIDE_THE_CELL	0x40000000UL	/* root Linux's RAM */
+
+#define PSCI_CPU_OFF		0x84000002UL
+#define PSCI_CPU_ON		0xc4000003UL
+#define PSCI_AFFINITY_INFO	0xc4000004UL
+
+#define GICR_STRIDE		0x20000
+#define GICR_TYPER		0x8
+#define GICR_TYPER_LAST		(1UL << 4)
+#define GICR_ISENABLER0		(0x10000 + 0x100)
+#define TIMER_PPI		27
+#define SPURIOUS		1023
+
+#define sysreg_read(r) ({ unsigned long __v;				\
+	asm volatile("mrs %0, " #r : "=r" (__v)); __v; })
+#define sysreg_write(r, v)						\
+	asm volatile("msr " #r ", %0" : : "r" ((unsigned long)(v)))
+
+/* GICv3 CPU interface registers, by encoding */
+#define ICC_PMR_EL1		S3_0_C4_C6_0
+#define ICC_IAR1_EL1		S3_0_C12_C12_0
+#define ICC_EOIR1_EL1		S3_0_C12_C12_1
+#define ICC_CTLR_EL1		S3_0_C12_C12_4
+#define ICC_IGRPEN1_EL1		S3_0_C12_C12_7
+
+static volatile struct jailhouse_comm_region *const comm =
+	(volatile struct jailhouse_comm_region *)COMM_BASE;
+
+static unsigned long ticks_per_period;
+static unsigned long expected;
+static volatile unsigned int ticks;
+static volatile unsigned long secondary_seen[4];
+
+void inmate_main(unsigned long context);
+void irq_handler(void);
+void exception_handler(unsigned long esr, unsigned long elr);
+
+static void putc(char c)
+{
+	jailhouse_call_arg1(JAILHOUSE_HC_DEBUG_CONSOLE_PUTC, c);
+}
+
+static void puts(const char *s)
+{
+	while (*s)
+		putc(*s++);
+}
+
+static void put_num(unsigned long v, unsigned int base)
+{
+	char buf[24];
+	int n = 0;
+
+	do {
+		buf[n++] = "0123456789abcdef"[v % base];
+		v /= base;
+	} while (v);
+	while (n)
+		putc(buf[--n]);
+}
+
+/* "cell-test: " prefix, then the text with up to 3 %d, %x or %s. */
+static void say3(const char *fmt, unsigned long a, unsigned long b,
+		 unsigned long c)
+{
+	unsigned long args[3] = { a, b, c };
+	unsigned int n = 0;
+
+	puts("cell-test: ");
+	for (; *fmt; fmt++) {
+		if (*fmt != '%') {
+			putc(*fmt);
+			continue;
+		}
+		fmt++;
+		if (n == 3)
+			break;
+		if (*fmt == 'd')
+			put_num(args[n++], 10);
+		else if (*fmt == 'x')
+			put_num(args[n++], 16);
+		else if (*fmt == 's')
+			puts((const char *)args[n++]);
+	}
+	putc('\n');
+}
+
+static void say(const char *fmt, unsigned long a, unsigned long b)
+{
+	say3(fmt, a, b, 0);
+}
+
+static unsigned long smc(unsigned long fid, unsigned long a1,
+			 unsigned long a2, unsigned long a3)
+{
+	register unsigned long x0 asm("x0") = fid;
+	register unsigned long x1 asm("x1") = a1;
+	register unsigned long x2 asm("x2") = a2;
+	register unsigned long x3 asm("x3") = a3;
+
+	asm volatile("smc #0" : "+r" (x0), "+r" (x1), "+r" (x2), "+r" (x3)
+		     : : "memory");
+	return x0;
+}
+
+static unsigned long my_aff(void)
+{
+	return sysreg_read(mpidr_el1) & 0xff00ffffffUL;
+}
+
+static int comm_check(void)
+{
+	static const char sig[] = JAILHOUSE_COMM_SIGNATURE;
+	unsigned int n;
+
+	for (n = 0; n < JAILHOUSE_COMM_SIGNATURE_SIZE; n++)
+		if (comm->signature[n] != sig[n])
+			return -1;
+	return comm->revision == JAILHOUSE_COMM_REGION_ABI_REVISION ? 0 : -1;
+}
+
+static void handle_messages(void)
+{
+	unsigned int msg = comm->msg_to_cell;
+	static unsigned int requests;
+
+	if (msg == JAILHOUSE_MSG_NONE)
+		return;
+	comm->msg_to_cell = JAILHOUSE_MSG_NONE;
+	if (msg != JAILHOUSE_MSG_SHUTDOWN_REQUEST) {
+		say("message %d received", msg, 0);
+		comm->reply_from_cell = JAILHOUSE_MSG_RECEIVED;
+		return;
+	}
+#if defined(MODE_LOCK)
+	if (requests++ == 0) {
+		say("shutdown request denied", 0, 0);
+		comm->reply_from_cell = JAILHOUSE_MSG_REQUEST_DENIED;
+		return;
+	}
+	comm->cell_state = JAILHOUSE_CELL_RUNNING;
+#endif
+	(void)requests;
+	say("shutdown request approved", 0, 0);
+	comm->reply_from_cell = JAILHOUSE_MSG_REQUEST_APPROVED;
+}
+
+/* What a non-root cell may ask the hypervisor, and what not. */
+static void query_hypervisor(void)
+{
+	long cells = jailhouse_call_arg1(JAILHOUSE_HC_HYPERVISOR_GET_INFO,
+					 JAILHOUSE_INFO_NUM_CELLS);
+	long own = jailhouse_call_arg2(JAILHOUSE_HC_CPU_GET_INFO,
+				       my_aff() & 0xff,
+				       JAILHOUSE_CPU_INFO_STATE);
+	long root = jailhouse_call_arg2(JAILHOUSE_HC_CPU_GET_INFO, 0,
+					JAILHOUSE_CPU_INFO_STATE);
+	long create = jailhouse_call_arg1(JAILHOUSE_HC_CELL_CREATE, 0);
+
+	say3("hypervisor runs %d cells, own CPU state %d, CPU 0 %s",
+	     cells, own, root == -1 ? (unsigned long)"refused" :
+				      (unsigned long)"ANSWERED");
+	say("CELL_CREATE from a cell %s", create == -1 ?
+	    (unsigned long)"refused" : (unsigned long)"ACCEPTED", 0);
+}
+
+/* This CPU's redistributor: the frame whose TYPER affinity is ours. */
+static unsigned long find_gicr(void)
+{
+	unsigned long aff = my_aff(), frame = comm->gicr_base;
+	unsigned long typer;
+	unsigned int n;
+
+	for (n = 0; n < 64; n++, frame += GICR_STRIDE) {
+		typer = *(volatile unsigned long *)(frame + GICR_TYPER);
+		if ((typer >> 32) == (((aff >> 8) & 0xff000000) | (aff & 0xffffff)))
+			return frame;
+		if (typer & GICR_TYPER_LAST)
+			break;
+	}
+	return 0;
+}
+
+static void timer_arm(void)
+{
+	sysreg_write(cntv_cval_el0, expected);
+	sysreg_write(cntv_ctl_el0, 1);
+	asm volatile("isb");
+}
+
+void irq_handler(void)
+{
+	unsigned long irq, now, late;
+
+	for (;;) {
+		irq = sysreg_read(ICC_IAR1_EL1) & 0xffffff;
+		if (irq >= SPURIOUS)
+			break;
+		if (irq == TIMER_PPI) {
+			now = sysreg_read(cntvct_el0);
+			late = (now - expected) * 1000 /
+			       (sysreg_read(cntfrq_el0) / 1000000);
+			ticks++;
+			say3("tick %d latency %d ns, CPU %x", ticks, late,
+			     my_aff() & 0xff);
+			expected += ticks_per_period;
+			timer_arm();
+		} else {
+			say("unexpected interrupt %d", irq, 0);
+		}
+		sysreg_write(ICC_EOIR1_EL1, irq);
+	}
+}
+
+void exception_handler(unsigned long esr, unsigned long elr)
+{
+	say("unexpected exception, ESR %x at %x", esr, elr);
+}
+
+static void __attribute__((unused)) timer_loop(void)
+{
+	unsigned long gicr = find_gicr();
+
+	if (!gicr) {
+		say("no redistributor for MPIDR %x", my_aff(), 0);
+		return;
+	}
+	sysreg_write(ICC_CTLR_EL1, 0);
+	sysreg_write(ICC_PMR_EL1, 0xf0);
+	sysreg_write(ICC_IGRPEN1_EL1, 1);
+	*(volatile unsigned int *)(gicr + GICR_ISENABLER0) = 1U << TIMER_PPI;
+	say("redistributor at %x, enabled: %x", gicr,
+	    *(volatile unsigned int *)(gicr + GICR_ISENABLER0));
+
+	ticks_per_period = sysreg_read(cntfrq_el0) / 10;
+	expected = sysreg_read(cntvct_el0) + ticks_per_period;
+	timer_arm();
+	asm volatile("msr daifclr, #2");
+	say("timer running at 10 Hz", 0, 0);
+
+	for (;;) {
+		asm volatile("wfi");
+		handle_messages();
+	}
+}
+
+static void secondary(unsigned long context)
+{
+	unsigned long aff = my_aff();
+
+	say("CPU %x up, context %d", aff, context);
+	secondary_seen[aff & 3] = context;
+	asm volatile("dsb sy");
+	if (context == 1)
+		smc(PSCI_CPU_OFF, 0, 0, 0);
+	for (;;)
+		asm volatile("wfi");
+}
+
+static void __attribute__((unused)) start_secondaries(void)
+{
+	unsigned long self = my_aff(), cpu, ret, n;
+
+	for (cpu = (self & ~0xffUL); cpu < (self & ~0xffUL) + 4; cpu++) {
+		if (cpu == self)
+			continue;
+		ret = smc(PSCI_CPU_ON, cpu, 0, 1);
+		if (ret)
+			continue;	/* not ours: INVALID_PARAMETERS */
+		while (secondary_seen[cpu & 3] != 1)
+			asm volatile("dsb sy");
+		for (n = 0; smc(PSCI_AFFINITY_INFO, cpu, 0, 0) != 1; n++)
+			;
+		say("CPU %x is off again after %d polls", cpu, n);
+		ret = smc(PSCI_CPU_ON, cpu, 0, 2);
+		say("CPU_ON %x again: %d", cpu, ret);
+		while (secondary_seen[cpu & 3] != 2)
+			asm volatile("dsb sy");
+	}
+}
+
+void inmate_main(unsigned long context)
+{
+	if (context) {
+		secondary(context);
+		return;
+	}
+	say("hello from CPU %x", my_aff(), 0);
+	if (comm_check()) {
+		say("comm region invalid", 0, 0);
+		comm->cell_state = JAILHOUSE_CELL_FAILED_COMM_REV;
+		return;
+	}
+	say("comm region ok, GIC v%d", comm->gic_version, 0);
+	query_hypervisor();
+#if defined(MODE_LOCK)
+	comm->cell_state = JAILHOUSE_CELL_RUNNING_LOCKED;
+	say("locked", 0, 0);
+#endif
+
+#if defined(MODE_FAULT)
+	say("reading %x, which is not ours", OUTSIDE_THE_CELL, 0);
+	say("read %x: isolation broken",
+	    *(volatile unsigned long *)OUTSIDE_THE_CELL, 0);
+#elif defined(MODE_HVC)
+	say("hvc #0, a foreign hypercall", 0, 0);
+	asm volatile("hvc #0" : : : "memory");
+	say("hvc #0 returned: should have been stopped", 0, 0);
+#else
+#if defined(MODE_SMP)
+	start_secondaries();
+#endif
+	timer_loop();
+#endif
+}

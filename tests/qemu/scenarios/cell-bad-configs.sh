@@ -1,0 +1,110 @@
+#!/bin/sh
+# Bad cell configs sent to CELL_CREATE raw, past libjailhouse's checks:
+# each cause has its own errno (driver/ERRORS.md) and log line, and after
+# each refusal nothing is left behind: no cell, the CPUs back in Linux,
+# the hypervisor's page pool unchanged, root Linux working. gic-demo
+# (CPU 1, 0x7fa00000) exists throughout, so overlaps with it are tested.
+# shellcheck source=tests/qemu/scenarios/lib.sh
+. /scenarios/lib.sh
+
+cfg=/etc/jailhouse/qemu-arm64.cell
+gic=/etc/jailhouse/qemu-arm64-gic-demo.cell
+smp=/etc/jailhouse/qemu-arm64-smp-test.cell
+work=/tmp/cell-bad-configs
+mkdir -p $work
+
+# Offsets in qemu-arm64-smp-test.cell (268 bytes): descriptor 0-131,
+# CPU set 132, regions at 140 (UART), 172 (RAM: phys 172, virt 180,
+# size 188, flags 196), 204 (comm); irqchip at 236 (pin_base 248,
+# pin_bitmap 252).
+
+# variant NAME OFFSET BYTES: smp-test with BYTES (printf escapes) at OFFSET
+variant() {
+	cp $smp "$work/$1.cell"
+	# shellcheck disable=SC2059 # the bytes are printf escapes on purpose
+	printf "$3" | dd of="$work/$1.cell" bs=1 seek="$2" conv=notrunc 2>/dev/null
+}
+
+# logged REGEX: the driver's last lines or the hypervisor's say so
+logged() {
+	dmesg | tail -n 5 | grep -qE -e "$1" ||
+		cat $jh_sys/console | tail -c 800 | grep -qE -e "$1"
+}
+
+# refused DESC ERRNO FILE [LEN] LOGREGEX: create fails with ERRNO, the log
+# (kernel or hypervisor console) explains, and nothing is left behind.
+refused() {
+	_desc=$1 _errno=$2 _file=$3 _len=$4 _log=$5
+	check_raw "$_desc: $_errno" "error: $_errno" create "$_file" $_len
+	check "$_desc: logged" logged "$_log"
+	check_eq "$_desc: no new cell" "0 1" sh -c "echo \$(ls $jh_sys/cells)"
+	check_eq "$_desc: CPUs 0,2-3 online" 0,2-3 cat /sys/devices/system/cpu/online
+	check_eq "$_desc: pool unchanged" "$pool1" jh_pool_used
+}
+
+require "insmod jailhouse.ko" insmod "$jh_ko"
+require "enable" $jh_raw enable $cfg
+pool0=$(jh_pool_used)
+require "create gic-demo" $jh_raw create $gic
+pool1=$(jh_pool_used)
+
+# The list
+variant overlap 172 '\000\000\240\177'		# RAM at 0x7fa00000: gic-demo's
+refused "overlapping memory" EADDRINUSE $work/overlap.cell "" \
+	'region 1 \(7fa00000\) overlaps region 1 of cell "gic-demo"'
+variant cpu0 132 '\001'
+refused "stolen CPU 0" EACCES $work/cpu0.cell "" "CPU 0 of \"smp-test\" is Linux's boot CPU"
+variant cpu4 132 '\020'
+refused "CPU not in root" ECHRNG $work/cpu4.cell "" 'CPU 4 of "smp-test" is not one of the root cell.s CPUs'
+variant outside 172 '\000\000\000\000\001'	# RAM at 0x100000000
+refused "region outside RAM" EADDRNOTAVAIL $work/outside.cell "" \
+	'region 1 \(100000000-10000ffff\) is not the root cell.s memory'
+dd if=/dev/zero of=$work/big.cell bs=1k count=70 2>/dev/null
+dd if=$smp of=$work/big.cell conv=notrunc 2>/dev/null
+refused "oversize config" E2BIG $work/big.cell "" "configuration of 71680 bytes, limit 65536"
+refused "duplicate name" EEXIST $gic "" 'a cell named "gic-demo" exists already'
+
+# More causes
+variant hvmem 172 '\000\000\300\177'		# RAM at 0x7fc00000
+refused "memory of the hypervisor" EADDRINUSE $work/hvmem.cell "" \
+	"region 1 \(7fc00000-7fc0ffff\) overlaps the hypervisor's memory"
+variant gicr 172 '\000\000\012\010'		# RAM at 0x080a0000
+refused "GIC registers" EADDRINUSE $work/gicr.cell "" \
+	'region 1 \(80a0000\) overlaps registers the hypervisor emulates'
+variant sysram 172 '\000\000\000\120'		# RAM at 0x50000000
+refused "Linux's System RAM" EADDRINUSE $work/sysram.cell "" \
+	"region 1 \(0x50000000-0x5000ffff\) of \"smp-test\" overlaps Linux's System RAM"
+variant cpu1 132 '\002'
+refused "CPU of another cell" EBUSY $work/cpu1.cell "" 'CPU 1 of "smp-test" belongs to another cell'
+variant nocpu 132 '\000'
+refused "no CPUs" EDOM $work/nocpu.cell "" 'cell "smp-test" has no CPUs'
+variant unaligned 188 '\001\020\000'	# RAM size 0x1001
+refused "unaligned region" EINVAL $work/unaligned.cell "" \
+	'region 1 \(7f800000 size 1001\) is empty or not page aligned'
+variant irq 248 '\300\000\000\000\000\001'	# INTID 200: pin_base 192, bit 8
+refused "interrupt line root does not own" ENXIO $work/irq.cell "" \
+	'INTID 200 is not the root cell.s'
+variant irqbase 248 '\041'			# pin_base 33
+refused "irqchip pin_base not a multiple of 32" EINVAL $work/irqbase.cell "" 'irqchip 0: pin_base 33'
+refused "truncated config" ENODATA $smp 200 'configuration counts give 268 bytes, only 200 passed'
+refused "shorter than a descriptor" EINVAL $smp 100 'a cell descriptor alone has 132'
+variant badsig 0 'JHSYS'
+refused "wrong signature" EINVAL $work/badsig.cell "" 'not a cell configuration'
+variant badrev 6 '\015'
+refused "wrong revision" EPROTO $work/badrev.cell "" 'configuration revision 13, driver supports 14'
+variant badarch 5 '\001'
+refused "wrong architecture" EOPNOTSUPP $work/badarch.cell "" 'configuration is for architecture 1'
+variant noname 8 '\000'
+refused "empty name" EINVAL $work/noname.cell "" 'cell name is empty'
+
+check "root Linux responsive after all refusals" jh_root_alive
+check_eq "gic-demo unharmed" "shut down" cat $jh_sys/cells/1/state
+check_raw "the good smp-test config still works" ok create $smp
+check_eq "CPUs 2-3 taken" 0 cat /sys/devices/system/cpu/online
+check_raw "destroy smp-test" ok destroy smp-test
+check_raw "destroy gic-demo" ok destroy gic-demo
+check_eq "mem_pool_used back to $pool0" "$pool0" jh_pool_used
+check_raw "disable" ok disable
+check "rmmod" rmmod jailhouse
+expect_fail "no kernel warning, BUG or Oops" sh -c 'dmesg | grep -E "WARNING:|BUG:|Oops|Unable to handle|stall"'
+finish

@@ -1,0 +1,62 @@
+#!/bin/sh
+# The comm region protocol with a cell that is not passive (smp-test):
+# it sees a valid comm region and what a cell may ask the hypervisor;
+# while it is "running/locked" no other cell may come or go; it refuses a
+# shutdown (EPERM, still running) and approves the next one. Root Linux
+# trying to take back a CPU that a cell owns fails cleanly.
+# shellcheck source=tests/qemu/scenarios/lib.sh
+. /scenarios/lib.sh
+
+cfg=/etc/jailhouse/qemu-arm64.cell
+gic=/etc/jailhouse/qemu-arm64-gic-demo.cell
+smp=/etc/jailhouse/qemu-arm64-smp-test.cell
+
+require "insmod jailhouse.ko" insmod "$jh_ko"
+require "enable" $jh_raw enable $cfg
+pool0=$(jh_pool_used)
+
+require "create smp-test" $jh_raw create $smp
+check_raw "load the locking inmate" ok load smp-test $jh_tests/cell-lock.bin 0
+check_raw "start" ok start smp-test
+check "it reports the cells and its CPU" \
+	jh_wait_console 'cell-test: hypervisor runs 2 cells, own CPU state 0, CPU 0 refused' 5
+check "CELL_CREATE from a cell is refused" \
+	jh_wait_console 'cell-test: CELL_CREATE from a cell refused' 1
+check "state becomes running/locked" jh_wait_state 1 running/locked
+
+check_raw "create another cell while locked: EPERM" "error: EPERM" create $gic
+check "hypervisor says why" jh_wait_console 'Cell create refused: a cell is running/locked' 1
+check_eq "CPU 1 back in Linux after the refusal" 0-1 cat /sys/devices/system/cpu/online
+
+check_raw "shutdown refused by the cell: EPERM" "error: EPERM" shutdown smp-test
+check "the cell denied it" jh_wait_console 'cell-test: shutdown request denied' 1
+check_eq "still running/locked" running/locked cat $jh_sys/cells/1/state
+check "still ticking" jh_wait_console 'cell-test: tick [0-9]+ latency [0-9]+ ns, CPU 2$' 3
+check "driver logged the refusal" sh -c \
+	'dmesg | tail -n 3 | grep -q "load: hypervisor refused to stop cell \"smp-test\": -1"'
+
+check "Linux cannot online CPU 2 while smp-test has it" sh -c \
+	'! echo 1 > /sys/devices/system/cpu/cpu2/online'
+check_eq "CPU 2 stays offline" 0 cat /sys/devices/system/cpu/cpu2/online
+check_eq "smp-test keeps running/locked" running/locked cat $jh_sys/cells/1/state
+
+check_raw "second shutdown approved" ok shutdown smp-test
+check "the cell approved it" jh_wait_console 'cell-test: shutdown request approved' 1
+check_eq "shut down" "shut down" cat $jh_sys/cells/1/state
+
+check_raw "create gic-demo now" ok create $gic
+check_raw "start smp-test again" ok start smp-test
+check "it sees 3 cells now" jh_wait_console 'cell-test: hypervisor runs 3 cells' 5
+check "locked again" jh_wait_state 1 running/locked
+check_raw "destroy gic-demo while smp-test is locked: EPERM" "error: EPERM" destroy gic-demo
+check "hypervisor says why" jh_wait_console 'Cell destroy refused: a cell is running/locked' 1
+check_raw "destroy smp-test: first refused" "error: EPERM" destroy smp-test
+check_raw "destroy smp-test: then approved" ok destroy smp-test
+check_raw "destroy gic-demo" ok destroy gic-demo
+check_eq "all CPUs back" 0-3 cat /sys/devices/system/cpu/online
+check_eq "mem_pool_used back to $pool0" "$pool0" jh_pool_used
+check "root Linux responsive" jh_root_alive
+check_raw "disable" ok disable
+check "rmmod" rmmod jailhouse
+expect_fail "no kernel warning, BUG or Oops" sh -c 'dmesg | grep -E "WARNING:|BUG:|Oops|Unable to handle|stall"'
+finish
