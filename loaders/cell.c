@@ -1,0 +1,325 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * Reads the parts of an untrusted cell config (and optional system config)
+ * that the loader needs. The byte counts are checked against the buffer
+ * before any array accessor of <jailhouse/cell-config.h> is used.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+
+#define GICR_FRAME_SIZE		0x20000ULL	/* GICv3: RD + SGI frame */
+#define MAX_CPU_SET_SIZE	4096		/* the hypervisor's limit */
+
+static int check_signature(struct jhl_ctx *ctx, const char *what,
+			   const char *sig, const char *want)
+{
+	if (!memcmp(sig, want, JAILHOUSE_SIGNATURE_SIZE))
+		return 0;
+	if (!memcmp(sig, "JHCELL", 6) || !memcmp(sig, "JHSYST", 6))
+		jhl_err(ctx, "%s: old format (config revision 13 or earlier), rebuild it for revision %d",
+			what, JAILHOUSE_CONFIG_REVISION);
+	else if (!strcmp(want, JAILHOUSE_CELL_DESC_SIGNATURE) &&
+		 !memcmp(sig, JAILHOUSE_SYSTEM_SIGNATURE, JAILHOUSE_SIGNATURE_SIZE))
+		jhl_err(ctx, "%s: this is a system config, not a cell config", what);
+	else
+		jhl_err(ctx, "%s: not a Jailhouse config (no %s signature)",
+			what, want);
+	return -EINVAL;
+}
+
+static int check_header(struct jhl_ctx *ctx, const char *what, __u8 arch,
+			__u16 revision)
+{
+	if (revision != JAILHOUSE_CONFIG_REVISION) {
+		jhl_err(ctx, "%s: config revision %u, expected %d", what,
+			revision, JAILHOUSE_CONFIG_REVISION);
+		return -EINVAL;
+	}
+	if (arch != JAILHOUSE_ARM64) {
+		jhl_err(ctx, "%s: built for architecture %u, the Linux loader needs arm64 (%d)",
+			what, arch, JAILHOUSE_ARM64);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static int check_desc(struct jhl_ctx *ctx, const char *what,
+		      const struct jailhouse_cell_desc *desc, size_t size)
+{
+	__u64 need = jailhouse_cell_config_size(desc);
+
+	if (need > size) {
+		jhl_err(ctx, "%s: truncated: its counts need %llu bytes, it has %zu",
+			what, (unsigned long long)need, size);
+		return -EINVAL;
+	}
+	if (desc->cpu_set_size > MAX_CPU_SET_SIZE) {
+		jhl_err(ctx, "%s: CPU set of %u bytes (at most %d)", what,
+			desc->cpu_set_size, MAX_CPU_SET_SIZE);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static unsigned int count_cpus(const __u8 *set, unsigned int size)
+{
+	unsigned int n, cpus = 0;
+
+	for (n = 0; n < size; n++)
+		cpus += __builtin_popcount(set[n]);
+	return cpus;
+}
+
+static unsigned int highest_cpu(const __u8 *set, unsigned int size)
+{
+	unsigned int n = size * 8;
+
+	while (n-- > 0)
+		if (set[n / 8] & (1 << (n % 8)))
+			return n;
+	return 0;
+}
+
+static int parse_system(struct jhl_ctx *ctx, const struct jhl_request *req,
+			struct jhl_cell *cell)
+{
+	const struct jailhouse_system *sys = req->system_config;
+	const char *what = "system config";
+	size_t size = req->system_config_size;
+	int err;
+
+	if (size < sizeof(*sys)) {
+		jhl_err(ctx, "%s: %zu bytes, too short for a system config header (%zu)",
+			what, size, sizeof(*sys));
+		return -EINVAL;
+	}
+	err = check_signature(ctx, what, sys->signature,
+			      JAILHOUSE_SYSTEM_SIGNATURE);
+	if (!err)
+		err = check_header(ctx, what, sys->architecture, sys->revision);
+	if (!err && jailhouse_system_config_size(sys) > size) {
+		jhl_err(ctx, "%s: truncated: its counts need %llu bytes, it has %zu",
+			what, (unsigned long long)jailhouse_system_config_size(sys),
+			size);
+		err = -EINVAL;
+	}
+	if (!err)
+		err = check_desc(ctx, what, &sys->root_cell,
+				 size - offsetof(struct jailhouse_system, root_cell));
+	if (err)
+		return err;
+	if (sys->platform_info.arm.gic_version != 3) {
+		jhl_err(ctx, "%s: GIC version %u; cells with Linux need GICv3",
+			what, sys->platform_info.arm.gic_version);
+		return -EINVAL;
+	}
+	cell->gicd = sys->platform_info.arm.gicd_base;
+	cell->gicr = sys->platform_info.arm.gicr_base;
+	cell->gicr_size = GICR_FRAME_SIZE *
+		(highest_cpu(jailhouse_cell_cpu_set(&sys->root_cell),
+			     sys->root_cell.cpu_set_size) + 1);
+	cell->gic_known = true;
+	return 0;
+}
+
+/* Override, then system config, then the irqchips' GICD, then QEMU virt. */
+static void pick_gic(const struct jhl_request *req, struct jhl_cell *cell)
+{
+	if (!cell->gic_known) {
+		cell->gicd = cell->num_irqchips ? cell->irqchips[0].address
+						: JHL_QEMU_VIRT_GICD;
+		cell->gicr = JHL_QEMU_VIRT_GICR;
+		cell->gicr_size = JHL_QEMU_VIRT_GICR_SIZE;
+	}
+	if (req->gicd_base) {
+		cell->gicd = req->gicd_base;
+		cell->gic_known = true;
+	}
+	if (req->gicr_base) {
+		cell->gicr = req->gicr_base;
+		cell->gic_known = true;
+	}
+}
+
+static void fill_cell(const struct jailhouse_cell_desc *desc,
+		      struct jhl_cell *cell)
+{
+	memcpy(cell->name, desc->name, JAILHOUSE_CELL_NAME_MAXLEN);
+	cell->name[JAILHOUSE_CELL_NAME_MAXLEN] = 0;
+	cell->flags = desc->flags;
+	cell->reset = desc->cpu_reset_address;
+	cell->cpu_set = jailhouse_cell_cpu_set(desc);
+	cell->cpu_set_size = desc->cpu_set_size;
+	cell->num_cpus = count_cpus(cell->cpu_set, cell->cpu_set_size);
+	cell->mem = jailhouse_cell_mem_regions(desc);
+	cell->num_mem = desc->num_memory_regions;
+	cell->irqchips = jailhouse_cell_irqchips(desc);
+	cell->num_irqchips = desc->num_irqchips;
+	cell->num_pci_devices = desc->num_pci_devices;
+	cell->vpci_irq_base = desc->vpci_irq_base;
+	memcpy(&cell->console, &desc->console, sizeof(cell->console));
+}
+
+/* Placement does arithmetic on region ends: none may wrap. */
+static int check_regions(struct jhl_ctx *ctx, const char *what,
+			 const struct jhl_cell *cell)
+{
+	unsigned int n;
+
+	for (n = 0; n < cell->num_mem; n++) {
+		const struct jailhouse_memory *mem = &cell->mem[n];
+
+		if (mem->virt_start + mem->size < mem->virt_start ||
+		    mem->phys_start + mem->size < mem->phys_start) {
+			jhl_err(ctx, "%s: memory region %u (0x%llx, size 0x%llx) wraps around the address space",
+				what, n, (unsigned long long)mem->virt_start,
+				(unsigned long long)mem->size);
+			return -EINVAL;
+		}
+	}
+	return 0;
+}
+
+int jhl_cell_parse(struct jhl_ctx *ctx, const struct jhl_request *req,
+		   struct jhl_cell *cell)
+{
+	const struct jailhouse_cell_desc *desc = req->cell_config;
+	const char *what = "cell config";
+	int err;
+
+	memset(cell, 0, sizeof(*cell));
+	if (!desc || req->cell_config_size < sizeof(*desc)) {
+		jhl_err(ctx, "%s: %zu bytes, too short for a cell descriptor (%zu)",
+			what, desc ? req->cell_config_size : 0, sizeof(*desc));
+		return -EINVAL;
+	}
+	err = check_signature(ctx, what, desc->signature,
+			      JAILHOUSE_CELL_DESC_SIGNATURE);
+	if (!err)
+		err = check_header(ctx, what, desc->architecture,
+				   desc->revision);
+	if (!err)
+		err = check_desc(ctx, what, desc, req->cell_config_size);
+	if (err)
+		return err;
+	fill_cell(desc, cell);
+	err = check_regions(ctx, what, cell);
+	if (err)
+		return err;
+	if (!cell->num_cpus) {
+		jhl_err(ctx, "%s: cell \"%s\" has no CPUs", what, cell->name);
+		return -EINVAL;
+	}
+	if (cell->flags & JAILHOUSE_CELL_AARCH32) {
+		jhl_err(ctx, "%s: cell \"%s\" starts in AArch32; an arm64 Image needs AArch64",
+			what, cell->name);
+		return -EINVAL;
+	}
+	if (req->system_config) {
+		err = parse_system(ctx, req, cell);
+		if (err)
+			return err;
+	}
+	pick_gic(req, cell);
+	cell->uart_irq = req->uart_irq;
+	return 0;
+}
+
+bool jhl_cell_has_cpu(const struct jhl_cell *cell, unsigned int cpu)
+{
+	if (cpu / 8 >= cell->cpu_set_size)
+		return false;
+	return cell->cpu_set[cpu / 8] & (1 << (cpu % 8));
+}
+
+bool jhl_mem_is_ram(const struct jailhouse_memory *mem)
+{
+	const __u64 mask = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
+		JAILHOUSE_MEM_EXECUTE | JAILHOUSE_MEM_DMA | JAILHOUSE_MEM_IO |
+		JAILHOUSE_MEM_COMM_REGION | JAILHOUSE_MEM_ROOTSHARED;
+	const __u64 ram = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
+		JAILHOUSE_MEM_EXECUTE | JAILHOUSE_MEM_DMA;
+
+	return (mem->flags & mask) == ram && mem->size;
+}
+
+bool jhl_cell_mem_for_linux(const struct jailhouse_memory *mem)
+{
+	/* Upstream leaves out a small region at 0: the loader's. */
+	return jhl_mem_is_ram(mem) &&
+		!(mem->virt_start == 0 && mem->size <= 0x10000);
+}
+
+int jhl_cell_find_region(const struct jhl_cell *cell, __u64 addr, __u64 size)
+{
+	unsigned int n;
+
+	for (n = 0; n < cell->num_mem; n++) {
+		const struct jailhouse_memory *mem = &cell->mem[n];
+
+		if (addr >= mem->virt_start &&
+		    addr - mem->virt_start < mem->size &&
+		    size <= mem->size - (addr - mem->virt_start))
+			return n;
+	}
+	return -1;
+}
+
+bool jhl_cell_irq_granted(const struct jhl_cell *cell, unsigned int intid)
+{
+	unsigned int n, bit;
+
+	for (n = 0; n < cell->num_irqchips; n++) {
+		const struct jailhouse_irqchip *chip = &cell->irqchips[n];
+
+		if (chip->address != cell->gicd || intid < chip->pin_base ||
+		    intid - chip->pin_base >= 128)
+			continue;
+		bit = intid - chip->pin_base;
+		if (chip->pin_bitmap[bit / 32] & (1U << (bit % 32)))
+			return true;
+	}
+	return false;
+}
+
+static bool is_vpci_intx(const struct jhl_cell *cell, unsigned int intid)
+{
+	unsigned int base = 32 + cell->vpci_irq_base;
+
+	return cell->num_pci_devices && intid >= base && intid < base + 4;
+}
+
+unsigned int jhl_cell_guess_uart_irq(const struct jhl_cell *cell)
+{
+	unsigned int intid;
+
+	for (intid = 32; intid < 1020; intid++)
+		if (jhl_cell_irq_granted(cell, intid) &&
+		    !is_vpci_intx(cell, intid))
+			return intid;
+	return 0;
+}
+
+void jhl_cell_cpulist(const struct jhl_cell *cell, char *buf, size_t len)
+{
+	unsigned int cpu, first, max = cell->cpu_set_size * 8;
+	size_t pos = 0;
+
+	buf[0] = 0;
+	for (cpu = 0; cpu < max && pos < len; cpu++) {
+		if (!jhl_cell_has_cpu(cell, cpu))
+			continue;
+		first = cpu;
+		while (cpu + 1 < max && jhl_cell_has_cpu(cell, cpu + 1))
+			cpu++;
+		if (first == cpu)
+			pos += snprintf(buf + pos, len - pos, "%s%u",
+					pos ? "," : "", cpu);
+		else
+			pos += snprintf(buf + pos, len - pos, "%s%u-%u",
+					pos ? "," : "", first, cpu);
+	}
+}

@@ -1,0 +1,95 @@
+# Fuzz targets of the loader's parsers of untrusted bytes: Image header,
+# gzip, DTB patching, and whole plans from cell configs. Always: replay
+# the seed corpora through them as TAP tests. With --enable-fuzzing
+# (CC=clang): libFuzzer binaries, and "make fuzz-smoke" runs each for
+# FUZZ_SECONDS on a scratch copy of its corpus.
+fuzz_names = image gunzip dtb cell
+EXTRA_DIST += tests/fuzz/corpus tests/fuzz/fuzz.h tests/fuzz/make-corpus.sh
+FUZZ_SECONDS = 20
+
+if BUILD_LINUX_LOADER
+fuzz_replays = \
+	tests/fuzz/replay-image \
+	tests/fuzz/replay-gunzip \
+	tests/fuzz/replay-dtb \
+	tests/fuzz/replay-cell
+check_PROGRAMS += $(fuzz_replays)
+TESTS += $(fuzz_replays)
+endif
+
+FUZZ_REPLAY_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/loaders
+
+tests_fuzz_replay_image_SOURCES = tests/fuzz/fuzz-image.c tests/fuzz/replay.c
+tests_fuzz_replay_image_CPPFLAGS = $(FUZZ_REPLAY_CPPFLAGS) -DFUZZ_TARGET='"image"'
+tests_fuzz_replay_image_CFLAGS = $(LOADER_CFLAGS)
+tests_fuzz_replay_image_LDADD = $(LOADER_TEST_LIBS)
+
+tests_fuzz_replay_gunzip_SOURCES = tests/fuzz/fuzz-gunzip.c tests/fuzz/replay.c
+tests_fuzz_replay_gunzip_CPPFLAGS = $(FUZZ_REPLAY_CPPFLAGS) -DFUZZ_TARGET='"gunzip"'
+tests_fuzz_replay_gunzip_CFLAGS = $(LOADER_CFLAGS)
+tests_fuzz_replay_gunzip_LDADD = $(LOADER_TEST_LIBS)
+
+tests_fuzz_replay_dtb_SOURCES = tests/fuzz/fuzz-dtb.c tests/fuzz/replay.c
+tests_fuzz_replay_dtb_CPPFLAGS = $(FUZZ_REPLAY_CPPFLAGS) -DFUZZ_TARGET='"dtb"'
+tests_fuzz_replay_dtb_CFLAGS = $(LOADER_CFLAGS)
+tests_fuzz_replay_dtb_LDADD = $(LOADER_TEST_LIBS)
+
+tests_fuzz_replay_cell_SOURCES = tests/fuzz/fuzz-cell.c tests/fuzz/replay.c
+tests_fuzz_replay_cell_CPPFLAGS = $(FUZZ_REPLAY_CPPFLAGS) -DFUZZ_TARGET='"cell"'
+tests_fuzz_replay_cell_CFLAGS = $(LOADER_CFLAGS)
+tests_fuzz_replay_cell_LDADD = $(LOADER_TEST_LIBS)
+
+if ENABLE_FUZZING
+fuzz_targets = \
+	tests/fuzz/fuzz-image \
+	tests/fuzz/fuzz-gunzip \
+	tests/fuzz/fuzz-dtb \
+	tests/fuzz/fuzz-cell
+check_PROGRAMS += $(fuzz_targets)
+
+# The loader is compiled into each target with coverage and sanitizers.
+FUZZ_TARGET_CFLAGS = $(LOADER_CFLAGS) $(FUZZ_CFLAGS)
+
+tests_fuzz_fuzz_image_SOURCES = tests/fuzz/fuzz-image.c $(loader_c_sources)
+tests_fuzz_fuzz_image_CPPFLAGS = $(FUZZ_REPLAY_CPPFLAGS)
+tests_fuzz_fuzz_image_CFLAGS = $(FUZZ_TARGET_CFLAGS)
+tests_fuzz_fuzz_image_LDFLAGS = $(FUZZ_LDFLAGS)
+tests_fuzz_fuzz_image_LDADD = $(LOADER_LIBS)
+
+tests_fuzz_fuzz_gunzip_SOURCES = tests/fuzz/fuzz-gunzip.c $(loader_c_sources)
+tests_fuzz_fuzz_gunzip_CPPFLAGS = $(FUZZ_REPLAY_CPPFLAGS)
+tests_fuzz_fuzz_gunzip_CFLAGS = $(FUZZ_TARGET_CFLAGS)
+tests_fuzz_fuzz_gunzip_LDFLAGS = $(FUZZ_LDFLAGS)
+tests_fuzz_fuzz_gunzip_LDADD = $(LOADER_LIBS)
+
+tests_fuzz_fuzz_dtb_SOURCES = tests/fuzz/fuzz-dtb.c $(loader_c_sources)
+tests_fuzz_fuzz_dtb_CPPFLAGS = $(FUZZ_REPLAY_CPPFLAGS)
+tests_fuzz_fuzz_dtb_CFLAGS = $(FUZZ_TARGET_CFLAGS)
+tests_fuzz_fuzz_dtb_LDFLAGS = $(FUZZ_LDFLAGS)
+tests_fuzz_fuzz_dtb_LDADD = $(LOADER_LIBS)
+
+tests_fuzz_fuzz_cell_SOURCES = tests/fuzz/fuzz-cell.c $(loader_c_sources)
+tests_fuzz_fuzz_cell_CPPFLAGS = $(FUZZ_REPLAY_CPPFLAGS)
+tests_fuzz_fuzz_cell_CFLAGS = $(FUZZ_TARGET_CFLAGS)
+tests_fuzz_fuzz_cell_LDFLAGS = $(FUZZ_LDFLAGS)
+tests_fuzz_fuzz_cell_LDADD = $(LOADER_LIBS)
+
+fuzz-smoke: $(fuzz_targets) FORCE
+	@for t in $(fuzz_names); do \
+		rm -rf tests/fuzz/work/$$t && mkdir -p tests/fuzz/work/$$t && \
+		echo "fuzz-$$t: $(FUZZ_SECONDS) s" && \
+		./tests/fuzz/fuzz-$$t -max_total_time=$(FUZZ_SECONDS) \
+			-rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
+			-artifact_prefix=tests/fuzz/work/$$t- \
+			tests/fuzz/work/$$t $(srcdir)/tests/fuzz/corpus/$$t \
+			2>&1 | grep -E '^(stat::(number_of_executed_units|new_units_added|peak_rss_mb)|Done [0-9]+ runs)|ERROR|SUMMARY' ; \
+		test -z "$$(ls tests/fuzz/work/$$t-* 2>/dev/null)" || exit 1; \
+	done
+else
+fuzz-smoke: FORCE
+	@echo "fuzz-smoke: configure with CC=clang --enable-fuzzing first" >&2; exit 1
+endif
+
+clean_local_targets += clean-fuzz
+clean-fuzz: FORCE
+	rm -rf tests/fuzz/work

@@ -1,0 +1,549 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * DTBs, read back with libfdt: the one generated from the cell config, a
+ * user's DTB patched (/memory, /chosen), and the checks of a user's DTB
+ * against the cell (errors, warnings, strict mode).
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <libfdt.h>
+
+#include "internal.h"
+#include "tap.h"
+#include "testlib.h"
+
+#define CPUS_2_3 \
+	"cpus { #address-cells = <1>; #size-cells = <0>;\n" \
+	" cpu@2 { device_type = \"cpu\"; compatible = \"arm,cortex-a57\"; reg = <2>; enable-method = \"psci\"; };\n" \
+	" cpu@3 { device_type = \"cpu\"; compatible = \"arm,cortex-a57\"; reg = <3>; enable-method = \"psci\"; }; };\n"
+#define PSCI_SMC	"psci { compatible = \"arm,psci-0.2\"; method = \"smc\"; };\n"
+#define GIC_QEMU \
+	"gic: interrupt-controller@8000000 { compatible = \"arm,gic-v3\"; #interrupt-cells = <3>;" \
+	" interrupt-controller; reg = <0 0x08000000 0 0x10000>, <0 0x080a0000 0 0xf60000>; };\n"
+#define UART_QEMU \
+	"uart@9000000 { compatible = \"arm,pl011\", \"arm,primecell\";" \
+	" reg = <0 0x09000000 0 0x1000>; interrupts = <0 1 4>; };\n"
+
+static const void *demo;
+static size_t demo_size;
+
+/* A DTS for the demo cell with parts replaced. */
+static void *dtb_of(const char *cpus, const char *psci, const char *gic,
+		    const char *uart, const char *extra, size_t *size)
+{
+	static char dts[8192];
+
+	snprintf(dts, sizeof(dts),
+		 "/dts-v1/;\n/ { #address-cells = <2>; #size-cells = <2>;\n"
+		 "model = \"test\"; interrupt-parent = <&gic>;\n%s%s%s%s%s};\n",
+		 cpus, psci, gic, uart, extra);
+	return tl_dtc(dts, size);
+}
+
+static struct jhl_plan *plan_for(struct tl_req *r, int want, const char *what)
+{
+	struct jhl_plan *plan = NULL;
+	int err = jhl_plan_new(&r->req, &plan);
+
+	if (!tap_eq(err, want, "%s: plan %s", what, want ? "refused" : "made"))
+		tl_log_dump();
+	if (err)
+		return NULL;
+	return plan;
+}
+
+static bool cells_are(const void *fdt, const char *path, const char *name,
+		      const __u32 *want, int num)
+{
+	int node = fdt_path_offset(fdt, path), len, n;
+	const fdt32_t *val = fdt_getprop(fdt, node, name, &len);
+
+	if (!val || len != num * 4)
+		return false;
+	for (n = 0; n < num; n++)
+		if (fdt32_to_cpu(val[n]) != want[n])
+			return false;
+	return true;
+}
+
+static bool string_is(const void *fdt, const char *path, const char *name,
+		      const char *want)
+{
+	int node = fdt_path_offset(fdt, path), len;
+	const char *val = fdt_getprop(fdt, node, name, &len);
+
+	return val && len == (int)strlen(want) + 1 && !strcmp(val, want);
+}
+
+static int count_memory_nodes(const void *fdt)
+{
+	int node, count = 0;
+
+	fdt_for_each_subnode(node, fdt, 0)
+		if (!strncmp(fdt_get_name(fdt, node, NULL), "memory", 6))
+			count++;
+	return count;
+}
+
+static void check_generated_nodes(const void *fdt, const char *what)
+{
+	static const __u32 timer[] = { 1, 13, 4, 1, 14, 4, 1, 11, 4, 1, 10, 4 };
+	static const __u32 gic[] = { 0, 0x08000000, 0, 0x10000,
+				     0, 0x080a0000, 0, 0xf60000 };
+	static const __u32 uart_reg[] = { 0, 0x09000000, 0, 0x1000 };
+	static const __u32 uart_irq[] = { 0, 1, 4 };
+	static const __u32 mem[] = { 0, 0x70000000, 0, 0x08000000 };
+	static const __u32 two[] = { 2 }, three[] = { 3 }, one[] = { 1 };
+	int uart = fdt_path_offset(fdt, "/serial@9000000");
+
+	tap_ok(cells_are(fdt, "/", "#address-cells", two, 1) &&
+	       cells_are(fdt, "/", "#size-cells", two, 1),
+	       "%s: root cells 2/2", what);
+	tap_ok(string_is(fdt, "/", "model", "Jailhouse cell qemu-arm64-linux-demo"),
+	       "%s: model names the cell", what);
+	tap_ok(cells_are(fdt, "/cpus/cpu@2", "reg", two, 1) &&
+	       cells_are(fdt, "/cpus/cpu@3", "reg", three, 1) &&
+	       fdt_path_offset(fdt, "/cpus/cpu@0") < 0,
+	       "%s: cpu@2 and cpu@3 only", what);
+	tap_ok(string_is(fdt, "/cpus/cpu@2", "enable-method", "psci") &&
+	       string_is(fdt, "/cpus/cpu@3", "device_type", "cpu"),
+	       "%s: CPUs use PSCI", what);
+	tap_ok(string_is(fdt, "/psci", "method", "smc") &&
+	       string_is(fdt, "/psci", "compatible", "arm,psci-0.2"),
+	       "%s: PSCI over smc", what);
+	tap_ok(cells_are(fdt, "/timer", "interrupts", timer, 12),
+	       "%s: timer PPIs 13 14 11 10", what);
+	tap_ok(cells_are(fdt, "/interrupt-controller@8000000", "reg", gic, 8) &&
+	       string_is(fdt, "/interrupt-controller@8000000", "compatible",
+			 "arm,gic-v3"), "%s: GICv3 at QEMU's addresses", what);
+	tap_ok(cells_are(fdt, "/", "interrupt-parent", one, 1) &&
+	       cells_are(fdt, "/interrupt-controller@8000000", "phandle", one, 1),
+	       "%s: interrupt-parent is the GIC", what);
+	tap_ok(uart >= 0 && !fdt_node_check_compatible(fdt, uart, "arm,pl011") &&
+	       !fdt_node_check_compatible(fdt, uart, "arm,primecell"),
+	       "%s: PL011 node", what);
+	tap_ok(cells_are(fdt, "/serial@9000000", "reg", uart_reg, 4) &&
+	       cells_are(fdt, "/serial@9000000", "interrupts", uart_irq, 3),
+	       "%s: PL011 at 0x9000000 on SPI 1", what);
+	tap_ok(cells_are(fdt, "/memory@70000000", "reg", mem, 4) &&
+	       string_is(fdt, "/memory@70000000", "device_type", "memory"),
+	       "%s: /memory is the cell's RAM", what);
+	tap_eq(count_memory_nodes(fdt), 1, "%s: one memory node", what);
+	tap_ok(string_is(fdt, "/chosen", "stdout-path", "/serial@9000000"),
+	       "%s: stdout-path", what);
+}
+
+static void test_generated(void)
+{
+	const char *what = "generated";
+	__u8 *img = tl_image(TL_MIB, 2 * TL_MIB, 0, 0xa), initrd[4096] = { 0 };
+	struct jhl_request cr = { .cell_config = demo, .cell_config_size = demo_size };
+	struct jhl_ctx ctx;
+	struct jhl_cell cell;
+	struct jhl_plan *plan;
+	const void *fdt;
+	struct tl_req r;
+	size_t size;
+
+	tl_req_init(&r, demo, demo_size, img, TL_MIB);
+	tl_req_initrd(&r, initrd, sizeof(initrd));
+	r.req.cmdline = "console=ttyAMA0";
+	plan = plan_for(&r, 0, what);
+	if (!plan)
+		goto out;
+	fdt = jhl_plan_dtb(plan, &size);
+	tap_ok(!fdt_check_full(fdt, size), "%s: valid DTB", what);
+	check_generated_nodes(fdt, what);
+	tap_ok(string_is(fdt, "/chosen", "bootargs", "console=ttyAMA0"),
+	       "%s: bootargs", what);
+	tap_eq(jhl_plan_num_warnings(plan), 0, "%s: no warnings", what);
+
+	/* What we generate must pass our own check of user DTBs. */
+	jhl_ctx_init(&ctx, &r.req);
+	tl_log_reset();
+	tap_ok(!jhl_cell_parse(&ctx, &cr, &cell) &&
+	       !jhl_dtb_check(&ctx, fdt, &cell) && !ctx.num_warnings,
+	       "%s: passes the DTB-vs-cell check without warnings", what);
+	jhl_ctx_release(&ctx);
+	jhl_plan_free(plan);
+out:
+	free(img);
+}
+
+static void test_generated_gic(void)
+{
+	static const __u32 sys_gic[] = { 0, 0x08000000, 0, 0x10000,
+					 0, 0x080a0000, 0, 0x80000 };
+	static const __u32 own_gic[] = { 0, 0x2f000000, 0, 0x10000,
+					 0, 0x2f100000, 0, 0xf60000 };
+	__u8 *img = tl_image(TL_MIB, 2 * TL_MIB, 0, 0xa);
+	struct jhl_plan *plan;
+	struct tl_req r;
+	size_t size;
+
+	tl_req_init(&r, demo, demo_size, img, TL_MIB);
+	r.req.system_config = tl_system_config(&r.req.system_config_size);
+	plan = plan_for(&r, 0, "system config");
+	tap_ok(plan && cells_are(jhl_plan_dtb(plan, &size),
+				 "/interrupt-controller@8000000", "reg", sys_gic, 8),
+	       "system config: GIC from it, GICR for its 4 CPUs");
+	jhl_plan_free(plan);
+
+	tl_req_init(&r, demo, demo_size, img, TL_MIB);
+	r.req.gicd_base = 0x2f000000;
+	r.req.gicr_base = 0x2f100000;
+	plan = plan_for(&r, 0, "GIC override");
+	tap_ok(plan && cells_are(jhl_plan_dtb(plan, &size),
+				 "/interrupt-controller@2f000000", "reg", own_gic, 8),
+	       "GIC override: addresses used");
+	jhl_plan_free(plan);
+	free(img);
+}
+
+static void test_generated_uart(void)
+{
+	static const __u32 irq40[] = { 0, 8, 4 };
+	__u8 *img = tl_image(TL_MIB, 2 * TL_MIB, 0, 0xa);
+	struct jhl_plan *plan;
+	struct tl_cell cell;
+	struct tl_req r;
+	const void *fdt;
+	void *bytes;
+	size_t size;
+
+	tl_req_init(&r, demo, demo_size, img, TL_MIB);
+	r.req.uart_irq = 40;
+	plan = plan_for(&r, 0, "UART IRQ override");
+	tap_ok(plan && cells_are(jhl_plan_dtb(plan, &size), "/serial@9000000",
+				 "interrupts", irq40, 3),
+	       "UART IRQ override: SPI 8");
+	tap_ok(tl_log_has_level(JHL_LOG_WARN, "interrupt 40 is not granted"),
+	       "UART IRQ override: not granted, warned");
+	jhl_plan_free(plan);
+
+	tl_cell_init(&cell, "no-spi");
+	cell.irqchips[0].pin_bitmap[0] = 0;
+	tl_cell_add_mem(&cell, 0x70000000, 0x70000000, 64 * TL_MIB, TL_RAM);
+	bytes = tl_cell_bytes(&cell, &size);
+	tl_req_init(&r, bytes, size, img, TL_MIB);
+	plan = plan_for(&r, 0, "no SPI");
+	fdt = plan ? jhl_plan_dtb(plan, &size) : NULL;
+	tap_ok(fdt && fdt_path_offset(fdt, "/serial@9000000") >= 0 &&
+	       !fdt_getprop(fdt, fdt_path_offset(fdt, "/serial@9000000"),
+			    "interrupts", NULL), "no SPI: UART without interrupt");
+	tap_ok(tl_log_has_level(JHL_LOG_WARN, "is granted no SPI"),
+	       "no SPI: warned");
+	jhl_plan_free(plan);
+	free(bytes);
+
+	tl_cell_init(&cell, "8250");
+	cell.desc.console.type = JAILHOUSE_CON_TYPE_8250;
+	tl_cell_add_mem(&cell, 0x70000000, 0x70000000, 64 * TL_MIB, TL_RAM);
+	bytes = tl_cell_bytes(&cell, &size);
+	tl_req_init(&r, bytes, size, img, TL_MIB);
+	plan = plan_for(&r, 0, "8250 console");
+	fdt = plan ? jhl_plan_dtb(plan, &size) : NULL;
+	tap_ok(fdt && fdt_path_offset(fdt, "/serial@9000000") < 0 &&
+	       !fdt_getprop(fdt, fdt_path_offset(fdt, "/chosen"), "stdout-path", NULL),
+	       "8250 console: no UART node, no stdout-path");
+	tap_ok(tl_log_has_level(JHL_LOG_WARN, "only a PL011 is generated"),
+	       "8250 console: warned");
+	jhl_plan_free(plan);
+	free(bytes);
+	free(img);
+}
+
+static void test_generated_pci(void)
+{
+	__u8 *img = tl_image(TL_MIB, 2 * TL_MIB, 0, 0xa);
+	struct jhl_plan *plan;
+	struct tl_cell cell;
+	struct tl_req r;
+	__u8 *bytes;
+	size_t size;
+
+	tl_cell_init(&cell, "pci");
+	tl_cell_add_mem(&cell, 0x70000000, 0x70000000, 64 * TL_MIB, TL_RAM);
+	cell.desc.num_pci_devices = 1;
+	bytes = tl_cell_bytes(&cell, &size);
+	bytes = realloc(bytes, size + sizeof(struct jailhouse_pci_device));
+	memset(bytes + size, 0, sizeof(struct jailhouse_pci_device));
+	tl_req_init(&r, bytes, size + sizeof(struct jailhouse_pci_device), img, TL_MIB);
+	plan = plan_for(&r, 0, "PCI cell");
+	tap_ok(tl_log_has_level(JHL_LOG_WARN, "1 virtual PCI devices"),
+	       "PCI cell: warned that the generated DTB has no PCI host");
+	jhl_plan_free(plan);
+	free(bytes);
+	free(img);
+}
+
+static void test_patched(void)
+{
+	const char *what = "patched";
+	static const __u32 mem[] = { 0, 0x70000000, 0, 0x08000000 };
+	__u8 *img = tl_image(TL_MIB, 2 * TL_MIB, 0, 0xa);
+	size_t in_size, size;
+	void *in = tl_test_dtb(&in_size);
+	struct jhl_plan *plan;
+	const void *fdt;
+	struct tl_req r;
+	int cpus, n = 0, node;
+
+	if (!tap_ok(in != NULL, "%s: dtc compiled the test DTS", what))
+		goto out;
+	tl_req_init(&r, demo, demo_size, img, TL_MIB);
+	tl_req_dtb(&r, in, in_size);
+	plan = plan_for(&r, 0, what);
+	if (!plan)
+		goto out;
+	fdt = jhl_plan_dtb(plan, &size);
+	tap_ok(!fdt_check_full(fdt, size), "%s: valid DTB", what);
+	tap_ok(cells_are(fdt, "/memory@70000000", "reg", mem, 4),
+	       "%s: /memory added", what);
+	tap_ok(string_is(fdt, "/chosen", "stdout-path", "/uart@9000000"),
+	       "%s: stdout-path points at the console's UART", what);
+	tap_ok(!fdt_getprop(fdt, fdt_path_offset(fdt, "/chosen"), "bootargs", NULL),
+	       "%s: no bootargs without -c", what);
+	tap_ok(string_is(fdt, "/", "model", "Jailhouse cell on QEMU arm64 (test)"),
+	       "%s: rest untouched", what);
+	cpus = fdt_path_offset(fdt, "/cpus");
+	fdt_for_each_subnode(node, fdt, cpus)
+		n++;
+	tap_eq(n, 2, "%s: CPUs untouched", what);
+	tap_eq(jhl_plan_num_warnings(plan), 0, "%s: no warnings", what);
+	tap_eq(tl_seg(plan, JHL_SEG_DTB)->guest_addr, 0x70000000,
+	       "%s: DTB at the RAM start", what);
+	jhl_plan_free(plan);
+out:
+	free(in);
+	free(img);
+}
+
+static void test_patched_existing(void)
+{
+	const char *what = "patched existing";
+	__u8 *img = tl_image(TL_MIB, 2 * TL_MIB, 0, 0xa);
+	struct jhl_plan *plan;
+	const void *fdt;
+	struct tl_req r;
+	void *in;
+	size_t size;
+
+	in = dtb_of(CPUS_2_3, PSCI_SMC, GIC_QEMU, UART_QEMU,
+		    "memory@40000000 { device_type = \"memory\"; reg = <0 0x40000000 0 0x10000000>; };\n"
+		    "memory { device_type = \"memory\"; reg = <0 0x50000000 0 0x1000>; };\n"
+		    "chosen { bootargs = \"old\"; stdout-path = \"serial0\";"
+		    " linux,initrd-start = <0 0x1000>; linux,initrd-end = <0 0x2000>; };\n",
+		    &size);
+	tl_req_init(&r, demo, demo_size, img, TL_MIB);
+	tl_req_dtb(&r, in, size);
+	plan = plan_for(&r, 0, what);
+	if (!plan)
+		goto out;
+	fdt = jhl_plan_dtb(plan, &size);
+	tap_eq(count_memory_nodes(fdt), 1, "%s: old memory nodes replaced by one", what);
+	tap_ok(fdt_path_offset(fdt, "/memory@70000000") >= 0, "%s: memory@70000000", what);
+	tap_ok(string_is(fdt, "/chosen", "bootargs", "old"), "%s: bootargs kept", what);
+	tap_ok(string_is(fdt, "/chosen", "stdout-path", "serial0"),
+	       "%s: stdout-path kept", what);
+	tap_ok(!fdt_getprop(fdt, fdt_path_offset(fdt, "/chosen"),
+			    "linux,initrd-start", NULL),
+	       "%s: stale initrd range removed", what);
+	jhl_plan_free(plan);
+out:
+	free(in);
+	free(img);
+}
+
+static void test_patched_32bit(void)
+{
+	static const __u32 mem[] = { 0x70000000, 0x08000000 };
+	const char *what = "32-bit root cells";
+	__u8 *img = tl_image(TL_MIB, 2 * TL_MIB, 0, 0xa), initrd[100] = { 0 };
+	struct jhl_plan *plan;
+	const void *fdt;
+	struct tl_req r;
+	const fdt32_t *start;
+	size_t size;
+	void *in;
+	int len;
+
+	in = tl_dtc("/dts-v1/;\n/ { #address-cells = <1>; #size-cells = <1>;"
+		    " interrupt-parent = <&gic>;\n" CPUS_2_3 PSCI_SMC
+		    "gic: interrupt-controller@8000000 { compatible = \"arm,gic-v3\";"
+		    " #interrupt-cells = <3>; interrupt-controller;"
+		    " reg = <0x08000000 0x10000>, <0x080a0000 0xf60000>; };\n};\n",
+		    &size);
+	tl_req_init(&r, demo, demo_size, img, TL_MIB);
+	tl_req_dtb(&r, in, size);
+	tl_req_initrd(&r, initrd, sizeof(initrd));
+	plan = plan_for(&r, 0, what);
+	if (!plan)
+		goto out;
+	fdt = jhl_plan_dtb(plan, &size);
+	tap_ok(cells_are(fdt, "/memory@70000000", "reg", mem, 2),
+	       "%s: /memory with one cell each", what);
+	start = fdt_getprop(fdt, fdt_path_offset(fdt, "/chosen"),
+			    "linux,initrd-start", &len);
+	tap_ok(start && len == 4 &&
+	       fdt32_to_cpu(*start) == tl_seg(plan, JHL_SEG_INITRD)->guest_addr,
+	       "%s: 32-bit initrd-start", what);
+	jhl_plan_free(plan);
+out:
+	free(in);
+	free(img);
+}
+
+static void check_case(const char *cpus, const char *psci, const char *gic,
+		       const char *uart, bool sys, bool strict, int want,
+		       enum jhl_log_level level, const char *msg,
+		       const char *what)
+{
+	__u8 *img = tl_image(TL_MIB, 2 * TL_MIB, 0, 0xa);
+	struct jhl_plan *plan;
+	struct tl_req r;
+	size_t size;
+	void *in = dtb_of(cpus, psci, gic, uart, "", &size);
+
+	tl_req_init(&r, demo, demo_size, img, TL_MIB);
+	tl_req_dtb(&r, in, size);
+	if (sys)
+		r.req.system_config = tl_system_config(&r.req.system_config_size);
+	r.req.strict = strict;
+	plan = plan_for(&r, want, what);
+	if (!tap_ok(tl_log_has_level(level, msg), "%s: %s \"%s\"", what,
+		    level == JHL_LOG_ERR ? "error" :
+		    level == JHL_LOG_WARN ? "warning" : "note", msg))
+		tl_log_dump();
+	jhl_plan_free(plan);
+	free(in);
+	free(img);
+}
+
+#define CPUS_0_3 \
+	"cpus { #address-cells = <1>; #size-cells = <0>;\n" \
+	" cpu@0 { device_type = \"cpu\"; reg = <0>; enable-method = \"psci\"; };\n" \
+	" cpu@1 { device_type = \"cpu\"; reg = <1>; enable-method = \"psci\"; };\n" \
+	" cpu@2 { device_type = \"cpu\"; reg = <2>; enable-method = \"psci\"; };\n" \
+	" cpu@3 { device_type = \"cpu\"; reg = <3>; enable-method = \"spin-table\"; }; };\n"
+#define GIC_ELSEWHERE \
+	"gic: interrupt-controller@2c000000 { compatible = \"arm,gic-v3\"; #interrupt-cells = <3>;" \
+	" interrupt-controller; reg = <0 0x2c000000 0 0x10000>, <0 0x2c100000 0 0x200000>; };\n"
+#define GIC_V2 \
+	"gic: interrupt-controller@2c000000 { compatible = \"arm,cortex-a15-gic\";" \
+	" #interrupt-cells = <3>; interrupt-controller; reg = <0 0x2c001000 0 0x1000>; };\n"
+
+static void test_checks(void)
+{
+	check_case(CPUS_2_3, "psci { compatible = \"arm,psci-0.2\"; method = \"hvc\"; };\n",
+		   GIC_QEMU, UART_QEMU, false, false, -EINVAL, JHL_LOG_ERR,
+		   "PSCI method \"hvc\"", "PSCI over hvc");
+	check_case(CPUS_0_3, PSCI_SMC, GIC_QEMU, UART_QEMU, false, false, 0,
+		   JHL_LOG_WARN, "describes 4 CPUs, cell \"qemu-arm64-linux-demo\" has 2 (2-3)",
+		   "4 CPUs");
+	check_case(CPUS_0_3, PSCI_SMC, GIC_QEMU, UART_QEMU, false, false, 0,
+		   JHL_LOG_WARN, "enable-method \"spin-table\"", "spin-table CPU");
+	check_case(CPUS_0_3, PSCI_SMC, GIC_QEMU, UART_QEMU, false, false, 0,
+		   JHL_LOG_WARN, "CPU cpu@0 (MPIDR 0x0) is not a CPU of cell",
+		   "foreign CPU");
+	check_case(CPUS_0_3, PSCI_SMC, GIC_QEMU, UART_QEMU, false, true, -EINVAL,
+		   JHL_LOG_ERR, "describes 4 CPUs", "4 CPUs, strict");
+	check_case(CPUS_2_3, "", GIC_QEMU, UART_QEMU, false, false, 0,
+		   JHL_LOG_WARN, "no PSCI node", "no PSCI node");
+	check_case(CPUS_2_3, PSCI_SMC, GIC_V2, UART_QEMU, false, false, -EINVAL,
+		   JHL_LOG_ERR, "no GICv3", "GICv2 DTB");
+	check_case(CPUS_2_3, PSCI_SMC, GIC_ELSEWHERE, UART_QEMU, true, false,
+		   -EINVAL, JHL_LOG_ERR,
+		   "GIC distributor at 0x2c000000, the system says 0x8000000",
+		   "GIC elsewhere than the system's");
+	check_case(CPUS_2_3, PSCI_SMC, GIC_ELSEWHERE, UART_QEMU, false, false,
+		   0, JHL_LOG_WARN,
+		   "GIC distributor at 0x2c000000, the QEMU virt default says 0x8000000",
+		   "GIC elsewhere than QEMU's");
+	check_case(CPUS_2_3, PSCI_SMC, GIC_QEMU,
+		   "uart@1c090000 { compatible = \"arm,pl011\"; reg = <0 0x1c090000 0 0x1000>; };\n",
+		   false, false, 0, JHL_LOG_WARN,
+		   "UART uart@1c090000 at 0x1c090000 is not mapped into cell",
+		   "foreign UART");
+	check_case(CPUS_2_3, PSCI_SMC, GIC_QEMU,
+		   "uart@9000000 { compatible = \"arm,pl011\"; reg = <0 0x09000000 0 0x1000>;"
+		   " interrupts = <0 5 4>; };\n",
+		   false, false, 0, JHL_LOG_WARN, "uses INTID 37", "UART IRQ not granted");
+	check_case(CPUS_2_3, PSCI_SMC, GIC_QEMU,
+		   "uart@9000000 { compatible = \"arm,pl011\"; reg = <0 0x09000000 0 0x1000>;"
+		   " interrupts = <0 5 4>; status = \"disabled\"; };\n",
+		   false, false, 0, JHL_LOG_INFO, "stdout-path not set",
+		   "disabled UART");
+	tap_ok(!tl_log_has("INTID 37"), "disabled UART: not checked");
+}
+
+static void test_bad_dtbs(void)
+{
+	__u8 *img = tl_image(TL_MIB, 2 * TL_MIB, 0, 0xa), junk[4096];
+	struct jhl_plan *plan = NULL;
+	size_t in_size, gz_len;
+	void *in = tl_test_dtb(&in_size), *gz;
+	struct tl_req r;
+	size_t off;
+
+	memset(junk, 0x5a, sizeof(junk));
+	tl_req_init(&r, demo, demo_size, img, TL_MIB);
+	tl_req_dtb(&r, junk, sizeof(junk));
+	tap_eq(jhl_plan_new(&r.req, &plan), -EINVAL, "junk DTB refused");
+	tap_ok(tl_log_has("not a device tree blob"), "junk DTB: says so");
+
+	gz = tl_gzip(in, in_size, &gz_len);
+	tl_req_init(&r, demo, demo_size, img, TL_MIB);
+	tl_req_dtb(&r, gz, gz_len);
+	tap_eq(jhl_plan_new(&r.req, &plan), -EINVAL, "gzip DTB refused");
+	tap_ok(tl_log_has("not a device tree blob: gzip data"), "gzip DTB: says gzip");
+
+	tl_req_init(&r, demo, demo_size, img, TL_MIB);
+	tl_req_dtb(&r, in, in_size - 8);
+	tap_eq(jhl_plan_new(&r.req, &plan), -EINVAL, "truncated DTB refused");
+	tap_ok(tl_log_has("corrupt device tree"), "truncated DTB: says corrupt");
+
+	/* A property length that wraps libfdt 1.6.1's offsets: it hangs. */
+	memcpy(junk, in, in_size < sizeof(junk) ? in_size : sizeof(junk));
+	off = fdt_off_dt_struct(junk) + 12;	/* BEGIN_NODE "", PROP: len */
+	fdt32_st(junk + off, 0xfffffff8);
+	tl_req_init(&r, demo, demo_size, img, TL_MIB);
+	tl_req_dtb(&r, junk, in_size);
+	tap_eq(jhl_plan_new(&r.req, &plan), -EINVAL,
+	       "DTB with a wrapping property length refused");
+	tap_ok(tl_log_has("corrupt device tree"), "wrapping property length: says corrupt");
+
+	memcpy(junk, in, in_size < sizeof(junk) ? in_size : sizeof(junk));
+	junk[23] = 3;				/* header version */
+	tl_req_init(&r, demo, demo_size, img, TL_MIB);
+	tl_req_dtb(&r, junk, in_size);
+	tap_eq(jhl_plan_new(&r.req, &plan), -EINVAL, "version 3 DTB refused");
+	tap_ok(tl_log_has("device tree version 3"), "version 3 DTB: says the version");
+
+	tl_req_init(&r, demo, demo_size, img, TL_MIB);
+	tl_req_dtb(&r, img, JHL_DTB_MAX + 1);
+	tap_eq(jhl_plan_new(&r.req, &plan), -EINVAL, "DTB over 2 MiB refused");
+	tap_ok(tl_log_has("at most 2 MiB"), "DTB over 2 MiB: says the limit");
+	free(gz);
+	free(in);
+	free(img);
+}
+
+int main(void)
+{
+	tl_need_dtc();
+	demo = tl_linux_demo_cell(&demo_size);
+	test_generated();
+	test_generated_gic();
+	test_generated_uart();
+	test_generated_pci();
+	test_patched();
+	test_patched_existing();
+	test_patched_32bit();
+	test_checks();
+	test_bad_dtbs();
+	tl_log_reset();
+	return tap_done();
+}
