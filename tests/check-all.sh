@@ -84,7 +84,18 @@ else
 	count 0 1
 fi
 
-phase "make distcheck" sh -c "cd '$build/native' && make -s -j$jobs distcheck >distcheck.log 2>&1 || { tail -n 40 distcheck.log; exit 1; }"
+# Fuzz smoke: every parser of untrusted bytes under libFuzzer with
+# ASan/UBSan, a few seconds each, in a build instrumented as a whole.
+fuzz_smoke() (
+	mkdir -p "$build/fuzz" && cd "$build/fuzz" &&
+	{ [ -f Makefile ] || CC=clang \
+		CFLAGS="-g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined" \
+		"$top/configure" -q --enable-fuzzing --enable-static --disable-shared \
+		>configure.log 2>&1 || { tail -n 20 configure.log; false; }; } &&
+	make -s -j"$jobs" fuzz-smoke FUZZ_SECONDS="${FUZZ_SECONDS:-10}"
+)
+phase "fuzz smoke" fuzz_smoke
+ sh -c "cd '$build/native' && make -s -j$jobs distcheck >distcheck.log 2>&1 || { tail -n 40 distcheck.log; exit 1; }"
 
 note "total time $(($(date +%s) - start)) s"
 finish

@@ -3,7 +3,7 @@
 # the seed corpora through them as TAP tests. With --enable-fuzzing
 # (CC=clang): libFuzzer binaries, and "make fuzz-smoke" runs each for
 # FUZZ_SECONDS on a scratch copy of its corpus.
-fuzz_names = image gunzip dtb cell
+fuzz_names = image gunzip dtb cell config
 EXTRA_DIST += tests/fuzz/corpus tests/fuzz/fuzz.h tests/fuzz/make-corpus.sh
 FUZZ_SECONDS = 20
 
@@ -44,7 +44,8 @@ fuzz_targets = \
 	tests/fuzz/fuzz-image \
 	tests/fuzz/fuzz-gunzip \
 	tests/fuzz/fuzz-dtb \
-	tests/fuzz/fuzz-cell
+	tests/fuzz/fuzz-cell \
+	tests/fuzz/fuzz-config
 check_PROGRAMS += $(fuzz_targets)
 
 # The loader is compiled into each target with coverage and sanitizers.
@@ -73,6 +74,16 @@ tests_fuzz_fuzz_cell_CPPFLAGS = $(FUZZ_REPLAY_CPPFLAGS)
 tests_fuzz_fuzz_cell_CFLAGS = $(FUZZ_TARGET_CFLAGS)
 tests_fuzz_fuzz_cell_LDFLAGS = $(FUZZ_LDFLAGS)
 tests_fuzz_fuzz_cell_LDADD = $(LOADER_LIBS)
+
+# libjailhouse's .cell parser and checker. The fuzz build configures the
+# whole tree with sanitizer coverage (see tests/check-all.sh), so linking
+# the library gives the fuzzer coverage inside it.
+tests_fuzz_fuzz_config_SOURCES = tests/lib/fuzz-config.c
+tests_fuzz_fuzz_config_CPPFLAGS = $(AM_CPPFLAGS) -DJH_LIBFUZZER \
+	-I$(top_srcdir)/libjailhouse
+tests_fuzz_fuzz_config_CFLAGS = $(FUZZ_CFLAGS)
+tests_fuzz_fuzz_config_LDFLAGS = $(FUZZ_LDFLAGS)
+tests_fuzz_fuzz_config_LDADD = libjailhouse/libjailhouse.la
 
 fuzz-smoke: $(fuzz_targets) FORCE
 	@for t in $(fuzz_names); do \

@@ -30,7 +30,7 @@ done
 native="gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu qemu-system-arm
 linux-source-6.1 bc flex bison libssl-dev libelf-dev autoconf automake libtool
 pkg-config device-tree-compiler cpio xz-utils kmod libkmod-dev zlib1g-dev
-libfdt-dev"
+libfdt-dev clang libclang-rt-14-dev"
 # Cross-build libraries through multiarch. Not libfdt-dev:arm64: it conflicts
 # with the native libfdt-dev (see --fdt-sysroot instead).
 foreign="libkmod-dev:arm64 libelf-dev:arm64 zlib1g-dev:arm64 libc6-dev:arm64"
