@@ -10,10 +10,13 @@
 #include <linux/err.h>
 #include <linux/fs.h>
 #include <linux/minmax.h>
+#include <linux/poll.h>
 #include <linux/sched/signal.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/timer.h>
 #include <linux/uaccess.h>
+#include <linux/wait.h>
 
 #include "driver.h"
 
@@ -33,6 +36,19 @@ static bool jh_snapshot_valid;
 /* Bumped for each hypervisor instance, whose ring starts empty. */
 static unsigned int jh_ring_gen = 1;
 
+/*
+ * poll() waiters: nothing tells us when the hypervisor writes, so a timer
+ * wakes them every JH_POLL_MS while one of them still finds nothing new.
+ */
+static DECLARE_WAIT_QUEUE_HEAD(jh_console_wq);
+
+static void jh_console_tick(struct timer_list *t)
+{
+	wake_up_interruptible(&jh_console_wq);
+}
+
+static DEFINE_TIMER(jh_console_timer, jh_console_tick);
+
 int jh_console_init(void)
 {
 	jh_snapshot = kzalloc(sizeof(*jh_snapshot), GFP_KERNEL);
@@ -41,6 +57,7 @@ int jh_console_init(void)
 
 void jh_console_exit(void)
 {
+	del_timer_sync(&jh_console_timer);
 	kfree(jh_snapshot);
 }
 
@@ -225,6 +242,34 @@ ssize_t jh_console_read(struct file *file, char __user *out, size_t count,
 	mutex_unlock(&r->lock);
 	kfree(buf);
 	return ret;
+}
+
+__poll_t jh_console_poll(struct file *file, poll_table *wait)
+{
+	const struct jailhouse_console_page *ring;
+	struct jh_reader *r = file->private_data;
+	__poll_t mask = 0;
+	u32 pos;
+
+	poll_wait(file, &jh_console_wq, wait);
+
+	mutex_lock(&jh_lock);
+	ring = jh_ring();
+	if (IS_ERR(ring)) {
+		if (PTR_ERR(ring) == -EPERM)
+			mask = EPOLLERR;
+	} else {
+		/* a reader of an older ring starts over, as read() does */
+		pos = r->gen == jh_ring_gen ? READ_ONCE(r->pos) : 0;
+		if (READ_ONCE(ring->tail) != pos)
+			mask = EPOLLIN | EPOLLRDNORM;
+	}
+	mutex_unlock(&jh_lock);
+
+	if (!mask)
+		mod_timer(&jh_console_timer,
+			  jiffies + msecs_to_jiffies(JH_POLL_MS));
+	return mask;
 }
 
 int jh_console_open(struct inode *inode, struct file *file)

@@ -126,5 +126,6 @@ int jh_console_open(struct inode *inode, struct file *file);
 int jh_console_release(struct inode *inode, struct file *file);
 ssize_t jh_console_read(struct file *file, char __user *out, size_t count,
 			loff_t *ppos);
+__poll_t jh_console_poll(struct file *file, struct poll_table_struct *wait);
 
 #endif /* !_JH_DRIVER_H */

@@ -64,6 +64,7 @@ static const struct file_operations jh_fops = {
 	.open = jh_console_open,
 	.release = jh_console_release,
 	.read = jh_console_read,
+	.poll = jh_console_poll,
 	.unlocked_ioctl = jh_ioctl,
 	.compat_ioctl = compat_ptr_ioctl,
 	.llseek = noop_llseek,

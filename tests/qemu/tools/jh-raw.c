@@ -12,11 +12,16 @@
  *                                CELL: numeric id, or a name; ADDR is the
  *                                cell's guest address
  *   jh-raw start|shutdown|destroy CELL
+ *   jh-raw console-poll MS [drain]
+ *                                poll() the console for MS ms (after reading
+ *                                all there is, with "drain"): prints
+ *                                "readable" or "timeout"
  *
  * Prints "ok", or "error: <ERRNO NAME> (<n>)" and exits 1.
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -106,6 +111,25 @@ static void cell_id(struct jailhouse_cell_id *id, const char *arg)
 	}
 }
 
+static int console_poll(int timeout_ms, int drain)
+{
+	struct pollfd pfd;
+	char buf[256];
+	int n;
+
+	pfd.fd = open("/dev/jailhouse", O_RDONLY | O_NONBLOCK);
+	if (pfd.fd < 0)
+		die("/dev/jailhouse");
+	while (drain && read(pfd.fd, buf, sizeof(buf)) > 0)
+		;
+	pfd.events = POLLIN;
+	n = poll(&pfd, 1, timeout_ms);
+	if (n < 0)
+		die("poll");
+	puts(n && (pfd.revents & POLLIN) ? "readable" : "timeout");
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	const char *cmd = argc > 1 ? argv[1] : "";
@@ -118,6 +142,8 @@ int main(int argc, char **argv)
 	if (fd < 0)
 		die("/dev/jailhouse");
 
+	if (!strcmp(cmd, "console-poll") && argc >= 3)
+		return console_poll(atoi(argv[2]), argc > 3);
 	if (!strcmp(cmd, "enable") && argc >= 3) {
 		data = load_guarded(argv[2], argc > 3 ? atol(argv[3]) : -1, &size);
 		return report(ioctl(fd, JAILHOUSE_ENABLE, data));
