@@ -59,6 +59,7 @@ int cmd_cell_shutdown(int argc, char **argv);
 int cmd_cell_destroy(int argc, char **argv);
 int cmd_cell_list(int argc, char **argv);
 int cmd_cell_stats(int argc, char **argv);
+int cmd_cell_linux(int argc, char **argv);
 int cmd_config(int argc, char **argv);
 int cmd_config_check(int argc, char **argv);
 int cmd_config_show(int argc, char **argv);

@@ -7,8 +7,8 @@
 #include "cli.h"
 
 static const char cell_usage[] = "cell SUB-COMMAND [ARGS]\n"
-	"Sub-commands: create, list, load, start, shutdown, destroy, stats;\n"
-	"others run the extension script jailhouse-cell-SUB-COMMAND.\n"
+	"Sub-commands: create, list, load, start, shutdown, destroy, stats,\n"
+	"linux; others run the extension script jailhouse-cell-SUB-COMMAND.\n"
 	"Each takes --help.";
 
 static const struct cmd cell_commands[] = {
@@ -19,6 +19,7 @@ static const struct cmd cell_commands[] = {
 	{ "shutdown", cmd_cell_shutdown },
 	{ "destroy", cmd_cell_destroy },
 	{ "stats", cmd_cell_stats },
+	{ "linux", cmd_cell_linux },
 	{ NULL, NULL },
 };
 

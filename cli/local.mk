@@ -13,6 +13,7 @@ cli_jailhouse_SOURCES = \
 	cli/cmd-cell-load.c \
 	cli/cmd-cell-list.c \
 	cli/cmd-cell-stats.c \
+	cli/cmd-cell-linux.c \
 	cli/cmd-config.c \
 	cli/cmd-config-show.c \
 	cli/check-report.c \

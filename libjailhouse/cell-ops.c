@@ -115,6 +115,18 @@ static int op_fail(struct jh_cell *cell, const char *op, int err)
 	return jh_ioctl_fail_cell(ctx, what, err);
 }
 
+/* The same for a load with images, whose checks have their own errnos. */
+static int load_fail(struct jh_cell *cell, const char *op, int err)
+{
+	char what[96];
+
+	if (err == EINVAL)
+		return op_fail(cell, op, err);
+	snprintf(what, sizeof(what), "%s cell %d (%s)", op,
+		 jh_cell_get_id(cell), jh_cell_get_name(cell));
+	return jh_ioctl_fail_load(jh_cell_get_ctx(cell), what, err);
+}
+
 static int need_non_root(struct jh_cell *cell, const char *op)
 {
 	if (jh_cell_get_id(cell) != 0)
@@ -123,10 +135,32 @@ static int need_non_root(struct jh_cell *cell, const char *op)
 		       "cannot %s the root cell", op);
 }
 
+/* Issues CELL_LOAD with the @n images already in @arg (0: stop only). */
+static int load_ioctl(struct jh_cell *cell, struct jailhouse_cell_load *arg,
+		      unsigned int n, const char *op)
+{
+	struct jh_ctx *ctx = jh_cell_get_ctx(cell);
+	int err;
+
+	err = jh_cell_id_arg(cell, &arg->cell_id);
+	if (err)
+		return err;
+	arg->num_preload_images = n;
+	err = jh_dev_ioctl(ctx, JAILHOUSE_CELL_LOAD, arg);
+	if (err == EINVAL && n && jh_is_enabled(ctx) == 1)
+		return jh_fail(ctx, err, JH_ERR_IMAGE,
+			       "loading cell %d (%s): an image does not fit into one loadable, writable memory region of the cell",
+			       jh_cell_get_id(cell), jh_cell_get_name(cell));
+	if (err > 0 && n)
+		return load_fail(cell, op, err);
+	if (err > 0)
+		return op_fail(cell, op, err);
+	return err;
+}
+
 static int do_load(struct jh_cell *cell, const struct jh_image_set *images,
 		   const char *op)
 {
-	struct jh_ctx *ctx = jh_cell_get_ctx(cell);
 	struct jailhouse_cell_load *arg;
 	unsigned int n;
 	int err;
@@ -137,21 +171,31 @@ static int do_load(struct jh_cell *cell, const struct jh_image_set *images,
 	n = images ? jh_image_set_get_count(images) : 0;
 	arg = calloc(1, sizeof(*arg) + n * sizeof(arg->image[0]));
 	if (!arg)
-		return jh_fail_nomem(ctx);
-	err = jh_cell_id_arg(cell, &arg->cell_id);
-	if (err)
-		goto out_free;
+		return jh_fail_nomem(jh_cell_get_ctx(cell));
 	if (n)
-		arg->num_preload_images = jh_image_set_fill(images, arg->image);
+		jh_image_set_fill(images, arg->image);
+	err = load_ioctl(cell, arg, n, op);
+	free(arg);
+	return err;
+}
 
-	err = jh_dev_ioctl(ctx, JAILHOUSE_CELL_LOAD, arg);
-	if (err == EINVAL && n && jh_is_enabled(ctx) == 1)
-		err = jh_fail(ctx, err, JH_ERR_IMAGE,
-			      "loading cell %d (%s): an image does not fit into one loadable, writable memory region of the cell",
-			      jh_cell_get_id(cell), jh_cell_get_name(cell));
-	else if (err > 0)
-		err = op_fail(cell, op, err);
-out_free:
+/* One image straight from the caller's memory: no copy of large images. */
+int jh_cell_load_image(struct jh_cell *cell, const void *data, size_t size,
+		       uint64_t addr)
+{
+	struct jailhouse_cell_load *arg;
+	int err;
+
+	err = need_non_root(cell, "load");
+	if (err)
+		return err;
+	arg = calloc(1, sizeof(*arg) + sizeof(arg->image[0]));
+	if (!arg)
+		return jh_fail_nomem(jh_cell_get_ctx(cell));
+	arg->image[0].source_address = (uintptr_t)data;
+	arg->image[0].size = size;
+	arg->image[0].target_address = addr;
+	err = load_ioctl(cell, arg, 1, "load");
 	free(arg);
 	return err;
 }

@@ -10,7 +10,7 @@
 
 #include "internal.h"
 
-#define JH_ERRMSG_MAX	512
+#define JH_ERRMSG_MAX	1024
 
 struct jh_ctx {
 	int refcount;
@@ -200,4 +200,26 @@ int jh_fail(struct jh_ctx *ctx, int errnum, enum jh_error code,
 int jh_fail_nomem(struct jh_ctx *ctx)
 {
 	return jh_fail(ctx, ENOMEM, JH_ERR_NO_MEMORY, "out of memory");
+}
+
+void jh_error_prefix(struct jh_ctx *ctx, const char *fmt, ...)
+{
+	char msg[JH_ERRMSG_MAX];
+	size_t len, old;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	len = strlen(msg);
+	if (len + 3 < sizeof(msg)) {
+		memcpy(msg + len, ": ", 2);
+		len += 2;
+		old = strlen(ctx->last_msg);
+		if (old > sizeof(msg) - 1 - len)
+			old = sizeof(msg) - 1 - len;
+		memcpy(msg + len, ctx->last_msg, old);
+		msg[len + old] = '\0';
+	}
+	memcpy(ctx->last_msg, msg, sizeof(msg));
 }

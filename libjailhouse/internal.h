@@ -37,6 +37,9 @@ void jh_log(struct jh_ctx *ctx, int priority, const char *fmt, ...)
 int jh_fail(struct jh_ctx *ctx, int errnum, enum jh_error code,
 	    const char *fmt, ...) JH_PRINTF(4, 5);
 int jh_fail_nomem(struct jh_ctx *ctx);
+/* Puts "<prefix>: " before the last error's message; the cause stays. */
+void jh_error_prefix(struct jh_ctx *ctx, const char *fmt, ...)
+	JH_PRINTF(2, 3);
 
 /* path.c: "<root><sysfs dir>/<rel>" and "<root><abs>" into a PATH_MAX buffer */
 int jh_path(struct jh_ctx *ctx, char *buf, const char *fmt, ...)
@@ -58,6 +61,7 @@ int jh_ioctl_fail_enable(struct jh_ctx *ctx, int err);
 int jh_ioctl_fail_disable(struct jh_ctx *ctx, int err);
 int jh_ioctl_fail_create(struct jh_ctx *ctx, const char *src, int err);
 int jh_ioctl_fail_cell(struct jh_ctx *ctx, const char *what, int err);
+int jh_ioctl_fail_load(struct jh_ctx *ctx, const char *what, int err);
 
 /* module.c */
 int jh_module_load(struct jh_ctx *ctx);
@@ -81,8 +85,12 @@ int jh_cell_id_arg(const struct jh_cell *cell, struct jailhouse_cell_id *arg);
 struct jh_ctx *jh_cell_get_ctx(const struct jh_cell *cell);
 void jh_cell_mark_gone(struct jh_cell *cell);
 
-/* cell-ops.c */
+/* cell-list.c */
 int jh_cell_find_id_by_name(struct jh_ctx *ctx, const char *name, int *id);
+
+/* cell-ops.c: one CELL_LOAD of @size bytes at @data, not copied */
+int jh_cell_load_image(struct jh_cell *cell, const void *data, size_t size,
+		       uint64_t addr);
 
 /* image-set.c */
 unsigned int jh_image_set_fill(const struct jh_image_set *set,

@@ -89,6 +89,18 @@ static const struct errmap cell_map[] = {
 	{ 0, 0, NULL },
 };
 
+/* CELL_LOAD with images: the driver's checks of each image. */
+static const struct errmap load_map[] = {
+	{ EADDRNOTAVAIL, JH_ERR_IMAGE,
+	  "an image's address is in none of the cell's memory regions" },
+	{ EACCES, JH_ERR_IMAGE,
+	  "an image's memory region is not loadable and writable" },
+	{ EFBIG, JH_ERR_IMAGE, "an image runs past the end of its memory region" },
+	{ E2BIG, JH_ERR_IMAGE, "too many images in one load" },
+	{ ENOMEM, JH_ERR_HYPERVISOR, "the driver cannot map the cell's memory" },
+	{ 0, 0, NULL },
+};
+
 static const struct errmap *find(const struct errmap *map, int err)
 {
 	for (; map->text; map++)
@@ -133,5 +145,12 @@ int jh_ioctl_fail_create(struct jh_ctx *ctx, const char *src, int err)
 
 int jh_ioctl_fail_cell(struct jh_ctx *ctx, const char *what, int err)
 {
+	return fail_with(ctx, what, err, cell_map);
+}
+
+int jh_ioctl_fail_load(struct jh_ctx *ctx, const char *what, int err)
+{
+	if (find(load_map, err))
+		return fail_with(ctx, what, err, load_map);
 	return fail_with(ctx, what, err, cell_map);
 }

@@ -28,6 +28,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <sys/types.h>
 
 #ifdef __cplusplus
@@ -44,6 +45,8 @@ struct jh_cpuset;
 struct jh_stats;
 struct jh_console;
 struct jh_image_set;
+struct jh_linux;
+struct jh_linux_plan;
 
 /** Version string of the library, e.g. "0.1.0". */
 const char *jh_version(void);
@@ -566,6 +569,154 @@ int jh_image_set_add_elf_file(struct jh_image_set *set, const char *path);
 /** 1 if the file starts with the ELF magic, 0 if not, <0 on error. */
 int jh_image_is_elf_file(struct jh_ctx *ctx, const char *path);
 unsigned int jh_image_set_get_count(const struct jh_image_set *set);
+
+/* ------------------------------------------------------------------ */
+/* Booting Linux in a cell (LIBJAILHOUSE_0.2)                          */
+
+/*
+ * A request (struct jh_linux) names a cell config, an arm64 kernel and
+ * optionally an initrd, a DTB (else one is generated from the configs) and
+ * a command line. jh_linux_plan() checks every input and computes where
+ * each image goes without touching the driver; jh_linux_plan_boot()
+ * executes such a plan. Libraries built without the Linux loader (zlib
+ * and libfdt) fail both with -ENOTSUP (JH_ERR_NOT_SUPPORTED).
+ */
+
+/** The inputs of a request, and what each load of a plan carries. */
+enum jh_linux_image {
+	JH_LINUX_KERNEL = 0,	/* arm64 Image or Image.gz; required */
+	JH_LINUX_INITRD = 1,
+	JH_LINUX_DTB = 2,	/* none: generated from the configs */
+	JH_LINUX_LOADER = 3,	/* linux-loader.bin; default: see below */
+	JH_LINUX_PARAMS = 4,	/* the loader's parameters; plans only */
+};
+
+/** "kernel", "initrd", "dtb", "loader" or "params"; never NULL. */
+const char *jh_linux_image_name(enum jh_linux_image image);
+
+/**
+ * jh_linux_new() - a request to boot Linux in the cell of @cell.
+ * @cell: a cell config (JH_CONFIG_CELL), copied.
+ *
+ * linux-loader.bin comes from JH_LINUX_LOADER if set, else from the file
+ * the environment variable JAILHOUSE_LINUX_LOADER names (ignored in
+ * setuid programs), else from the installed one below the context's root.
+ */
+int jh_linux_new(struct jh_ctx *ctx, const struct jh_config *cell,
+		 struct jh_linux **req);
+void jh_linux_free(struct jh_linux *req);
+/** Reads @image from @path when planning; NULL forgets the input. */
+int jh_linux_set_file(struct jh_linux *req, enum jh_linux_image image,
+		      const char *path);
+/** Takes a copy of @size bytes as @image; @label names it in messages. */
+int jh_linux_set_buffer(struct jh_linux *req, enum jh_linux_image image,
+			const void *data, size_t size, const char *label);
+/** The kernel command line (/chosen/bootargs); NULL keeps the DTB's. */
+int jh_linux_set_cmdline(struct jh_linux *req, const char *cmdline);
+/** Creates (or reuses) the cell under @name instead of the config's. */
+int jh_linux_set_name(struct jh_linux *req, const char *name);
+/** The cell name the request creates or reuses. */
+const char *jh_linux_get_name(const struct jh_linux *req);
+/**
+ * jh_linux_set_system_config() - the system config (copied; NULL drops
+ * it), for the GIC addresses of a generated DTB and the DTB check.
+ * Without one, QEMU virt's addresses are assumed.
+ */
+int jh_linux_set_system_config(struct jh_linux *req,
+			       const struct jh_config *sys);
+/** Gap between kernel and initrd in kernel sizes (upstream -k); 0: default. */
+int jh_linux_set_decomp_factor(struct jh_linux *req, unsigned int factor);
+/** GICD and GICR base for the generated DTB and the check; 0: config's. */
+int jh_linux_set_gic(struct jh_linux *req, uint64_t gicd_base,
+		     uint64_t gicr_base);
+/** INTID of the generated DTB's UART; 0: the lowest SPI of the cell. */
+int jh_linux_set_uart_irq(struct jh_linux *req, unsigned int intid);
+/** Turns mismatches between a given DTB and the cell into errors. */
+int jh_linux_set_strict(struct jh_linux *req, bool strict);
+
+/**
+ * jh_linux_plan() - read and check every input and place the images.
+ *
+ * Touches neither the driver nor the cell. The plan keeps what it needs:
+ * the request may change or go away afterwards.
+ */
+int jh_linux_plan(struct jh_linux *req, struct jh_linux_plan **plan);
+void jh_linux_plan_free(struct jh_linux_plan *plan);
+
+/** One load of a plan: @size bytes of @image from byte @offset on. */
+struct jh_linux_segment {
+	enum jh_linux_image image;
+	unsigned int region;	/* index into the cell config's regions */
+	uint64_t guest_addr;
+	uint64_t size;
+	uint64_t reserved;	/* guest memory kept for it (kernel: BSS) */
+	uint64_t offset;	/* > 0: continues into the next region */
+	uint64_t reserved_fields[4];
+};
+
+/** Where a plan puts things; addresses are the cell's guest addresses. */
+struct jh_linux_info {
+	uint64_t reset_addr;	/* linux-loader.bin (cpu_reset_address) */
+	uint64_t params_addr;
+	uint64_t kernel_addr;
+	uint64_t kernel_size;	/* of the decompressed Image */
+	uint64_t kernel_reserved;
+	uint64_t dtb_addr;
+	uint64_t dtb_size;
+	uint64_t initrd_addr;	/* 0 without an initrd */
+	uint64_t initrd_size;
+	bool kernel_gzip;
+	bool dtb_generated;
+	bool upstream_layout;	/* same addresses as upstream's tool */
+	uint64_t reserved[4];
+};
+
+/** Loads in the order jh_linux_plan_boot() issues them. */
+unsigned int jh_linux_plan_get_num_segments(const struct jh_linux_plan *plan);
+/** Returns -ERANGE if @idx is out of range. */
+int jh_linux_plan_get_segment(const struct jh_linux_plan *plan,
+			      unsigned int idx, struct jh_linux_segment *seg);
+void jh_linux_plan_get_info(const struct jh_linux_plan *plan,
+			    struct jh_linux_info *info);
+/** The cell name the plan boots. */
+const char *jh_linux_plan_get_name(const struct jh_linux_plan *plan);
+/** "kernel=0x... dtb=0x...", what linux-loader.bin reads. */
+const char *jh_linux_plan_get_params(const struct jh_linux_plan *plan);
+/** The DTB as it will be loaded (patched or generated). */
+const void *jh_linux_plan_get_dtb(const struct jh_linux_plan *plan,
+				  size_t *size);
+/** Warnings of the planning (e.g. DTB against cell), also logged. */
+unsigned int jh_linux_plan_get_num_warnings(const struct jh_linux_plan *plan);
+const char *jh_linux_plan_get_warning(const struct jh_linux_plan *plan,
+				      unsigned int idx);
+
+/** jh_linux_plan_print() as JSON instead of text. */
+#define JH_LINUX_PRINT_JSON	0x1
+/** Prints every load, its address, size and region, and the warnings. */
+int jh_linux_plan_print(const struct jh_linux_plan *plan, FILE *out,
+			unsigned int flags);
+/** Writes the DTB to @path (upstream's -w). */
+int jh_linux_plan_write_dtb(const struct jh_linux_plan *plan,
+			    const char *path);
+/**
+ * jh_linux_plan_print_commands() - the "jailhouse cell create/load/start"
+ * commands that boot the plan with the DTB written to @dtb_path.
+ */
+int jh_linux_plan_print_commands(const struct jh_linux_plan *plan, FILE *out,
+				 const char *cell_path, const char *dtb_path);
+
+/**
+ * jh_linux_plan_boot() - execute a plan.
+ * @cell: out, optional: the running cell.
+ *
+ * Creates the cell from the config unless a cell of that name exists
+ * (with the same CPUs), stops it, loads every segment in order (files in
+ * chunks) and starts it. On failure the message names the step; a cell
+ * created here is destroyed again, an existing one is left stopped.
+ */
+int jh_linux_plan_boot(struct jh_linux_plan *plan, struct jh_cell **cell);
+/** jh_linux_plan() and jh_linux_plan_boot() in one. */
+int jh_linux_boot(struct jh_linux *req, struct jh_cell **cell);
 
 #ifdef __cplusplus
 }

@@ -1,7 +1,8 @@
 # libjailhouse: the only userspace code that talks to the driver.
 lib_LTLIBRARIES += libjailhouse/libjailhouse.la
 include_HEADERS = libjailhouse/libjailhouse.h
-noinst_HEADERS += libjailhouse/internal.h libjailhouse/check.h
+noinst_HEADERS += libjailhouse/internal.h libjailhouse/check.h \
+	libjailhouse/linux.h libjailhouse/linux-plan.h
 
 libjailhouse_libjailhouse_la_SOURCES = \
 	libjailhouse/ctx.c \
@@ -29,10 +30,12 @@ libjailhouse_libjailhouse_la_SOURCES = \
 	libjailhouse/stats.c \
 	libjailhouse/console.c \
 	libjailhouse/image-set.c \
-	libjailhouse/image-elf.c
+	libjailhouse/image-elf.c \
+	libjailhouse/linux.c
 
 libjailhouse_libjailhouse_la_CPPFLAGS = $(AM_CPPFLAGS) \
-	-I$(top_srcdir)/libjailhouse
+	-I$(top_srcdir)/libjailhouse -I$(top_srcdir)/loaders \
+	-DJH_LINUX_LOADER_BIN=\"$(jhlibexecdir)/linux-loader.bin\"
 libjailhouse_libjailhouse_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden \
 	$(KMOD_CFLAGS) $(LIBELF_CFLAGS) $(JH_ZLIB_CFLAGS)
 libjailhouse_libjailhouse_la_LIBADD = $(KMOD_LIBS) $(LIBELF_LIBS) \
@@ -42,6 +45,18 @@ libjailhouse_libjailhouse_la_LDFLAGS = \
 	-Wl,--version-script=$(top_srcdir)/libjailhouse/libjailhouse.sym
 EXTRA_libjailhouse_libjailhouse_la_DEPENDENCIES = \
 	$(top_srcdir)/libjailhouse/libjailhouse.sym
+
+# "jailhouse cell linux": the native loader (loaders/) is optional; without
+# it the jh_linux_ calls exist and say it is missing. Its jhl_ symbols stay
+# hidden through the version script.
+if BUILD_LINUX_LOADER
+libjailhouse_libjailhouse_la_SOURCES += \
+	libjailhouse/linux-plan.c \
+	libjailhouse/linux-boot.c
+libjailhouse_libjailhouse_la_LIBADD += loaders/libjhloader.la
+else
+libjailhouse_libjailhouse_la_SOURCES += libjailhouse/linux-none.c
+endif
 
 pkgconfigdir = $(libdir)/pkgconfig
 pkgconfig_DATA = libjailhouse/libjailhouse.pc

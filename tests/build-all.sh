@@ -15,7 +15,9 @@ jobs=${JOBS:-$(nproc)}
 
 say() { echo "build-all: $*" >&2; }
 
-"$top/tests/qemu/setup-host.sh" >&2
+# libfdt for arm64 comes unpacked in a sysroot (it cannot be installed
+# next to the native libfdt-dev); the path is the only stdout line.
+fdt=$("$top/tests/qemu/setup-host.sh" --fdt-sysroot)
 kdir=$("$top/tests/qemu/build-kernel.sh")
 
 if [ ! -x "$top/configure" ] || [ "$top/configure.ac" -nt "$top/configure" ]; then
@@ -34,12 +36,22 @@ mkdir -p "$build/native"
 stage=$build/stage
 say "arm64 build in $build/aarch64, staged in $stage"
 mkdir -p "$build/aarch64"
+# The Linux loader (jailhouse cell linux) is required here; libfdt is
+# linked statically, so the guest needs no libfdt.so. An existing build
+# configured without these flags is configured again.
+fdt_cflags="-I$fdt/usr/include"
+fdt_libs="-L$fdt/usr/lib/aarch64-linux-gnu -l:libfdt.a"
+configure_aarch64() {
+	say "configuring the arm64 build"
+	PKG_CONFIG_LIBDIR=/usr/lib/aarch64-linux-gnu/pkgconfig:/usr/share/pkgconfig \
+	"$top/configure" -q --host=aarch64-linux-gnu --prefix=/usr \
+		--sysconfdir=/etc --with-firmwaredir=/lib/firmware \
+		--with-kernel="$kdir" --enable-linux-loader \
+		LIBFDT_CFLAGS="$fdt_cflags" LIBFDT_LIBS="$fdt_libs" >&2
+}
 (cd "$build/aarch64" &&
-	{ [ -f Makefile ] ||
-		PKG_CONFIG_LIBDIR=/usr/lib/aarch64-linux-gnu/pkgconfig:/usr/share/pkgconfig \
-		"$top/configure" -q --host=aarch64-linux-gnu --prefix=/usr \
-			--sysconfdir=/etc --with-firmwaredir=/lib/firmware \
-			--with-kernel="$kdir" >&2; } &&
+	{ { [ -f Makefile ] && grep -qF -- "$fdt_libs" config.status; } ||
+		configure_aarch64; } &&
 	make -s -j"$jobs" >&2 &&
 	rm -rf "$stage" &&
 	make -s install DESTDIR="$stage" >&2 &&

@@ -4,6 +4,7 @@
  * the debug UART, written under one lock so lines do not interleave.
  */
 #include <jailhouse/console.h>
+#include <jailhouse/percpu.h>
 #include <jailhouse/printk.h>
 #include <jailhouse/uart.h>
 #include <asm/spinlock.h>
@@ -46,4 +47,27 @@ void console_write(const char *s)
 		}
 
 	spin_unlock(&console_lock);
+}
+
+/*
+ * Cells print one character per hypercall. Collected into whole lines,
+ * their output cannot split another CPU's line or the hypervisor's.
+ */
+void console_cpu_putc(struct per_cpu *cpu_data, char c)
+{
+	if (!c)
+		return;
+	cpu_data->con_line[cpu_data->con_len++] = c;
+	if (c == '\n' || cpu_data->con_len == sizeof(cpu_data->con_line) - 1)
+		console_cpu_flush(cpu_data);
+}
+
+/* What is left of a line, e.g. before the CPU goes off. */
+void console_cpu_flush(struct per_cpu *cpu_data)
+{
+	if (!cpu_data->con_len)
+		return;
+	cpu_data->con_line[cpu_data->con_len] = '\0';
+	cpu_data->con_len = 0;
+	console_write(cpu_data->con_line);
 }

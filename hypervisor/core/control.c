@@ -31,6 +31,7 @@ static long hypervisor_disable(struct per_cpu *cpu_data)
 	       (unsigned int)READ_ONCE(hypervisor_active_cpus))
 		cpu_relax();
 
+	console_cpu_flush(cpu_data);
 	arch_cpu_restore(cpu_data);
 	arch_shutdown_return(cpu_data, 0);
 }
@@ -77,14 +78,13 @@ static long cpu_get_info(struct per_cpu *caller, unsigned long cpu,
 static long debug_console_putc(struct per_cpu *cpu_data, unsigned long c)
 {
 	u32 flags = cpu_data->cell->config->flags;
-	char s[2] = { (char)c, 0 };
 
 	/* "active" implies "permitted" for non-root cells, as upstream */
 	if (!(flags & JAILHOUSE_CELL_VIRTUAL_CONSOLE_PERMITTED) &&
 	    (cpu_data->cell == &root_cell ||
 	     !(flags & JAILHOUSE_CELL_VIRTUAL_CONSOLE_ACTIVE)))
 		return -EPERM;
-	console_write(s);
+	console_cpu_putc(cpu_data, (char)c);
 	return 0;
 }
 
@@ -128,6 +128,7 @@ void panic_park(const char *reason)
 	struct per_cpu *cpu_data = this_cpu_data();
 	struct cell *cell = cpu_data->cell;
 
+	console_cpu_flush(cpu_data);
 	if (cell && cell != &root_cell) {
 		printk("CPU %d of cell \"%s\" failed: %s\n", cpu_data->cpu_id,
 		       cell->config->name, reason);

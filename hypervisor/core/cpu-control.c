@@ -133,6 +133,32 @@ void cell_stop_cpus(struct cell *cell)
 	}
 }
 
+/*
+ * A cell switching itself off (PSCI SYSTEM_OFF or SYSTEM_RESET): the
+ * machine is root's, so only the cell stops, as if shut down by root. Its
+ * siblings get the stop request; a later start or destroy goes through
+ * cell_stop_cpus(), which clears the requests again.
+ */
+void __noreturn cell_stop_self(struct per_cpu *cpu_data, const char *why)
+{
+	struct cell *cell = cpu_data->cell;
+	struct per_cpu *t;
+	unsigned int cpu;
+
+	printk("Cell \"%s\": %s on CPU %u, stopping the cell\n",
+	       cell->config->name, why, cpu_data->cpu_id);
+	for_each_cpu_in_cell(cpu, cell) {
+		t = per_cpu(cpu);
+		if (t == cpu_data)
+			continue;
+		__atomic_store_n(&t->park_req, true, __ATOMIC_SEQ_CST);
+		if (__atomic_load_n(&t->state, __ATOMIC_ACQUIRE) == CPU_RUNNING)
+			arch_send_event(t);
+	}
+	comm_set_state(cell, JAILHOUSE_CELL_SHUT_DOWN);
+	arch_cpu_power_off(cpu_data);
+}
+
 /* Called by a failing cell CPU: the cell failed if none of it runs. */
 void cell_cpus_failed_check(struct cell *cell)
 {

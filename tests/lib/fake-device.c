@@ -10,11 +10,17 @@
  * library and the CLI under test are the very binaries that get
  * installed, including their real open()/ioctl()/read() paths.
  *
+ * CELL_LOAD also writes each image's bytes into the sparse file
+ * .fake/cell-<id>.mem at its guest address and appends "ADDR SIZE" to
+ * .fake/cell-<id>.loads, so tests can check what landed where.
+ *
  * Scripting (environment):
  *   JH_FAKE_ROOT       the fake root directory (required to trap anything)
  *   JH_FAKE_OPEN_ERR   errno name that open() of the device fails with
  *   JH_FAKE_IOCTL_ERR  "NAME=ERRNO,..." with NAME one of ENABLE, DISABLE,
- *                      CELL_CREATE, CELL_LOAD, CELL_START, CELL_DESTROY
+ *                      CELL_CREATE, CELL_LOAD, CELL_START, CELL_DESTROY;
+ *                      "NAME@N=ERRNO" fails only the Nth such call of the
+ *                      process (counted since the variable last changed)
  *   JH_FAKE_READ_ERR   errno name that console reads fail with
  *   JH_FAKE_START_STATE  state string a started cell gets ("running")
  *   JH_FAKE_BLOCK_MS   how long a blocking console read waits for new
@@ -62,6 +68,7 @@ static const struct {
 	{ "ENOSPC", ENOSPC }, { "ELIBBAD", ELIBBAD }, { "ENOEXEC", ENOEXEC },
 	{ "EDOM", EDOM }, { "ECHRNG", ECHRNG }, { "ENXIO", ENXIO },
 	{ "ENOTRECOVERABLE", ENOTRECOVERABLE }, { "ENOSYS", ENOSYS },
+	{ "EFBIG", EFBIG },
 };
 
 static void *next_fn(const char *name)
@@ -87,12 +94,44 @@ static int env_errno(const char *var)
 	return v && *v ? errno_by_name(v, strlen(v)) : 0;
 }
 
-/* Looks up NAME in "NAME=ERRNO,NAME=ERRNO". */
-static int scripted_ioctl_errno(const char *name)
+static const char *const ioctl_names[] = {
+	"ENABLE", "DISABLE", "CELL_CREATE", "CELL_LOAD", "CELL_START",
+	"CELL_DESTROY",
+};
+
+#define NUM_IOCTLS	(sizeof(ioctl_names) / sizeof(ioctl_names[0]))
+
+/* Calls of each ioctl since JH_FAKE_IOCTL_ERR last changed. */
+static unsigned int ioctl_calls[NUM_IOCTLS];
+static char ioctl_err_seen[512];
+
+static void count_call(const char *script, unsigned int idx)
 {
-	const char *p = getenv("JH_FAKE_IOCTL_ERR");
+	if (strncmp(script, ioctl_err_seen, sizeof(ioctl_err_seen))) {
+		memset(ioctl_calls, 0, sizeof(ioctl_calls));
+		snprintf(ioctl_err_seen, sizeof(ioctl_err_seen), "%s", script);
+	}
+	ioctl_calls[idx]++;
+}
+
+/* Does the entry "NAME" or "NAME@N" (up to @end) name this call? */
+static bool entry_matches(const char *p, const char *end, unsigned int idx)
+{
+	const char *name = ioctl_names[idx], *at;
 	size_t len = strlen(name);
 
+	at = memchr(p, '@', (size_t)(end - p));
+	if ((size_t)((at ? at : end) - p) != len || strncmp(p, name, len))
+		return false;
+	return !at || strtoul(at + 1, NULL, 10) == ioctl_calls[idx];
+}
+
+/* Looks the call up in "NAME[@N]=ERRNO,NAME[@N]=ERRNO". */
+static int scripted_ioctl_errno(unsigned int idx)
+{
+	const char *p = getenv("JH_FAKE_IOCTL_ERR");
+
+	count_call(p ? p : "", idx);
 	while (p && *p) {
 		const char *eq = strchr(p, '='), *end;
 
@@ -101,7 +140,7 @@ static int scripted_ioctl_errno(const char *name)
 		end = strchr(eq, ',');
 		if (!end)
 			end = eq + strlen(eq);
-		if ((size_t)(eq - p) == len && !strncmp(p, name, len))
+		if (entry_matches(p, eq, idx))
 			return errno_by_name(eq + 1, (size_t)(end - eq - 1));
 		p = *end ? end + 1 : end;
 	}
@@ -280,6 +319,19 @@ static int do_enable(const char *root, const struct jailhouse_system *sys)
 	return 0;
 }
 
+/* The files a cell leaves in .fake/: config, loads, memory. */
+static void forget_cell(const char *root, int id)
+{
+	static const char *const ext[] = { "cell", "load", "loads", "mem" };
+	char rel[64];
+	unsigned int i;
+
+	for (i = 0; i < sizeof(ext) / sizeof(ext[0]); i++) {
+		snprintf(rel, sizeof(rel), ".fake/cell-%d.%s", id, ext[i]);
+		fake_rm_rf(root, rel);
+	}
+}
+
 static int do_disable(const char *root)
 {
 	int id;
@@ -291,8 +343,7 @@ static int do_disable(const char *root)
 
 		snprintf(rel, sizeof(rel), FAKE_SYSFS "/cells/%d", id);
 		fake_rm_rf(root, rel);
-		snprintf(rel, sizeof(rel), ".fake/cell-%d.cell", id);
-		fake_rm_rf(root, rel);
+		forget_cell(root, id);
 	}
 	fake_rm_rf(root, FAKE_SYSFS "/cells/0");
 	write_pools(root, false);
@@ -343,6 +394,7 @@ static int do_create(const char *root, const struct jailhouse_cell_create *arg)
 	if (id == MAX_CELLS)
 		return ENOMEM;
 
+	forget_cell(root, id);
 	if (save_config(root, id, desc, arg->config_size))
 		return EIO;
 	snprintf(rel, sizeof(rel), FAKE_SYSFS "/cells/%d/statistics", id);
@@ -428,38 +480,67 @@ static void log_image(FILE *log, const struct jailhouse_preload_image *img)
 	fputc('\n', log);
 }
 
+/* The cell's memory as a sparse file: byte A is guest address A. */
+static int store_image(const char *root, int id, FILE *loads,
+		       const struct jailhouse_preload_image *img)
+{
+	const void *data = (const void *)(uintptr_t)img->source_address;
+	char path[PATH_MAX];
+	ssize_t n;
+	int fd;
+
+	fprintf(loads, "0x%llx %llu\n", (unsigned long long)img->target_address,
+		(unsigned long long)img->size);
+	snprintf(path, sizeof(path), "%s/.fake/cell-%d.mem", root, id);
+	fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
+	if (fd < 0)
+		return EIO;
+	n = pwrite(fd, data, img->size, (off_t)img->target_address);
+	close(fd);
+	return n == (ssize_t)img->size ? 0 : EIO;
+}
+
+/* Like the driver: every image is checked before anything is written. */
 static int do_load(const char *root, const struct jailhouse_cell_load *arg)
 {
 	const struct jailhouse_cell_desc *desc;
 	char path[PATH_MAX];
+	FILE *log, *loads;
 	size_t size = 0;
 	unsigned int i;
 	int id, err;
-	FILE *log;
 
 	err = lookup(root, &arg->cell_id, &id);
 	if (err)
 		return err;
 	if (id == 0)
 		return EINVAL;
-	cell_attr(root, id, "state", "shut down\n");
-
 	desc = load_config(root, id, &size);
 	if (!desc)
 		return EIO;
+	for (i = 0; !err && i < arg->num_preload_images; i++)
+		if (arg->image[i].size)
+			err = check_image(desc, &arg->image[i]);
+	free((void *)desc);
+	if (err)
+		return err;
+	cell_attr(root, id, "state", "shut down\n");
+
 	snprintf(path, sizeof(path), "%s/.fake/cell-%d.load", root, id);
 	log = fopen(path, "w");
-	err = log ? 0 : EIO;
+	snprintf(path, sizeof(path), "%s/.fake/cell-%d.loads", root, id);
+	loads = fopen(path, "a");
+	err = log && loads ? 0 : EIO;
 	for (i = 0; !err && i < arg->num_preload_images; i++) {
 		if (!arg->image[i].size)
 			continue;
-		err = check_image(desc, &arg->image[i]);
-		if (!err)
-			log_image(log, &arg->image[i]);
+		log_image(log, &arg->image[i]);
+		err = store_image(root, id, loads, &arg->image[i]);
 	}
 	if (log)
 		fclose(log);
-	free((void *)desc);
+	if (loads)
+		fclose(loads);
 	return err;
 }
 
@@ -493,8 +574,7 @@ static int do_destroy(const char *root, const struct jailhouse_cell_id *cid)
 	move_cpus(root, id, 0, mask);
 	snprintf(rel, sizeof(rel), FAKE_SYSFS "/cells/%d", id);
 	fake_rm_rf(root, rel);
-	snprintf(rel, sizeof(rel), ".fake/cell-%d.cell", id);
-	fake_rm_rf(root, rel);
+	forget_cell(root, id);
 	return 0;
 }
 
@@ -504,17 +584,17 @@ static int dispatch(unsigned long req, void *arg)
 
 	switch (req) {
 	case JAILHOUSE_ENABLE:
-		return scripted_ioctl_errno("ENABLE") ?: do_enable(root, arg);
+		return scripted_ioctl_errno(0) ?: do_enable(root, arg);
 	case JAILHOUSE_DISABLE:
-		return scripted_ioctl_errno("DISABLE") ?: do_disable(root);
+		return scripted_ioctl_errno(1) ?: do_disable(root);
 	case JAILHOUSE_CELL_CREATE:
-		return scripted_ioctl_errno("CELL_CREATE") ?: do_create(root, arg);
+		return scripted_ioctl_errno(2) ?: do_create(root, arg);
 	case JAILHOUSE_CELL_LOAD:
-		return scripted_ioctl_errno("CELL_LOAD") ?: do_load(root, arg);
+		return scripted_ioctl_errno(3) ?: do_load(root, arg);
 	case JAILHOUSE_CELL_START:
-		return scripted_ioctl_errno("CELL_START") ?: do_start(root, arg);
+		return scripted_ioctl_errno(4) ?: do_start(root, arg);
 	case JAILHOUSE_CELL_DESTROY:
-		return scripted_ioctl_errno("CELL_DESTROY") ?: do_destroy(root, arg);
+		return scripted_ioctl_errno(5) ?: do_destroy(root, arg);
 	default:
 		return EINVAL;
 	}

@@ -3,6 +3,7 @@
  * jhtest-helper: what the shell tests cannot do in a line of sh.
  *   root DIR [--no-driver|--no-node|--machine]  create a fake root
  *   configs DIR                       write the test configs and images
+ *   linux DIR                         write the "cell linux" inputs
  *   json                              validate JSON on stdin
  */
 #include <stdio.h>
@@ -11,6 +12,7 @@
 
 #include "fake-root.h"
 #include "json-check.h"
+#include "linux-images.h"
 #include "test-configs.h"
 
 static int cmd_json(void)
@@ -48,6 +50,8 @@ int main(int argc, char **argv)
 		return cmd_json();
 	if (argc == 3 && !strcmp(argv[1], "configs"))
 		return tc_write_all(argv[2]) ? 1 : 0;
+	if (argc == 3 && !strcmp(argv[1], "linux"))
+		return li_write_fixtures(argv[2]) ? 1 : 0;
 	if ((argc == 3 || argc == 4) && !strcmp(argv[1], "root")) {
 		if (argc == 4 && !strcmp(argv[3], "--no-driver"))
 			flags = FAKE_ROOT_NO_DRIVER;
@@ -62,7 +66,7 @@ int main(int argc, char **argv)
 		return 0;
 	}
 usage:
-	fprintf(stderr, "usage: %s root DIR [--no-driver|--no-node|--machine] | configs DIR | json\n",
+	fprintf(stderr, "usage: %s root DIR [--no-driver|--no-node|--machine] | configs DIR | linux DIR | json\n",
 		argv[0]);
 	return 2;
 }

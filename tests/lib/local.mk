@@ -13,8 +13,11 @@ tests_lib_libjhtest_la_SOURCES = tests/lib/harness.c tests/lib/harness.h \
 	tests/lib/fake-fs.c tests/lib/fake-fs.h \
 	tests/lib/fake-root.c tests/lib/fake-root.h \
 	tests/lib/test-configs.c tests/lib/test-configs.h \
-	tests/lib/json-check.c tests/lib/json-check.h
+	tests/lib/json-check.c tests/lib/json-check.h \
+	tests/lib/linux-images.c tests/lib/linux-images.h
 tests_lib_libjhtest_la_CPPFLAGS = $(jhtest_cppflags)
+tests_lib_libjhtest_la_CFLAGS = $(AM_CFLAGS) $(JH_ZLIB_CFLAGS)
+tests_lib_libjhtest_la_LIBADD = $(JH_ZLIB_LIBS)
 
 jhtest_cppflags = $(AM_CPPFLAGS) -I$(top_srcdir)/libjailhouse \
 	-I$(top_srcdir)/tests/unit \
@@ -61,12 +64,25 @@ tests_lib_test_api_SOURCES = tests/lib/test-api.c
 tests_lib_test_api_CPPFLAGS = $(jhtest_cppflags)
 tests_lib_test_api_LDADD = $(jhtest_ldadd)
 
+# jh_linux_ (cell linux) against the fake driver; without the loader it
+# checks that the API says it is missing.
+if BUILD_LINUX_LOADER
+linux_test_cppflags = -DJH_TEST_LINUX_LOADER=1
+else
+linux_test_cppflags = -DJH_TEST_LINUX_LOADER=0
+endif
+lib_tests += tests/lib/test-linux
+tests_lib_test_linux_SOURCES = tests/lib/test-linux.c
+tests_lib_test_linux_CPPFLAGS = $(jhtest_cppflags) $(linux_test_cppflags) \
+	-DJH_LINUX_LOADER_BIN=\"$(jhlibexecdir)/linux-loader.bin\"
+tests_lib_test_linux_LDADD = $(jhtest_ldadd)
+
 # Automake ships its own test-driver but not the TAP driver all host
 # tests (these included) run under.
 
 # The CLI, from a shell script; it finds the build through JH_BUILDDIR.
 check_SCRIPTS = tests/lib/test-cli.sh tests/lib/test-symbols.sh \
-	tests/lib/test-docs.sh
+	tests/lib/test-docs.sh tests/lib/test-cli-linux.sh
 TESTS += $(check_SCRIPTS)
 EXTRA_DIST += $(check_SCRIPTS)
 # The man pages are generated; the docs test reads them.

@@ -77,7 +77,7 @@ run --frob; t "unknown option" 2 '' "unknown option '--frob'"
 run frob; t "unknown command" 2 '' "unknown command 'frob'"
 for c in enable disable console "cell" "cell create" "cell list" \
 	 "cell load" "cell start" "cell shutdown" "cell destroy" \
-	 "cell stats" "config" "config check" "config show" doctor; do
+	 "cell stats" "cell linux" "config" "config check" "config show" doctor; do
 	# shellcheck disable=SC2086
 	run $c --help; t "$c --help" 0 "^usage: jailhouse $c"
 done
@@ -257,9 +257,9 @@ t "console not permitted" 1 '' 'VIRTUAL_DEBUG_CONSOLE'
 
 # --- extensions ------------------------------------------------------
 mkdir "$WORK/bin"
-printf '#!/bin/sh\necho "ext: $*"\n' >"$WORK/bin/jailhouse-cell-linux"
-chmod +x "$WORK/bin/jailhouse-cell-linux"
-PATH=$WORK/bin:$PATH run cell linux a.cell Image -c "x y"
+printf '#!/bin/sh\necho "ext: $*"\n' >"$WORK/bin/jailhouse-cell-extra"
+chmod +x "$WORK/bin/jailhouse-cell-extra"
+PATH=$WORK/bin:$PATH run cell extra a.cell Image -c "x y"
 t "extension script gets the arguments" 0 '^ext: a.cell Image -c x y$'
 run cell frob; t "unknown cell sub-command" 2 '' "unknown command 'cell frob' \(no jailhouse-cell-frob"
 run hardware check; t "unknown extension" 2 '' "unknown command 'hardware check'"

@@ -74,6 +74,9 @@ complete_words jailhouse cell start "" | grep -qx gic-demo &&
 ok $? "completes cell names and IDs from sysfs"
 complete_words jailhouse cell stats 3 --w | grep -qx -- --watch
 ok $? "completes options"
+complete_words jailhouse cell linux x.cell Image --dr | grep -qx -- --dry-run &&
+	complete_words jailhouse cell linux x.cell Image -a "" | grep -qx arm64
+ok $? "completes cell linux options"
 
 echo "1..$n"
 [ "$failed" = 0 ]

@@ -9,6 +9,7 @@
 # that staged dynamic arm64 executables need, the scenarios in /scenarios
 # next to scenarios/lib.sh, and a generated /init that runs the scenarios in
 # the given order, prints JHTEST-* markers on the console and powers off.
+# /init also copies run-qemu.sh's serial echo to /tmp/jhtest/serial.log.
 #
 # Kernel command line knobs read by /init:
 #   jhtest.timeout=SEC   per-scenario timeout inside the guest (default 300)
@@ -137,6 +138,14 @@ mount -t proc proc /proc
 mount -t sysfs sysfs /sys
 mount -t tmpfs tmpfs /tmp
 /bin/busybox --install -s 2>/dev/null
+
+# run-qemu.sh echoes the PL011 log back on this port; kept open for the
+# whole run, so QEMU never holds it back (scenarios/lib.sh: jh_serial_*).
+mkdir -p /tmp/jhtest
+for port in /sys/class/virtio-ports/*; do
+	[ "$(cat "$port/name" 2>/dev/null)" = jh.serial ] || continue
+	tr -d '\r' <"/dev/${port##*/}" >/tmp/jhtest/serial.log &
+done
 
 timeout=300
 shell=0

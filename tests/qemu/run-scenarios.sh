@@ -3,7 +3,8 @@
 #
 #   run-scenarios.sh [options] STAGE_DIR SCENARIO...
 #     --timeout SEC   QEMU wall-clock limit (default 300)
-#     --log FILE      keep the console log there (default: in the work dir)
+#     --log FILE      keep root's console log there (default: in the work
+#                     dir); the PL011 log goes next to it as *.serial.log
 #     --work DIR      work dir for initramfs and log (default: a temp dir,
 #                     removed after a pass, kept after a failure)
 #     --verbose       show the console live
@@ -13,7 +14,9 @@
 # the scenarios into an initramfs, boots it with run-qemu.sh and exits with
 # its verdict. STAGE_DIR holds what the guest needs, e.g.
 # lib/modules/jailhouse.ko built against the kernel printed by
-# build-kernel.sh. The last line printed is "scenarios: N passed, N failed".
+# build-kernel.sh; stage-cell-linux.sh adds the Linux cell's kernel,
+# initramfs and DTB in /boot. The last line printed is
+# "scenarios: N passed, N failed".
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -21,7 +24,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib-host.sh"
 
 usage() {
-	sed -n '2,16s/^# \{0,1\}//p' "$0" >&2
+	sed -n '2,19s/^# \{0,1\}//p' "$0" >&2
 	exit 2
 }
 
@@ -64,7 +67,13 @@ for s in "$@"; do
 	[ "$name" = lib ] || expect="$expect $name"
 done
 
-"$here/build-initramfs.sh" "$work/initramfs.cpio.gz" "$stage" "$@"
+# The staged tree plus what a Linux cell boots from (/boot).
+rm -rf "$work/stage"
+mkdir -p "$work/stage"
+cp -R "$stage/." "$work/stage/"
+"$here/stage-cell-linux.sh" "$kdir" "$work/stage"
+
+"$here/build-initramfs.sh" "$work/initramfs.cpio.gz" "$work/stage" "$@"
 echo "run-scenarios: initramfs $(wc -c <"$work/initramfs.cpio.gz") bytes" >&2
 
 # Through tee, so the summary line can be repeated after the notes below.
@@ -81,7 +90,7 @@ summary=$(grep '^scenarios: ' "$work/run-qemu.out" | tail -n 1)
 if [ "$rc" -eq 0 ] && $own_work; then
 	rm -rf "$work"
 elif [ "$rc" -ne 0 ]; then
-	echo "run-scenarios: kept $work for inspection (console log: $log)"
+	echo "run-scenarios: kept $work for inspection (console logs: $log, ${log%.log}.serial.log)"
 	# Repeated so that it stays the closing line.
 	echo "${summary:-scenarios: 0 passed, 1 failed}"
 fi

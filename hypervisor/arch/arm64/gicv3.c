@@ -413,15 +413,30 @@ int gicv3_cpu_init(struct per_cpu *cpu_data)
 	return 0;
 }
 
-/* Hand what is still pending virtually back to the physical GIC. */
+/*
+ * Hand what is still pending virtually back to the physical GIC. One we
+ * took physically is active there: deactivating it alone would lose an
+ * edge (virtio-mmio's SPIs are edge-triggered), so it is pended again
+ * first and reaches whichever CPU it is routed to now.
+ */
 static void return_lr(u64 lr)
 {
+	struct per_cpu *cpu_data = this_cpu_data();
 	unsigned int irq = lr & ICH_LR_VINTID_MASK;
+	u8 *frame;
 
-	if (lr & ICH_LR_HW)
-		write_sysreg(ICC_DIR_EL1, irq);	/* level sources re-fire */
-	else if (lr & ICH_LR_PENDING)
-		send_phys_sgi(this_cpu_data(), irq);
+	if (!(lr & ICH_LR_HW)) {
+		if (lr & ICH_LR_PENDING)
+			send_phys_sgi(cpu_data, irq);
+		return;
+	}
+	if (lr & ICH_LR_PENDING) {
+		frame = irq < 32 ? (u8 *)cpu_data->arch.gicr + GICR_SGI_BASE :
+				   (u8 *)gicd_base;
+		mmio_write32(frame + GICD_ISPENDR + irq / 32 * 4,
+			     BIT(irq % 32));
+	}
+	write_sysreg(ICC_DIR_EL1, irq);
 }
 
 void gicv3_cpu_exit(struct per_cpu *cpu_data)

@@ -3,7 +3,8 @@
  * PSCI for the cells. Power operations go to the real firmware, but a
  * CPU that CPU_ON powers up must enter the hypervisor first: we hand the
  * firmware our own entry point and start the cell's from there. A cell
- * reaches only its own CPUs; only root may switch the machine off.
+ * reaches only its own CPUs; only root may switch the machine off, a
+ * cell that tries it stops.
  */
 #include <jailhouse/cell.h>
 #include <jailhouse/control.h>
@@ -53,6 +54,7 @@ void arch_cpu_power_off(struct per_cpu *cpu_data)
 {
 	long ret;
 
+	console_cpu_flush(cpu_data);
 	gicv3_cpu_drop(cpu_data);
 	__atomic_store_n(&cpu_data->state, CPU_OFF, __ATOMIC_SEQ_CST);
 	ret = smc_call(PSCI_CPU_OFF, 0, 0, 0);
@@ -80,6 +82,7 @@ static long psci_cpu_off(struct per_cpu *cpu_data)
 {
 	long ret;
 
+	console_cpu_flush(cpu_data);
 	if (cpu_data->cell != &root_cell)
 		arch_cpu_power_off(cpu_data);
 
@@ -164,9 +167,10 @@ long psci_dispatch(struct registers *regs)
 		return psci_features(regs->usr[1]);
 	case PSCI_SYSTEM_OFF:
 	case PSCI_SYSTEM_RESET:
-		/* The root cell owns the machine. */
+		/* The root cell owns the machine; another one stops itself. */
 		if (cpu_data->cell != &root_cell)
-			return PSCI_DENIED;
+			cell_stop_self(cpu_data, fid == PSCI_SYSTEM_OFF ?
+				       "PSCI SYSTEM_OFF" : "PSCI SYSTEM_RESET");
 		printk("Root cell: PSCI %s\n",
 		       fid == PSCI_SYSTEM_OFF ? "SYSTEM_OFF" : "SYSTEM_RESET");
 		return smc_call(fid, 0, 0, 0);

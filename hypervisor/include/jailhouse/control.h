@@ -23,6 +23,7 @@ void cpu_handle_events(struct per_cpu *cpu_data);
 void suspend_root_cpus(void);
 void resume_root_cpus(void);
 void cell_stop_cpus(struct cell *cell);
+void __noreturn cell_stop_self(struct per_cpu *cpu_data, const char *why);
 void cell_cpus_failed_check(struct cell *cell);
 void cpu_reset_stats(struct per_cpu *cpu_data);
 

@@ -48,6 +48,10 @@ struct per_cpu {
 	/* A cell CPU stopped by a fatal trap; cleared on start/destroy. */
 	volatile bool failed;
 
+	/* Debug console output of this CPU's cell, sent line by line. */
+	char con_line[128];
+	unsigned int con_len;
+
 	struct arch_per_cpu arch;
 } __aligned(PAGE_SIZE);
 

@@ -10,11 +10,14 @@
 #include <jailhouse/string.h>
 
 struct uart_chip;
+struct per_cpu;
 
 void __printf(1, 2) printk(const char *fmt, ...);
 int __printf(3, 4) snprintf(char *buf, size_t size, const char *fmt, ...);
 
 void console_init(const struct uart_chip *uart, void *base);
 void console_write(const char *s);
+void console_cpu_putc(struct per_cpu *cpu_data, char c);
+void console_cpu_flush(struct per_cpu *cpu_data);
 
 #endif /* !_JAILHOUSE_PRINTK_H */

@@ -43,10 +43,14 @@ if have /usr/bin/jailhouse && have /lib/firmware/jailhouse.bin; then
 
 	if have /boot/Image.gz; then
 		step "non-root Linux cell"
+		# It boots on the PL011; the serial echo tells when it is up.
+		mark=$(jh_serial_mark)
 		check "cell linux" jailhouse cell linux $cells/qemu-arm64-linux-demo.cell \
 			/boot/Image.gz -i /boot/cell-initrd.cpio.gz \
 			-c "console=ttyAMA0 rdinit=/init"
-		sleep 10
+		check "Linux up in the cell" jh_serial_wait "$mark" \
+			'^JHCELL-LINUX-UP cpus=2 ' 1 60
+		sleep 3
 		jailhouse cell list
 		check "cell destroy" jailhouse cell destroy qemu-arm64-linux-demo
 	fi

@@ -32,7 +32,9 @@ for c in 1 2 3; do
 	check "CPU $c runs tasks" taskset -c $c true
 done
 
+check "serial echo still reaches root" jh_serial_roundtrip
 check "jailhouse disable" jailhouse disable
+check "serial echo reaches root after disable" jh_serial_roundtrip
 check "rmmod" rmmod jailhouse
 expect_fail "no kernel warning, BUG or Oops" sh -c 'dmesg | grep -E "WARNING:|BUG:|Oops|Unable to handle"'
 finish

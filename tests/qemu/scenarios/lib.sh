@@ -161,3 +161,50 @@ jh_wait_state() {
 	done
 	return 1
 }
+
+# --- the PL011 as the host sees it ------------------------------------
+# What cells print on the shared UART, which root cannot read itself:
+# run-qemu.sh feeds its serial log back on a virtio port, and /init copies
+# that into this file (CRs dropped) for the whole run.
+jh_serial=/tmp/jhtest/serial.log
+
+# jh_serial_mark: the log's length in lines now, a start for the others
+jh_serial_mark() {
+	if [ -r $jh_serial ]; then
+		wc -l <$jh_serial
+	else
+		echo 0
+	fi
+}
+
+# jh_serial_since MARK: the lines logged after MARK
+jh_serial_since() {
+	tail -n +$(($1 + 1)) $jh_serial 2>/dev/null
+	return 0
+}
+
+# jh_serial_count MARK REGEX: lines after MARK matching REGEX
+jh_serial_count() {
+	jh_serial_since "$1" | grep -cE -e "$2" || true
+}
+
+# jh_serial_wait MARK REGEX N [SECONDS]: 0 once N lines after MARK match
+# REGEX, 1 after SECONDS (default 30).
+jh_serial_wait() {
+	_jh_n=$((${4:-30} * 5))
+	while [ "$(jh_serial_count "$1" "$2")" -lt "$3" ]; do
+		[ "$_jh_n" -gt 0 ] || return 1
+		usleep 200000
+		_jh_n=$((_jh_n - 1))
+	done
+}
+
+# jh_serial_roundtrip: a line root writes to the kernel log comes back
+# through the PL011 and the serial echo within 10 s, i.e. root's virtio
+# input still gets its (edge-triggered) interrupts.
+jh_serial_roundtrip() {
+	_jh_mark=$(jh_serial_mark)
+	_jh_token="jhtest-roundtrip-$(cut -d' ' -f1 /proc/uptime)"
+	echo "$_jh_token" >/dev/kmsg
+	jh_serial_wait "$_jh_mark" "$_jh_token" 1 10
+}

@@ -1,0 +1,285 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * cell linux: boot Linux in a cell with the native loader, with the
+ * options of upstream's jailhouse-cell-linux plus our own.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char linux_usage[] =
+	"cell linux CELLCONFIG KERNEL [-d DTB] [-i INITRD] [-c CMDLINE]\n"
+	"          [-w DTB_OUT] [-k FACTOR] [-a arm64] [--name NAME]\n"
+	"          [--system-config SYSCONFIG] [--gic GICD,GICR]\n"
+	"          [--uart-irq INTID] [--strict] [--dry-run [--json]]\n"
+	"Boots Linux in the cell of CELLCONFIG: creates the cell (or reuses the\n"
+	"one of that name), loads linux-loader.bin, KERNEL (arm64 Image or\n"
+	"Image.gz), the DTB and INITRD, and starts it. A cell created here is\n"
+	"destroyed again if any step fails.\n"
+	"  -d, --dtb DTB          patch this DTB (memory, chosen); without -d a\n"
+	"                         DTB is generated from the configs\n"
+	"  -i, --initrd INITRD    initramfs or initrd\n"
+	"  -c, --cmdline CMDLINE  kernel command line (/chosen/bootargs)\n"
+	"  -w, --write-params DTB_OUT\n"
+	"                         boot nothing: write the DTB and print the\n"
+	"                         equivalent cell create/load/start commands\n"
+	"  -k, --kernel-decomp-factor FACTOR\n"
+	"                         gap between kernel and initrd in kernel sizes\n"
+	"  -a, --arch ARCH        accepted for upstream scripts; only arm64\n"
+	"  --name NAME            the cell's name instead of the config's\n"
+	"  --system-config SYSCONFIG\n"
+	"                         GIC addresses for the DTB (default: QEMU virt)\n"
+	"  --gic GICD,GICR        GIC distributor and redistributor base\n"
+	"  --uart-irq INTID       interrupt of the generated DTB's UART\n"
+	"  --strict               a DTB that does not match the cell is an error\n"
+	"  --dry-run              print where everything goes, boot nothing\n"
+	"  --json                 with --dry-run: print it as JSON\n"
+	"Environment: JAILHOUSE_LINUX_LOADER names another linux-loader.bin.";
+
+enum {
+	OPT_NAME = 0x100,
+	OPT_SYSTEM,
+	OPT_GIC,
+	OPT_UART_IRQ,
+	OPT_STRICT,
+	OPT_DRY_RUN,
+	OPT_JSON,
+};
+
+struct linux_args {
+	const char *cell, *kernel, *dtb, *initrd, *cmdline, *write;
+	const char *name, *system;
+	uint64_t factor, gicd, gicr, uart_irq;
+	bool strict, dry_run, json, help;
+};
+
+static const struct option linux_opts[] = {
+	{ "dtb", required_argument, NULL, 'd' },
+	{ "initrd", required_argument, NULL, 'i' },
+	{ "cmdline", required_argument, NULL, 'c' },
+	{ "write-params", required_argument, NULL, 'w' },
+	{ "kernel-decomp-factor", required_argument, NULL, 'k' },
+	{ "arch", required_argument, NULL, 'a' },
+	{ "name", required_argument, NULL, OPT_NAME },
+	{ "system-config", required_argument, NULL, OPT_SYSTEM },
+	{ "gic", required_argument, NULL, OPT_GIC },
+	{ "uart-irq", required_argument, NULL, OPT_UART_IRQ },
+	{ "strict", no_argument, NULL, OPT_STRICT },
+	{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
+	{ "json", no_argument, NULL, OPT_JSON },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 },
+};
+
+static int parse_gic(const char *s, struct linux_args *a)
+{
+	char gicd[32];
+	const char *comma = strchr(s, ',');
+
+	if (!comma || (size_t)(comma - s) >= sizeof(gicd))
+		return -1;
+	memcpy(gicd, s, comma - s);
+	gicd[comma - s] = '\0';
+	if (cli_parse_u64(gicd, &a->gicd) || cli_parse_u64(comma + 1, &a->gicr))
+		return -1;
+	return 0;
+}
+
+/* One option; returns EXIT_OK or the usage error's exit code. */
+static int parse_opt(int c, const char *arg, struct linux_args *a)
+{
+	switch (c) {
+	case 'd':
+		a->dtb = arg;
+		break;
+	case 'i':
+		a->initrd = arg;
+		break;
+	case 'c':
+		a->cmdline = arg;
+		break;
+	case 'w':
+		a->write = arg;
+		break;
+	case 'k':
+		if (cli_parse_u64(arg, &a->factor) || a->factor > 1000)
+			return cli_usage_error(linux_usage,
+					       "invalid decompression factor '%s'",
+					       arg);
+		break;
+	case 'a':
+		/* upstream takes x86, arm or arm64; this tool boots arm64 */
+		if (strcmp(arg, "arm64") && strcmp(arg, "aarch64"))
+			return cli_usage_error(linux_usage,
+					       "architecture '%s' is not supported, only arm64",
+					       arg);
+		break;
+	case OPT_NAME:
+		a->name = arg;
+		break;
+	case OPT_SYSTEM:
+		a->system = arg;
+		break;
+	case OPT_GIC:
+		if (parse_gic(arg, a))
+			return cli_usage_error(linux_usage,
+					       "invalid --gic '%s' (GICD,GICR)",
+					       arg);
+		break;
+	case OPT_UART_IRQ:
+		if (cli_parse_u64(arg, &a->uart_irq) || a->uart_irq > 1019)
+			return cli_usage_error(linux_usage,
+					       "invalid interrupt '%s'", arg);
+		break;
+	case OPT_STRICT:
+		a->strict = true;
+		break;
+	case OPT_DRY_RUN:
+		a->dry_run = true;
+		break;
+	case OPT_JSON:
+		a->json = true;
+		break;
+	}
+	return EXIT_OK;
+}
+
+static int parse_args(int argc, char **argv, struct linux_args *a)
+{
+	int c, ret;
+
+	memset(a, 0, sizeof(*a));
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, ":d:i:c:w:k:a:h", linux_opts,
+				NULL)) != -1) {
+		if (c == 'h') {
+			a->help = true;
+			return EXIT_OK;
+		}
+		if (c == ':')
+			return cli_usage_error(linux_usage, "%s needs an argument",
+					       argv[optind - 1]);
+		if (c == '?')
+			return cli_usage_error(linux_usage, "unknown option '%s'",
+					       argv[optind - 1]);
+		ret = parse_opt(c, optarg, a);
+		if (ret)
+			return ret;
+	}
+	if (argc - optind != 2)
+		return cli_usage_error(linux_usage,
+				       "cell linux needs a cell config and a kernel");
+	a->cell = argv[optind];
+	a->kernel = argv[optind + 1];
+	if (a->json && !a->dry_run)
+		return cli_usage_error(linux_usage, "--json needs --dry-run");
+	if (a->write && a->dry_run)
+		return cli_usage_error(linux_usage,
+				       "-w and --dry-run exclude each other");
+	/* The printed "cell create" would create the config's name. */
+	if (a->write && a->name)
+		return cli_usage_error(linux_usage,
+				       "-w prints commands for the config's cell name; drop --name");
+	return EXIT_OK;
+}
+
+/* Everything the arguments give, into the request. */
+static int fill_request(struct jh_ctx *ctx, const struct linux_args *a,
+			struct jh_linux *req)
+{
+	struct jh_config *sys;
+	int err;
+
+	if (a->system) {
+		if (jh_config_new_from_file(ctx, a->system, &sys))
+			return -1;
+		err = jh_linux_set_system_config(req, sys);
+		jh_config_free(sys);
+		if (err)
+			return err;
+	}
+	if (jh_linux_set_file(req, JH_LINUX_KERNEL, a->kernel) ||
+	    (a->initrd && jh_linux_set_file(req, JH_LINUX_INITRD, a->initrd)) ||
+	    (a->dtb && jh_linux_set_file(req, JH_LINUX_DTB, a->dtb)) ||
+	    jh_linux_set_cmdline(req, a->cmdline) ||
+	    (a->name && jh_linux_set_name(req, a->name)) ||
+	    jh_linux_set_decomp_factor(req, (unsigned int)a->factor) ||
+	    jh_linux_set_gic(req, a->gicd, a->gicr) ||
+	    jh_linux_set_uart_irq(req, (unsigned int)a->uart_irq) ||
+	    jh_linux_set_strict(req, a->strict))
+		return -1;
+	return 0;
+}
+
+/* What to do with the plan: print it, write the DTB, or boot it. */
+static int use_plan(struct jh_ctx *ctx, const struct linux_args *a,
+		    struct jh_linux_plan *plan)
+{
+	unsigned int i;
+
+	for (i = 0; i < jh_linux_plan_get_num_warnings(plan); i++)
+		cli_warn("warning: %s", jh_linux_plan_get_warning(plan, i));
+	if (a->dry_run) {
+		if (jh_linux_plan_print(plan, stdout,
+					a->json ? JH_LINUX_PRINT_JSON : 0))
+			return cli_error(ctx);
+		return EXIT_OK;
+	}
+	if (a->write) {
+		if (jh_linux_plan_write_dtb(plan, a->write) ||
+		    jh_linux_plan_print_commands(plan, stdout, a->cell,
+						 a->write))
+			return cli_error(ctx);
+		return EXIT_OK;
+	}
+	if (jh_linux_plan_boot(plan, NULL)) {
+		int ret = cli_error(ctx);
+
+		cli_console_tail(ctx);
+		return ret;
+	}
+	return EXIT_OK;
+}
+
+int cmd_cell_linux(int argc, char **argv)
+{
+	struct jh_linux_plan *plan;
+	struct linux_args a;
+	struct jh_config *cfg;
+	struct jh_linux *req;
+	struct jh_ctx *ctx;
+	int ret;
+
+	ret = parse_args(argc, argv, &a);
+	if (ret)
+		return ret;
+	if (a.help)
+		return cli_print_help(linux_usage);
+	ret = cli_ctx(&ctx);
+	if (ret)
+		return ret;
+	if (jh_config_new_from_file(ctx, a.cell, &cfg)) {
+		ret = cli_error(ctx);
+		goto out_ctx;
+	}
+	if (jh_linux_new(ctx, cfg, &req)) {
+		ret = cli_error(ctx);
+		goto out_cfg;
+	}
+	if (fill_request(ctx, &a, req) || jh_linux_plan(req, &plan)) {
+		ret = cli_error(ctx);
+		goto out_req;
+	}
+	ret = use_plan(ctx, &a, plan);
+	jh_linux_plan_free(plan);
+out_req:
+	jh_linux_free(req);
+out_cfg:
+	jh_config_free(cfg);
+out_ctx:
+	jh_ctx_unref(ctx);
+	return ret;
+}

@@ -1,0 +1,206 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * Executing a Linux boot plan: create (or reuse) the cell, stop it, load
+ * every segment in order and start it. Any failure after the create
+ * destroys a cell made here, so no half-loaded cell stays behind.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "linux-plan.h"
+
+/* Files are loaded in pieces of this size: large initrds stay on disk. */
+#define LOAD_CHUNK	(1U << 20)
+
+/* A cell of the plan's name exists: reuse it, as upstream's tool does. */
+static int reuse_cell(struct jh_linux_plan *plan, int id,
+		      struct jh_cell **out)
+{
+	struct jh_cpuset *want = NULL, *have = NULL;
+	struct jh_cell *cell;
+	int err;
+
+	err = jh_cell_lookup_by_id(plan->ctx, id, &cell);
+	if (err)
+		return err;
+	err = jh_config_get_cpus(plan->cell, &want);
+	if (!err)
+		err = jh_cell_get_cpus_assigned(cell, &have);
+	if (!err && strcmp(jh_cpuset_to_string(want),
+			   jh_cpuset_to_string(have)))
+		err = jh_fail(plan->ctx, EEXIST, JH_ERR_NAME_TAKEN,
+			      "cell %d is named '%s' but has CPUs %s, the config %s: destroy it first or use another name",
+			      id, jh_cell_get_name(cell),
+			      jh_cpuset_to_string(have),
+			      jh_cpuset_to_string(want));
+	jh_cpuset_free(want);
+	jh_cpuset_free(have);
+	if (err) {
+		jh_cell_unref(cell);
+		return err;
+	}
+	jh_info(plan->ctx, "reusing cell %d (%s)", id, jh_cell_get_name(cell));
+	*out = cell;
+	return 0;
+}
+
+static int get_cell(struct jh_linux_plan *plan, struct jh_cell **cell,
+		    bool *created)
+{
+	const char *name = jh_config_get_name(plan->cell);
+	int err, id;
+
+	*created = false;
+	err = jh_cell_find_id_by_name(plan->ctx, name, &id);
+	if (err < 0)
+		return err;
+	if (err > 0)
+		return reuse_cell(plan, id, cell);
+	err = jh_cell_create(plan->ctx, plan->cell, cell);
+	if (err) {
+		jh_error_prefix(plan->ctx, "creating the cell");
+		return err;
+	}
+	*created = true;
+	return 0;
+}
+
+/* A segment whose bytes are in a file: read and load one chunk at a time. */
+static int load_streamed(struct jh_linux_plan *plan, struct jh_cell *cell,
+			 const struct jhl_segment *seg)
+{
+	__u64 off, len;
+	void *buf;
+	int err = 0;
+
+	buf = malloc(seg->size < LOAD_CHUNK ? seg->size : LOAD_CHUNK);
+	if (!buf)
+		return jh_fail_nomem(plan->ctx);
+	for (off = 0; off < seg->size && !err; off += len) {
+		len = seg->size - off;
+		if (len > LOAD_CHUNK)
+			len = LOAD_CHUNK;
+		err = jhl_segment_read(seg, buf, len, off);
+		if (err)
+			err = jh_fail(plan->ctx, -err, JH_ERR_SYSTEM,
+				      "reading %llu bytes at byte %llu: %s",
+				      (unsigned long long)len,
+				      (unsigned long long)(seg->offset + off),
+				      strerror(-err));
+		else
+			err = jh_cell_load_image(cell, buf, len,
+						 seg->guest_addr + off);
+	}
+	free(buf);
+	return err;
+}
+
+static int load_segment(struct jh_linux_plan *plan, struct jh_cell *cell,
+			const struct jhl_segment *seg)
+{
+	int err;
+
+	jh_dbg(plan->ctx, "loading %s: %llu bytes at 0x%llx (region %u)",
+	       jhl_kind_name(seg->kind), (unsigned long long)seg->size,
+	       (unsigned long long)seg->guest_addr, seg->region);
+	if (seg->data)
+		err = jh_cell_load_image(cell, seg->data, seg->size,
+					 seg->guest_addr);
+	else
+		err = load_streamed(plan, cell, seg);
+	if (err)
+		jh_error_prefix(plan->ctx, "loading the %s (%llu bytes at 0x%llx)",
+				jhl_kind_name(seg->kind),
+				(unsigned long long)seg->size,
+				(unsigned long long)seg->guest_addr);
+	return err;
+}
+
+static int load_and_start(struct jh_linux_plan *plan, struct jh_cell *cell)
+{
+	unsigned int i, n = jhl_plan_num_segments(plan->plan);
+	int err;
+
+	err = jh_cell_shutdown(cell);
+	if (err) {
+		jh_error_prefix(plan->ctx, "stopping the cell for loading");
+		return err;
+	}
+	for (i = 0; i < n; i++) {
+		err = load_segment(plan, cell, jhl_plan_segment(plan->plan, i));
+		if (err)
+			return err;
+	}
+	err = jh_cell_start(cell);
+	if (err)
+		jh_error_prefix(plan->ctx, "starting the cell");
+	return err;
+}
+
+/* After a failed step: destroy a cell we created, keep the first error. */
+static void undo(struct jh_linux_plan *plan, struct jh_cell *cell,
+		 bool created)
+{
+	enum jh_error code = jh_ctx_last_error_code(plan->ctx);
+	char msg[1024], why[1024];
+	int id = jh_cell_get_id(cell);
+
+	snprintf(msg, sizeof(msg), "%s", jh_ctx_last_error(plan->ctx));
+	if (!created) {
+		jh_fail(plan->ctx, EIO, code,
+			"%s; cell %d existed before and is kept", msg, id);
+		return;
+	}
+	if (!jh_cell_destroy(cell)) {
+		jh_fail(plan->ctx, EIO, code,
+			"%s; cell %d was destroyed again", msg, id);
+		return;
+	}
+	snprintf(why, sizeof(why), "%s", jh_ctx_last_error(plan->ctx));
+	jh_fail(plan->ctx, EIO, code,
+		"%s; destroying the half-made cell %d failed too: %s", msg, id,
+		why);
+}
+
+JH_EXPORT int jh_linux_plan_boot(struct jh_linux_plan *plan,
+				 struct jh_cell **out)
+{
+	const char *name = jh_config_get_name(plan->cell);
+	struct jh_cell *cell;
+	bool created;
+	int err;
+
+	err = get_cell(plan, &cell, &created);
+	if (!err) {
+		err = load_and_start(plan, cell);
+		if (err) {
+			undo(plan, cell, created);
+			jh_cell_unref(cell);
+		}
+	}
+	if (err) {
+		jh_error_prefix(plan->ctx, "booting Linux in cell '%s'", name);
+		return err;
+	}
+	jh_info(plan->ctx, "Linux started in cell %d (%s)",
+		jh_cell_get_id(cell), name);
+	if (out)
+		*out = cell;
+	else
+		jh_cell_unref(cell);
+	return 0;
+}
+
+JH_EXPORT int jh_linux_boot(struct jh_linux *req, struct jh_cell **out)
+{
+	struct jh_linux_plan *plan;
+	int err;
+
+	err = jh_linux_plan(req, &plan);
+	if (err)
+		return err;
+	err = jh_linux_plan_boot(plan, out);
+	jh_linux_plan_free(plan);
+	return err;
+}

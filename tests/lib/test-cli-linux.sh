@@ -1,0 +1,234 @@
+#!/bin/sh
+# SPDX-License-Identifier: LGPL-2.1-or-later
+#
+# "jailhouse cell linux" against fake roots and the fake driver (TAP):
+# options and exit codes, --dry-run text and JSON, -w with dtc, booting
+# (bytes checked where the fake driver stored them), a streamed initrd,
+# and that refusals and scripted driver failures leave no cell behind.
+
+set -u
+
+builddir=${JH_BUILDDIR:-$PWD}
+JH=$builddir/cli/jailhouse
+HELPER=$builddir/tests/lib/jhtest-helper
+FAKE=$builddir/tests/lib/.libs/libfakejh.so
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/jhlinux-XXXXXX") || exit 99
+trap 'rm -rf "$WORK"' EXIT
+CFG=$WORK/cfg
+IN=$WORK/in
+mkdir "$CFG" "$IN" && "$HELPER" configs "$CFG" && "$HELPER" linux "$IN" ||
+	exit 99
+gzip -dc "$IN/Image.gz" | cmp -s - "$IN/Image" || exit 99
+CELL=$CFG/linux-demo.cell
+export JAILHOUSE_LINUX_LOADER="$IN/linux-loader.bin"
+
+n=0
+failed=0
+
+ok() {
+	n=$((n + 1))
+	if [ "$1" = 0 ]; then
+		echo "ok $n - $2"
+	else
+		echo "not ok $n - $2"
+		failed=$((failed + 1))
+		sed 's/^/#   out: /' "$WORK/out"
+		sed 's/^/#   err: /' "$WORK/err"
+	fi
+}
+
+skip() {
+	n=$((n + 1))
+	echo "ok $n - $1 # SKIP $2"
+}
+
+# new_root [enabled]: a fresh fake root, with the hypervisor on if asked.
+new_root() {
+	ROOT=$WORK/root$n
+	"$HELPER" root "$ROOT" || exit 99
+	if [ "${1:-}" = enabled ]; then
+		run enable "$CFG/sys.cell"
+		[ "$rc" = 0 ] || exit 99
+	fi
+}
+
+run() {
+	JAILHOUSE_TEST_ROOT=$ROOT JH_FAKE_ROOT=$ROOT LD_PRELOAD=$FAKE \
+		"$JH" "$@" >"$WORK/out" 2>"$WORK/err"
+	rc=$?
+}
+
+# t DESCRIPTION RC [STDOUT-REGEX [STDERR-REGEX]]: checks the last run.
+t() {
+	res=0
+	[ "$rc" = "$2" ] || { echo "# exit $rc, want $2"; res=1; }
+	if [ -n "${3:-}" ] && ! grep -Eq -- "$3" "$WORK/out"; then
+		echo "# stdout lacks: $3"
+		res=1
+	fi
+	if [ -n "${4:-}" ] && ! grep -Eq -- "$4" "$WORK/err"; then
+		echo "# stderr lacks: $4"
+		res=1
+	fi
+	ok $res "$1"
+}
+
+# Non-root cells in the fake sysfs.
+cells() {
+	c=0
+	for d in "$ROOT"/sys/devices/jailhouse/cells/*; do
+		[ -d "$d" ] && [ "${d##*/}" != 0 ] && c=$((c + 1))
+	done
+	echo $c
+}
+
+no_cell() {
+	[ "$(cells)" = 0 ] && [ ! -e "$ROOT/.fake/cell-1.mem" ]
+	ok $? "$1: no cell left behind"
+}
+
+# landed ADDR FILE: the fake cell 1's memory holds FILE at ADDR.
+landed() {
+	size=$(wc -c <"$2")
+	tail -c +$(($1 + 1)) "$ROOT/.fake/cell-1.mem" | head -c "$size" |
+		cmp -s - "$2"
+}
+
+linux() {
+	run cell linux "$CELL" "$@"
+}
+
+new_root
+linux "$IN/Image" --dry-run
+if [ "$rc" != 0 ] && grep -q 'built without the Linux loader' "$WORK/err"; then
+	t "without the loader cell linux says so" 1 '' 'rebuild it with zlib and libfdt'
+	no_cell "without the loader"
+	echo "1..$n"
+	[ "$failed" = 0 ]
+	exit
+fi
+
+# --- options and usage errors ---------------------------------------
+run cell linux --help; t "--help" 0 '^usage: jailhouse cell linux CELLCONFIG KERNEL'
+run cell linux; t "no arguments" 2 '' 'needs a cell config and a kernel'
+linux; t "no kernel" 2 '' 'needs a cell config and a kernel'
+linux "$IN/Image" extra; t "extra argument" 2 '' 'needs a cell config and a kernel'
+linux "$IN/Image" -q; t "unknown option" 2 '' "unknown option '-q'"
+linux "$IN/Image" --frob; t "unknown long option" 2 '' "unknown option '--frob'"
+linux "$IN/Image" -d; t "-d without file" 2 '' "-d needs an argument"
+linux "$IN/Image" -a x86; t "-a x86" 2 '' "architecture 'x86' is not supported, only arm64"
+linux "$IN/Image" -k many; t "-k not a number" 2 '' "invalid decompression factor 'many'"
+linux "$IN/Image" --gic 0x8000000; t "--gic needs two bases" 2 '' "invalid --gic"
+linux "$IN/Image" --json; t "--json without --dry-run" 2 '' '--json needs --dry-run'
+linux "$IN/Image" --dry-run -w "$WORK/x.dtb"; t "-w with --dry-run" 2 '' 'exclude each other'
+linux "$IN/Image" --name x -w "$WORK/x.dtb"; t "-w with --name" 2 '' 'drop --name'
+
+# --- dry run: no driver needed ----------------------------------------
+linux "$IN/Image.gz" -i "$IN/initrd" -c "console=ttyAMA0 rdinit=/init" -a arm64 -k 1 --dry-run
+t "--dry-run (upstream options accepted)" 0 \
+  '^  kernel  0x0070200000-0x00707fffff +3 MiB +6 MiB +2  .*Image.gz$'
+t "--dry-run: upstream layout" 0 '^Layout: same as the upstream'
+t "--dry-run: parameters" 0 '^Loader parameters at 0x1000: kernel=0x70200000 dtb=0x70000000$'
+[ "$(cells)" = 0 ] && [ ! -e "$ROOT/.fake" ]
+ok $? "--dry-run touches no driver"
+linux "$IN/Image" -i "$IN/initrd" --dry-run --json --name other
+t "--dry-run --json" 0 '"cell": "other"'
+"$HELPER" json <"$WORK/out" 2>>"$WORK/err"
+ok $? "--dry-run --json: valid JSON"
+t "--dry-run --json: initrd placed" 0 '"initrd": \{"source": "[^"]*/initrd", "address": 1887436800, "size": 307200\}'
+linux "$IN/Image" --system-config "$CFG/sys.cell" --gic 0x8000000,0x80a0000 --uart-irq 33 --strict --dry-run
+t "--system-config, --gic, --uart-irq, --strict" 0 '^Layout:'
+
+# --- -w: the DTB and the commands, no boot -----------------------------
+linux "$IN/Image.gz" -i "$IN/initrd" -c "console=ttyAMA0" -w "$WORK/out.dtb"
+t "-w prints the commands" 0 \
+  '^jailhouse cell load qemu-arm64-linux-demo .*linux-loader.bin -a 0x0 -s "kernel=0x70200000 dtb=0x70000000" -a 0x1000 .*Image.gz-unzipped -a 0x70200000 .*/initrd -a 0x70800000 .*out.dtb -a 0x70000000$'
+t "-w names the decompression" 0 '^Decompress the kernel first: gzip -dc '
+[ "$(cells)" = 0 ]
+ok $? "-w creates no cell"
+if command -v dtc >/dev/null; then
+	dtc -I dtb -O dts -o "$WORK/out.dts" "$WORK/out.dtb" 2>"$WORK/err"
+	ok $? "dtc accepts the -w DTB"
+	grep -q 'bootargs = "console=ttyAMA0";' "$WORK/out.dts" &&
+		grep -q 'linux,initrd-start = <0x00 0x70800000>;' "$WORK/out.dts"
+	ok $? "-w DTB has bootargs and initrd"
+else
+	skip "dtc accepts the -w DTB" "no dtc"
+	skip "-w DTB has bootargs and initrd" "no dtc"
+fi
+linux "$IN/Image" -w "$WORK/nodir/out.dtb"
+t "-w into a missing directory" 1 '' 'writing the DTB to .*nodir/out.dtb: No such file'
+
+# --- refusals: cause named, exit code, no cell -------------------------
+new_root enabled
+run cell linux "$CFG/missing.cell" "$IN/Image"; t "missing config" 1 '' 'missing.cell: No such file'
+run cell linux "$CFG/rev13.cell" "$IN/Image"; t "revision 13 config" 3 '' 'revision 13'
+run cell linux "$CFG/sys.cell" "$IN/Image"; t "system config as cell" 3 '' 'is a system config'
+linux "$IN/Image" --system-config "$CELL"; t "cell config as --system-config" 3 '' 'where a system config is needed'
+linux "$IN/missing"; t "missing kernel" 1 '' 'reading the kernel .*missing: No such file'
+no_cell "missing kernel"
+linux "$IN/not-an-image"; t "not an Image" 1 '' 'not-an-image: not an arm64 Image'
+no_cell "not an Image"
+head -c 100000 "$IN/Image.gz" >"$WORK/trunc.gz"
+linux "$WORK/trunc.gz"; t "truncated gzip" 1 '' 'trunc.gz'
+no_cell "truncated gzip"
+cp "$IN/Image.gz" "$WORK/crc.gz"
+size=$(wc -c <"$WORK/crc.gz")
+printf '\377\377\377\377' | dd of="$WORK/crc.gz" bs=1 seek=$((size - 8)) conv=notrunc 2>/dev/null
+linux "$WORK/crc.gz"; t "bad gzip CRC" 1 '' 'CRC-32 mismatch'
+no_cell "bad gzip CRC"
+truncate -s 200M "$WORK/huge"
+linux "$IN/Image" -i "$WORK/huge"; t "initrd too big" 1 '' 'no room for the initrd'
+no_cell "initrd too big"
+linux "$IN/Image" -d "$IN/initrd"; t "not a DTB" 1 '' 'not a device tree'
+no_cell "not a DTB"
+linux "$IN/Image" -c "$(head -c 5000 /dev/zero | tr '\0' x)"; t "command line too long" 1 '' 'kernel command line of 5000 characters'
+no_cell "command line too long"
+JAILHOUSE_LINUX_LOADER=$WORK/none linux "$IN/Image"
+t "missing linux-loader.bin" 1 '' "reading linux-loader.bin at .*none: No such file"
+no_cell "missing linux-loader.bin"
+new_root
+linux "$IN/Image"; t "hypervisor not enabled" 1 '' "booting Linux in cell 'qemu-arm64-linux-demo': creating the cell: the hypervisor is not enabled"
+no_cell "hypervisor not enabled"
+
+# --- scripted driver failures: the step, and the cell destroyed --------
+new_root enabled
+for f in "CELL_CREATE=EBUSY:creating the cell" \
+	 "CELL_LOAD=EPERM:stopping the cell for loading" \
+	 "CELL_LOAD@3=EIO:loading the kernel \(3145728 bytes at 0x70200000\)" \
+	 "CELL_LOAD@6=EINVAL:loading the dtb" \
+	 "CELL_LOAD@7=ENOMEM:loading the initrd" \
+	 "CELL_START=EIO:starting the cell"; do
+	JH_FAKE_IOCTL_ERR=${f%%:*} linux "$IN/Image" -i "$IN/initrd"
+	t "${f%%:*} fails the boot" 1 '' "${f#*:}"
+	no_cell "${f%%:*}"
+done
+t "the message says the cell went" 1 '' 'cell 1 was destroyed again'
+
+# --- booting -----------------------------------------------------------
+linux "$IN/Image" -i "$IN/initrd" -c "console=ttyAMA0 rdinit=/init"
+t "boot raw Image with initrd" 0
+run cell list; t "the cell runs" 0 '^1 +qemu-arm64-linux-demo +running +2-3'
+landed 0x70200000 "$IN/Image"; ok $? "Image at 0x70200000"
+landed 0x70800000 "$IN/initrd"; ok $? "initrd at 0x70800000"
+printf 'kernel=0x70200000 dtb=0x70000000\0' >"$WORK/params"
+landed 0x1000 "$WORK/params"; ok $? "parameters at 0x1000"
+head -c 4096 "$IN/linux-loader.bin" >"$WORK/loader-head"
+landed 0 "$WORK/loader-head"; ok $? "linux-loader.bin at 0"
+run cell destroy 1; t "destroy" 0
+
+linux "$IN/Image.gz" -i "$IN/initrd-big" --name big
+t "boot Image.gz with a 9 MiB initrd" 0
+run cell list; t "the cell runs under --name" 0 '^1 +big +running +2-3'
+landed 0x70200000 "$IN/Image"; ok $? "Image.gz inflated at 0x70200000"
+landed 0x70800000 "$IN/initrd-big"; ok $? "big initrd at 0x70800000"
+[ "$(grep -c '^0x7[0-9a-f]*00000 1048576$' "$ROOT/.fake/cell-1.loads")" = 9 ] &&
+	grep -qx '0x71100000 5' "$ROOT/.fake/cell-1.loads"
+ok $? "the initrd went in 1 MiB loads"
+linux "$IN/Image" --name big
+t "boot again into the same cell" 0
+run cell list; t "the cell was reused" 0 '^1 +big +running +2-3'
+
+echo "1..$n"
+[ "$failed" = 0 ]

@@ -1,0 +1,23 @@
+#!/bin/sh
+# Stage what a non-root Linux cell boots from into a guest tree:
+#
+#   stage-cell-linux.sh KERNEL_BUILD_DIR DEST_DIR
+#
+#   DEST/boot/Image.gz             the test bed's own kernel, also the cell's
+#   DEST/boot/cell-initrd.cpio.gz  build-cell-initramfs.sh
+#   DEST/boot/linux-demo.dtb       dts/linux-demo.dts, for the -d variant
+set -eu
+
+here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=tests/qemu/lib-host.sh
+. "$here/lib-host.sh"
+
+[ $# -eq 2 ] || jh_die "usage: $0 KERNEL_BUILD_DIR DEST_DIR"
+kdir=$1
+dest=$2/boot
+command -v dtc >/dev/null 2>&1 || jh_die "dtc missing (apt-get install device-tree-compiler)"
+
+mkdir -p "$dest"
+cp "$kdir/arch/arm64/boot/Image.gz" "$dest/Image.gz"
+"$here/build-cell-initramfs.sh" "$dest/cell-initrd.cpio.gz"
+dtc -q -I dts -O dtb -o "$dest/linux-demo.dtb" "$here/dts/linux-demo.dts"
