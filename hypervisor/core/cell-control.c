@@ -79,6 +79,11 @@ static long cell_load_config(unsigned long ipa, struct cell **out)
 	cell->data_pages = pages;
 	/* checked and used from here on: root cannot change it under us */
 	err = root_copy_from_guest(cell + 1, ipa, size);
+	if (!err && memcmp(cell + 1, &hdr, sizeof(hdr))) {
+		/* root changed the header between the two reads */
+		printk("Cell config: changed while being read\n");
+		err = -EINVAL;
+	}
 	if (err) {
 		page_free(&mem_pool, cell, pages);
 		return err;

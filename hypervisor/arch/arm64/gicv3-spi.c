@@ -55,7 +55,8 @@ int gicv3_cell_irqs_init(struct cell *cell)
 	for (n = 0; n < cell->config->num_irqchips; n++, chip++) {
 		if (!is_gicd_chip(chip))
 			continue;
-		if (chip->pin_base % 32 || chip->pin_base + 128 > 1024)
+		/* compared without addition: pin_base + 128 could wrap */
+		if (chip->pin_base % 32 || chip->pin_base > 1024 - 128)
 			return -EINVAL;
 		for (w = 0; w < 4; w++)
 			cell->arch.spi_bitmap[chip->pin_base / 32 + w] |=
@@ -89,7 +90,8 @@ int arch_cell_irqs_check(const struct jailhouse_cell_desc *cfg)
 	for (n = 0; n < cfg->num_irqchips; n++, chip++) {
 		if (!is_gicd_chip(chip))
 			continue;
-		if (chip->pin_base % 32 || chip->pin_base + 128 > 1024) {
+		/* compared without addition: pin_base + 128 could wrap */
+		if (chip->pin_base % 32 || chip->pin_base > 1024 - 128) {
 			printk("Cell config: irqchip %u: pin_base %u\n", n,
 			       chip->pin_base);
 			return -EINVAL;

@@ -37,6 +37,16 @@ int handle_dabt(struct registers *regs, u64 esr)
 
 	access.address = ipa;
 	access.size = 1U << ISS_SAS(iss);
+	/*
+	 * Replaying a misaligned access on device memory would fault here,
+	 * in EL2, possibly with an emulation lock held: it is the cell's
+	 * fault, not ours.
+	 */
+	if (ipa & (access.size - 1)) {
+		printk("MMIO at %lx: misaligned %d-byte access\n", ipa,
+		       access.size);
+		return -1;
+	}
 	access.is_write = iss & ISS_WNR;
 	mask = access.size == 8 ? ~0UL : (1UL << (access.size * 8)) - 1;
 	access.value = access.is_write && srt != 31 ? regs->usr[srt] & mask : 0;

@@ -86,6 +86,10 @@ refused "interrupt line root does not own" ENXIO $work/irq.cell "" \
 	'INTID 200 is not the root cell.s'
 variant irqbase 248 '\041'			# pin_base 33
 refused "irqchip pin_base not a multiple of 32" EINVAL $work/irqbase.cell "" 'irqchip 0: pin_base 33'
+# pin_base 0xffffffe0: pin_base + 128 wraps around 32 bits; bitmap word 1
+# all ones so only the range check can stop it.
+variant irqwrap 248 '\340\377\377\377\000\000\000\000\377\377\377\377'
+refused "irqchip pin_base wrapping around" EINVAL $work/irqwrap.cell "" 'irqchip 0: pin_base 4294967264'
 refused "truncated config" ENODATA $smp 200 'configuration counts give 268 bytes, only 200 passed'
 refused "shorter than a descriptor" EINVAL $smp 100 'a cell descriptor alone has 132'
 variant badsig 0 'JHSYS'
