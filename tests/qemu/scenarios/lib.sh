@@ -69,7 +69,14 @@ check_eq() {
 
 # check_file_contains DESCRIPTION FILE REGEX : passes if a line of FILE
 # matches the extended regular expression REGEX.
+# Files filled by a background reader (cat /dev/jailhouse > log) may lag
+# behind under load, so the line gets up to JH_FILE_WAIT seconds (10).
 check_file_contains() {
+	_jh_tries=$((${JH_FILE_WAIT:-10} * 5))
+	while [ -r "$2" ] && ! grep -qE -e "$3" "$2" && [ "$_jh_tries" -gt 0 ]; do
+		usleep 200000
+		_jh_tries=$((_jh_tries - 1))
+	done
 	if [ ! -r "$2" ]; then
 		_jh_not_ok "$1" "cannot read $2"
 	elif grep -qE -e "$3" "$2"; then
