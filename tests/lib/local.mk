@@ -84,7 +84,7 @@ tests_lib_test_linux_LDADD = $(jhtest_ldadd)
 check_SCRIPTS = tests/lib/test-cli.sh tests/lib/test-symbols.sh \
 	tests/lib/test-docs.sh tests/lib/test-cli-linux.sh
 TESTS += $(check_SCRIPTS)
-EXTRA_DIST += $(check_SCRIPTS)
+EXTRA_DIST += $(check_SCRIPTS) tests/lib/tap.sh tests/lib/fake-cli.sh
 # The man pages are generated; the docs test reads them.
 check_DATA = $(man8_MANS)
 AM_TESTS_ENVIRONMENT += JH_BUILDDIR=$(abs_top_builddir) \

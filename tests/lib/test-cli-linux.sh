@@ -8,70 +8,23 @@
 
 set -u
 
-builddir=${JH_BUILDDIR:-$PWD}
-JH=$builddir/cli/jailhouse
-HELPER=$builddir/tests/lib/jhtest-helper
-FAKE=$builddir/tests/lib/.libs/libfakejh.so
+. "${JH_SRCDIR:-.}/tests/lib/tap.sh"
+. "${JH_SRCDIR:-.}/tests/lib/fake-cli.sh"
 
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/jhlinux-XXXXXX") || exit 99
-trap 'rm -rf "$WORK"' EXIT
-CFG=$WORK/cfg
 IN=$WORK/in
-mkdir "$CFG" "$IN" && "$HELPER" configs "$CFG" && "$HELPER" linux "$IN" ||
-	exit 99
+mkdir "$IN" && "$HELPER" linux "$IN" || exit 99
 gzip -dc "$IN/Image.gz" | cmp -s - "$IN/Image" || exit 99
 CELL=$CFG/linux-demo.cell
 export JAILHOUSE_LINUX_LOADER="$IN/linux-loader.bin"
 
-n=0
-failed=0
-
-ok() {
-	n=$((n + 1))
-	if [ "$1" = 0 ]; then
-		echo "ok $n - $2"
-	else
-		echo "not ok $n - $2"
-		failed=$((failed + 1))
-		sed 's/^/#   out: /' "$WORK/out"
-		sed 's/^/#   err: /' "$WORK/err"
-	fi
-}
-
-skip() {
-	n=$((n + 1))
-	echo "ok $n - $1 # SKIP $2"
-}
-
 # new_root [enabled]: a fresh fake root, with the hypervisor on if asked.
 new_root() {
-	ROOT=$WORK/root$n
+	ROOT=$WORK/root$tap_n
 	"$HELPER" root "$ROOT" || exit 99
 	if [ "${1:-}" = enabled ]; then
 		run enable "$CFG/sys.cell"
 		[ "$rc" = 0 ] || exit 99
 	fi
-}
-
-run() {
-	JAILHOUSE_TEST_ROOT=$ROOT JH_FAKE_ROOT=$ROOT LD_PRELOAD=$FAKE \
-		"$JH" "$@" >"$WORK/out" 2>"$WORK/err"
-	rc=$?
-}
-
-# t DESCRIPTION RC [STDOUT-REGEX [STDERR-REGEX]]: checks the last run.
-t() {
-	res=0
-	[ "$rc" = "$2" ] || { echo "# exit $rc, want $2"; res=1; }
-	if [ -n "${3:-}" ] && ! grep -Eq -- "$3" "$WORK/out"; then
-		echo "# stdout lacks: $3"
-		res=1
-	fi
-	if [ -n "${4:-}" ] && ! grep -Eq -- "$4" "$WORK/err"; then
-		echo "# stderr lacks: $4"
-		res=1
-	fi
-	ok $res "$1"
 }
 
 # Non-root cells in the fake sysfs.
@@ -104,8 +57,7 @@ linux "$IN/Image" --dry-run
 if [ "$rc" != 0 ] && grep -q 'built without the Linux loader' "$WORK/err"; then
 	t "without the loader cell linux says so" 1 '' 'rebuild it with zlib and libfdt'
 	no_cell "without the loader"
-	echo "1..$n"
-	[ "$failed" = 0 ]
+	tap_done
 	exit
 fi
 
@@ -230,5 +182,4 @@ linux "$IN/Image" --name big
 t "boot again into the same cell" 0
 run cell list; t "the cell was reused" 0 '^1 +big +running +2-3'
 
-echo "1..$n"
-[ "$failed" = 0 ]
+tap_done

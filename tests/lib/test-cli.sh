@@ -7,56 +7,12 @@
 
 set -u
 
-builddir=${JH_BUILDDIR:-$PWD}
-JH=$builddir/cli/jailhouse
-HELPER=$builddir/tests/lib/jhtest-helper
-FAKE=$builddir/tests/lib/.libs/libfakejh.so
-
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/jhcli-XXXXXX") || exit 99
-trap 'rm -rf "$WORK"' EXIT
-CFG=$WORK/cfg
-mkdir "$CFG" && "$HELPER" configs "$CFG" || exit 99
-
-n=0
-failed=0
-
-ok() {
-	n=$((n + 1))
-	if [ "$1" = 0 ]; then
-		echo "ok $n - $2"
-	else
-		echo "not ok $n - $2"
-		failed=$((failed + 1))
-		sed 's/^/#   out: /' "$WORK/out"
-		sed 's/^/#   err: /' "$WORK/err"
-	fi
-}
+. "${JH_SRCDIR:-.}/tests/lib/tap.sh"
+. "${JH_SRCDIR:-.}/tests/lib/fake-cli.sh"
 
 new_root() {
-	ROOT=$WORK/root$n
+	ROOT=$WORK/root$tap_n
 	"$HELPER" root "$ROOT" "$@" || exit 99
-}
-
-# run ARGS...: the command under the fake driver; stdout/stderr in files.
-run() {
-	JAILHOUSE_TEST_ROOT=$ROOT JH_FAKE_ROOT=$ROOT LD_PRELOAD=$FAKE \
-		"$JH" "$@" >"$WORK/out" 2>"$WORK/err"
-	rc=$?
-}
-
-# t DESCRIPTION RC [STDOUT-REGEX [STDERR-REGEX]]: checks the last run.
-t() {
-	res=0
-	[ "$rc" = "$2" ] || { echo "# exit $rc, want $2"; res=1; }
-	if [ -n "${3:-}" ] && ! grep -Eq -- "$3" "$WORK/out"; then
-		echo "# stdout lacks: $3"
-		res=1
-	fi
-	if [ -n "${4:-}" ] && ! grep -Eq -- "$4" "$WORK/err"; then
-		echo "# stderr lacks: $4"
-		res=1
-	fi
-	ok $res "$1"
 }
 
 json_ok() {
@@ -278,5 +234,4 @@ t "enable failing in the hypervisor" 1 '' 'failed to start: Input/output error'
 t "failed enable shows the console tail" 1 '' 'Shutting down hypervisor'
 run console; t "console keeps the log after disable" 0 'Shutting down hypervisor'
 
-echo "1..$n"
-[ "$failed" = 0 ]
+tap_done

@@ -9,23 +9,7 @@ set -u
 builddir=${JH_BUILDDIR:-$PWD}
 srcdir=${JH_SRCDIR:-.}
 HELPER=$builddir/tests/lib/jhtest-helper
-n=0
-failed=0
-
-ok() {
-	n=$((n + 1))
-	if [ "$1" = 0 ]; then
-		echo "ok $n - $2"
-	else
-		echo "not ok $n - $2"
-		failed=$((failed + 1))
-	fi
-}
-
-skip() {
-	n=$((n + 1))
-	echo "ok $n - $1 # SKIP $2"
-}
+. "$srcdir/tests/lib/tap.sh"
 
 for page in jailhouse jailhouse-cell jailhouse-config; do
 	file=$builddir/cli/man/$page.8
@@ -41,8 +25,8 @@ done
 
 if ! command -v bash >/dev/null; then
 	skip "bash completion" "no bash"
-	echo "1..$n"
-	exit 0
+	tap_done
+	exit
 fi
 comp=$srcdir/cli/completion/bash/jailhouse
 bash -n "$comp"
@@ -78,5 +62,4 @@ complete_words jailhouse cell linux x.cell Image --dr | grep -qx -- --dry-run &&
 	complete_words jailhouse cell linux x.cell Image -a "" | grep -qx arm64
 ok $? "completes cell linux options"
 
-echo "1..$n"
-[ "$failed" = 0 ]
+tap_done

@@ -14,18 +14,7 @@ SYM=$srcdir/libjailhouse/libjailhouse.sym
 HDR=$srcdir/libjailhouse/libjailhouse.h
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/jhsym-XXXXXX") || exit 99
 trap 'rm -rf "$WORK"' EXIT
-n=0
-failed=0
-
-ok() {
-	n=$((n + 1))
-	if [ "$1" = 0 ]; then
-		echo "ok $n - $2"
-	else
-		echo "not ok $n - $2"
-		failed=$((failed + 1))
-	fi
-}
+. "$srcdir/tests/lib/tap.sh"
 
 if ! command -v nm >/dev/null || [ ! -f "$SO" ]; then
 	echo "1..0 # SKIP no nm or no shared libjailhouse"
@@ -49,5 +38,4 @@ ok $? "the first node is LIBJAILHOUSE_0.1"
 ! grep -q 'jailhouse_\|struct jailhouse' "$HDR"
 ok $? "the public header exposes no kernel ABI struct"
 
-echo "1..$n"
-[ "$failed" = 0 ]
+tap_done

@@ -1,0 +1,46 @@
+# SPDX-License-Identifier: LGPL-2.1-or-later
+#
+# Running the jailhouse command against fake roots and the fake driver;
+# sourced after tap.sh by the CLI test scripts. Sets WORK (removed on
+# exit) and CFG (the test configs); the last run's output is in
+# $WORK/out and $WORK/err, its exit status in rc.
+# shellcheck shell=sh
+
+builddir=${JH_BUILDDIR:-$PWD}
+JH=$builddir/cli/jailhouse
+HELPER=$builddir/tests/lib/jhtest-helper
+FAKE=$builddir/tests/lib/.libs/libfakejh.so
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/jhcli-XXXXXX") || exit 99
+trap 'rm -rf "$WORK"' EXIT
+CFG=$WORK/cfg
+mkdir "$CFG" && "$HELPER" configs "$CFG" || exit 99
+: >"$WORK/out"
+: >"$WORK/err"
+
+tap_on_failure() {
+	sed 's/^/#   out: /' "$WORK/out"
+	sed 's/^/#   err: /' "$WORK/err"
+}
+
+# run ARGS...: the command under the fake driver, in root $ROOT.
+run() {
+	JAILHOUSE_TEST_ROOT=$ROOT JH_FAKE_ROOT=$ROOT LD_PRELOAD=$FAKE \
+		"$JH" "$@" >"$WORK/out" 2>"$WORK/err"
+	rc=$?
+}
+
+# t DESCRIPTION RC [STDOUT-REGEX [STDERR-REGEX]]: checks the last run.
+t() {
+	res=0
+	[ "$rc" = "$2" ] || { echo "# exit $rc, want $2"; res=1; }
+	if [ -n "${3:-}" ] && ! grep -Eq -- "$3" "$WORK/out"; then
+		echo "# stdout lacks: $3"
+		res=1
+	fi
+	if [ -n "${4:-}" ] && ! grep -Eq -- "$4" "$WORK/err"; then
+		echo "# stderr lacks: $4"
+		res=1
+	fi
+	ok $res "$1"
+}
