@@ -10,6 +10,7 @@ tests_lib_libfakejh_la_LDFLAGS = -module -avoid-version -shared \
 tests_lib_libfakejh_la_LIBADD = -ldl
 
 tests_lib_libjhtest_la_SOURCES = tests/lib/harness.c tests/lib/harness.h \
+	tests/lib/expect.c tests/lib/expect.h \
 	tests/lib/fake-fs.c tests/lib/fake-fs.h \
 	tests/lib/fake-root.c tests/lib/fake-root.h \
 	tests/lib/test-configs.c tests/lib/test-configs.h \

@@ -13,32 +13,20 @@
 
 #include "fake-fs.h"
 #include "fake-root.h"
+#include "expect.h"
 #include "harness.h"
 #include "test-configs.h"
 
 static struct jh_ctx *ctx;
 static const char *root;
 
-static bool has(const char *text, const char *part)
-{
-	bool ok = text && strstr(text, part) != NULL;
-
-	if (!ok)
-		printf("#   '%s' lacks '%s'\n", text ? text : "(null)", part);
-	return ok;
-}
-
 /* @ret must be @err with cause @code and a message containing @msg. */
 static void fails(int ret, int err, enum jh_error code, const char *msg,
 		  const char *what)
 {
-	bool ok = ret == err && jh_ctx_last_error_code(ctx) == code &&
-		  has(jh_ctx_last_error(ctx), msg);
-
-	if (!tap_ok(ok, "%s: %s", what, jh_error_name(code)))
-		printf("#   got %d (%s): %s\n", ret,
-		       jh_error_name(jh_ctx_last_error_code(ctx)),
-		       jh_ctx_last_error(ctx));
+	if (!tap_ok(th_error_is(ctx, ret, err, code, msg), "%s: %s", what,
+		    jh_error_name(code)))
+		th_show_error(ctx, ret);
 }
 
 /* A fresh context on a fresh fake root. */
@@ -459,7 +447,7 @@ static void test_images(void)
 	       !jh_image_set_add_string(set, "a=b", 0x1000) &&
 	       jh_image_set_get_count(set) == 2, "buffer and string images");
 	tap_ok(!jh_cell_load(c, set), "load");
-	tap_ok(has(load_log(1), "0x100 4 01020304\n0x1000 4 613d6200"),
+	tap_ok(th_has(load_log(1), "0x100 4 01020304\n0x1000 4 613d6200"),
 	       "the driver got both images");
 	fails(jh_cell_load(r, set), -EINVAL, JH_ERR_ROOT_CELL,
 	      "cannot load the root cell", "load into the root cell");
@@ -475,7 +463,7 @@ static void test_images(void)
 	tap_ok(!jh_image_set_add_raw_file(set, th_file("inmate.bin"), 0x2000),
 	       "raw file image");
 	tap_ok(!jh_cell_load(c, set) &&
-	       has(load_log(1), "0x0 32 a0a1a2a3a4a5a6a7a8a9aaabacadaeaf\n"
+	       th_has(load_log(1), "0x0 32 a0a1a2a3a4a5a6a7a8a9aaabacadaeaf\n"
 			       "0x1000 8 5a5a5a5a5a5a5a5a\n0x2000 15 72617720"),
 	       "ELF segments at their addresses, zero-filled, then the raw file");
 	jh_image_set_free(set);
@@ -696,7 +684,7 @@ static void test_console(void)
 	enable();
 	n = jh_console_read(con, buf, sizeof(buf) - 1);
 	buf[n > 0 ? n : 0] = '\0';
-	tap_ok(n > 0 && has(buf, "Initializing Jailhouse"), "read the log");
+	tap_ok(n > 0 && th_has(buf, "Initializing Jailhouse"), "read the log");
 	tap_eq(jh_console_read(con, buf, sizeof(buf)), 0, "then nothing new");
 	fake_append(root, FAKE_SYSFS "/console", "more\n");
 	n = jh_console_read(con, buf, sizeof(buf));
@@ -719,8 +707,8 @@ static void test_console(void)
 	jh_console_close(con);
 	jh_console_close(NULL);
 
-	tap_ok(!jh_console_get_log(ctx, &log) && has(log, "Activating hypervisor") &&
-	       has(log, "more\n"), "console log snapshot");
+	tap_ok(!jh_console_get_log(ctx, &log) && th_has(log, "Activating hypervisor") &&
+	       th_has(log, "more\n"), "console log snapshot");
 	free(log);
 
 	setenv("JH_FAKE_OPEN_ERR", "EACCES", 1);

@@ -15,6 +15,7 @@
 #include <libjailhouse.h>
 
 #include "fake-fs.h"
+#include "expect.h"
 #include "harness.h"
 #include "json-check.h"
 #include "linux-images.h"
@@ -30,26 +31,13 @@ static struct jh_ctx *ctx;
 static const char *root;
 static void *image, *loader;
 
-static bool has(const char *text, const char *part)
-{
-	bool ok = text && strstr(text, part) != NULL;
-
-	if (!ok)
-		printf("#   '%s' lacks '%s'\n", text ? text : "(null)", part);
-	return ok;
-}
-
 /* @ret must be @err with cause @code and a message containing @msg. */
 static void fails(int ret, int err, enum jh_error code, const char *msg,
 		  const char *what)
 {
-	bool ok = ret == err && jh_ctx_last_error_code(ctx) == code &&
-		  has(jh_ctx_last_error(ctx), msg);
-
-	if (!tap_ok(ok, "%s: %s", what, jh_error_name(code)))
-		printf("#   got %d (%s): %s\n", ret,
-		       jh_error_name(jh_ctx_last_error_code(ctx)),
-		       jh_ctx_last_error(ctx));
+	if (!tap_ok(th_error_is(ctx, ret, err, code, msg), "%s: %s", what,
+		    jh_error_name(code)))
+		th_show_error(ctx, ret);
 }
 
 static struct jh_config *config(const void *data, size_t size)
@@ -301,11 +289,11 @@ static void check_plan_outputs(struct jh_linux_plan *plan)
 	FILE *f;
 
 	text = printed(plan, 0);
-	tap_ok(text && has(text, "Layout: same as the upstream") &&
-	       has(text, "initrd  0x0070800000"), "text plan");
+	tap_ok(text && th_has(text, "Layout: same as the upstream") &&
+	       th_has(text, "initrd  0x0070800000"), "text plan");
 	text = printed(plan, JH_LINUX_PRINT_JSON);
 	tap_ok(text && !json_check(text, strlen(text), &at) &&
-	       has(text, "\"parameters\": \"" PARAMS "\""), "JSON plan is valid");
+	       th_has(text, "\"parameters\": \"" PARAMS "\""), "JSON plan is valid");
 	dtb = jh_linux_plan_get_dtb(plan, &size);
 	tap_ok(dtb && size > 40 && dtb[0] == 0xd0 && dtb[1] == 0x0d,
 	       "the plan's DTB is an FDT");
@@ -315,7 +303,7 @@ static void check_plan_outputs(struct jh_linux_plan *plan)
 						  "out.dtb"), "commands printed");
 	if (f)
 		fclose(f);
-	tap_ok(has(cmds, "jailhouse cell load qemu-arm64-linux-demo test-loader -a 0x0 -s \"" PARAMS "\""),
+	tap_ok(th_has(cmds, "jailhouse cell load qemu-arm64-linux-demo test-loader -a 0x0 -s \"" PARAMS "\""),
 	       "the commands load the plan");
 	fails(jh_linux_plan_write_dtb(plan, "/nonexistent/x.dtb"), -ENOENT,
 	      JH_ERR_SYSTEM, "writing the DTB to /nonexistent/x.dtb",
@@ -413,8 +401,8 @@ static void test_boot_raw(void)
 	tap_ok(landed(id, INITRD_ADDR, initrd, 300 * 1024), "initrd at 0x70800000");
 	check_loader(id);
 	tap_ok(!strncmp(loads(id), "0x0 6144\n", 9) &&
-	       has(loads(id), "0x70200000 1048576\n0x70300000 1048576\n0x70400000 1048576\n0x70000000 ") &&
-	       has(loads(id), "0x1000 33\n") &&
+	       th_has(loads(id), "0x70200000 1048576\n0x70300000 1048576\n0x70400000 1048576\n0x70000000 ") &&
+	       th_has(loads(id), "0x1000 33\n") &&
 	       strlen(strstr(loads(id), "0x1000 33\n")) == 10,
 	       "loader first, the raw Image in 1 MiB chunks, parameters last");
 	jh_linux_plan_free(plan);
@@ -457,11 +445,11 @@ static void test_boot_gzip_dtb(void)
 	id = boot(req, "Image.gz with -d");
 	tap_ok(landed(id, KERNEL_ADDR, image, IMG_SIZE),
 	       "decompressed Image at 0x70200000");
-	tap_ok(has(loads(id), "0x70200000 3145728\n"),
+	tap_ok(th_has(loads(id), "0x70200000 3145728\n"),
 	       "the inflated kernel in one load");
 	given = jh_linux_plan_get_dtb(plan, &dtb_size);
 	tap_ok(landed(id, DTB_ADDR, given, dtb_size), "patched DTB at 0x70000000");
-	tap_ok(has(sysfs_name(id), "linux2"), "cell created under the new name");
+	tap_ok(th_has(sysfs_name(id), "linux2"), "cell created under the new name");
 	jh_linux_plan_free(plan);
 	jh_linux_free(req);
 	free(gz);
@@ -483,8 +471,8 @@ static void test_streamed(void)
 	id = boot(req, "9 MiB initrd");
 	tap_ok(landed(id, INITRD_ADDR, big, size), "big initrd byte for byte");
 	tap_ok(count_lines(loads(id), "0x7") == 3 + 1 + 10 &&
-	       has(loads(id), "0x70800000 1048576\n0x70900000 1048576\n") &&
-	       has(loads(id), "0x71100000 5\n"), "streamed in 10 loads");
+	       th_has(loads(id), "0x70800000 1048576\n0x70900000 1048576\n") &&
+	       th_has(loads(id), "0x71100000 5\n"), "streamed in 10 loads");
 	jh_linux_free(req);
 	free(big);
 }
@@ -597,8 +585,8 @@ static void test_loader_path(void)
 	jh_linux_set_buffer(req, JH_LINUX_KERNEL, image, IMG_SIZE, "Image");
 	fails(jh_linux_plan(req, &plan), -ENOENT, JH_ERR_SYSTEM,
 	      JH_LINUX_LOADER_BIN ": No such file", "no installed loader");
-	tap_ok(has(jh_ctx_last_error(ctx), root) &&
-	       has(jh_ctx_last_error(ctx), "JAILHOUSE_LINUX_LOADER"),
+	tap_ok(th_has(jh_ctx_last_error(ctx), root) &&
+	       th_has(jh_ctx_last_error(ctx), "JAILHOUSE_LINUX_LOADER"),
 	       "the message names the path below the root and the variable");
 	snprintf(rel, sizeof(rel), "%s", JH_LINUX_LOADER_BIN);
 	*strrchr(rel, '/') = '\0';
@@ -625,7 +613,7 @@ static void inject(const char *script, const char *msg, const char *what)
 	setenv("JH_FAKE_IOCTL_ERR", script, 1);
 	ret = jh_linux_boot(req, NULL);
 	unsetenv("JH_FAKE_IOCTL_ERR");
-	if (!tap_ok(ret < 0 && has(jh_ctx_last_error(ctx), msg), "%s", what))
+	if (!tap_ok(ret < 0 && th_has(jh_ctx_last_error(ctx), msg), "%s", what))
 		printf("#   got %d: %s\n", ret, jh_ctx_last_error(ctx));
 	no_cell_left(what);
 	jh_linux_free(req);
