@@ -1,53 +1,38 @@
 #!/bin/sh
-# Instruction counts of the hypervisor's hot paths, deterministic under
-# QEMU's -icount shift=0 (1 instruction = 1 ns of guest time). Builds the
-# jhbench module, boots the test bed with it, and writes the figures into
-# docs/benchmarks.md.
+# Runs the benchmarks and updates docs/benchmarks.md. Each benchmark is a
+# script of its own that rewrites only its section of the file (between
+# "<!-- bench:NAME -->" and "<!-- /bench:NAME -->"), so they can also be
+# run one at a time:
+#   hotpaths  tests/bench/hotpath-bench.sh  hypervisor hot paths, QEMU
+#   loader    tests/bench/loader-bench.sh   jailhouse cell linux, host
+#                                           (fake driver) and QEMU
 #
-#   tests/bench/run-bench.sh [STAGE_DIR]   (default: tests/build-all.sh)
+#   tests/bench/run-bench.sh [--only NAME]... [STAGE_DIR]
+#     STAGE_DIR defaults to what tests/build-all.sh prints (it is run)
 set -eu
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
+only=
+while [ $# -gt 0 ]; do
+	case $1 in
+	--only) only="$only $2"; shift 2 ;;
+	-h | --help) sed -n '2,11s/^# \{0,1\}//p' "$0" >&2; exit 2 ;;
+	-*) echo "run-bench: unknown option $1" >&2; exit 2 ;;
+	*) break ;;
+	esac
+done
+names=${only:-hotpaths loader}
+for name in $names; do
+	case $name in
+	hotpaths | loader) ;;
+	*) echo "run-bench: no benchmark '$name' (hotpaths, loader)" >&2; exit 2 ;;
+	esac
+done
 stage=${1:-$("$top/tests/build-all.sh")}
-kdir=$("$top/tests/qemu/build-kernel.sh")
-work=$(mktemp -d "${TMPDIR:-/tmp}/jh-bench.XXXXXX")
 
-cp -R "$top/tests/bench/jhbench" "$work/mod"
-make -s -C "$kdir" M="$work/mod" ARCH=arm64 \
-	CROSS_COMPILE=aarch64-linux-gnu- JH_INCLUDE="$top/include" modules
-cp -R "$stage" "$work/stage"
-cp "$work/mod/jhbench.ko" "$work/stage/lib/modules/jhbench.ko"
-
-JH_QEMU_ARGS="-icount shift=0" "$top/tests/qemu/run-scenarios.sh" \
-	--work "$work/run" "$work/stage" "$top/tests/bench/bench-scenario.sh" >&2
-
-hc=$(sed -n 's/.*jhbench: null_hypercall \([0-9]*\).*/\1/p' "$work/run/console.log" | head -n 1)
-gicd=$(sed -n 's/.*jhbench: gicd_read \([0-9]*\).*/\1/p' "$work/run/console.log" | head -n 1)
-[ -n "$hc" ] && [ -n "$gicd" ] || { echo "run-bench: no results" >&2; exit 1; }
-
-verdict() { [ "$1" -le "$2" ] && echo "met" || echo "missed"; }
-
-cat >"$top/docs/benchmarks.md" <<EOT
-# Benchmarks
-
-Written by \`tests/bench/run-bench.sh\`; do not edit by hand.
-
-## Hypervisor hot paths (instructions per operation)
-
-Guest instructions executed per operation, EL1 and EL2 together, under QEMU
-\`-icount shift=0\` (one instruction per nanosecond of guest time), measured
-by \`tests/bench/jhbench\` in root Linux under the hypervisor: the fewest
-counter ticks of 5 runs of 20000 operations with interrupts masked at EL1,
-minus an empty loop measured in the same run. Deterministic: independent of
-the host machine.
-
-| operation | instructions | aim | |
-|---|---|---|---|
-| null hypercall round trip (\`HYPERVISOR_GET_INFO\`) | $hc | ≤ 150 | $(verdict "$hc" 150) |
-| trapped GICD read (\`GICD_TYPER\`) | $gicd | ≤ 400 | $(verdict "$gicd" 400) |
-
-Counter resolution: 16 ns at QEMU's 62.5 MHz \`CNTFRQ\`, divided over 20000
-operations.
-EOT
-rm -rf "$work"
-echo "null_hypercall $hc instructions, gicd_read $gicd instructions"
+for name in $names; do
+	case $name in
+	hotpaths) "$top/tests/bench/hotpath-bench.sh" "$stage" ;;
+	loader) "$top/tests/bench/loader-bench.sh" "$stage" ;;
+	esac
+done

@@ -146,11 +146,12 @@ no_cell "hypervisor not enabled"
 
 # --- scripted driver failures: the step, and the cell destroyed --------
 new_root enabled
+# Loads: stop, loader, the 3 MiB Image in 12 pieces, DTB, initrd, ...
 for f in "CELL_CREATE=EBUSY:creating the cell" \
 	 "CELL_LOAD=EPERM:stopping the cell for loading" \
 	 "CELL_LOAD@3=EIO:loading the kernel \(3145728 bytes at 0x70200000\)" \
-	 "CELL_LOAD@6=EINVAL:loading the dtb" \
-	 "CELL_LOAD@7=ENOMEM:loading the initrd" \
+	 "CELL_LOAD@15=EINVAL:loading the dtb" \
+	 "CELL_LOAD@16=ENOMEM:loading the initrd" \
 	 "CELL_START=EIO:starting the cell"; do
 	JH_FAKE_IOCTL_ERR=${f%%:*} linux "$IN/Image" -i "$IN/initrd"
 	t "${f%%:*} fails the boot" 1 '' "${f#*:}"
@@ -175,9 +176,9 @@ t "boot Image.gz with a 9 MiB initrd" 0
 run cell list; t "the cell runs under --name" 0 '^1 +big +running +2-3'
 landed 0x70200000 "$IN/Image"; ok $? "Image.gz inflated at 0x70200000"
 landed 0x70800000 "$IN/initrd-big"; ok $? "big initrd at 0x70800000"
-[ "$(grep -c '^0x7[0-9a-f]*00000 1048576$' "$ROOT/.fake/cell-1.loads")" = 9 ] &&
+[ "$(grep -c '^0x7[0-9a-f]* 262144$' "$ROOT/.fake/cell-1.loads")" = 36 ] &&
 	grep -qx '0x71100000 5' "$ROOT/.fake/cell-1.loads"
-ok $? "the initrd went in 1 MiB loads"
+ok $? "the initrd went in 256 KiB loads"
 linux "$IN/Image" --name big
 t "boot again into the same cell" 0
 run cell list; t "the cell was reused" 0 '^1 +big +running +2-3'

@@ -401,10 +401,11 @@ static void test_boot_raw(void)
 	tap_ok(landed(id, INITRD_ADDR, initrd, 300 * 1024), "initrd at 0x70800000");
 	check_loader(id);
 	tap_ok(!strncmp(loads(id), "0x0 6144\n", 9) &&
-	       th_has(loads(id), "0x70200000 1048576\n0x70300000 1048576\n0x70400000 1048576\n0x70000000 ") &&
+	       th_has(loads(id), "0x70200000 262144\n0x70240000 262144\n") &&
+	       th_has(loads(id), "0x704c0000 262144\n0x70000000 ") &&
 	       th_has(loads(id), "0x1000 33\n") &&
 	       strlen(strstr(loads(id), "0x1000 33\n")) == 10,
-	       "loader first, the raw Image in 1 MiB chunks, parameters last");
+	       "loader first, the raw Image in 256 KiB chunks, parameters last");
 	jh_linux_plan_free(plan);
 	jh_linux_free(req);
 	free(initrd);
@@ -456,7 +457,7 @@ static void test_boot_gzip_dtb(void)
 	free(dtb);
 }
 
-/* A 9 MiB + 5 initrd from a file goes in 1 MiB pieces, back to back. */
+/* A 9 MiB + 5 initrd from a file goes in 256 KiB pieces, back to back. */
 static void test_streamed(void)
 {
 	size_t size = 9 * LI_MIB + 5;
@@ -470,9 +471,9 @@ static void test_streamed(void)
 	jh_linux_set_file(req, JH_LINUX_INITRD, th_write("big", big, size));
 	id = boot(req, "9 MiB initrd");
 	tap_ok(landed(id, INITRD_ADDR, big, size), "big initrd byte for byte");
-	tap_ok(count_lines(loads(id), "0x7") == 3 + 1 + 10 &&
-	       th_has(loads(id), "0x70800000 1048576\n0x70900000 1048576\n") &&
-	       th_has(loads(id), "0x71100000 5\n"), "streamed in 10 loads");
+	tap_ok(count_lines(loads(id), "0x7") == 12 + 1 + 37 &&
+	       th_has(loads(id), "0x70800000 262144\n0x70840000 262144\n") &&
+	       th_has(loads(id), "0x71100000 5\n"), "streamed in 37 loads");
 	jh_linux_free(req);
 	free(big);
 }
@@ -633,7 +634,8 @@ static void test_failures(void)
 	       "loader load fails");
 	inject("CELL_LOAD@4=EIO", "loading the kernel (3145728 bytes at 0x70200000)",
 	       "second kernel chunk fails");
-	inject("CELL_LOAD@7=EINVAL", "loading the params", "parameters fail");
+	/* stop, loader, 12 kernel pieces, DTB, parameters */
+	inject("CELL_LOAD@16=EINVAL", "loading the params", "parameters fail");
 	inject("CELL_START=EIO", "starting the cell: start cell 1", "start fails");
 
 	req = request(linux_demo());
