@@ -136,7 +136,15 @@ static int jh_cell_cpus(struct jh_cell *cell)
 	return 0;
 }
 
-/* Memory Linux uses itself would vanish under it once the cell has it. */
+/*
+ * Memory Linux uses itself must not go to a cell. A region the cell takes
+ * leaves root's stage 2 while Linux's linear map still covers it, and
+ * Linux would fault on its own pages. A ROOTSHARED region stays in root,
+ * so upstream allows it in System RAM: the cell then shares whatever
+ * Linux keeps there, at the config's risk. But a LOADABLE one would have
+ * CELL_LOAD write images over pages Linux's allocator hands out, so that
+ * is refused whatever its flags. The comm region has no physical address.
+ */
 static int jh_cell_check_ram(const struct jh_cell *cell)
 {
 	const struct jailhouse_memory *mem =
@@ -144,16 +152,19 @@ static int jh_cell_check_ram(const struct jh_cell *cell)
 	unsigned int n;
 
 	for (n = 0; n < cell->config->num_memory_regions; n++, mem++) {
-		if (mem->flags & (JAILHOUSE_MEM_COMM_REGION |
-				  JAILHOUSE_MEM_ROOTSHARED) ||
+		if (mem->flags & JAILHOUSE_MEM_COMM_REGION ||
+		    (mem->flags & JAILHOUSE_MEM_ROOTSHARED &&
+		     !(mem->flags & JAILHOUSE_MEM_LOADABLE)) ||
 		    !mem->size || mem->phys_start + mem->size < mem->phys_start)
 			continue;
 		if (region_intersects(mem->phys_start, mem->size,
 				      IORESOURCE_SYSTEM_RAM,
 				      IORES_DESC_NONE) != REGION_DISJOINT) {
-			pr_err("create: region %u (%#llx-%#llx) of \"%s\" overlaps Linux's System RAM\n",
+			pr_err("create: region %u (%#llx-%#llx) of \"%s\" overlaps Linux's System RAM%s\n",
 			       n, mem->phys_start,
-			       mem->phys_start + mem->size - 1, cell->name);
+			       mem->phys_start + mem->size - 1, cell->name,
+			       mem->flags & JAILHOUSE_MEM_ROOTSHARED ?
+			       " and is LOADABLE: images would overwrite Linux's memory" : "");
 			return -EADDRINUSE;
 		}
 	}
@@ -246,7 +257,10 @@ int jh_cmd_cell_create(const void __user *arg)
 	cell->id = err;
 	cell->config->id = err;
 
-	err = jh_cell_take_cpus(cell);
+	/* taking a CPU offline stops all online CPUs for a moment */
+	err = jh_check_failed("create", &jh_root_cell->cpus_assigned, true);
+	if (!err)
+		err = jh_cell_take_cpus(cell);
 	if (err)
 		goto err_free;
 

@@ -4,13 +4,15 @@
  * memory back into root), then copy each image into the cell's memory
  * through a mapping of its own and clean it to the point of coherency,
  * as the cell starts with caches off. Every image is checked before the
- * cell is touched: it must lie inside one writable, loadable region.
+ * cell is touched: it must lie inside one writable, loadable region that
+ * is none of Linux's System RAM.
  * With no images this is "cell shutdown".
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/cpu.h>
 #include <linux/io.h>
+#include <linux/ioport.h>
 #include <linux/kernel.h>
 #include <linux/minmax.h>
 #include <linux/mm.h>
@@ -54,6 +56,7 @@ static int jh_image_check(const struct jh_cell *cell, unsigned int i,
 {
 	const struct jailhouse_memory *mem;
 	u64 room, need = img->size;
+	phys_addr_t phys;
 	unsigned int n;
 
 	mem = jh_image_region(cell, img->target_address, &n);
@@ -78,6 +81,17 @@ static int jh_image_check(const struct jh_cell *cell, unsigned int i,
 		       need - room);
 		return -EFBIG;
 	}
+	/*
+	 * Create refused loadable regions in System RAM; should Linux have
+	 * gained RAM there since (hotplug), writing would still corrupt it.
+	 */
+	phys = mem->phys_start + (img->target_address - mem->virt_start);
+	if (region_intersects(phys, need, IORESOURCE_SYSTEM_RAM,
+			      IORES_DESC_NONE) != REGION_DISJOINT) {
+		pr_err("load: image %u (%#llx bytes at %#llx) would overwrite Linux's System RAM at %pa in region %u of cell \"%s\"\n",
+		       i, need, img->target_address, &phys, n, cell->name);
+		return -EADDRINUSE;
+	}
 	*region = mem;
 	return 0;
 }
@@ -93,7 +107,7 @@ static int jh_image_copy(const struct jh_cell *cell, unsigned int i,
 	int err = 0;
 	u8 *dst;
 
-	/* not System RAM (create checked), so a mapping of our own */
+	/* not System RAM (checked above), so a mapping of our own */
 	dst = memremap(phys, img->size, MEMREMAP_WB);
 	if (!dst) {
 		pr_err("load: cannot map %#llx bytes at %pa for image %u\n",

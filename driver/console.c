@@ -3,6 +3,11 @@
  * The hypervisor's console ring, read through read() on /dev/jailhouse
  * (one cursor per open file) and the "console" sysfs attribute. After a
  * disable or a failed enable a copy of the last ring stays readable.
+ *
+ * Readers never take jh_lock: an enable or a cell command may hold it for
+ * seconds, and a console reader must neither wait that long nor be
+ * unkillable meanwhile. The commands switch the ring under jh_console_lock
+ * instead, which is only ever held for a copy.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
@@ -30,7 +35,13 @@ struct jh_reader {
 	u32 pos;		/* free-running, like the ring's tail */
 };
 
-/* Both protected by jh_lock. */
+/* Taken inside jh_lock by the commands, alone by the readers. */
+static DEFINE_MUTEX(jh_console_lock);
+/*
+ * The running hypervisor's ring, ERR_PTR(-EPERM) if Linux may not see
+ * it, NULL while none runs; cleared before the region is unmapped.
+ */
+static const struct jailhouse_console_page *jh_live;
 static struct jailhouse_console_page *jh_snapshot;
 static bool jh_snapshot_valid;
 /* Bumped for each hypervisor instance, whose ring starts empty. */
@@ -64,8 +75,29 @@ void jh_console_exit(void)
 /* Called before entry: the new instance starts a new ring. */
 void jh_console_new_ring(void)
 {
+	mutex_lock(&jh_console_lock);
 	jh_ring_gen++;
 	jh_snapshot_valid = false;
+	jh_live = NULL;
+	mutex_unlock(&jh_console_lock);
+}
+
+/* The hypervisor runs: readers get its ring, if the config lets them. */
+void jh_console_start(bool permitted)
+{
+	mutex_lock(&jh_console_lock);
+	/* without the flag the page is not mapped into Linux */
+	jh_live = permitted ? jh_hv.mem + jh_hv.header.console_page :
+			      ERR_PTR(-EPERM);
+	mutex_unlock(&jh_console_lock);
+}
+
+/* The hypervisor's state is unknown: keep readers off its memory. */
+void jh_console_stop(void)
+{
+	mutex_lock(&jh_console_lock);
+	jh_live = NULL;
+	mutex_unlock(&jh_console_lock);
 }
 
 /* Called while the region is mapped and the hypervisor is not running. */
@@ -73,22 +105,21 @@ void jh_console_snapshot(void)
 {
 	const void *page = jh_hv.mem + jh_hv.header.console_page;
 
+	mutex_lock(&jh_console_lock);
 	/* It may have written with the MMU off; drop our stale lines. */
 	jh_dcache_clean_inval_poc(page, sizeof(*jh_snapshot));
 	memcpy(jh_snapshot, page, sizeof(*jh_snapshot));
 	jh_snapshot->busy = 0;
 	jh_snapshot_valid = true;
+	jh_live = NULL;
+	mutex_unlock(&jh_console_lock);
 }
 
-/* The ring to read: live, the saved copy, or an error. */
+/* Under jh_console_lock: the ring to read, the saved copy, or an error. */
 static const struct jailhouse_console_page *jh_ring(void)
 {
-	if (jh_hv.enabled) {
-		/* without the flag the page is not mapped into Linux */
-		if (!jh_hv.console_permitted)
-			return ERR_PTR(-EPERM);
-		return jh_hv.mem + jh_hv.header.console_page;
-	}
+	if (jh_live)
+		return jh_live;
 	return jh_snapshot_valid ? jh_snapshot : ERR_PTR(-EAGAIN);
 }
 
@@ -162,8 +193,8 @@ ssize_t jh_console_show_all(char *buf)
 	ssize_t len = 0;
 	u32 pos, tail;
 
-	if (mutex_lock_interruptible(&jh_lock))
-		return -EINTR;
+	if (mutex_lock_interruptible(&jh_console_lock))
+		return -ERESTARTSYS;
 	ring = jh_ring();
 	if (IS_ERR(ring)) {
 		if (PTR_ERR(ring) != -EAGAIN)
@@ -173,11 +204,11 @@ ssize_t jh_console_show_all(char *buf)
 		pos = tail - min_t(u32, tail, JH_RING_SIZE);
 		len = jh_ring_copy(ring, &pos, buf, JH_RING_SIZE);
 	}
-	mutex_unlock(&jh_lock);
+	mutex_unlock(&jh_console_lock);
 	return len;
 }
 
-/* Under jh_lock: new bytes for this reader, 0 if none, or an errno. */
+/* Under jh_console_lock: new bytes for this reader, 0 if none, or errno */
 static ssize_t jh_console_fetch(struct jh_reader *r, char *buf, size_t count,
 				u32 *pos)
 {
@@ -199,16 +230,20 @@ static ssize_t jh_console_wait_read(struct file *file, struct jh_reader *r,
 {
 	ssize_t ret;
 
+	/*
+	 * Nothing is read before a signal: -ERESTARTSYS restarts the call
+	 * after SA_RESTART handlers and stops (^Z, fg), EINTR otherwise.
+	 */
 	for (;;) {
-		if (mutex_lock_interruptible(&jh_lock))
-			return -EINTR;
+		if (mutex_lock_interruptible(&jh_console_lock))
+			return -ERESTARTSYS;
 		ret = jh_console_fetch(r, buf, count, pos);
-		mutex_unlock(&jh_lock);
+		mutex_unlock(&jh_console_lock);
 
 		if (ret > 0 || ret == -EPERM || (file->f_flags & O_NONBLOCK))
 			return ret;
 		if (msleep_interruptible(JH_POLL_MS) || signal_pending(current))
-			return -EINTR;
+			return -ERESTARTSYS;
 	}
 }
 
@@ -229,7 +264,7 @@ ssize_t jh_console_read(struct file *file, char __user *out, size_t count,
 
 	if (mutex_lock_interruptible(&r->lock)) {
 		kfree(buf);
-		return -EINTR;
+		return -ERESTARTSYS;
 	}
 	ret = jh_console_wait_read(file, r, buf, count, &pos);
 	/* the cursor only moves for bytes the reader really got */
@@ -253,7 +288,9 @@ __poll_t jh_console_poll(struct file *file, poll_table *wait)
 
 	poll_wait(file, &jh_console_wq, wait);
 
-	mutex_lock(&jh_lock);
+	/* poll() itself answers the signal once we return */
+	if (mutex_lock_interruptible(&jh_console_lock))
+		return 0;
 	ring = jh_ring();
 	if (IS_ERR(ring)) {
 		if (PTR_ERR(ring) == -EPERM)
@@ -264,7 +301,7 @@ __poll_t jh_console_poll(struct file *file, poll_table *wait)
 		if (READ_ONCE(ring->tail) != pos)
 			mask = EPOLLIN | EPOLLRDNORM;
 	}
-	mutex_unlock(&jh_lock);
+	mutex_unlock(&jh_console_lock);
 
 	if (!mask)
 		mod_timer(&jh_console_timer,

@@ -9,24 +9,25 @@
 #include <linux/cpu.h>
 #include <linux/module.h>
 
+#include <jailhouse/hvc.h>
+#include <jailhouse/hypercall.h>
+
 #include "driver.h"
 
 /*
- * The disable hypercall must reach exactly the CPUs that entered: one left
- * out stays under the hypervisor, and on a CPU that never entered it would
- * land in Linux's stub, where x0 = 0 means "set VBAR_EL2".
+ * The disable hypercall must reach exactly the root CPUs that still run
+ * under the hypervisor, and on_each_cpu() reaches the online ones. A CPU
+ * that was online at enable and is offline now is no obstacle: the
+ * hypervisor turned it off through the firmware at its PSCI CPU_OFF and
+ * stopped counting it, so it holds no EL2 state and boots into Linux's
+ * hyp stub when it comes back. A CPU online now that was offline at
+ * enable never entered: the hypercall would land in Linux's stub, where
+ * x0 = 0 means "set VBAR_EL2".
  */
 static int jh_check_cpus(void)
 {
 	unsigned int cpu;
 
-	for_each_cpu(cpu, &jh_hv.cpus) {
-		if (!cpu_online(cpu)) {
-			pr_err("disable: CPU %u is offline, bring it online first\n",
-			       cpu);
-			return -EBUSY;
-		}
-	}
 	for_each_online_cpu(cpu) {
 		if (!cpumask_test_cpu(cpu, &jh_hv.cpus)) {
 			pr_err("disable: CPU %u was offline at enable, take it offline first\n",
@@ -35,6 +36,50 @@ static int jh_check_cpus(void)
 		}
 	}
 	return 0;
+}
+
+/*
+ * A root CPU the hypervisor parked after a fatal trap spins in EL2 with
+ * interrupts masked for good, while Linux still counts it online. What
+ * waits for every online CPU then waits for ever: on_each_cpu() in
+ * disable, stop_machine() when create takes a CPU offline. A CPU the
+ * hypervisor gave up on when it stopped a cell (offline for Linux) may
+ * be stuck in EL2 too. Giving the region back would pull the code such a
+ * CPU runs from under it, so the machine keeps the hypervisor until it
+ * reboots. Checks @cpus, only the online ones if @online_only.
+ */
+int jh_check_failed(const char *cmd, const struct cpumask *cpus,
+		    bool online_only)
+{
+	cpumask_var_t failed;
+	unsigned int cpu;
+	long state;
+	int err = 0;
+
+	if (!zalloc_cpumask_var(&failed, GFP_KERNEL))
+		return -ENOMEM;
+	for_each_cpu(cpu, cpus) {
+		if (online_only && !cpu_online(cpu))
+			continue;
+		state = jailhouse_call_arg2(JAILHOUSE_HC_CPU_GET_INFO, cpu,
+					    JAILHOUSE_CPU_INFO_STATE);
+		if (state < 0) {
+			pr_err("%s: hypervisor cannot tell the state of CPU %u: %ld\n",
+			       cmd, cpu, state);
+			err = state;
+			goto out;
+		}
+		if (state == JAILHOUSE_CPU_FAILED)
+			cpumask_set_cpu(cpu, failed);
+	}
+	if (!cpumask_empty(failed)) {
+		pr_err("%s: the hypervisor reports root CPU(s) %*pbl failed (parked after a fatal trap, or lost stopping a cell; its console says why): waiting for them would hang, only a reboot recovers\n",
+		       cmd, cpumask_pr_args(failed));
+		err = -EBUSY;
+	}
+out:
+	free_cpumask_var(failed);
+	return err;
 }
 
 static void jh_disabled(void)
@@ -50,10 +95,27 @@ static void jh_disabled(void)
 	pr_info("hypervisor disabled\n");
 }
 
+static void jh_note_offline(void)
+{
+	unsigned int cpu;
+
+	for_each_cpu(cpu, &jh_hv.cpus)
+		if (!cpu_online(cpu))
+			pr_info("disable: CPU %u is offline, it comes back without the hypervisor\n",
+				cpu);
+}
+
 int jh_disable_locked(void)
 {
 	int err;
 
+	/*
+	 * Before the cells: their CPUs return through hotplug, which may
+	 * wait for every online CPU as well.
+	 */
+	err = jh_check_failed("disable", &jh_root_cell->cpus_assigned, false);
+	if (err)
+		return err;
 	/* onlines their CPUs again, so before the hotplug lock */
 	err = jh_cells_destroy_all();
 	if (err) {
@@ -63,8 +125,12 @@ int jh_disable_locked(void)
 
 	cpus_read_lock();
 	err = jh_check_cpus();
+	/* again: the cells' CPUs are root's now */
+	if (!err)
+		err = jh_check_failed("disable", &jh_hv.cpus, false);
 	if (err)
 		goto out;
+	jh_note_offline();
 
 	/* Cell attributes issue hypercalls: drain their readers first. */
 	jh_cell_unregister(jh_root_cell);
@@ -76,6 +142,7 @@ int jh_disable_locked(void)
 		/* No more hypercalls; region and module reference stay. */
 		jh_hv.enabled = false;
 		jh_hv.broken = true;
+		jh_console_stop();
 	} else if (jh_cell_register(jh_root_cell)) {
 		pr_warn("disable: root cell missing from sysfs\n");
 	}

@@ -31,7 +31,6 @@ struct jh_hypervisor {
 	void *mem;			/* write-back mapping of the region */
 	struct resource *res;
 	struct jailhouse_header header;	/* copy taken before entry */
-	bool console_permitted;		/* JAILHOUSE_SYS_VIRTUAL_DEBUG_CONSOLE */
 	cpumask_t cpus;			/* CPUs that entered the hypervisor */
 };
 
@@ -61,6 +60,8 @@ extern struct jh_cell *jh_root_cell;
 int jh_cmd_enable(const void __user *arg);
 int jh_cmd_disable(void);
 int jh_disable_locked(void);
+int jh_check_failed(const char *cmd, const struct cpumask *cpus,
+		    bool online_only);
 
 /* firmware.c */
 int jh_firmware_get(const struct firmware **fw);
@@ -120,6 +121,8 @@ void jh_sysfs_exit(void);
 int jh_console_init(void);
 void jh_console_exit(void);
 void jh_console_new_ring(void);
+void jh_console_start(bool permitted);
+void jh_console_stop(void);
 void jh_console_snapshot(void);
 ssize_t jh_console_show_all(char *buf);
 int jh_console_open(struct inode *inode, struct file *file);

@@ -216,7 +216,7 @@ int jh_cmd_enable(const void __user *arg)
 	}
 
 	jh_hv.enabled = true;
-	jh_hv.console_permitted = SYS_FLAGS_VIRTUAL_DEBUG_CONSOLE(cfg->flags);
+	jh_console_start(SYS_FLAGS_VIRTUAL_DEBUG_CONSOLE(cfg->flags));
 	jh_root_cell = root;
 	__module_get(THIS_MODULE);
 

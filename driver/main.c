@@ -27,8 +27,9 @@ static long jh_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 	const void __user *uarg = (const void __user *)arg;
 	long err;
 
+	/* nothing done yet: restart after SA_RESTART handlers and ^Z */
 	if (mutex_lock_interruptible(&jh_lock))
-		return -EINTR;
+		return -ERESTARTSYS;
 
 	switch (cmd) {
 	case JAILHOUSE_ENABLE:
