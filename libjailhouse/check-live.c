@@ -199,11 +199,19 @@ static bool check_not_ram(struct jh_check *chk, const struct ram_range *ram,
 	return false;
 }
 
+/*
+ * Memory the cell takes from Linux, or writes into when loading: a
+ * ROOTSHARED region stays Linux's, unless it is LOADABLE, which the
+ * driver refuses in System RAM too.
+ */
 static bool is_cell_ram(const struct jailhouse_memory *m)
 {
-	return m->size && !(m->flags & (JAILHOUSE_MEM_IO |
-					JAILHOUSE_MEM_COMM_REGION |
-					JAILHOUSE_MEM_ROOTSHARED));
+	if (m->flags & (JAILHOUSE_MEM_IO | JAILHOUSE_MEM_COMM_REGION))
+		return false;
+	if ((m->flags & JAILHOUSE_MEM_ROOTSHARED) &&
+	    !(m->flags & JAILHOUSE_MEM_LOADABLE))
+		return false;
+	return m->size != 0;
 }
 
 static void check_iomem(struct jh_check *chk, const struct jailhouse_system *sys)

@@ -60,7 +60,7 @@ static const struct errmap enable_map[] = {
 static const struct errmap disable_map[] = {
 	{ EINVAL, JH_ERR_NOT_ENABLED, "the hypervisor is not enabled" },
 	{ EBUSY, JH_ERR_BUSY,
-	  "the online CPUs differ from those that entered the hypervisor, or a cell is still running (the kernel log names the CPU)" },
+	  "a CPU online now never entered the hypervisor, or the hypervisor reports a root CPU failed and only a reboot recovers it (the kernel log names the CPU)" },
 	{ EPERM, JH_ERR_REFUSED, "a cell refused to shut down; the hypervisor stays enabled" },
 	{ ENOMEM, JH_ERR_HYPERVISOR, "out of kernel memory" },
 	{ 0, 0, NULL },
@@ -69,7 +69,9 @@ static const struct errmap disable_map[] = {
 static const struct errmap create_map[] = {
 	{ EEXIST, JH_ERR_NAME_TAKEN, "a cell with this name already exists" },
 	{ EBUSY, JH_ERR_BUSY,
-	  "the cell's CPUs or devices are in use (CPUs must belong to the root cell and be able to go offline)" },
+	  "the cell's CPUs or devices are in use (CPUs must belong to the root cell and be able to go offline; a root CPU the hypervisor reports failed blocks it)" },
+	{ EADDRINUSE, JH_ERR_MEMORY,
+	  "a memory region of the cell overlaps Linux's System RAM (or another cell's memory, or the hypervisor's): reserve cell memory from Linux (mem=, memmap= or a reserved-memory node); see the kernel log" },
 	{ EPERM, JH_ERR_REFUSED,
 	  "the hypervisor refused (a cell holds the configuration lock?)" },
 	{ E2BIG, JH_ERR_HYPERVISOR, "the config is too large for the hypervisor" },
@@ -96,6 +98,8 @@ static const struct errmap load_map[] = {
 	{ EACCES, JH_ERR_IMAGE,
 	  "an image's memory region is not loadable and writable" },
 	{ EFBIG, JH_ERR_IMAGE, "an image runs past the end of its memory region" },
+	{ EADDRINUSE, JH_ERR_IMAGE,
+	  "an image's target is Linux's System RAM; the driver does not write over Linux's memory" },
 	{ E2BIG, JH_ERR_IMAGE, "too many images in one load" },
 	{ ENOMEM, JH_ERR_HYPERVISOR, "the driver cannot map the cell's memory" },
 	{ 0, 0, NULL },

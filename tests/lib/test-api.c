@@ -288,7 +288,7 @@ static void test_enable(void)
 	      "disable refused");
 	setenv("JH_FAKE_IOCTL_ERR", "DISABLE=EBUSY", 1);
 	fails(jh_disable(ctx), -EBUSY, JH_ERR_BUSY,
-	      "the online CPUs differ", "disable busy");
+	      "never entered the hypervisor", "disable busy");
 	setenv("JH_FAKE_IOCTL_ERR", "DISABLE=ENOTRECOVERABLE", 1);
 	fails(jh_disable(ctx), -ENOTRECOVERABLE, JH_ERR_UNRECOVERABLE, "Reboot",
 	      "disable unrecoverable");
@@ -343,6 +343,7 @@ static void test_create(void)
 	} cases[] = {
 		{ "CELL_CREATE=EEXIST", -EEXIST, JH_ERR_NAME_TAKEN, "already exists" },
 		{ "CELL_CREATE=EBUSY", -EBUSY, JH_ERR_BUSY, "CPUs or devices" },
+		{ "CELL_CREATE=EADDRINUSE", -EADDRINUSE, JH_ERR_MEMORY, "overlaps Linux's System RAM" },
 		{ "CELL_CREATE=EPERM", -EPERM, JH_ERR_REFUSED, "refused" },
 		{ "CELL_CREATE=EACCES", -EACCES, JH_ERR_PERMISSION, "permission denied" },
 		{ "CELL_CREATE=ENOSYS", -ENOSYS, JH_ERR_NOT_SUPPORTED, "does not support non-root cells" },
@@ -492,6 +493,9 @@ static void test_images(void)
 	setenv("JH_FAKE_IOCTL_ERR", "CELL_LOAD=EBUSY", 1);
 	fails(jh_cell_load(c, set), -EBUSY, JH_ERR_HYPERVISOR,
 	      "cannot map the cell's memory", "load mapping failure");
+	setenv("JH_FAKE_IOCTL_ERR", "CELL_LOAD=EADDRINUSE", 1);
+	fails(jh_cell_load(c, set), -EADDRINUSE, JH_ERR_IMAGE,
+	      "target is Linux's System RAM", "load into Linux's RAM");
 	setenv("JH_FAKE_IOCTL_ERR", "CELL_LOAD=ENOSYS", 1);
 	fails(jh_cell_load(c, set), -ENOSYS, JH_ERR_NOT_SUPPORTED,
 	      "does not support non-root cells", "driver without cells");

@@ -173,6 +173,49 @@ static void test_system(void)
 	expect("live-iomem", JH_SEVERITY_WARNING, "/proc/iomem: cannot be read");
 }
 
+/* Found among the findings of @rule whose message contains @text. */
+static bool found(const char *rule, const char *text)
+{
+	const struct jh_finding *f;
+	unsigned int i;
+
+	for (i = 0; i < jh_check_get_num_findings(chk); i++) {
+		f = jh_check_get_finding(chk, i);
+		if (!strcmp(jh_finding_get_rule(f), rule) &&
+		    strstr(jh_finding_get_message(f), text))
+			return true;
+	}
+	return false;
+}
+
+/* A shared region stays Linux's RAM, unless images are loaded into it. */
+static void test_rootshared_ram(void)
+{
+	const uint64_t RW = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE;
+	struct tc_cell c;
+	size_t size;
+	void *data;
+
+	machine();
+	tc_linux_demo(&c);
+	c.mem[c.nmem++] = (struct jailhouse_memory){
+		.phys_start = 0x50000000, .virt_start = 0x50000000,
+		.size = 0x100000,
+		.flags = RW | JAILHOUSE_MEM_ROOTSHARED | JAILHOUSE_MEM_LOADABLE };
+	c.mem[c.nmem++] = (struct jailhouse_memory){
+		.phys_start = 0x51000000, .virt_start = 0x51000000,
+		.size = 0x100000, .flags = RW | JAILHOUSE_MEM_ROOTSHARED };
+	data = tc_build_cell(&c, &size);
+	jh_config_free(cfgs[2]);
+	cfgs[2] = load(data, size, "shared.cell");
+	fake_write(root, "proc/iomem", "%s", "40000000-6fffffff : System RAM\n");
+	run();
+	expect("live-iomem", JH_SEVERITY_ERROR,
+	       "memory region 4 of shared.cell (0x50000000-0x500fffff) is System RAM");
+	tap_ok(!found("live-iomem", "region 5 of shared.cell"),
+	       "live-iomem: a ROOTSHARED region without LOADABLE may be System RAM");
+}
+
 static void test_cpus(void)
 {
 	machine();
@@ -235,6 +278,7 @@ int main(int argc, char **argv)
 	test_ready();
 	test_firmware();
 	test_system();
+	test_rootshared_ram();
 	test_cpus();
 	test_kconfig();
 	test_offline_has_no_hint();
