@@ -22,6 +22,8 @@ static const struct errmap common_map[] = {
 	  "CPUs disagree about the hypervisor; it may still run on some of them. Reboot" },
 	{ EFAULT, JH_ERR_SYSTEM, "the driver could not read the request" },
 	{ EACCES, JH_ERR_PERMISSION, "permission denied" },
+	{ ETIMEDOUT, JH_ERR_HYPERVISOR,
+	  "root's other CPUs did not stop for the change within the hypervisor's bound; nothing was changed (see its console)" },
 	{ 0, 0, NULL },
 };
 

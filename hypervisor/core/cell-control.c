@@ -93,6 +93,26 @@ static long cell_load_config(unsigned long ipa, struct cell **out)
 	return 0;
 }
 
+/*
+ * Linux offlined them; the firmware must agree before we own them. A
+ * lost CPU (see cell_stop_cpus()) may be off, but is nobody's anymore.
+ */
+static long cell_cpus_off(struct cell *cell)
+{
+	struct per_cpu *t;
+	unsigned int cpu;
+
+	for_each_cpu_in_cell(cpu, cell) {
+		t = per_cpu(cpu);
+		if (READ_ONCE(t->state) != CPU_OFF || READ_ONCE(t->lost) ||
+		    !arch_cpu_is_off(t)) {
+			printk("Cell config: CPU %u is not off yet\n", cpu);
+			return -EBUSY;
+		}
+	}
+	return 0;
+}
+
 static long cell_prepare(struct cell *cell)
 {
 	const u8 *set = jailhouse_cell_cpu_set(cell->config);
@@ -120,14 +140,7 @@ static long cell_prepare(struct cell *cell)
 	if (err)
 		return err;
 
-	/* Linux offlined them; the firmware must agree before we own them */
-	for_each_cpu_in_cell(cpu, cell) {
-		if (!arch_cpu_is_off(per_cpu(cpu))) {
-			printk("Cell config: CPU %u is not off yet\n", cpu);
-			return -EBUSY;
-		}
-	}
-	return 0;
+	return cell_cpus_off(cell);
 }
 
 static void cell_link(struct cell *cell)
@@ -140,7 +153,8 @@ static void cell_link(struct cell *cell)
 	num_cells++;
 }
 
-static void cell_unlink(struct cell *cell)
+/* Returns the cell before it, for cell_relink(). */
+static struct cell *cell_unlink(struct cell *cell)
 {
 	struct cell *prev = &root_cell;
 
@@ -148,6 +162,14 @@ static void cell_unlink(struct cell *cell)
 		prev = prev->next;
 	prev->next = cell->next;
 	num_cells--;
+	return prev;
+}
+
+static void cell_relink(struct cell *prev, struct cell *cell)
+{
+	cell->next = prev->next;
+	prev->next = cell;
+	num_cells++;
 }
 
 static void move_cpus(struct cell *from, struct cell *to)
@@ -191,7 +213,18 @@ long cell_create(unsigned long config_ipa)
 		return mgmt_end(err);
 	}
 
-	suspend_root_cpus();
+	err = suspend_root_cpus();
+	if (err) {
+		cell_free(cell);
+		return mgmt_end(err);
+	}
+	/* root Linux may have brought one back since cell_prepare() */
+	err = cell_cpus_off(cell);
+	if (err) {
+		resume_root_cpus();
+		cell_free(cell);
+		return mgmt_end(err);
+	}
 	cell_link(cell);
 	err = root_s2_rebuild();
 	if (err) {
@@ -241,7 +274,9 @@ static long set_loadable(struct cell *cell, bool loadable)
 
 	if (cell->loadable == loadable)
 		return 0;
-	suspend_root_cpus();
+	err = suspend_root_cpus();
+	if (err)
+		return err;
 	cell->loadable = loadable;
 	err = root_s2_rebuild();
 	if (err) {
@@ -297,9 +332,15 @@ long cell_start(unsigned long id)
 	return mgmt_end(0);
 }
 
+/*
+ * Everything that can fail comes before the point of no return: root's
+ * new stage 2 is built while the cell still exists (its own tables freed
+ * first, for room), and a failure puts both back as they were. Once the
+ * cell is gone the command succeeds.
+ */
 long cell_destroy(unsigned long id)
 {
-	struct cell *cell;
+	struct cell *cell, *prev;
 	long err;
 
 	err = cell_stop(id, &cell, true);
@@ -307,20 +348,31 @@ long cell_destroy(unsigned long id)
 		return err;
 	comm_set_state(cell, JAILHOUSE_CELL_SHUT_DOWN);
 
-	suspend_root_cpus();
-	move_cpus(cell, &root_cell);
-	arch_cell_irqs_return(cell);
-	cell_unlink(cell);
+	err = suspend_root_cpus();
+	if (err)
+		return mgmt_end(err);
+	prev = cell_unlink(cell);
 	arch_cell_flush_tlb(cell);
 	cell_s2_free(cell);
-	/* fewer holes than before: root's old tables leave room enough */
 	err = root_s2_rebuild();
+	if (err) {
+		/* the same tables as before: they fit in what was freed */
+		cell_relink(prev, cell);
+		root_s2_rebuild();
+		cell_s2_build(cell);
+		resume_root_cpus();
+		return mgmt_end(err);
+	}
+
+	/* point of no return: nothing below can fail */
+	move_cpus(cell, &root_cell);
+	arch_cell_irqs_return(cell);
 	resume_root_cpus();
 
 	printk("Destroyed cell \"%s\"\n", cell->config->name);
 	cell_free(cell);
 	comm_notify_reconfig(NULL);
-	return mgmt_end(err);
+	return mgmt_end(0);
 }
 
 long cell_get_state(unsigned long id)

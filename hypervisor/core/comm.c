@@ -76,14 +76,24 @@ static bool cell_runs(const struct cell *cell)
 }
 
 /*
+ * The longest a cell may take to answer, whatever its msg_reply_timeout
+ * says (0 there used to mean "for ever"): the root CPU that asks waits in
+ * the hypervisor meanwhile, and Linux must not see it stall.
+ */
+#define COMM_REPLY_TIMEOUT_MS	2000
+
+/*
  * Posts msg and waits for the reply; true if it is want. A cell that
- * stopped counts as agreeing; one that does not answer within its
- * msg_reply_timeout (polls; 0 = wait for ever) is marked failed.
+ * stopped counts as agreeing. One that does not answer within its
+ * msg_reply_timeout (polls) or COMM_REPLY_TIMEOUT_MS, whichever ends
+ * first, is marked failed and counts as agreeing too: a cell that cannot
+ * answer cannot hold root up, and root takes it down.
  */
 static bool comm_send(struct cell *cell, u32 msg, u32 want)
 {
 	struct jailhouse_comm_region *comm = cell->comm_page;
-	u64 timeout = cell->config->msg_reply_timeout;
+	u64 polls = cell->config->msg_reply_timeout;
+	u64 deadline = deadline_after_ms(COMM_REPLY_TIMEOUT_MS);
 	u32 reply;
 
 	WRITE_ONCE(comm->reply_from_cell, JAILHOUSE_MSG_NONE);
@@ -96,7 +106,7 @@ static bool comm_send(struct cell *cell, u32 msg, u32 want)
 			return reply == want;
 		if (state_is_final(comm_get_state(cell)) || !cell_runs(cell))
 			return true;
-		if (timeout && --timeout == 0) {
+		if ((polls && --polls == 0) || deadline_passed(deadline)) {
 			printk("Cell \"%s\" did not answer message %u, marking it failed\n",
 			       cell->config->name, msg);
 			comm_set_state(cell, JAILHOUSE_CELL_FAILED);

@@ -12,15 +12,34 @@
  * PSCI CPU_ON (from root or from the cell) starts again.
  *
  * Both are signalled by SGI_EVENT; cpu_handle_events() runs on the
- * target in the hypervisor.
+ * target in the hypervisor. Neither waits for ever: a root CPU that does
+ * not suspend aborts the command before anything changed, a cell CPU that
+ * does not go off is given up on (lost) and the command goes on.
  */
 #include <jailhouse/cell.h>
 #include <jailhouse/control.h>
+#include <jailhouse/errno.h>
 #include <jailhouse/printk.h>
 #include <jailhouse/string.h>
 
-/* Polls of the firmware before giving up on a CPU that does not go off. */
-#define POWER_OFF_POLLS		10000000
+/*
+ * How long CPUs get to answer a request. Both are quick on any CPU that
+ * runs (the request is an interrupt, which always reaches EL2); only one
+ * stuck in the hypervisor or never powered up misses them, and root must
+ * not wait for that one for ever.
+ */
+#define SUSPEND_TIMEOUT_MS	5000
+#define STOP_TIMEOUT_MS		5000
+
+/*
+ * Whether this CPU must power off now: a cell CPU being stopped, or a
+ * lost one, whatever cell it was given back to meanwhile.
+ */
+bool cpu_must_stop(struct per_cpu *cpu_data)
+{
+	return __atomic_load_n(&cpu_data->park_req, __ATOMIC_ACQUIRE) &&
+	       (cpu_data->cell != &root_cell || READ_ONCE(cpu_data->lost));
+}
 
 void cpu_handle_events(struct per_cpu *cpu_data)
 {
@@ -30,15 +49,35 @@ void cpu_handle_events(struct per_cpu *cpu_data)
 			cpu_relax();
 		__atomic_store_n(&cpu_data->suspended, false, __ATOMIC_RELEASE);
 	}
-	if (__atomic_load_n(&cpu_data->park_req, __ATOMIC_ACQUIRE) &&
-	    cpu_data->cell != &root_cell)
+	if (cpu_must_stop(cpu_data))
 		arch_cpu_power_off(cpu_data);
 }
 
-void suspend_root_cpus(void)
+static bool root_cpu_waits(struct per_cpu *t, bool *sent)
 {
+	enum cpu_state state = __atomic_load_n(&t->state, __ATOMIC_ACQUIRE);
+
+	if (state != CPU_RUNNING && state != CPU_ON_PENDING)
+		return true;
+	if (__atomic_load_n(&t->suspended, __ATOMIC_ACQUIRE))
+		return true;
+	/* one coming up checks for requests before it runs */
+	if (state == CPU_RUNNING && !*sent) {
+		arch_send_event(t);
+		*sent = true;
+	}
+	return false;
+}
+
+/*
+ * The other root CPUs wait in the hypervisor. Fails with -ETIMEDOUT,
+ * everyone resumed, if one does not arrive: changing root's stage 2
+ * under a CPU that still runs root Linux would fault it.
+ */
+int suspend_root_cpus(void)
+{
+	u64 deadline = deadline_after_ms(SUSPEND_TIMEOUT_MS);
 	struct per_cpu *self = this_cpu_data(), *t;
-	enum cpu_state state;
 	unsigned int cpu;
 	bool sent;
 
@@ -51,20 +90,17 @@ void suspend_root_cpus(void)
 		t = per_cpu(cpu);
 		if (t == self)
 			continue;
-		for (sent = false;;) {
-			state = __atomic_load_n(&t->state, __ATOMIC_ACQUIRE);
-			if (state != CPU_RUNNING && state != CPU_ON_PENDING)
-				break;
-			if (__atomic_load_n(&t->suspended, __ATOMIC_ACQUIRE))
-				break;
-			/* one coming up checks for requests before it runs */
-			if (state == CPU_RUNNING && !sent) {
-				arch_send_event(t);
-				sent = true;
+		for (sent = false; !root_cpu_waits(t, &sent);) {
+			if (deadline_passed(deadline)) {
+				printk("WARNING: root CPU %u does not answer, command aborted\n",
+				       cpu);
+				resume_root_cpus();
+				return -ETIMEDOUT;
 			}
 			cpu_relax();
 		}
 	}
+	return 0;
 }
 
 /* All CPUs: some may have left root meanwhile (create). */
@@ -84,7 +120,15 @@ void resume_root_cpus(void)
 			cpu_relax();
 }
 
-static bool cpus_all_off(struct cell *cell)
+static bool cpu_down(struct per_cpu *t)
+{
+	enum cpu_state state = __atomic_load_n(&t->state, __ATOMIC_ACQUIRE);
+
+	return state == CPU_OFF || state == CPU_FAILED;
+}
+
+/* One pass over the cell: nudges and waits for each CPU not yet off. */
+static bool cpus_all_off(struct cell *cell, u64 deadline)
 {
 	enum cpu_state state;
 	struct per_cpu *t;
@@ -93,43 +137,67 @@ static bool cpus_all_off(struct cell *cell)
 
 	for_each_cpu_in_cell(cpu, cell) {
 		t = per_cpu(cpu);
-		state = __atomic_load_n(&t->state, __ATOMIC_ACQUIRE);
-		if (state == CPU_OFF)
+		if (cpu_down(t))
 			continue;
 		all_off = false;
+		state = __atomic_load_n(&t->state, __ATOMIC_ACQUIRE);
 		if (state == CPU_RUNNING)
 			arch_send_event(t);
-		while (__atomic_load_n(&t->state, __ATOMIC_ACQUIRE) == state)
+		while (__atomic_load_n(&t->state, __ATOMIC_ACQUIRE) == state &&
+		       !deadline_passed(deadline))
 			cpu_relax();
 	}
 	return all_off;
 }
 
 /*
+ * A CPU that did not stop in time: it is stuck in the hypervisor or
+ * never came up. Root must go on, so the CPU is written off: failed,
+ * refused to every CPU_ON, and it powers itself off if it ever gets
+ * back to a point where it checks for requests (park_req stays set).
+ */
+static void cpu_give_up(struct cell *cell, struct per_cpu *t)
+{
+	printk("WARNING: CPU %u of cell \"%s\" did not power off, giving up on it\n",
+	       t->cpu_id, cell->config->name);
+	WRITE_ONCE(t->lost, true);
+	WRITE_ONCE(t->failed, true);
+	__atomic_store_n(&t->state, CPU_FAILED, __ATOMIC_SEQ_CST);
+}
+
+/*
  * Every CPU of the cell off, also one that a sibling was starting just
  * now: CPU_ON refuses targets with park_req set, and a CPU that comes up
- * with it set turns off again, so repeat until one pass finds all off.
+ * with it set turns off again. A pass may see such a target off just
+ * before the sibling starts it, but never the sibling off before that,
+ * so two passes in a row must find all off. Bounded: what is not off by
+ * the deadline, by our count and then the firmware's, is given up on.
  */
 void cell_stop_cpus(struct cell *cell)
 {
-	unsigned int cpu;
-	unsigned long n;
+	u64 deadline = deadline_after_ms(STOP_TIMEOUT_MS);
+	struct per_cpu *t;
+	unsigned int cpu, quiet = 0;
 
 	for_each_cpu_in_cell(cpu, cell)
 		__atomic_store_n(&per_cpu(cpu)->park_req, true,
 				 __ATOMIC_SEQ_CST);
-	while (!cpus_all_off(cell))
-		;
-	/* marked off before the firmware call: wait for the real thing */
+	while (quiet < 2 && !deadline_passed(deadline))
+		quiet = cpus_all_off(cell, deadline) ? quiet + 1 : 0;
+
 	for_each_cpu_in_cell(cpu, cell) {
-		for (n = 0; n < POWER_OFF_POLLS; n++)
-			if (arch_cpu_is_off(per_cpu(cpu)))
-				break;
-		if (n == POWER_OFF_POLLS)
-			printk("WARNING: CPU %u of cell \"%s\" does not power off\n",
-			       cpu, cell->config->name);
-		__atomic_store_n(&per_cpu(cpu)->park_req, false,
-				 __ATOMIC_SEQ_CST);
+		t = per_cpu(cpu);
+		if (READ_ONCE(t->lost))
+			continue;	/* keeps its request for good */
+		/* marked off before the firmware call: wait for the real thing */
+		while (cpu_down(t) && !arch_cpu_is_off(t) &&
+		       !deadline_passed(deadline))
+			cpu_relax();
+		if (!cpu_down(t) || !arch_cpu_is_off(t)) {
+			cpu_give_up(cell, t);
+			continue;
+		}
+		__atomic_store_n(&t->park_req, false, __ATOMIC_SEQ_CST);
 	}
 }
 

@@ -2,7 +2,26 @@
 /*
  * The few C library functions the compiler and the core need.
  */
+#include <jailhouse/control.h>
 #include <jailhouse/string.h>
+
+/* Assumed if the arch reports no counter frequency (firmware left it 0). */
+#define COUNTER_FREQ_FALLBACK	1000000000UL
+
+u64 deadline_after_ms(unsigned long ms)
+{
+	u64 freq = arch_counter_freq();
+
+	if (!freq)
+		freq = COUNTER_FREQ_FALLBACK;
+	return arch_counter_read() + freq / 1000 * ms;
+}
+
+/* Compared as a difference, so a counter wrap cannot end a wait early. */
+bool deadline_passed(u64 deadline)
+{
+	return (s64)(arch_counter_read() - deadline) >= 0;
+}
 
 void *memcpy(void *dest, const void *src, size_t n)
 {

@@ -62,7 +62,8 @@ struct jailhouse_cell_desc {
 	__u32 vpci_irq_base;
 
 	__u64 cpu_reset_address;
-	__u64 msg_reply_timeout;	/* polling iterations, 0 = forever */
+	__u64 msg_reply_timeout;	/* polling iterations; 0: no limit of
+					   its own (ours stops at 2 s) */
 
 	struct jailhouse_console console;
 } __attribute__((packed));

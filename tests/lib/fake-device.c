@@ -68,7 +68,7 @@ static const struct {
 	{ "ENOSPC", ENOSPC }, { "ELIBBAD", ELIBBAD }, { "ENOEXEC", ENOEXEC },
 	{ "EDOM", EDOM }, { "ECHRNG", ECHRNG }, { "ENXIO", ENXIO },
 	{ "ENOTRECOVERABLE", ENOTRECOVERABLE }, { "ENOSYS", ENOSYS },
-	{ "EFBIG", EFBIG },
+	{ "EFBIG", EFBIG }, { "ETIMEDOUT", ETIMEDOUT },
 };
 
 static void *next_fn(const char *name)

@@ -344,6 +344,7 @@ static void test_create(void)
 		{ "CELL_CREATE=EEXIST", -EEXIST, JH_ERR_NAME_TAKEN, "already exists" },
 		{ "CELL_CREATE=EBUSY", -EBUSY, JH_ERR_BUSY, "CPUs or devices" },
 		{ "CELL_CREATE=EADDRINUSE", -EADDRINUSE, JH_ERR_MEMORY, "overlaps Linux's System RAM" },
+		{ "CELL_CREATE=ETIMEDOUT", -ETIMEDOUT, JH_ERR_HYPERVISOR, "did not stop for the change" },
 		{ "CELL_CREATE=EPERM", -EPERM, JH_ERR_REFUSED, "refused" },
 		{ "CELL_CREATE=EACCES", -EACCES, JH_ERR_PERMISSION, "permission denied" },
 		{ "CELL_CREATE=ENOSYS", -ENOSYS, JH_ERR_NOT_SUPPORTED, "does not support non-root cells" },

@@ -127,20 +127,20 @@ static u64 cpu_route(unsigned int cpu)
 	return per_cpu(cpu)->mpidr & MPIDR_AFF_MASK;
 }
 
-/* A route the guest wrote, forced onto one of its own CPUs. */
-u64 gicv3_route_in_cell(const struct cell *cell, u64 route, bool upper)
+/*
+ * A route the guest wrote, forced onto one of its own CPUs: only the
+ * affinity fields survive, and IRM (any CPU) is never set, since the GIC
+ * could then pick a CPU outside the cell.
+ */
+u64 gicv3_route_in_cell(const struct cell *cell, u64 route)
 {
-	u64 first = cpu_route(cell_first_cpu(cell));
 	unsigned int cpu;
 
-	/* the upper word holds Aff3 only: keep the cell's cluster */
-	if (upper)
-		return first >> 32;
 	if (!(route & IROUTER_IRM))
 		for_each_cpu_in_cell(cpu, cell)
 			if (cpu_route(cpu) == (route & MPIDR_AFF_MASK))
-				return route;
-	return first;
+				return cpu_route(cpu);
+	return cpu_route(cell_first_cpu(cell));
 }
 
 /* Off, not pending, not active: nothing of the last owner remains. */

@@ -346,7 +346,7 @@ void arch_handle_irq(struct registers *regs)
 	    READ_ONCE(cpu_data->arch.pending.tail))
 		drain_queue();
 	isb();
-	if (event)
+	if (event || cpu_must_stop(cpu_data))
 		cpu_handle_events(cpu_data);
 }
 

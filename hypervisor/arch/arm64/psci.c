@@ -28,6 +28,9 @@ long arch_cpu_power_on(struct per_cpu *target, u64 entry, u64 context)
 	enum cpu_state off = CPU_OFF;
 	long ret;
 
+	/* given up on by a stop: nobody gets it back */
+	if (READ_ONCE(target->lost))
+		return PSCI_DENIED;
 	if (!__atomic_compare_exchange_n(&target->state, &off, CPU_ON_PENDING,
 					 false, __ATOMIC_SEQ_CST,
 					 __ATOMIC_SEQ_CST))

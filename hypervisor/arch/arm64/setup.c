@@ -141,6 +141,18 @@ void arch_shutdown_return(struct per_cpu *cpu_data, long ret)
 	__builtin_unreachable();
 }
 
+/* The physical count: no virtual offset applies at EL2. */
+u64 arch_counter_read(void)
+{
+	isb();
+	return read_sysreg(cntpct_el0);
+}
+
+u64 arch_counter_freq(void)
+{
+	return read_sysreg(cntfrq_el0) & 0xffffffffUL;
+}
+
 void arch_park_cpu(void)
 {
 	asm volatile("msr daifset, #0xf");
@@ -166,10 +178,10 @@ void arch_cpu_on_boot(struct per_cpu *cpu_data)
 		       cpu_data->cpu_id, err);
 		panic_park("CPU_ON");
 	}
+	/* stopped while coming up */
+	if (cpu_must_stop(cpu_data))
+		arch_cpu_power_off(cpu_data);
 	if (!root) {
-		/* stopped while coming up */
-		if (READ_ONCE(cpu_data->park_req))
-			arch_cpu_power_off(cpu_data);
 		gicv3_cpu_reset_private(cpu_data);
 		arch_reset_el1();
 	}

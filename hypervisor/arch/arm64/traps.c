@@ -92,6 +92,9 @@ void arch_handle_trap(struct registers *regs)
 		dump_regs(regs, esr);
 		panic_park("unhandled trap");
 	}
+	/* being stopped: do not go back to the cell first */
+	if (cpu_must_stop(this_cpu_data()))
+		arch_cpu_power_off(this_cpu_data());
 }
 
 static const char *const fatal_kinds[] = {

@@ -20,7 +20,8 @@ void __noreturn panic_park(const char *reason);
 
 /* cpu-control.c: management requests between CPUs */
 void cpu_handle_events(struct per_cpu *cpu_data);
-void suspend_root_cpus(void);
+bool cpu_must_stop(struct per_cpu *cpu_data);
+int suspend_root_cpus(void);
 void resume_root_cpus(void);
 void cell_stop_cpus(struct cell *cell);
 void __noreturn cell_stop_self(struct per_cpu *cpu_data, const char *why);
@@ -53,6 +54,13 @@ long arch_cpu_power_on(struct per_cpu *target, u64 entry, u64 context);
 void __noreturn arch_cpu_power_off(struct per_cpu *cpu_data);
 /* arch: the firmware reports the CPU as off */
 bool arch_cpu_is_off(struct per_cpu *target);
+/* arch: a free-running system counter and its frequency in Hz */
+u64 arch_counter_read(void);
+u64 arch_counter_freq(void);
+
+/* lib.c: deadlines on that counter, for waits that must end */
+u64 deadline_after_ms(unsigned long ms);
+bool deadline_passed(u64 deadline);
 
 /* Count an exit in this CPU's statistics. */
 static inline void cpu_stat_inc(unsigned int stat)

@@ -23,5 +23,6 @@
 #define EOPNOTSUPP	95
 #define EADDRINUSE	98
 #define EADDRNOTAVAIL	99
+#define ETIMEDOUT	110
 
 #endif /* !_JAILHOUSE_ERRNO_H */

@@ -17,7 +17,8 @@ enum cpu_state {
 	CPU_OFF,		/* powered off: PSCI CPU_OFF, or stopped */
 	CPU_ON_PENDING,		/* PSCI CPU_ON issued, not yet arrived */
 	CPU_RUNNING,
-	CPU_FAILED,		/* a root CPU stuck here after a fatal trap */
+	CPU_FAILED,		/* a root CPU stuck here after a fatal trap,
+				   or a lost one (see per_cpu.lost) */
 };
 
 struct cell;
@@ -47,6 +48,12 @@ struct per_cpu {
 	volatile bool park_req;		/* cell CPU: power off */
 	/* A cell CPU stopped by a fatal trap; cleared on start/destroy. */
 	volatile bool failed;
+	/*
+	 * Did not report off when stopped: given up on (state CPU_FAILED),
+	 * never handed out again; powers itself off should it ever come
+	 * back through the hypervisor.
+	 */
+	volatile bool lost;
 
 	/* Debug console output of this CPU's cell, sent line by line. */
 	char con_line[128];

@@ -15,6 +15,17 @@
  *   MODE_LOCK   as TIMER, but in state "running/locked" and refusing the
  *               first shutdown request; the second unlocks and approves
  *
+ * TIMER, SMP and LOCK also take options from a parameter block that root
+ * may load at PARAMS_ADDR next to the image: "JHTP" and then
+ *
+ *   "mute"      never answer the hypervisor's messages
+ *   "gicp"      first probe what the cell's GIC emulation lets through
+ *               (own redistributor's control and LPI registers, access
+ *               sizes, IROUTER of the cell's SPI 150) and print "gic ..."
+ *               lines, each "ok" or "BAD"
+ *
+ * The block is cleared once read, so a later load without it starts plain.
+ *
  * Output goes through the hypervisor's debug console (DEBUG_CONSOLE_PUTC),
  * lines prefixed "cell-test:", so root can read them. The MMU stays off:
  * every data access is to Device memory and must be aligned.
@@ -24,15 +35,34 @@
 
 #define COMM_BASE		0x80000000UL
 #define OUTSIDE_THE_CELL	0x40000000UL	/* root Linux's RAM */
+#define PARAMS_ADDR		0xb000UL	/* below the stacks */
+#define PARAMS_MAGIC		0x5054484aU	/* "JHTP" */
+#define PARAM_MUTE		0x6574756dU	/* "mute" */
+#define PARAM_GIC_PROBE		0x70636967U	/* "gicp" */
+
+#define GICD_BASE		0x08000000UL
+#define GICD_CTLR		0x0000
+#define GICD_TYPER		0x0004
+#define GICD_IPRIORITYR		0x0400
+#define GICD_IROUTER		0x6000
+#define PROBE_SPI		150	/* the smp-test cell's */
+#define ROOT_SPI		33	/* root's (virtio), never the cell's */
 
 #define PSCI_CPU_OFF		0x84000002UL
 #define PSCI_CPU_ON		0xc4000003UL
 #define PSCI_AFFINITY_INFO	0xc4000004UL
 
 #define GICR_STRIDE		0x20000
+#define GICR_CTLR		0x0
 #define GICR_TYPER		0x8
+#define GICR_WAKER		0x14
+#define GICR_PROPBASER		0x70
+#define GICR_PENDBASER		0x78
 #define GICR_TYPER_LAST		(1UL << 4)
 #define GICR_ISENABLER0		(0x10000 + 0x100)
+#define GICR_ICENABLER0		(0x10000 + 0x180)
+#define GICR_IPRIORITYR0	(0x10000 + 0x400)
+#define SGI_HYPERVISOR		15
 #define TIMER_PPI		27
 #define SPURIOUS		1023
 
@@ -51,6 +81,9 @@
 static volatile struct jailhouse_comm_region *const comm =
 	(volatile struct jailhouse_comm_region *)COMM_BASE;
 
+extern char __bss_end[];
+
+static unsigned int param;
 static unsigned long ticks_per_period;
 static unsigned long expected;
 static volatile unsigned int ticks;
@@ -149,7 +182,7 @@ static void handle_messages(void)
 	unsigned int msg = comm->msg_to_cell;
 	static unsigned int requests;
 
-	if (msg == JAILHOUSE_MSG_NONE)
+	if (msg == JAILHOUSE_MSG_NONE || param == PARAM_MUTE)
 		return;
 	comm->msg_to_cell = JAILHOUSE_MSG_NONE;
 	if (msg != JAILHOUSE_MSG_SHUTDOWN_REQUEST) {
@@ -204,6 +237,141 @@ static unsigned long find_gicr(void)
 			break;
 	}
 	return 0;
+}
+
+/* The option word of a parameter block at PARAMS_ADDR, which is consumed. */
+static unsigned int read_params(void)
+{
+	volatile unsigned int *p = (volatile unsigned int *)PARAMS_ADDR;
+	unsigned int val;
+
+	if ((unsigned long)__bss_end > PARAMS_ADDR || p[0] != PARAMS_MAGIC)
+		return 0;
+	val = p[1];
+	p[0] = 0;
+	return val;
+}
+
+static void probe_check(const char *what, unsigned long got,
+			unsigned long want)
+{
+	if (got == want)
+		say("gic %s ok", (unsigned long)what, 0);
+	else
+		say3("gic %s BAD: %x, want %x", (unsigned long)what, got, want);
+}
+
+static unsigned long rd8(unsigned long a)
+{
+	return *(volatile unsigned char *)a;
+}
+
+static unsigned long rd16(unsigned long a)
+{
+	return *(volatile unsigned short *)a;
+}
+
+static unsigned long rd32(unsigned long a)
+{
+	return *(volatile unsigned int *)a;
+}
+
+static unsigned long rd64(unsigned long a)
+{
+	return *(volatile unsigned long *)a;
+}
+
+static void wr8(unsigned long a, unsigned long v)
+{
+	*(volatile unsigned char *)a = v;
+}
+
+static void wr32(unsigned long a, unsigned long v)
+{
+	*(volatile unsigned int *)a = v;
+}
+
+static void wr64(unsigned long a, unsigned long v)
+{
+	*(volatile unsigned long *)a = v;
+}
+
+/* The cell's own redistributor: identification only, plus its SGI/PPIs. */
+static void probe_gicr(unsigned long gicr)
+{
+	unsigned long typer = rd64(gicr + GICR_TYPER);
+
+	probe_check("GICR_TYPER halves", rd32(gicr + GICR_TYPER) |
+		    rd32(gicr + GICR_TYPER + 4) << 32, typer);
+	probe_check("GICR_TYPER 16-bit read", rd16(gicr + GICR_TYPER), 0);
+	probe_check("GICR_TYPER byte read", rd8(gicr + GICR_TYPER), 0);
+
+	wr32(gicr + GICR_CTLR, 1);		/* EnableLPIs */
+	probe_check("GICR_CTLR write ignored", rd32(gicr + GICR_CTLR), 0);
+	wr32(gicr + GICR_WAKER, 2);		/* ProcessorSleep */
+	probe_check("GICR_WAKER write ignored", rd32(gicr + GICR_WAKER), 0);
+	wr32(gicr + GICR_WAKER, 0);
+	wr64(gicr + GICR_PROPBASER, 0x7f80000fUL);
+	probe_check("GICR_PROPBASER write ignored",
+		    rd64(gicr + GICR_PROPBASER), 0);
+	wr64(gicr + GICR_PENDBASER, 0x7f810000UL);
+	probe_check("GICR_PENDBASER write ignored",
+		    rd64(gicr + GICR_PENDBASER), 0);
+
+	wr8(gicr + GICR_IPRIORITYR0 + TIMER_PPI, 0x80);
+	probe_check("PPI priority byte", rd8(gicr + GICR_IPRIORITYR0 +
+					     TIMER_PPI), 0x80);
+	probe_check("PPI priority word", rd32(gicr + GICR_IPRIORITYR0 +
+					      TIMER_PPI / 4 * 4) >> 24, 0x80);
+	wr8(gicr + GICR_IPRIORITYR0 + SGI_HYPERVISOR, 0x10);
+	probe_check("hypervisor SGI priority hidden",
+		    rd8(gicr + GICR_IPRIORITYR0 + SGI_HYPERVISOR), 0);
+
+	wr32(gicr + GICR_ISENABLER0, 1U << TIMER_PPI);
+	wr64(gicr + GICR_ICENABLER0, ~0UL);	/* wrong size: ignored */
+	probe_check("64-bit ICENABLER0 write ignored",
+		    rd32(gicr + GICR_ISENABLER0) >> TIMER_PPI & 1, 1);
+	probe_check("64-bit ISENABLER0 read", rd64(gicr + GICR_ISENABLER0), 0);
+	wr32(gicr + GICR_ICENABLER0, 1U << TIMER_PPI);
+}
+
+static unsigned long irouter(unsigned int irq)
+{
+	return GICD_BASE + GICD_IROUTER + 8 * irq;
+}
+
+/*
+ * The cell's SPI goes to its CPUs only, whatever it writes; what is not
+ * one of them becomes the cell's first CPU, the one probing.
+ */
+static void probe_gicd(void)
+{
+	unsigned long self = my_aff(), r = irouter(PROBE_SPI);
+	unsigned long other = self ^ 1;
+
+	probe_check("GICD_TYPER 16-bit read", rd16(GICD_BASE + GICD_TYPER), 0);
+	probe_check("GICD_CTLR 64-bit read", rd64(GICD_BASE + GICD_CTLR), 0);
+
+	wr64(r, other | 0xffffff007f000000UL);	/* RES0 bits set */
+	probe_check("IROUTER RES0 bits dropped", rd64(r), other);
+	wr64(r, other | 0x80000000UL);		/* IRM: any CPU */
+	probe_check("IROUTER IRM refused", rd64(r), self);
+	wr64(r, other);
+	wr64(r, self & ~0xffUL);		/* CPU 0: root's */
+	probe_check("IROUTER outside the cell refused", rd64(r), self);
+	wr32(r, other);
+	probe_check("IROUTER lower half write", rd64(r), other);
+	wr32(r + 4, 1);				/* Aff3 1: nobody */
+	probe_check("IROUTER upper half write refused", rd32(r + 4), 0);
+	wr8(r, self);
+	probe_check("IROUTER byte read", rd8(r), 0);
+	probe_check("IROUTER of root's SPI hidden", rd64(irouter(ROOT_SPI)), 0);
+
+	wr8(GICD_BASE + GICD_IPRIORITYR + PROBE_SPI, 0x90);
+	probe_check("SPI priority byte",
+		    rd8(GICD_BASE + GICD_IPRIORITYR + PROBE_SPI), 0x90);
+	probe_check("root's SPI priority hidden",
+		    rd8(GICD_BASE + GICD_IPRIORITYR + ROOT_SPI), 0);
 }
 
 static void timer_arm(void)
@@ -317,6 +485,15 @@ void inmate_main(unsigned long context)
 		return;
 	}
 	say("comm region ok, GIC v%d", comm->gic_version, 0);
+	param = read_params();
+	if (param == PARAM_MUTE)
+		say("muted: ignoring messages", 0, 0);
+	if (param == PARAM_GIC_PROBE) {
+		if (find_gicr())
+			probe_gicr(find_gicr());
+		probe_gicd();
+		say("gic probe done", 0, 0);
+	}
 	query_hypervisor();
 #if defined(MODE_LOCK)
 	comm->cell_state = JAILHOUSE_CELL_RUNNING_LOCKED;

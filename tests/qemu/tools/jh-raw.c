@@ -38,7 +38,7 @@ static const struct { int nr; const char *name; } errnames[] = {
 	E(ENOSPC), E(ERANGE), E(EDOM), E(ENOSYS), E(ECHRNG), E(ELIBBAD),
 	E(EPROTO), E(EOPNOTSUPP), E(EADDRINUSE), E(EADDRNOTAVAIL),
 	E(EALREADY), E(ENOTRECOVERABLE), E(ENODEV), E(EAGAIN), E(EACCES),
-	E(ENODATA), E(EFBIG),
+	E(ENODATA), E(EFBIG), E(ETIMEDOUT),
 };
 
 static int report(int ret)

@@ -22,17 +22,32 @@
 #define GICD_NSACR		0x0e00
 #define GICD_SGIR		0x0f00
 #define GICD_IROUTER		0x6000
+#define GICD_ID_BASE		0xffd0
 #define GICD_PIDR2		0xffe8
 #define GICD_CTLR_ARE_NS	(1 << 4)
 
 #define GICR_V3_STRIDE		0x20000
 #define GICR_V4_STRIDE		0x40000
 #define GICR_SGI_BASE		0x10000
+#define GICR_VLPI_BASE		0x20000	/* GICv4 frames only */
 #define GICR_CTLR		0x0000
+#define GICR_IIDR		0x0004
 #define GICR_TYPER		0x0008
+#define GICR_STATUSR		0x0010
 #define GICR_WAKER		0x0014
+#define GICR_SETLPIR		0x0040
+#define GICR_CLRLPIR		0x0048
+#define GICR_PROPBASER		0x0070
+#define GICR_PENDBASER		0x0078
+#define GICR_INVLPIR		0x00a0
+#define GICR_INVALLR		0x00b0
+#define GICR_SYNCR		0x00c0
+#define GICR_ID_BASE		0xffd0
 #define GICR_PIDR2		0xffe8
+#define GICR_CTLR_RWP		(1 << 3)
 #define GICR_TYPER_LAST		(1 << 4)
+#define GICR_VPROPBASER		0x0070	/* in the VLPI frame */
+#define GICR_VPENDBASER		0x0078
 
 #define GICR_IGROUPR0		GICD_IGROUPR
 #define GICR_ISENABLER0		GICD_ISENABLER

@@ -36,7 +36,7 @@ int gicv3_cell_create(struct cell *cell);
 void gicv3_cell_destroy(struct cell *cell);
 void gicv3_cpu_drop(struct per_cpu *cpu_data);
 int gicv3_cell_irqs_init(struct cell *cell);
-u64 gicv3_route_in_cell(const struct cell *cell, u64 route, bool upper);
+u64 gicv3_route_in_cell(const struct cell *cell, u64 route);
 void gicv3_cpu_reset_private(struct per_cpu *cpu_data);
 enum mmio_result gicv3_gicd_access(void *arg, struct mmio_access *access);
 enum mmio_result gicv3_gicr_access(void *arg, struct mmio_access *access);
