@@ -32,13 +32,13 @@
 #define STOP_TIMEOUT_MS		5000
 
 /*
- * Whether this CPU must power off now: a cell CPU being stopped, or a
- * lost one, whatever cell it was given back to meanwhile.
+ * With park_req set: whether it means this CPU must power off now, as a
+ * cell CPU being stopped, or a lost one, whatever cell it was given back
+ * to meanwhile.
  */
-bool cpu_must_stop(struct per_cpu *cpu_data)
+bool cpu_stop_wanted(struct per_cpu *cpu_data)
 {
-	return __atomic_load_n(&cpu_data->park_req, __ATOMIC_ACQUIRE) &&
-	       (cpu_data->cell != &root_cell || READ_ONCE(cpu_data->lost));
+	return cpu_data->cell != &root_cell || READ_ONCE(cpu_data->lost);
 }
 
 void cpu_handle_events(struct per_cpu *cpu_data)

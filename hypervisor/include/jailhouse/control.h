@@ -20,7 +20,17 @@ void __noreturn panic_park(const char *reason);
 
 /* cpu-control.c: management requests between CPUs */
 void cpu_handle_events(struct per_cpu *cpu_data);
-bool cpu_must_stop(struct per_cpu *cpu_data);
+bool cpu_stop_wanted(struct per_cpu *cpu_data);
+
+/*
+ * Whether this CPU must power off now (see cpu_stop_wanted()). Inline:
+ * every exit asks, and almost always park_req alone says no.
+ */
+static inline bool cpu_must_stop(struct per_cpu *cpu_data)
+{
+	return __atomic_load_n(&cpu_data->park_req, __ATOMIC_ACQUIRE) &&
+	       cpu_stop_wanted(cpu_data);
+}
 int suspend_root_cpus(void);
 void resume_root_cpus(void);
 void cell_stop_cpus(struct cell *cell);
