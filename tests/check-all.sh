@@ -73,7 +73,7 @@ fi
 # Scenarios: each one is a test; run-scenarios prints the counts.
 note "== QEMU scenarios"
 out=$build/scenarios.out
-"$top/tests/qemu/run-scenarios.sh" --log "$build/qemu-console.log" \
+"$top/tests/qemu/run-scenarios.sh" --timeout 1200 --log "$build/qemu-console.log" \
 	"$stage" "$top"/tests/qemu/scenarios/[0-9a-z]*.sh 2>&1 | tee "$out"
 line=$(sed -n 's/^scenarios: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$out" | tail -n 1)
 if [ -n "$line" ]; then

@@ -25,16 +25,25 @@ variant() {
 	printf "$3" | dd of="$work/$1.cell" bs=1 seek="$2" conv=notrunc 2>/dev/null
 }
 
-# logged REGEX: the driver's last lines or the hypervisor's say so
+# log_mark: marks both logs before a step; $con_mark and $kmsg_mark
+log_mark() {
+	con_mark=$(console_mark)
+	log_n=$((${log_n:-0} + 1))
+	kmsg_mark="jhtest: cell-bad-configs step $log_n at $(cut -d' ' -f1 /proc/uptime)"
+	echo "$kmsg_mark" >/dev/kmsg
+}
+
+# logged REGEX: the driver's or the hypervisor's lines since log_mark say so
 logged() {
-	dmesg | tail -n 5 | grep -qE -e "$1" ||
-		cat $jh_sys/console | tail -c 800 | grep -qE -e "$1"
+	dmesg | sed -n "/$kmsg_mark/,\$p" | grep -qE -e "$1" ||
+		console_wait "$con_mark" "$1"
 }
 
 # refused DESC ERRNO FILE [LEN] LOGREGEX: create fails with ERRNO, the log
 # (kernel or hypervisor console) explains, and nothing is left behind.
 refused() {
 	_desc=$1 _errno=$2 _file=$3 _len=$4 _log=$5
+	log_mark
 	check_raw "$_desc: $_errno" "error: $_errno" create "$_file" $_len
 	check "$_desc: logged" logged "$_log"
 	check_eq "$_desc: no new cell" "0 1" sh -c "echo \$(ls $jh_sys/cells)"
@@ -44,6 +53,7 @@ refused() {
 
 require "insmod jailhouse.ko" insmod "$jh_ko"
 require "enable" $jh_raw enable $cfg
+console_follow_start $work/console.log
 pool0=$(jh_pool_used)
 require "create gic-demo" $jh_raw create $gic
 pool1=$(jh_pool_used)
@@ -109,6 +119,7 @@ check_raw "destroy smp-test" ok destroy smp-test
 check_raw "destroy gic-demo" ok destroy gic-demo
 check_eq "mem_pool_used back to $pool0" "$pool0" jh_pool_used
 check_raw "disable" ok disable
+console_follow_stop
 check "rmmod" rmmod jailhouse
 expect_fail "no kernel warning, BUG or Oops" sh -c 'dmesg | grep -E "WARNING:|BUG:|Oops|Unable to handle|stall"'
 finish

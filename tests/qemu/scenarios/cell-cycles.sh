@@ -15,16 +15,14 @@ pool0=$(jh_pool_used)
 remap0=$(cat $jh_sys/remap_pool_used)
 note "mem_pool_used before the cycles: $pool0, remap_pool_used $remap0"
 
-# took_irqs: the running cell received its timer interrupt (2 s at most)
+# took_irqs: the running cell received its timer interrupt (20 s at most;
+# one comes every 100 ms, but TCG on a loaded host can be slow)
 took_irqs() {
-	_n=20
-	while [ $_n -gt 0 ]; do
-		[ "$(cat $jh_sys/cells/1/statistics/vmexits_virt_irq)" -gt 0 ] &&
-			return 0
-		usleep 100000
-		_n=$((_n - 1))
-	done
-	return 1
+	jh_poll 20 _took_irq
+}
+
+_took_irq() {
+	[ "$(cat $jh_sys/cells/1/statistics/vmexits_virt_irq)" -gt 0 ]
 }
 
 fails=0
@@ -39,7 +37,7 @@ while [ $i -lt $cycles ]; do
 		fails=$((fails + 1))
 		echo "# cycle $i: create/load/start failed"
 	fi
-	{ jh_wait_state 1 running 2 && took_irqs; } ||
+	{ jh_wait_state 1 running 20 && took_irqs; } ||
 		not_running=$((not_running + 1))
 	if ! $jh_raw destroy gic-demo >/dev/null; then
 		fails=$((fails + 1))

@@ -22,13 +22,15 @@ else
 	fault_image="$jh_tests/cell-fault.bin 0"
 fi
 
-# failed_run IMAGE...: load, start, expect the cell to fail on CPU 1
+# failed_run IMAGE...: load, start, expect the cell to fail on CPU 1;
+# $run marks the console log before the load
 failed_run() {
+	run=$(console_mark)
 	check_raw "load" ok load gic-demo "$@"
 	check_raw "start" ok start gic-demo
-	check "state becomes failed" jh_wait_state 1 failed
+	check "state becomes failed" jh_wait_state 1 failed 30
 	check "hypervisor says it stopped CPU 1" \
-		jh_wait_console 'CPU 1 of cell "gic-demo" failed: ' 1
+		console_wait "$run" 'CPU 1 of cell "gic-demo" failed: '
 	check_eq "cpus_failed_list" 1 cat $c/cpus_failed_list
 	check_eq "cpus_failed" 2 cat $c/cpus_failed
 	check_eq "Linux still has CPUs 0,2-3" 0,2-3 cat /sys/devices/system/cpu/online
@@ -39,30 +41,32 @@ failed_run() {
 
 require "insmod jailhouse.ko" insmod "$jh_ko"
 require "enable" $jh_raw enable $cfg
+console_follow_start $work/console.log
 pool0=$(jh_pool_used)
 require "create gic-demo" $jh_raw create $cell_cfg
 
 note "reading memory the cell does not own"
 # shellcheck disable=SC2086 # FILE ADDR pairs
 failed_run $fault_image
-check "console shows the access" jh_wait_console 'MMIO read at (0x)?0*40000000' 1
-check "... and the register dump" jh_wait_console 'ESR_EL2: [0-9a-f]+ \(EC 0x24\)' 1
-expect_fail "the inmate never got past the access" \
-	grep -qE 'FAIL read|isolation broken' $jh_sys/console
+check "console shows the access" console_wait "$run" 'MMIO read at (0x)?0*40000000'
+check "... and the register dump" console_wait "$run" 'ESR_EL2: [0-9a-f]+ \(EC 0x24\)'
+check "the inmate never got past the access" \
+	console_none 0 'FAIL read|isolation broken'
 
 check_raw "shutdown the failed cell" ok shutdown gic-demo
 check_eq "shut down" "shut down" cat $c/state
 check_eq "no failed CPUs any more" "" cat $c/cpus_failed_list
+good=$(console_mark)
 check_raw "load a good image into the same cell" ok load gic-demo $jh_tests/cell-timer.bin 0
 check_raw "start it" ok start gic-demo
 check "the CPU that failed runs the cell again" \
-	jh_wait_console 'cell-test: tick [0-9]+ latency [0-9]+ ns, CPU 1$' 5
+	console_wait "$good" 'cell-test: tick [0-9]+ latency [0-9]+ ns, CPU 1$'
 check_eq "running" running cat $c/state
 
 note "a hypercall with a foreign immediate"
 failed_run $jh_tests/cell-hvc.bin 0
-check "console names the cause" jh_wait_console 'failed: hvc with a foreign immediate' 1
-expect_fail "the inmate did not go on" grep -q 'hvc #0 returned' $jh_sys/console
+check "console names the cause" console_wait "$run" 'failed: hvc with a foreign immediate'
+check "the inmate did not go on" console_none 0 'hvc #0 returned'
 
 check_raw "destroy the failed cell" ok destroy gic-demo
 check_eq "CPU 1 back in Linux" 0-3 cat /sys/devices/system/cpu/online
@@ -75,8 +79,10 @@ check_raw "create" ok create $cell_cfg
 # shellcheck disable=SC2086
 check_raw "load" ok load gic-demo $fault_image
 check_raw "start" ok start gic-demo
-check "failed again" jh_wait_state 1 failed
+check "failed again" jh_wait_state 1 failed 30
 check_raw "disable" ok disable
+check "console log complete" console_sync
+console_follow_stop
 check_eq "all CPUs online" 0-3 cat /sys/devices/system/cpu/online
 check "rmmod" rmmod jailhouse
 expect_fail "no kernel warning, BUG or Oops" sh -c 'dmesg | grep -E "WARNING:|BUG:|Oops|Unable to handle|stall"'

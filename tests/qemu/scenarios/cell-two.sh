@@ -22,25 +22,14 @@ else
 fi
 smp_tick='cell-test: tick [0-9]+ latency [0-9]+ ns, CPU 2$'
 
-# newest line matching $1; changes while that cell runs
-last() {
-	grep -E -e "$1" $jh_sys/console | tail -n 1
-}
-
-# runs REGEX: a new line matching REGEX within 3 s
+# runs REGEX: a new line matching REGEX comes (within 20 s)
 runs() {
-	_old=$(last "$1")
-	_n=30
-	while [ $_n -gt 0 ]; do
-		usleep 100000
-		[ "$(last "$1")" != "$_old" ] && return 0
-		_n=$((_n - 1))
-	done
-	return 1
+	console_next "$1"
 }
 
 require "insmod jailhouse.ko" insmod "$jh_ko"
 require "enable" $jh_raw enable $cfg
+console_follow_start $work/console.log
 pool0=$(jh_pool_used)
 
 require "create gic-demo (CPU 1)" $jh_raw create /etc/jailhouse/qemu-arm64-gic-demo.cell
@@ -56,12 +45,12 @@ check_raw "load gic-demo" ok load gic-demo $gic_image
 check_raw "load smp-test" ok load smp-test $jh_tests/cell-smp.bin 0
 check_raw "start gic-demo" ok start gic-demo
 check_raw "start smp-test" ok start smp-test
-check "gic-demo ticks" jh_wait_console "$gic_tick" 5
-check "smp-test started on CPU 2" jh_wait_console 'cell-test: hello from CPU 2$' 5
-check "... its CPU 3 came up by PSCI CPU_ON" jh_wait_console 'cell-test: CPU 3 up, context 1' 5
-check "... went off, AFFINITY_INFO saw it" jh_wait_console 'cell-test: CPU 3 is off again after [0-9]+ polls' 5
-check "... and came up once more" jh_wait_console 'cell-test: CPU 3 up, context 2' 5
-check "smp-test ticks" jh_wait_console "$smp_tick" 5
+check "gic-demo ticks" console_wait 0 "$gic_tick"
+check "smp-test started on CPU 2" console_wait 0 'cell-test: hello from CPU 2$'
+check "... its CPU 3 came up by PSCI CPU_ON" console_wait 0 'cell-test: CPU 3 up, context 1'
+check "... went off, AFFINITY_INFO saw it" console_wait 0 'cell-test: CPU 3 is off again after [0-9]+ polls'
+check "... and came up once more" console_wait 0 'cell-test: CPU 3 up, context 2'
+check "smp-test ticks" console_wait 0 "$smp_tick"
 check_eq "both running" "running running" sh -c \
 	"echo \$(cat $jh_sys/cells/1/state $jh_sys/cells/2/state)"
 check "root Linux responsive on CPU 0" jh_root_alive
@@ -71,14 +60,16 @@ check "both cells take interrupts" sh -c "
 check "smp-test's PSCI calls counted on CPU 2" \
 	test "$(cat $jh_sys/cells/2/statistics/cpu2/vmexits_psci)" -ge 3
 
+m=$(console_mark)
 check_raw "shutdown smp-test" ok shutdown smp-test
-check "smp-test was asked and approved" jh_wait_console 'cell-test: shutdown request approved' 2
+check "smp-test was asked and approved" console_wait "$m" 'cell-test: shutdown request approved'
 check_eq "smp-test shut down" "shut down" cat $jh_sys/cells/2/state
 check "gic-demo still ticks" runs "$gic_tick"
 check_raw "destroy gic-demo while smp-test is stopped" ok destroy gic-demo
 check_eq "CPU 1 back in Linux" 0-1 cat /sys/devices/system/cpu/online
+m=$(console_mark)
 check_raw "start smp-test again" ok start smp-test
-check "smp-test runs again" jh_wait_console 'cell-test: CPU 3 up, context 2' 5
+check "smp-test runs again" console_wait "$m" 'cell-test: CPU 3 up, context 2'
 check "smp-test ticks again" runs "$smp_tick"
 check "root Linux responsive on CPUs 0-1" jh_root_alive
 check_raw "destroy smp-test (asks it first)" ok destroy smp-test
@@ -86,13 +77,15 @@ check_eq "all CPUs back in Linux" 0-3 cat /sys/devices/system/cpu/online
 check_eq "mem_pool_used back to $pool0" "$pool0" jh_pool_used
 
 note "both again: smp-test first, told when gic-demo comes; then DISABLE"
+m=$(console_mark)
 check_raw "create smp-test" ok create /etc/jailhouse/qemu-arm64-smp-test.cell
 check_raw "load smp-test" ok load smp-test $jh_tests/cell-smp.bin 0
 check_raw "start smp-test" ok start smp-test
-check "smp-test ticks" jh_wait_console "$smp_tick" 5
+check "smp-test ticks" console_wait "$m" "$smp_tick"
+m=$(console_mark)
 check_raw "create gic-demo" ok create /etc/jailhouse/qemu-arm64-gic-demo.cell
 check "smp-test got 'reconfiguration completed'" \
-	jh_wait_console 'cell-test: message 2 received' 2
+	console_wait "$m" 'cell-test: message 2 received'
 check_eq "gic-demo got the next free ID" gic-demo cat $jh_sys/cells/2/name
 # shellcheck disable=SC2086
 check_raw "load gic-demo" ok load 2 $gic_image
@@ -100,6 +93,8 @@ check_raw "start gic-demo" ok start 2
 check "gic-demo ticks" runs "$gic_tick"
 check "smp-test ticks" runs "$smp_tick"
 check_raw "disable destroys both first" ok disable
+check "console log complete" console_sync
+console_follow_stop
 check_eq "disabled" 0 cat $jh_sys/enabled
 check_eq "all CPUs online" 0-3 cat /sys/devices/system/cpu/online
 check "driver logged both destroys" sh -c '

@@ -70,21 +70,49 @@ check_eq() {
 # check_file_contains DESCRIPTION FILE REGEX : passes if a line of FILE
 # matches the extended regular expression REGEX.
 # Files filled by a background reader (cat /dev/jailhouse > log) may lag
-# behind under load, so the line gets up to JH_FILE_WAIT seconds (10).
+# behind under load, so the line gets up to JH_FILE_WAIT seconds (20).
 check_file_contains() {
-	_jh_tries=$((${JH_FILE_WAIT:-10} * 5))
-	while [ -r "$2" ] && ! grep -qE -e "$3" "$2" && [ "$_jh_tries" -gt 0 ]; do
-		usleep 200000
-		_jh_tries=$((_jh_tries - 1))
-	done
 	if [ ! -r "$2" ]; then
 		_jh_not_ok "$1" "cannot read $2"
-	elif grep -qE -e "$3" "$2"; then
+	elif wait_file_contains "$2" "$3" "${JH_FILE_WAIT:-20}"; then
 		_jh_ok "$1"
 	else
 		_jh_not_ok "$1" "$(printf 'no line matches /%s/ in %s; its tail:\n%s' \
 			"$3" "$2" "$(tail -n 10 "$2")")"
 	fi
+}
+
+# jh_now: centiseconds since boot
+jh_now() {
+	read -r _jh_up _jh_rest </proc/uptime
+	echo $((${_jh_up%.*} * 100 + 1${_jh_up#*.} - 100))
+}
+
+# jh_poll SECONDS COMMAND...: runs COMMAND every 0.2 s until it succeeds
+# (returns 0 at once) or SECONDS (whole) of wall-clock time have passed
+# (returns 1, after one last try). For conditions that take long under
+# load.
+jh_poll() {
+	_jh_end=$(($(jh_now) + $1 * 100))
+	shift
+	while :; do
+		"$@" && return 0
+		[ "$(jh_now)" -lt "$_jh_end" ] || break
+		usleep "${_jh_poll_us:-200000}"
+	done
+	"$@"
+}
+
+# file_contains FILE REGEX: a line of FILE matches the extended regular
+# expression REGEX (CRs ignored); 1 if not or if FILE cannot be read.
+file_contains() {
+	[ -r "$1" ] && tr -d '\r' <"$1" | grep -qE -e "$2"
+}
+
+# wait_file_contains FILE REGEX [SECONDS]: 0 as soon as a line of FILE
+# matches REGEX (see file_contains), 1 after SECONDS (default 30).
+wait_file_contains() {
+	jh_poll "${3:-30}" file_contains "$1" "$2"
 }
 
 # require DESCRIPTION COMMAND... : like check, but a failure ends the
@@ -107,9 +135,14 @@ note() {
 # finish : summary line; returns non-zero if any check failed, so a
 # scenario ends with `finish` as its last command.
 finish() {
-	echo "# ${JHTEST_SCENARIO:-scenario}: $jh_checks checks, $jh_failed failed"
+	_jh_took=$(($(jh_now) - jh_t0))
+	echo "# ${JHTEST_SCENARIO:-scenario}: $jh_checks checks, $jh_failed failed" \
+		"in $((_jh_took / 100)).$((_jh_took / 10 % 10)) s"
 	[ "$jh_failed" -eq 0 ]
 }
+
+# when the scenario began, for finish
+jh_t0=$(jh_now)
 
 # The module as `make install` stages it: /lib/modules/<release>/extra/.
 jh_ko=$(find /lib/modules -name jailhouse.ko 2>/dev/null | head -n 1)
@@ -169,6 +202,144 @@ jh_wait_state() {
 	return 1
 }
 
+# --- following the hypervisor console ---------------------------------
+# The console ring (/dev/jailhouse, sysfs console) holds 2 KiB, which a
+# ticking cell fills within a second or two, so jh_wait_console can miss
+# a line that came and went. Instead, console_follow_start (right after
+# enable) has a background reader append everything to $jh_con as it
+# comes, and the console_* helpers look there: they wait with generous
+# bounds but return as soon as the condition holds, and console_sync
+# makes sure the log has caught up before anything is concluded from
+# what is NOT in it. Marks are byte offsets into $jh_con; a line that was
+# still incomplete at a mark counts as before it. All of this holds
+# within one hypervisor instance (the next enable starts a new ring).
+jh_con=
+_jh_con_pid=
+
+# console_follow_start [FILE]: follow the hypervisor console into FILE
+# (default /tmp/jhtest/$JHTEST_SCENARIO.console.log), from the ring's
+# oldest byte on. The reader keeps the driver busy, so end it with
+# console_follow_stop before rmmod (after disable is fine: the saved ring
+# stays readable). An EXIT trap ends it if the scenario ends early.
+console_follow_start() {
+	jh_con=${1:-/tmp/jhtest/${JHTEST_SCENARIO:-scenario}.console.log}
+	mkdir -p "$(dirname "$jh_con")"
+	: >"$jh_con"
+	cat /dev/jailhouse >>"$jh_con" &
+	_jh_con_pid=$!
+	trap console_follow_stop EXIT
+}
+
+# console_follow_stop: ends the reader started by console_follow_start
+# and returns once it has let go of the device. Call it directly, not
+# under check (a subshell); `check "..." console_sync` before it if the
+# log must be complete.
+console_follow_stop() {
+	[ -n "$_jh_con_pid" ] || return 0
+	# The reader dies by SIGTERM; its status must not end `sh -e`.
+	kill "$_jh_con_pid" 2>/dev/null || true
+	wait "$_jh_con_pid" 2>/dev/null || true
+	_jh_con_pid=
+}
+
+# _jh_con_pos FILE: how far into the ring a reader that wrote FILE got:
+# its bytes, each "<missed N bytes of console log>" notice counting as
+# the N bytes it stands for.
+_jh_con_pos() {
+	awk -v b="$(wc -c <"$1")" '
+	match($0, /<missed [0-9]+ bytes of console log>/) {
+		b += substr($0, RSTART + 8, RLENGTH - 30) - RLENGTH - 1
+	}
+	END { print b + 0 }' "$1"
+}
+
+_jh_con_reached() {
+	[ "$(_jh_con_pos "$jh_con")" -ge "$1" ]
+}
+
+# console_sync [SECONDS]: 0 once $jh_con holds everything the console had
+# when called (a fresh non-blocking read tells how far the ring got), 1
+# if the reader did not get there within SECONDS (default 30).
+console_sync() {
+	jailhouse console >"$jh_con.ring" 2>/dev/null || {
+		echo "console_sync: cannot read the console"
+		return 1
+	}
+	_jh_target=$(_jh_con_pos "$jh_con.ring")
+	# the reader looks every 100 ms, so look more often than usual
+	_jh_poll_us=50000
+	if jh_poll "${1:-30}" _jh_con_reached "$_jh_target"; then
+		_jh_poll_us=
+		return 0
+	fi
+	_jh_poll_us=
+	echo "console_sync: the reader got to $(_jh_con_pos "$jh_con") of $_jh_target"
+	return 1
+}
+
+# console_mark: once the reader has caught up, the log's length in bytes,
+# a start for the helpers below.
+console_mark() {
+	console_sync 30 >&2 || echo "# console_mark: reader behind, mark early" >&2
+	wc -c <"$jh_con"
+}
+
+# console_since MARK: the log's lines that began after MARK (CRs dropped)
+console_since() {
+	if [ "$1" -gt 0 ]; then
+		# from the byte before the mark: the first line is the end of
+		# one begun before it, or the empty rest of the one ended there
+		tail -c +"$1" "$jh_con" | sed 1d
+	else
+		cat "$jh_con"
+	fi | tr -d '\r'
+}
+
+# console_count MARK REGEX: lines after MARK matching REGEX
+console_count() {
+	console_since "$1" | grep -cE -e "$2" || true
+}
+
+_jh_con_atleast() {
+	[ "$(console_count "$1" "$2")" -ge "$3" ]
+}
+
+# console_wait MARK REGEX [N] [SECONDS]: 0 as soon as N (default 1) lines
+# after MARK match REGEX; 1 after SECONDS (default 30), showing the log's
+# last lines. MARK 0 is the start of the log.
+console_wait() {
+	jh_poll "${4:-30}" _jh_con_atleast "$1" "$2" "${3:-1}" && return 0
+	echo "$(console_count "$1" "$2") of ${3:-1} lines match /$2/ after byte $1 of $jh_con; its last lines:"
+	console_since "$1" | tail -n 8
+	return 1
+}
+
+# console_next REGEX [SECONDS]: a new line matching REGEX comes within
+# SECONDS (default 20), e.g. a running cell ticks.
+console_next() {
+	_jh_next=$(console_mark)
+	console_wait "$_jh_next" "$1" 1 "${2:-20}"
+}
+
+# console_none MARK REGEX: once the reader caught up, no line after MARK
+# matches REGEX; the matching lines are shown otherwise.
+console_none() {
+	console_sync 30 || return 1
+	_jh_lines=$(console_since "$1" | grep -E -e "$2") || return 0
+	printf '%s\n' "$_jh_lines" | tail -n 5
+	return 1
+}
+
+# console_quiet REGEX SECONDS: no new line matching REGEX is printed for
+# SECONDS (choose many periods of what is expected to have stopped); the
+# reader has caught up at both ends, so late lines from before do not
+# count and lines from the interval cannot be missed.
+console_quiet() {
+	_jh_quiet=$(console_mark)
+	sleep "$2"
+	console_none "$_jh_quiet" "$1"
+}
+
 # --- the PL011 as the host sees it ------------------------------------
 # What cells print on the shared UART, which root cannot read itself:
 # run-qemu.sh feeds its serial log back on a virtio port, and /init copies
@@ -214,4 +385,28 @@ jh_serial_roundtrip() {
 	_jh_token="jhtest-roundtrip-$(cut -d' ' -f1 /proc/uptime)"
 	echo "$_jh_token" >/dev/kmsg
 	jh_serial_wait "$_jh_mark" "$_jh_token" 1 10
+}
+
+# jh_serial_quiet REGEX SECONDS: no new line matching REGEX reaches the
+# PL011 for SECONDS. A round trip through the serial echo (up to 30 s)
+# at both ends makes sure that lines from before have all arrived and
+# that lines from the interval would have.
+jh_serial_quiet() {
+	jh_serial_sync || return 1
+	_jh_quiet=$(jh_serial_mark)
+	sleep "$2"
+	jh_serial_sync || return 1
+	_jh_lines=$(jh_serial_since "$_jh_quiet" | grep -E -e "$1") || return 0
+	printf 'new lines on the PL011:\n%s\n' "$_jh_lines" | tail -n 6
+	return 1
+}
+
+# jh_serial_sync: everything the PL011 printed so far is in $jh_serial
+jh_serial_sync() {
+	_jh_mark=$(jh_serial_mark)
+	_jh_token="jhtest-sync-$(cut -d' ' -f1 /proc/uptime)"
+	echo "$_jh_token" >/dev/kmsg
+	jh_serial_wait "$_jh_mark" "$_jh_token" 1 30 && return 0
+	echo "jh_serial_sync: $_jh_token did not come back in 30 s"
+	return 1
 }

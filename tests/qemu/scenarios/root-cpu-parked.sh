@@ -48,6 +48,10 @@ require "enable" $jh_raw enable $cfg
 # 0x7fb00000 is in no region of the root cell (its RAM ends at
 # 0x7fa10000) and not the hypervisor's: the stage-2 fault cannot be
 # handled, and the hypervisor parks the CPU that made it.
+# Linux's scheduler would still place tasks on the parked CPU, where they
+# never run: keep this shell, its children and init on CPU 0 from here on.
+taskset -p -c 0 $$ >/dev/null
+taskset -p -c 0 1 >/dev/null
 taskset -c 1 devmem 0x7fb00000 32 >/dev/null 2>&1 &
 require "hypervisor parks CPU 1" jh_wait_console "CPU 1 parked: unhandled data abort" 10
 check_eq "Linux still counts CPU 1 online" 0-3 cat /sys/devices/system/cpu/online
