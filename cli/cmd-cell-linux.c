@@ -222,6 +222,13 @@ static int use_plan(struct jh_ctx *ctx, const struct linux_args *a,
 
 	for (i = 0; i < jh_linux_plan_get_num_warnings(plan); i++)
 		cli_warn("warning: %s", jh_linux_plan_get_warning(plan, i));
+	/*
+	 * Without a boot nothing else reads an Image.gz to its end: check
+	 * it here (streamed, nothing kept), so a plan that is printed or
+	 * written would also load.
+	 */
+	if ((a->dry_run || a->write) && jh_linux_plan_verify(plan))
+		return cli_error(ctx);
 	if (a->dry_run) {
 		if (jh_linux_plan_print(plan, stdout,
 					a->json ? JH_LINUX_PRINT_JSON : 0))

@@ -638,10 +638,20 @@ int jh_linux_set_strict(struct jh_linux *req, bool strict);
  * jh_linux_plan() - read and check every input and place the images.
  *
  * Touches neither the driver nor the cell. The plan keeps what it needs:
- * the request may change or go away afterwards.
+ * the request may change or go away afterwards. An Image.gz is read only
+ * as far as its Image header and its gzip trailer (the size): the rest is
+ * inflated while it is loaded, in pieces, and checked (CRC-32, length)
+ * then, or by jh_linux_plan_verify().
  */
 int jh_linux_plan(struct jh_linux *req, struct jh_linux_plan **plan);
 void jh_linux_plan_free(struct jh_linux_plan *plan);
+/**
+ * jh_linux_plan_verify() - read what planning left unread, keeping
+ * nothing: inflates an Image.gz to its end and checks CRC-32, length and
+ * that nothing follows (for dry runs; booting checks the same as it
+ * loads). No driver needed. Fails like a boot would (JH_ERR_IMAGE).
+ */
+int jh_linux_plan_verify(struct jh_linux_plan *plan);
 
 /** One load of a plan: @size bytes of @image from byte @offset on. */
 struct jh_linux_segment {

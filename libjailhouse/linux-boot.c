@@ -11,9 +11,10 @@
 #include "linux-plan.h"
 
 /*
- * Files are loaded in pieces of this size: large initrds stay on disk, and
- * the piece in memory next to an inflated kernel adds little to the peak
- * RSS (docs/benchmarks.md); each piece costs one CELL_LOAD.
+ * Files and the inflated kernel are loaded in pieces of this size: large
+ * initrds stay on disk, an Image.gz is never inflated whole, and the peak
+ * RSS stays a few hundred KiB above the command's baseline
+ * (docs/benchmarks.md); each piece costs one CELL_LOAD.
  */
 #define LOAD_CHUNK	(256U << 10)
 
@@ -70,7 +71,12 @@ static int get_cell(struct jh_linux_plan *plan, struct jh_cell **cell,
 	return 0;
 }
 
-/* A segment whose bytes are in a file: read and load one chunk at a time. */
+/*
+ * A segment whose bytes are not in memory: read (from a file) or inflated
+ * (an Image.gz) one piece at a time, each piece loaded on its own. The
+ * gzip kernel is checked as its last piece is inflated; a broken one
+ * fails here, before that piece is loaded.
+ */
 static int load_streamed(struct jh_linux_plan *plan, struct jh_cell *cell,
 			 const struct jhl_segment *seg)
 {
@@ -85,8 +91,11 @@ static int load_streamed(struct jh_linux_plan *plan, struct jh_cell *cell,
 		len = seg->size - off;
 		if (len > LOAD_CHUNK)
 			len = LOAD_CHUNK;
+		plan->last_err[0] = '\0';
 		err = jhl_segment_read(seg, buf, len, off);
-		if (err)
+		if (err && plan->last_err[0])	/* the loader said why */
+			err = jh_linux_planner_fail(plan, err);
+		else if (err)
 			err = jh_fail(plan->ctx, -err, JH_ERR_SYSTEM,
 				      "reading %llu bytes at byte %llu: %s",
 				      (unsigned long long)len,

@@ -32,6 +32,12 @@ JH_EXPORT void jh_linux_plan_free(struct jh_linux_plan *plan)
 	(void)plan;
 }
 
+JH_EXPORT int jh_linux_plan_verify(struct jh_linux_plan *plan)
+{
+	(void)plan;
+	return -ENOTSUP;
+}
+
 JH_EXPORT unsigned int
 jh_linux_plan_get_num_segments(const struct jh_linux_plan *plan)
 {

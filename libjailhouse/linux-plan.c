@@ -121,8 +121,8 @@ static const struct jhl_source *source(struct jh_linux_plan *plan,
 	return plan->open[i] ? &plan->src[i] : NULL;
 }
 
-/* The planner's errno as a cause, with its own message. */
-static int planner_fail(struct jh_linux_plan *plan, int err)
+/* The loader's errno as a cause, with its message (see linux-plan.h). */
+int jh_linux_planner_fail(struct jh_linux_plan *plan, int err)
 {
 	enum jh_error code;
 
@@ -168,7 +168,7 @@ static int make_plan(struct jh_linux_plan *plan, const struct jh_linux *req)
 		r.system_config_size = jh_config_get_size(req->sys);
 	}
 	err = jhl_plan_new(&r, &plan->plan);
-	return err ? planner_fail(plan, err) : 0;
+	return err ? jh_linux_planner_fail(plan, err) : 0;
 }
 
 JH_EXPORT int jh_linux_plan(struct jh_linux *req, struct jh_linux_plan **out)
@@ -213,6 +213,15 @@ JH_EXPORT void jh_linux_plan_free(struct jh_linux_plan *plan)
 	jh_config_free(plan->cell);
 	jh_ctx_unref(plan->ctx);
 	free(plan);
+}
+
+JH_EXPORT int jh_linux_plan_verify(struct jh_linux_plan *plan)
+{
+	int err;
+
+	plan->last_err[0] = '\0';
+	err = jhl_plan_verify(plan->plan);
+	return err ? jh_linux_planner_fail(plan, err) : 0;
 }
 
 JH_EXPORT unsigned int

@@ -22,4 +22,10 @@ struct jh_linux_plan {
 	char last_err[1024];		/* the loader's error message */
 };
 
+/*
+ * Fails with the loader's error @err (negative errno): its logged message
+ * (last_err; clear it before the call that may fail), else strerror.
+ */
+int jh_linux_planner_fail(struct jh_linux_plan *plan, int err);
+
 #endif /* !_LIBJAILHOUSE_LINUX_PLAN_H */

@@ -103,19 +103,33 @@ const char *jhl_sniff_format(const void *buf, size_t len);
 int jhl_image_parse(struct jhl_ctx *ctx, const char *name, const void *buf,
 		    size_t len, __u64 file_size, struct jhl_image_hdr *hdr);
 
-/* Called once the first bytes are out, to refuse a non-Image early. */
-typedef int (*jhl_gunzip_check_fn)(void *arg, const void *buf, size_t len,
-				   __u64 total);
+/*
+ * A gzip kernel, inflated on demand (gunzip.c). Opening reads the header
+ * and the trailer only. Reads hand out inflated bytes [off, off + len) of
+ * at most the trailer's ISIZE; reads in order take one inflate pass, an
+ * earlier offset starts again. The read that reaches the last byte (and
+ * jhl_gunzip_verify(), which inflates all, discarding) checks the end:
+ * deflate data ending at the trailer, CRC-32 and length. Every failure
+ * logs one error naming the file.
+ */
+struct jhl_gunzip;
 
-int jhl_gunzip(struct jhl_ctx *ctx, const struct jhl_source *src,
-	       __u64 max_size, jhl_gunzip_check_fn check, void *check_arg,
-	       void **out, __u64 *out_size);
+int jhl_gunzip_open(struct jhl_ctx *ctx, const struct jhl_source *src,
+		    __u64 max_size, struct jhl_gunzip **gz);
+void jhl_gunzip_close(struct jhl_gunzip *gz);
+/* The trailer's ISIZE: the Image's length (mod 2^32). */
+__u64 jhl_gunzip_size(const struct jhl_gunzip *gz);
+int jhl_gunzip_read(struct jhl_gunzip *gz, void *buf, size_t len, __u64 off);
+/* The first up to @len bytes, whatever ISIZE says; fewer only at the end. */
+int jhl_gunzip_head(struct jhl_gunzip *gz, void *buf, size_t len,
+		    size_t *got);
+int jhl_gunzip_verify(struct jhl_gunzip *gz);
 bool jhl_is_gzip(const void *buf, size_t len);
 
 struct jhl_kernel {
 	struct jhl_image_hdr hdr;
 	const struct jhl_source *src;	/* raw Image: bytes come from here */
-	void *buf;			/* gzip: the inflated Image (owned) */
+	struct jhl_gunzip *gz;		/* gzip: inflated when read (owned) */
 	__u64 size;
 	bool gzip;
 };

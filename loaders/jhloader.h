@@ -84,6 +84,8 @@ struct jhl_request {
 	void *log_data;
 };
 
+struct jhl_gunzip;
+
 enum jhl_kind {
 	JHL_SEG_LOADER,
 	JHL_SEG_KERNEL,
@@ -110,7 +112,8 @@ struct jhl_segment {
 	const void *data;	/* the bytes if in memory, else NULL */
 	/* private: */
 	const struct jhl_source *src;
-	__u64 src_off;
+	struct jhl_gunzip *gz;	/* an Image.gz, inflated when read */
+	__u64 src_off;		/* of the image in src, or inflated */
 };
 
 /* Summary of a plan, for printers and callers. */
@@ -140,9 +143,24 @@ void jhl_plan_free(struct jhl_plan *plan);
 unsigned int jhl_plan_num_segments(const struct jhl_plan *plan);
 const struct jhl_segment *jhl_plan_segment(const struct jhl_plan *plan,
 					   unsigned int idx);
-/* Bytes [off, off + len) of a segment, whether in memory or in a file. */
+/*
+ * Bytes [off, off + len) of a segment, whether in memory, in a file or
+ * inflated from an Image.gz. The kernel's segments of a gzip kernel are
+ * one stream: read them in order (segments in plan order, offsets
+ * rising) and it is inflated once, in pieces; reading backwards inflates
+ * again from the start. The read that takes the Image's last byte checks
+ * the whole stream (its end, CRC-32, length) and fails with -EBADMSG if
+ * anything is wrong, as any read can (truncated or corrupt data); the
+ * reason went to the request's log.
+ */
 int jhl_segment_read(const struct jhl_segment *seg, void *buf, size_t len,
 		     __u64 off);
+/*
+ * Reads what planning left unread, as loading would, keeping nothing:
+ * inflates a gzip kernel to the end (discarding the bytes) and checks it.
+ * 0, or the error loading would meet (logged). For dry runs.
+ */
+int jhl_plan_verify(const struct jhl_plan *plan);
 const char *jhl_kind_name(enum jhl_kind kind);
 
 const struct jhl_plan_info *jhl_plan_info(const struct jhl_plan *plan);

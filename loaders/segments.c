@@ -114,8 +114,9 @@ static int add_kernel_dtb_initrd(struct jhl_plan *plan,
 		.guest_addr = info->kernel_addr,
 		.size = plan->kernel.size,
 		.reserved = info->kernel_image_size,
-		.data = plan->kernel.buf ? plan->kernel.buf : ksrc->data,
-		.src = plan->kernel.buf ? NULL : ksrc,
+		.data = plan->kernel.gz ? NULL : ksrc->data,
+		.src = plan->kernel.gz ? NULL : ksrc,
+		.gz = plan->kernel.gz,
 	};
 	int err;
 
@@ -191,5 +192,12 @@ int jhl_segment_read(const struct jhl_segment *seg, void *buf, size_t len,
 		memcpy(buf, (const __u8 *)seg->data + off, len);
 		return 0;
 	}
+	if (seg->gz)
+		return jhl_gunzip_read(seg->gz, buf, len, seg->src_off + off);
 	return jhl_source_read(seg->src, buf, len, seg->src_off + off);
+}
+
+int jhl_plan_verify(const struct jhl_plan *plan)
+{
+	return plan->kernel.gz ? jhl_gunzip_verify(plan->kernel.gz) : 0;
 }

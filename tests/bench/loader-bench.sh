@@ -163,14 +163,20 @@ runs, against the aim of the inflated Image + 4 MiB
 ($(mib "$rss_aim") MiB); the last column is \`jailhouse cell list\`
 in the same run, the command's baseline (shared libraries).
 
-What the peak is made of: the inflated Image, held from planning to its
-load (the plan checks CRC and length before the driver is touched); one
-256 KiB piece of the initrd, read and loaded at a time; the baseline of the
-command, mostly shared-library pages (on the host about 1.4 MiB of them are
-libcrypto, which libkmod pulls in; plus the fake driver's preload). The
-ratio can be below 1: zlib inflates faster than \`gzip\` (in the guest,
-busybox's \`gzip\` is the slower one by far), and the time goes to
-inflating, CRC-32 and the copies the driver makes.
+What the peak is made of: the baseline of the command, mostly
+shared-library pages (on the host about 1.4 MiB of them are libcrypto,
+which libkmod pulls in; plus the fake driver's preload), and well under
+1 MiB of buffers. The Image is never whole in memory: planning inflates
+only its 64-byte header and takes its size from the gzip trailer; the
+boot inflates it in one pass straight into the loads, 256 KiB of
+compressed input, zlib's 32 KiB window and one 256 KiB piece of output
+at a time, each piece loaded at its address as it comes out (CRC-32 and
+length are checked as the last piece comes out, before it is loaded; a
+mismatch destroys the cell again). The initrd goes the same way, one
+256 KiB piece read and loaded at a time. The ratio can be below 1: zlib
+inflates faster than \`gzip\` (in the guest, busybox's \`gzip\` is the
+slower one by far), and the time goes to inflating, CRC-32 and the copies
+the driver makes.
 
 | where | cell linux (ms) | floor: gunzip + copy (ms) | ratio | aim ≤ 1.3 | peak RSS (MiB) | aim | baseline RSS (MiB) |
 |---|---|---|---|---|---|---|---|

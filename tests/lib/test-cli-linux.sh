@@ -92,6 +92,30 @@ t "--dry-run --json: initrd placed" 0 '"initrd": \{"source": "[^"]*/initrd", "ad
 linux "$IN/Image" --system-config "$CFG/sys.cell" --gic 0x8000000,0x80a0000 --uart-irq 33 --strict --dry-run
 t "--system-config, --gic, --uart-irq, --strict" 0 '^Layout:'
 
+# --- Image.gz: planned from its headers, checked whole by a dry run ----
+# crc.gz: the CRC-32 flipped; cut.gz: half the data before the real
+# trailer. Planning reads only the headers and the trailer, so both plan;
+# --dry-run and -w inflate the rest (nothing kept) and refuse them.
+cp "$IN/Image.gz" "$WORK/crc.gz"
+size=$(wc -c <"$WORK/crc.gz")
+printf '\377\377\377\377' | dd of="$WORK/crc.gz" bs=1 seek=$((size - 8)) conv=notrunc 2>/dev/null
+{ head -c $((size / 2)) "$IN/Image.gz"; tail -c 8 "$IN/Image.gz"; } >"$WORK/cut.gz"
+linux "$WORK/crc.gz" --dry-run
+t "--dry-run reads the whole Image.gz: bad CRC" 1 '' 'crc.gz: CRC-32 mismatch \(data 0x[0-9a-f]{8}, trailer 0xffffffff\): corrupt file'
+[ ! -s "$WORK/out" ] && [ ! -e "$ROOT/.fake" ]
+ok $? "--dry-run of a bad Image.gz prints no plan, touches no driver"
+linux "$WORK/cut.gz" --dry-run --json
+t "--dry-run --json: truncated Image.gz" 1 '' 'cut.gz: gzip data ends early, after [0-9]+ decompressed bytes of 3145728: truncated file'
+linux "$WORK/crc.gz" -w "$WORK/crc.dtb"
+t "-w reads the whole Image.gz too" 1 '' 'crc.gz: CRC-32 mismatch'
+[ ! -e "$WORK/crc.dtb" ] && [ ! -s "$WORK/out" ]
+ok $? "-w with a bad Image.gz writes no DTB, prints no commands"
+# the trailer's size disagrees with the header's image_size (4 MiB)
+cp "$IN/Image.gz" "$WORK/isize.gz"
+printf '\000\000\100\001' | dd of="$WORK/isize.gz" bs=1 seek=$((size - 4)) conv=notrunc 2>/dev/null
+linux "$WORK/isize.gz" --dry-run
+t "ISIZE beyond image_size refused by planning" 1 '' 'isize.gz: decompresses to 3145728 bytes, its gzip trailer says 20971520: corrupt file'
+
 # --- -w: the DTB and the commands, no boot -----------------------------
 linux "$IN/Image.gz" -i "$IN/initrd" -c "console=ttyAMA0" -w "$WORK/out.dtb"
 t "-w prints the commands" 0 \
@@ -125,11 +149,13 @@ no_cell "not an Image"
 head -c 100000 "$IN/Image.gz" >"$WORK/trunc.gz"
 linux "$WORK/trunc.gz"; t "truncated gzip" 1 '' 'trunc.gz'
 no_cell "truncated gzip"
-cp "$IN/Image.gz" "$WORK/crc.gz"
-size=$(wc -c <"$WORK/crc.gz")
-printf '\377\377\377\377' | dd of="$WORK/crc.gz" bs=1 seek=$((size - 8)) conv=notrunc 2>/dev/null
-linux "$WORK/crc.gz"; t "bad gzip CRC" 1 '' 'CRC-32 mismatch'
+# caught while the kernel is inflated into the cell: after some loads
+linux "$WORK/crc.gz"
+t "bad gzip CRC: refused while loading" 1 '' "booting Linux in cell 'qemu-arm64-linux-demo': loading the kernel \(3145728 bytes at 0x70200000\): .*crc.gz: CRC-32 mismatch \(data 0x[0-9a-f]{8}, trailer 0xffffffff\): corrupt file; cell 1 was destroyed again"
 no_cell "bad gzip CRC"
+linux "$WORK/cut.gz" -i "$IN/initrd"
+t "truncated gzip, real trailer: refused while loading" 1 '' 'loading the kernel .*cut.gz: gzip data ends early.*; cell 1 was destroyed again'
+no_cell "truncated gzip, real trailer"
 truncate -s 200M "$WORK/huge"
 linux "$IN/Image" -i "$WORK/huge"; t "initrd too big" 1 '' 'no room for the initrd'
 no_cell "initrd too big"
@@ -175,12 +201,22 @@ linux "$IN/Image.gz" -i "$IN/initrd-big" --name big
 t "boot Image.gz with a 9 MiB initrd" 0
 run cell list; t "the cell runs under --name" 0 '^1 +big +running +2-3'
 landed 0x70200000 "$IN/Image"; ok $? "Image.gz inflated at 0x70200000"
+[ "$(grep -c '^0x70[234][0-9a-f]* 262144$' "$ROOT/.fake/cell-1.loads")" = 12 ] &&
+	grep -A11 -x '0x70200000 262144' "$ROOT/.fake/cell-1.loads" | tail -1 |
+	grep -qx '0x704c0000 262144'
+ok $? "the kernel inflated into 12 loads of 256 KiB, in order"
 landed 0x70800000 "$IN/initrd-big"; ok $? "big initrd at 0x70800000"
-[ "$(grep -c '^0x7[0-9a-f]* 262144$' "$ROOT/.fake/cell-1.loads")" = 36 ] &&
+[ "$(grep -c '^0x7[0-9a-f]* 262144$' "$ROOT/.fake/cell-1.loads")" = $((12 + 36)) ] &&
 	grep -qx '0x71100000 5' "$ROOT/.fake/cell-1.loads"
 ok $? "the initrd went in 256 KiB loads"
 linux "$IN/Image" --name big
 t "boot again into the same cell" 0
 run cell list; t "the cell was reused" 0 '^1 +big +running +2-3'
+linux "$WORK/crc.gz" --name big
+t "bad CRC into the existing cell" 1 '' 'CRC-32 mismatch .*; cell 1 existed before and is kept'
+run cell list; t "the existing cell stays" 0 '^1 +big +'
+linux "$IN/Image.gz" --name big
+t "Image.gz again into that cell" 0
+landed 0x70200000 "$IN/Image"; ok $? "Image.gz inflated again at 0x70200000"
 
 tap_done

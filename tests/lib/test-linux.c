@@ -446,8 +446,11 @@ static void test_boot_gzip_dtb(void)
 	id = boot(req, "Image.gz with -d");
 	tap_ok(landed(id, KERNEL_ADDR, image, IMG_SIZE),
 	       "decompressed Image at 0x70200000");
-	tap_ok(th_has(loads(id), "0x70200000 3145728\n"),
-	       "the inflated kernel in one load");
+	tap_ok(count_lines(loads(id), "0x702") + count_lines(loads(id), "0x703") +
+	       count_lines(loads(id), "0x704") == 12 &&
+	       th_has(loads(id), "0x70200000 262144\n0x70240000 262144\n") &&
+	       th_has(loads(id), "0x704c0000 262144\n0x70000000 "),
+	       "the kernel inflated into 12 loads of 256 KiB, in order");
 	given = jh_linux_plan_get_dtb(plan, &dtb_size);
 	tap_ok(landed(id, DTB_ADDR, given, dtb_size), "patched DTB at 0x70000000");
 	tap_ok(th_has(sysfs_name(id), "linux2"), "cell created under the new name");
@@ -455,6 +458,99 @@ static void test_boot_gzip_dtb(void)
 	jh_linux_free(req);
 	free(gz);
 	free(dtb);
+}
+
+/* Image.gz with a broken stream behind a plausible trailer. */
+static void *broken_gz(size_t *size, bool cut)
+{
+	uint8_t *gz = li_gzip(image, IMG_SIZE, size);
+
+	if (cut) {
+		/* half the data, the real trailer: only inflating tells */
+		memmove(gz + *size / 2, gz + *size - 8, 8);
+		*size = *size / 2 + 8;
+	} else {
+		gz[*size - 8] ^= 0xff;		/* CRC-32 */
+	}
+	return gz;
+}
+
+/* The Image.gz is checked as it is loaded: refusals during the boot. */
+static void test_gzip_stream(void)
+{
+	struct jh_linux_plan *plan;
+	struct jh_linux *req;
+	size_t size;
+	void *gz;
+	int id;
+
+	fresh(true);
+	req = request(linux_demo());
+	gz = li_gzip(image, IMG_SIZE, &size);
+	jh_linux_set_buffer(req, JH_LINUX_KERNEL, gz, size, "mem.gz");
+	free(gz);
+	if (jh_linux_plan(req, &plan))
+		exit(99);
+	tap_eq(jh_linux_plan_verify(plan), 0, "a sound Image.gz verifies");
+	tap_ok(num_cells() == 0 && access(mem_path(1), F_OK),
+	       "verifying makes no cell");
+	tap_ok(!jh_linux_plan_boot(plan, NULL), "Image.gz from a buffer boots");
+	tap_ok(landed(1, KERNEL_ADDR, image, IMG_SIZE),
+	       "buffer Image.gz inflated at 0x70200000");
+	tap_ok(!jh_linux_plan_boot(plan, NULL) &&
+	       landed(1, KERNEL_ADDR, image, IMG_SIZE) && num_cells() == 1,
+	       "the same plan boots again into the same cell, inflated anew");
+	jh_linux_plan_free(plan);
+	jh_linux_free(req);
+
+	fresh(true);
+	req = request(linux_demo());
+	gz = broken_gz(&size, false);
+	jh_linux_set_file(req, JH_LINUX_KERNEL, th_write("crc.gz", gz, size));
+	free(gz);
+	if (!tap_ok(!jh_linux_plan(req, &plan), "bad CRC: planning passes"))
+		exit(1);
+	fails(jh_linux_plan_verify(plan), -EBADMSG, JH_ERR_IMAGE,
+	      "crc.gz: CRC-32 mismatch", "bad CRC: verify refuses it");
+	tap_ok(num_cells() == 0 && access(mem_path(1), F_OK),
+	       "bad CRC: verifying makes no cell");
+	fails(jh_linux_plan_boot(plan, NULL), -EBADMSG, JH_ERR_IMAGE,
+	      "booting Linux in cell 'qemu-arm64-linux-demo': loading the kernel (3145728 bytes at 0x70200000): ",
+	      "bad CRC: refused while loading");
+	tap_ok(th_has(jh_ctx_last_error(ctx), "crc.gz: CRC-32 mismatch (data 0x") &&
+	       th_has(jh_ctx_last_error(ctx), "; cell 1 was destroyed again"),
+	       "bad CRC: the message names the file, the CRCs and the cell's end");
+	no_cell_left("bad CRC at boot");
+	jh_linux_plan_free(plan);
+
+	gz = broken_gz(&size, true);
+	jh_linux_set_file(req, JH_LINUX_KERNEL, th_write("cut.gz", gz, size));
+	free(gz);
+	fails(jh_linux_boot(req, NULL), -EBADMSG, JH_ERR_IMAGE,
+	      "cut.gz: gzip data ends early, after ",
+	      "truncated Image.gz: refused while loading");
+	no_cell_left("truncated Image.gz at boot");
+
+	/* a failed piece of the inflated kernel: the cell goes too */
+	gz = li_gzip(image, IMG_SIZE, &size);
+	jh_linux_set_file(req, JH_LINUX_KERNEL, th_write("Image.gz", gz, size));
+	free(gz);
+	setenv("JH_FAKE_IOCTL_ERR", "CELL_LOAD@5=EIO", 1);
+	fails(jh_linux_boot(req, NULL), -EIO, JH_ERR_HYPERVISOR,
+	      "loading the kernel (3145728 bytes at 0x70200000)",
+	      "third inflated piece fails to load");
+	unsetenv("JH_FAKE_IOCTL_ERR");
+	no_cell_left("third inflated piece fails");
+
+	/* an existing cell is kept, as with any other failure */
+	id = boot(req, "Image.gz");
+	jh_linux_set_file(req, JH_LINUX_KERNEL, th_file("crc.gz"));
+	fails(jh_linux_boot(req, NULL), -EBADMSG, JH_ERR_IMAGE,
+	      "CRC-32 mismatch", "bad CRC into an existing cell");
+	tap_ok(th_has(jh_ctx_last_error(ctx), "cell 1 existed before and is kept") &&
+	       num_cells() == 1 && id == 1,
+	       "bad CRC into an existing cell: the cell is kept");
+	jh_linux_free(req);
 }
 
 /* A 9 MiB + 5 initrd from a file goes in 256 KiB pieces, back to back. */
@@ -701,6 +797,7 @@ int main(int argc, char **argv)
 		test_plan();
 		test_boot_raw();
 		test_boot_gzip_dtb();
+		test_gzip_stream();
 		test_streamed();
 		test_split();
 		test_refusals();

@@ -224,6 +224,12 @@ int main(int argc, char **argv)
 	err = jhl_plan_new(&req, &plan);
 	if (err)
 		return 1;
+	/* like "cell linux --dry-run": the whole Image.gz, streamed */
+	err = jhl_plan_verify(plan);
+	if (err) {
+		jhl_plan_free(plan);
+		return 1;
+	}
 	if (a.params_file) {
 		err = jhl_plan_write_dtb(plan, a.params_file);
 		if (err)

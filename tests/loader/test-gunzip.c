@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
- * Image.gz: streamed inflate from memory and from a file, and every way a
- * gzip file can be broken: truncation, CRC, length, trailing data, bad
- * header, a payload that is no Image, a size the cell cannot hold.
+ * Image.gz: planning reads only the gzip header, the Image header and the
+ * trailer; the bytes are inflated in pieces when read, from memory and
+ * from a file, in order or not. Every way a gzip file can be broken, and
+ * where it is caught: at planning (header, trailer against the Image
+ * header, method, flags, size) or when the stream is read to its end
+ * (truncation, CRC, length, trailing data), by loading or by a verify.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -16,51 +19,152 @@
 #include "testlib.h"
 
 #define RAM	(128 * TL_MIB)
+#define PIECE	(256 * 1024)
 
-static int load(const void *buf, size_t len, __u64 max, struct jhl_kernel *k)
+/* A kernel planned from a source; the context lives as long as it. */
+struct gzk {
+	struct jhl_ctx ctx;
+	struct jhl_source src;
+	struct jhl_kernel k;
+};
+
+static int plan_gz(struct gzk *g, const void *buf, size_t len, __u64 max)
 {
 	struct jhl_request req = { .log = tl_log };
-	struct jhl_source src;
-	struct jhl_ctx ctx;
 	int err;
 
 	tl_log_reset();
-	jhl_ctx_init(&ctx, &req);
-	jhl_source_mem(&src, "Image.gz", buf, len);
-	err = jhl_kernel_load(&ctx, &src, max, k);
-	jhl_ctx_release(&ctx);
+	jhl_ctx_init(&g->ctx, &req);
+	jhl_source_mem(&g->src, "Image.gz", buf, len);
+	err = jhl_kernel_load(&g->ctx, &g->src, max, &g->k);
+	if (err)
+		jhl_ctx_release(&g->ctx);
 	return err;
 }
 
-static void refused(const void *buf, size_t len, int want, const char *msg,
-		    const char *what)
+static void gzk_done(struct gzk *g)
 {
-	struct jhl_kernel k;
-	int err = load(buf, len, RAM, &k);
+	jhl_kernel_release(&g->k);
+	jhl_ctx_release(&g->ctx);
+}
+
+/*
+ * Reads the inflated Image in pieces of @piece into @out (NULL: discard)
+ * as loading does; *@at is where the failing read began.
+ */
+static int read_image(struct gzk *g, __u8 *out, size_t piece, __u64 *at)
+{
+	__u8 *buf = malloc(piece);
+	__u64 off, len;
+	int err = 0;
+
+	for (off = 0; off < g->k.size && !err; off += len) {
+		len = g->k.size - off < piece ? g->k.size - off : piece;
+		*at = off;
+		err = jhl_gunzip_read(g->k.gz, buf, len, off);
+		if (!err && out)
+			memcpy(out + off, buf, len);
+	}
+	free(buf);
+	return err;
+}
+
+static void says(const char *msg, const char *what)
+{
+	if (!tap_ok(tl_log_has_level(JHL_LOG_ERR, msg), "%s: says \"%s\"",
+		    what, msg))
+		tl_log_dump();
+}
+
+/* Refused by planning, with @want and @msg. */
+static void refused_plan(const void *buf, size_t len, int want,
+			 const char *msg, const char *what)
+{
+	struct gzk g;
+	int err = plan_gz(&g, buf, len, RAM);
 
 	if (!err)
-		jhl_kernel_release(&k);
-	/* a truncated file's "trailer" may claim any size */
-	if (want == -EBADMSG && err == -EFBIG && strstr(msg, "truncated"))
-		err = -EBADMSG;
-	tap_eq(err, want, "%s refused", what);
-	if (!tap_ok(tl_log_has_level(JHL_LOG_ERR, msg), "%s: says \"%s\"", what, msg))
+		gzk_done(&g);
+	tap_eq(err, want, "%s: refused by planning", what);
+	says(msg, what);
+}
+
+/*
+ * Planned, then refused when the stream is read: by the read of the last
+ * piece if @at_end (a bad CRC shows only there), and by a verify, both
+ * with @msg.
+ */
+static void refused_stream(const void *buf, size_t len, const char *msg,
+			   bool at_end, const char *what)
+{
+	__u64 at = 0;
+	struct gzk g;
+	int err;
+
+	if (!tap_ok(!plan_gz(&g, buf, len, RAM), "%s: planning passes", what)) {
 		tl_log_dump();
+		return;
+	}
+	err = read_image(&g, NULL, PIECE, &at);
+	tap_eq(err, -EBADMSG, "%s: refused while read", what);
+	says(msg, what);
+	if (at_end)
+		tap_eq(at, (g.k.size - 1) / PIECE * PIECE,
+		       "%s: only by the read of the last piece", what);
+	tl_log_reset();
+	tap_eq(jhl_gunzip_verify(g.k.gz), -EBADMSG, "%s: verify refuses it", what);
+	says(msg, what);
+	gzk_done(&g);
 }
 
 static void test_good(void)
 {
 	size_t size = 3 * TL_MIB + 123, gz_len;
-	__u8 *img = tl_image(size, 4 * TL_MIB, 0, 0xa), *gz;
-	struct jhl_kernel k;
+	__u8 *img = tl_image(size, 4 * TL_MIB, 0, 0xa), *gz, *out;
+	__u64 at;
+	struct gzk g;
 
 	gz = tl_gzip(img, size, &gz_len);
-	tap_eq(load(gz, gz_len, RAM, &k), 0, "Image.gz from memory inflates");
-	tap_ok(k.gzip && k.buf, "inflated into the kernel's own buffer");
-	tap_eq(k.size, size, "inflated size");
-	tap_ok(k.buf && !memcmp(k.buf, img, size), "inflated bytes equal the Image");
-	tap_eq(k.hdr.image_size, 4 * TL_MIB, "header read from the inflated Image");
-	jhl_kernel_release(&k);
+	out = malloc(size);
+	tap_eq(plan_gz(&g, gz, gz_len, RAM), 0, "Image.gz from memory plans");
+	tap_ok(g.k.gzip && g.k.gz && !g.k.src, "kept as a stream, not inflated");
+	tap_eq(g.k.size, size, "size from the trailer");
+	tap_eq(g.k.hdr.image_size, 4 * TL_MIB, "header from the inflated start");
+	tap_eq(read_image(&g, out, PIECE, &at), 0, "read in 256 KiB pieces");
+	tap_ok(!memcmp(out, img, size), "inflated bytes equal the Image");
+	memset(out, 0, size);
+	tap_eq(read_image(&g, out, 100003, &at), 0, "read again, other pieces");
+	tap_ok(!memcmp(out, img, size), "the same bytes the second time");
+	tap_eq(jhl_gunzip_verify(g.k.gz), 0, "verify passes");
+	tap_eq(jhl_gunzip_read(g.k.gz, out, 10, size - 5), -EINVAL,
+	       "no read beyond ISIZE");
+	gzk_done(&g);
+	free(out);
+	free(gz);
+	free(img);
+}
+
+/* Backwards and skipping: the stream starts again or inflates on. */
+static void test_random_access(void)
+{
+	size_t size = 2 * TL_MIB + 7, gz_len;
+	__u8 *img = tl_image(size, 4 * TL_MIB, 0, 0xa), *gz, buf[4096];
+	static const __u64 offs[] = { 1500000, 64, 0, 2 * TL_MIB + 3, 700000 };
+	struct gzk g;
+	unsigned int i;
+	bool ok = true;
+
+	gz = tl_gzip(img, size, &gz_len);
+	if (plan_gz(&g, gz, gz_len, RAM))
+		abort();
+	for (i = 0; i < ARRAY_SIZE(offs); i++) {
+		size_t len = size - offs[i] < 4096 ? size - offs[i] : 4096;
+
+		ok &= !jhl_gunzip_read(g.k.gz, buf, len, offs[i]) &&
+		      !memcmp(buf, img + offs[i], len);
+	}
+	tap_ok(ok, "reads at any offset, backwards too");
+	gzk_done(&g);
 	free(gz);
 	free(img);
 }
@@ -68,29 +172,22 @@ static void test_good(void)
 static void test_file(void)
 {
 	size_t size = 5 * TL_MIB, gz_len;
-	__u8 *img = tl_image(size, 6 * TL_MIB, 0, 0xa), *gz;
-	char path[] = "/tmp/jhl-gz-XXXXXX";
+	__u8 *img = tl_image(size, 6 * TL_MIB, 0, 0xa), *gz, *out;
 	struct jhl_request req = { .log = tl_log };
-	struct jhl_source src;
-	struct jhl_kernel k;
-	struct jhl_ctx ctx;
-	int fd;
+	struct gzk g;
+	__u64 at;
 
 	gz = tl_gzip(img, size, &gz_len);
-	fd = mkstemp(path);
-	if (fd < 0 || write(fd, gz, gz_len) != (ssize_t)gz_len)
-		abort();
-	close(fd);
-	jhl_ctx_init(&ctx, &req);
-	tap_eq(jhl_source_open(&src, path), 0, "gzip file opens");
-	tap_eq(jhl_kernel_load(&ctx, &src, RAM, &k), 0,
-	       "Image.gz streamed from a file inflates");
-	tap_ok(k.size == size && !memcmp(k.buf, img, size),
+	out = malloc(size);
+	jhl_ctx_init(&g.ctx, &req);
+	tl_file_source(&g.src, "Image.gz", gz, gz_len, gz_len);
+	tap_eq(jhl_kernel_load(&g.ctx, &g.src, RAM, &g.k), 0,
+	       "Image.gz in a file plans");
+	tap_ok(read_image(&g, out, PIECE, &at) == 0 && !memcmp(out, img, size),
 	       "file-streamed bytes equal the Image");
-	jhl_kernel_release(&k);
-	jhl_source_close(&src);
-	jhl_ctx_release(&ctx);
-	unlink(path);
+	gzk_done(&g);
+	jhl_source_close(&g.src);
+	free(out);
 	free(gz);
 	free(img);
 }
@@ -103,42 +200,80 @@ static void put_le32(__u8 *p, __u32 v)
 	p[3] = v >> 24;
 }
 
-static void test_truncated(const __u8 *gz, size_t len)
+/* A cut file: refused at planning or, at the latest, while read. */
+static void refused_cut(const __u8 *gz, size_t len, const char *what)
 {
-	refused(gz, len - 4, -EBADMSG, "truncated", "gzip missing 4 bytes");
-	refused(gz, len / 2, -EBADMSG, "truncated", "gzip cut in half");
-	refused(gz, 100, -EBADMSG, "truncated", "gzip cut to 100 bytes");
-	refused(gz, 17, -EBADMSG, "too short for a gzip file", "17-byte gzip");
+	__u64 at = 0;
+	struct gzk g;
+	int err;
+
+	err = plan_gz(&g, gz, len, RAM);
+	if (!err) {
+		err = read_image(&g, NULL, PIECE, &at);
+		gzk_done(&g);
+	}
+	tap_ok(err == -EBADMSG || err == -EFBIG, "%s refused", what);
+	says("truncated", what);
+}
+
+static void test_truncated(const __u8 *gz, size_t len, size_t size)
+{
+	__u8 *cut = malloc(len);
+
+	refused_cut(gz, len - 4, "gzip missing 4 bytes");
+	refused_cut(gz, len / 2, "gzip cut in half");
+	refused_cut(gz, 100, "gzip cut to 100 bytes");
+	refused_plan(gz, 17, -EBADMSG, "too short for a gzip file",
+		     "17-byte gzip");
+	/* a plausible trailer after half the data: only the stream tells */
+	memcpy(cut, gz, len / 2);
+	memcpy(cut + len / 2, gz + len - 8, 8);
+	refused_stream(cut, len / 2 + 8, "gzip data ends early", false,
+		       "cut in half, trailer kept");
+	(void)size;
+	free(cut);
 }
 
 static void test_corrupt(const __u8 *gz, size_t len, size_t size)
 {
-	__u8 *bad = malloc(len + 16);
+	__u8 *bad = malloc(2 * len + 16);
 
 	memcpy(bad, gz, len);
 	bad[len - 8] ^= 0x55;
-	refused(bad, len, -EBADMSG, "CRC-32 mismatch", "bad gzip CRC");
+	refused_stream(bad, len, "CRC-32 mismatch", true, "bad gzip CRC");
 
 	memcpy(bad, gz, len);
 	put_le32(bad + len - 4, size - 1);
-	refused(bad, len, -EBADMSG, "more than the", "ISIZE one short");
+	refused_stream(bad, len, "more than the", true, "ISIZE one short");
 	put_le32(bad + len - 4, size + 1);
-	refused(bad, len, -EBADMSG, "its gzip trailer says", "ISIZE one long");
+	refused_stream(bad, len, "its gzip trailer says", true, "ISIZE one long");
+
+	/* the header's image_size is 1 MiB: the trailer cannot say more */
+	put_le32(bad + len - 4, TL_MIB + 4096);
+	refused_plan(bad, len, -EBADMSG, "its gzip trailer says " "1052672",
+		     "ISIZE beyond image_size");
+	put_le32(bad + len - 4, 63);
+	refused_plan(bad, len, -EBADMSG, "more than the 63",
+		     "ISIZE below the Image header");
 
 	memcpy(bad, gz, len);
 	memset(bad + len, 0, 16);
-	refused(bad, len + 16, -EBADMSG, "other data", "gzip with 16 bytes appended");
+	refused_plan(bad, len + 16, -EBADMSG, "other data",
+		     "gzip with 16 bytes appended");
+	memcpy(bad + len, gz, len);
+	refused_stream(bad, 2 * len, "other data", true,
+		       "two gzip members of the Image");
 
 	memcpy(bad, gz, len);
 	bad[len / 2] ^= 0xff;
-	refused(bad, len, -EBADMSG, "corrupt", "flipped byte in deflate data");
+	refused_stream(bad, len, "corrupt", false, "flipped byte in deflate data");
 
 	memcpy(bad, gz, len);
 	bad[2] = 7;
-	refused(bad, len, -EBADMSG, "compression method 7", "gzip method 7");
+	refused_plan(bad, len, -EBADMSG, "compression method 7", "gzip method 7");
 	memcpy(bad, gz, len);
 	bad[3] = 0x80;
-	refused(bad, len, -EBADMSG, "reserved flags", "gzip reserved flag");
+	refused_plan(bad, len, -EBADMSG, "reserved flags", "gzip reserved flag");
 	free(bad);
 }
 
@@ -148,7 +283,7 @@ static void test_header_fields(const __u8 *gz, size_t len, size_t size)
 	static const char name[] = "Image";
 	size_t hlen = 10 + sizeof(name) + 2;
 	__u8 *out = malloc(len + hlen);
-	struct jhl_kernel k;
+	struct gzk g;
 	__u32 crc;
 
 	memcpy(out, gz, 10);
@@ -158,14 +293,15 @@ static void test_header_fields(const __u8 *gz, size_t len, size_t size)
 	out[10 + sizeof(name)] = crc;
 	out[11 + sizeof(name)] = crc >> 8;
 	memcpy(out + hlen, gz + 10, len - 10);
-	tap_eq(load(out, len - 10 + hlen, RAM, &k), 0,
-	       "gzip with FNAME and a correct FHCRC inflates");
-	tap_eq(k.size, size, "same Image behind the longer header");
-	jhl_kernel_release(&k);
+	tap_eq(plan_gz(&g, out, len - 10 + hlen, RAM), 0,
+	       "gzip with FNAME and a correct FHCRC plans");
+	tap_eq(g.k.size, size, "same Image behind the longer header");
+	tap_eq(jhl_gunzip_verify(g.k.gz), 0, "and verifies");
+	gzk_done(&g);
 
 	out[10 + sizeof(name)] ^= 1;
-	refused(out, len - 10 + hlen, -EBADMSG, "header CRC mismatch",
-		"gzip with a wrong FHCRC");
+	refused_plan(out, len - 10 + hlen, -EBADMSG, "header CRC mismatch",
+		     "gzip with a wrong FHCRC");
 	free(out);
 }
 
@@ -173,23 +309,32 @@ static void test_not_image(void)
 {
 	size_t size = 2 * TL_MIB, gz_len;
 	__u8 *data = tl_image(size, 0, 0, 0), *gz;
-	struct jhl_kernel k;
+	struct gzk g;
 
 	data[56] = 'X';
 	gz = tl_gzip(data, size, &gz_len);
-	refused(gz, gz_len, -ENOEXEC, "(decompressed): not an arm64 Image",
-		"gzip of something else");
+	refused_plan(gz, gz_len, -ENOEXEC, "(decompressed): not an arm64 Image",
+		     "gzip of something else");
 	free(gz);
 
 	gz = tl_gzip("hello", 5, &gz_len);
-	refused(gz, gz_len, -ENOEXEC, "too short for an arm64 Image",
-		"gzip of 5 bytes");
+	refused_plan(gz, gz_len, -ENOEXEC, "too short for an arm64 Image",
+		     "gzip of 5 bytes");
+	free(gz);
+
+	/* a sound stream behind a header that lies: the header is blamed */
+	free(data);
+	data = tl_image(size, TL_MIB, 0, 0xa);
+	gz = tl_gzip(data, size, &gz_len);
+	refused_plan(gz, gz_len, -ENOEXEC,
+		     "header image_size 1048576 is smaller than the Image itself (2097152 bytes)",
+		     "image_size below the inflated size");
 	free(gz);
 
 	free(data);
 	data = tl_image(size, 64 * TL_MIB, 0, 0);
 	gz = tl_gzip(data, size, &gz_len);
-	tap_eq(load(gz, gz_len, TL_MIB, &k), -EFBIG,
+	tap_eq(plan_gz(&g, gz, gz_len, TL_MIB), -EFBIG,
 	       "Image.gz larger than the cell's RAM refused before inflating");
 	tap_ok(tl_log_has("more than the 1 MiB the cell can hold"),
 	       "says what it needs and what the cell has");
@@ -204,8 +349,9 @@ int main(void)
 	__u8 *gz = tl_gzip(img, size, &gz_len);
 
 	test_good();
+	test_random_access();
 	test_file();
-	test_truncated(gz, gz_len);
+	test_truncated(gz, gz_len, size);
 	test_corrupt(gz, gz_len, size);
 	test_header_fields(gz, gz_len, size);
 	test_not_image();

@@ -126,7 +126,7 @@ static void test_kernel_raw(void)
 	jhl_source_mem(&src, "Image", img, 100000);
 	tap_eq(jhl_kernel_load(&ctx, &src, 1ULL << 30, &kernel), 0,
 	       "raw Image loads");
-	tap_ok(!kernel.gzip && !kernel.buf && kernel.src == &src,
+	tap_ok(!kernel.gzip && !kernel.gz && kernel.src == &src,
 	       "raw Image stays in its source");
 	tap_eq(kernel.size, 100000, "raw Image size");
 	jhl_kernel_release(&kernel);
