@@ -95,7 +95,7 @@ fuzz_smoke() (
 	make -s -j"$jobs" fuzz-smoke FUZZ_SECONDS="${FUZZ_SECONDS:-10}"
 )
 phase "fuzz smoke" fuzz_smoke
- sh -c "cd '$build/native' && make -s -j$jobs distcheck >distcheck.log 2>&1 || { tail -n 40 distcheck.log; exit 1; }"
+phase "distcheck" sh -c "cd '$build/native' && make -s -j$jobs distcheck >distcheck.log 2>&1 || { tail -n 40 distcheck.log; exit 1; }"
 
 note "total time $(($(date +%s) - start)) s"
 finish
