@@ -108,16 +108,27 @@ void resume_root_cpus(void)
 {
 	struct per_cpu *self = this_cpu_data();
 	unsigned int cpu;
+	u64 deadline;
 
 	for (cpu = 0; cpu < max_cpus; cpu++)
 		if (per_cpu(cpu) != self)
 			__atomic_store_n(&per_cpu(cpu)->suspend_req, false,
 					 __ATOMIC_SEQ_CST);
-	/* a stale "suspended" would fool the next suspension */
+	/*
+	 * A stale "suspended" would fool the next suspension. A suspended
+	 * CPU spins on its request and answers at once; the bound is only
+	 * against one that stopped doing so.
+	 */
+	deadline = deadline_after_ms(SUSPEND_TIMEOUT_MS);
 	for (cpu = 0; cpu < max_cpus; cpu++)
 		while (__atomic_load_n(&per_cpu(cpu)->suspended,
-				       __ATOMIC_ACQUIRE))
+				       __ATOMIC_ACQUIRE)) {
+			if (deadline_passed(deadline)) {
+				printk("CPU %u did not resume\n", cpu);
+				break;
+			}
 			cpu_relax();
+		}
 }
 
 static bool cpu_down(struct per_cpu *t)

@@ -35,10 +35,24 @@ static void *gicd(unsigned long off)
 }
 
 /* Disabling takes effect only once the distributor says so. */
+/*
+ * Register writes propagate within microseconds; a distributor that never
+ * clears RWP must not hang the root CPU that asked.
+ */
+#define GICD_RWP_TIMEOUT_MS	10
+
 static void gicd_wait_rwp(void)
 {
-	while (mmio_read32(gicd(GICD_CTLR)) & GICD_CTLR_RWP)
+	u64 deadline = deadline_after_ms(GICD_RWP_TIMEOUT_MS);
+
+	while (mmio_read32(gicd(GICD_CTLR)) & GICD_CTLR_RWP) {
+		if (deadline_passed(deadline)) {
+			printk("GICD: RWP still set after %u ms\n",
+			       GICD_RWP_TIMEOUT_MS);
+			return;
+		}
 		cpu_relax();
+	}
 }
 
 static bool is_gicd_chip(const struct jailhouse_irqchip *chip)
