@@ -104,6 +104,7 @@ static long cell_cpus_off(struct cell *cell)
 
 	for_each_cpu_in_cell(cpu, cell) {
 		t = per_cpu(cpu);
+		cpu_reclaim(t);
 		if (READ_ONCE(t->state) != CPU_OFF || READ_ONCE(t->lost) ||
 		    !arch_cpu_is_off(t)) {
 			printk("Cell config: CPU %u is not off yet\n", cpu);
@@ -189,6 +190,17 @@ static void move_cpus(struct cell *from, struct cell *to)
 	}
 }
 
+/*
+ * Undoing a change to root's stage 2 rebuilds the tables it had, into the
+ * pages the failed attempt gave back: it fits. Should it not, root has
+ * lost memory it owns and the machine cannot be trusted any more.
+ */
+static void root_s2_restore(void)
+{
+	if (root_s2_rebuild())
+		printk("FATAL: root cell's stage 2 could not be restored, reboot\n");
+}
+
 long cell_create(unsigned long config_ipa)
 {
 	struct cell *cell = NULL;
@@ -229,7 +241,7 @@ long cell_create(unsigned long config_ipa)
 	err = root_s2_rebuild();
 	if (err) {
 		cell_unlink(cell);
-		root_s2_rebuild();
+		root_s2_restore();
 		resume_root_cpus();
 		cell_free(cell);
 		return mgmt_end(err);
@@ -281,7 +293,7 @@ static long set_loadable(struct cell *cell, bool loadable)
 	err = root_s2_rebuild();
 	if (err) {
 		cell->loadable = !loadable;
-		root_s2_rebuild();
+		root_s2_restore();
 	}
 	resume_root_cpus();
 	return err;
@@ -311,6 +323,13 @@ long cell_start(unsigned long id)
 	err = cell_stop(id, &cell, false);
 	if (err)
 		return err;
+	/* its CPUs are off now, whatever comes next */
+	comm_set_state(cell, JAILHOUSE_CELL_SHUT_DOWN);
+	if (cell->s2_incomplete) {
+		printk("Cell \"%s\" lost its memory map in a failed destroy; destroy it\n",
+		       cell->config->name);
+		return mgmt_end(-ENOMEM);
+	}
 	err = set_loadable(cell, false);
 	if (err)
 		return mgmt_end(err);
@@ -358,8 +377,9 @@ long cell_destroy(unsigned long id)
 	if (err) {
 		/* the same tables as before: they fit in what was freed */
 		cell_relink(prev, cell);
-		root_s2_rebuild();
-		cell_s2_build(cell);
+		root_s2_restore();
+		/* a cell without its tables must not run: destroy again */
+		cell->s2_incomplete = cell_s2_build(cell) != 0;
 		resume_root_cpus();
 		return mgmt_end(err);
 	}

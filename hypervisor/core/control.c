@@ -65,9 +65,13 @@ static long cpu_get_info(struct per_cpu *caller, unsigned long cpu,
 		return -EPERM;
 	target = per_cpu(cpu);
 
-	if (type == JAILHOUSE_CPU_INFO_STATE)
+	if (type == JAILHOUSE_CPU_INFO_STATE) {
+		/* root's CPUs are stopped by nobody: no race with a stop */
+		if (target->cell == &root_cell)
+			cpu_reclaim(target);
 		return target->failed || target->state == CPU_FAILED ?
 			JAILHOUSE_CPU_FAILED : JAILHOUSE_CPU_RUNNING;
+	}
 	if (type >= JAILHOUSE_CPU_INFO_STAT_BASE &&
 	    type - JAILHOUSE_CPU_INFO_STAT_BASE < JAILHOUSE_NUM_CPU_STATS)
 		return target->stats[type - JAILHOUSE_CPU_INFO_STAT_BASE] &

@@ -30,6 +30,8 @@
  */
 #define SUSPEND_TIMEOUT_MS	5000
 #define STOP_TIMEOUT_MS		5000
+/* after it, for CPUs nudged late or between our count and the firmware's */
+#define STOP_GRACE_MS		100
 
 /*
  * With park_req set: whether it means this CPU must power off now, as a
@@ -138,7 +140,10 @@ static bool cpu_down(struct per_cpu *t)
 	return state == CPU_OFF || state == CPU_FAILED;
 }
 
-/* One pass over the cell: nudges and waits for each CPU not yet off. */
+/*
+ * One pass over the cell: nudges every CPU not yet off first, then waits
+ * for each, so that one stuck CPU does not eat its siblings' time.
+ */
 static bool cpus_all_off(struct cell *cell, u64 deadline)
 {
 	enum cpu_state state;
@@ -148,12 +153,15 @@ static bool cpus_all_off(struct cell *cell, u64 deadline)
 
 	for_each_cpu_in_cell(cpu, cell) {
 		t = per_cpu(cpu);
+		if (__atomic_load_n(&t->state, __ATOMIC_ACQUIRE) == CPU_RUNNING)
+			arch_send_event(t);
+	}
+	for_each_cpu_in_cell(cpu, cell) {
+		t = per_cpu(cpu);
 		if (cpu_down(t))
 			continue;
 		all_off = false;
 		state = __atomic_load_n(&t->state, __ATOMIC_ACQUIRE);
-		if (state == CPU_RUNNING)
-			arch_send_event(t);
 		while (__atomic_load_n(&t->state, __ATOMIC_ACQUIRE) == state &&
 		       !deadline_passed(deadline))
 			cpu_relax();
@@ -166,14 +174,37 @@ static bool cpus_all_off(struct cell *cell, u64 deadline)
  * never came up. Root must go on, so the CPU is written off: failed,
  * refused to every CPU_ON, and it powers itself off if it ever gets
  * back to a point where it checks for requests (park_req stays set).
+ * Its state becomes FAILED unless it marked itself off meanwhile; once
+ * the firmware reports it off, cpu_reclaim() takes it back.
  */
 static void cpu_give_up(struct cell *cell, struct per_cpu *t)
 {
+	enum cpu_state state = __atomic_load_n(&t->state, __ATOMIC_ACQUIRE);
+
 	printk("WARNING: CPU %u of cell \"%s\" did not power off, giving up on it\n",
 	       t->cpu_id, cell->config->name);
 	WRITE_ONCE(t->lost, true);
 	WRITE_ONCE(t->failed, true);
-	__atomic_store_n(&t->state, CPU_FAILED, __ATOMIC_SEQ_CST);
+	if (state != CPU_OFF)
+		__atomic_compare_exchange_n(&t->state, &state, CPU_FAILED,
+					    false, __ATOMIC_SEQ_CST,
+					    __ATOMIC_SEQ_CST);
+}
+
+/*
+ * A lost CPU that the firmware now reports off went through its power
+ * off after all: it runs nothing, so it is usable again.
+ */
+bool cpu_reclaim(struct per_cpu *t)
+{
+	if (!READ_ONCE(t->lost) || !cpu_down(t) || !arch_cpu_is_off(t))
+		return false;
+	__atomic_store_n(&t->state, CPU_OFF, __ATOMIC_SEQ_CST);
+	__atomic_store_n(&t->park_req, false, __ATOMIC_SEQ_CST);
+	WRITE_ONCE(t->failed, false);
+	WRITE_ONCE(t->lost, false);
+	printk("CPU %u is off after all, usable again\n", t->cpu_id);
+	return true;
 }
 
 /*
@@ -182,7 +213,8 @@ static void cpu_give_up(struct cell *cell, struct per_cpu *t)
  * with it set turns off again. A pass may see such a target off just
  * before the sibling starts it, but never the sibling off before that,
  * so two passes in a row must find all off. Bounded: what is not off by
- * the deadline, by our count and then the firmware's, is given up on.
+ * the deadline (plus a short grace for the firmware's own count) is
+ * given up on.
  */
 void cell_stop_cpus(struct cell *cell)
 {
@@ -196,12 +228,13 @@ void cell_stop_cpus(struct cell *cell)
 	while (quiet < 2 && !deadline_passed(deadline))
 		quiet = cpus_all_off(cell, deadline) ? quiet + 1 : 0;
 
+	deadline = deadline_after_ms(STOP_GRACE_MS);
 	for_each_cpu_in_cell(cpu, cell) {
 		t = per_cpu(cpu);
-		if (READ_ONCE(t->lost))
+		if (READ_ONCE(t->lost) && !cpu_reclaim(t))
 			continue;	/* keeps its request for good */
 		/* marked off before the firmware call: wait for the real thing */
-		while (cpu_down(t) && !arch_cpu_is_off(t) &&
+		while (!(cpu_down(t) && arch_cpu_is_off(t)) &&
 		       !deadline_passed(deadline))
 			cpu_relax();
 		if (!cpu_down(t) || !arch_cpu_is_off(t)) {

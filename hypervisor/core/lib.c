@@ -5,16 +5,21 @@
 #include <jailhouse/control.h>
 #include <jailhouse/string.h>
 
-/* Assumed if the arch reports no counter frequency (firmware left it 0). */
+/*
+ * Assumed if the arch reports an implausible counter frequency (firmware
+ * left it 0, or below 1 MHz): too high only makes waits longer.
+ */
+#define COUNTER_FREQ_MIN	1000000UL
 #define COUNTER_FREQ_FALLBACK	1000000000UL
 
 u64 deadline_after_ms(unsigned long ms)
 {
 	u64 freq = arch_counter_freq();
 
-	if (!freq)
+	if (freq < COUNTER_FREQ_MIN)
 		freq = COUNTER_FREQ_FALLBACK;
-	return arch_counter_read() + freq / 1000 * ms;
+	/* freq < 2^32 (CNTFRQ is 32 bits), ms in seconds: no overflow */
+	return arch_counter_read() + freq * ms / 1000;
 }
 
 /* Compared as a difference, so a counter wrap cannot end a wait early. */

@@ -32,6 +32,7 @@ struct cell {
 	/* non-root only: */
 	struct jailhouse_comm_region *comm_page;
 	bool loadable;			/* LOADABLE regions mapped in root */
+	bool s2_incomplete;		/* a rollback could not rebuild it */
 	unsigned int data_pages;	/* this struct plus the config copy */
 	struct arch_cell arch;
 };

@@ -34,6 +34,7 @@ static inline bool cpu_must_stop(struct per_cpu *cpu_data)
 int suspend_root_cpus(void);
 void resume_root_cpus(void);
 void cell_stop_cpus(struct cell *cell);
+bool cpu_reclaim(struct per_cpu *t);
 void __noreturn cell_stop_self(struct per_cpu *cpu_data, const char *why);
 void cell_cpus_failed_check(struct cell *cell);
 void cpu_reset_stats(struct per_cpu *cpu_data);
