@@ -185,6 +185,19 @@ JH_EXPORT int jh_linux_plan_boot(struct jh_linux_plan *plan,
 	int err;
 
 	err = get_cell(plan, &cell, &created);
+	/*
+	 * A cell that ran before must not be stopped and half overwritten
+	 * for an Image.gz that turns out broken at its end: check the whole
+	 * stream first (one more inflate, only then). A new cell goes again
+	 * on a failure anyway.
+	 */
+	if (!err && !created) {
+		err = jh_linux_plan_verify(plan);
+		if (err) {
+			undo(plan, cell, created);
+			jh_cell_unref(cell);
+		}
+	}
 	if (!err) {
 		err = load_and_start(plan, cell);
 		if (err) {

@@ -261,8 +261,11 @@ static int pull(struct jhl_gunzip *gz, __u8 *buf, size_t len, size_t *got)
 			err = feed(gz);
 			if (err < 0)
 				return err;
-			if (!err)
-				return truncated(gz);
+			/*
+			 * Even with all input taken, zlib may still hold
+			 * output (the tail of a match, the end code): only
+			 * an inflate that cannot go on means truncation.
+			 */
 		}
 		n = len - done < GZ_MAX_STEP ? len - done : GZ_MAX_STEP;
 		gz->zs.next_out = buf + done;
@@ -274,6 +277,9 @@ static int pull(struct jhl_gunzip *gz, __u8 *buf, size_t len, size_t *got)
 		done += n;
 		if (ret == Z_STREAM_END)
 			gz->ended = true;
+		else if (ret == Z_BUF_ERROR && !gz->zs.avail_in &&
+			 gz->in_pos == gz->in_end)
+			return truncated(gz);
 		else if (ret != Z_OK && (ret != Z_BUF_ERROR || gz->zs.avail_in))
 			return inflate_error(gz, ret);
 	}

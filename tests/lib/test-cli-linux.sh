@@ -214,7 +214,7 @@ t "boot again into the same cell" 0
 run cell list; t "the cell was reused" 0 '^1 +big +running +2-3'
 linux "$WORK/crc.gz" --name big
 t "bad CRC into the existing cell" 1 '' 'CRC-32 mismatch .*; cell 1 existed before and is kept'
-run cell list; t "the existing cell stays" 0 '^1 +big +'
+run cell list; t "the existing cell keeps running, untouched" 0 '^1 +big +running +2-3'
 linux "$IN/Image.gz" --name big
 t "Image.gz again into that cell" 0
 landed 0x70200000 "$IN/Image"; ok $? "Image.gz inflated again at 0x70200000"

@@ -479,7 +479,10 @@ static void *broken_gz(size_t *size, bool cut)
 static void test_gzip_stream(void)
 {
 	struct jh_linux_plan *plan;
+	enum jh_cell_state state;
+	struct jh_cell *cell;
 	struct jh_linux *req;
+	char *before;
 	size_t size;
 	void *gz;
 	int id;
@@ -542,14 +545,21 @@ static void test_gzip_stream(void)
 	unsetenv("JH_FAKE_IOCTL_ERR");
 	no_cell_left("third inflated piece fails");
 
-	/* an existing cell is kept, as with any other failure */
+	/* an existing cell is checked for before it is touched, and kept */
 	id = boot(req, "Image.gz");
+	before = strdup(loads(id));
 	jh_linux_set_file(req, JH_LINUX_KERNEL, th_file("crc.gz"));
 	fails(jh_linux_boot(req, NULL), -EBADMSG, JH_ERR_IMAGE,
 	      "CRC-32 mismatch", "bad CRC into an existing cell");
 	tap_ok(th_has(jh_ctx_last_error(ctx), "cell 1 existed before and is kept") &&
 	       num_cells() == 1 && id == 1,
 	       "bad CRC into an existing cell: the cell is kept");
+	tap_ok(before && !strcmp(before, loads(id)) &&
+	       jh_cell_lookup(ctx, "1", &cell) == 0 &&
+	       !jh_cell_get_state(cell, &state) && state == JH_CELL_RUNNING,
+	       "bad CRC into an existing cell: not stopped, nothing loaded");
+	jh_cell_unref(cell);
+	free(before);
 	jh_linux_free(req);
 }
 

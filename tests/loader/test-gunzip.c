@@ -144,6 +144,49 @@ static void test_good(void)
 	free(img);
 }
 
+/*
+ * Images a few bytes longer than a whole number of pieces, ending in
+ * zeros: a piece can end after zlib took the last input byte but before
+ * it gave out the last match and the end code. That is no truncation.
+ */
+static void test_piece_edges(void)
+{
+	static const int levels[] = { 1, 5 };
+	size_t size, gz_len, k, n, bad;
+	unsigned int i, seed;
+	struct gzk g;
+	__u8 *img, *gz;
+	__u64 at;
+
+	for (i = 0; i < 2; i++) {
+		bad = 0;
+		for (k = 1; k <= 40; k++) {
+			size = 4 * PIECE + k;
+			img = tl_image(size, 8 * TL_MIB, 0, 0xa);
+			/* after the header: a small alphabet, then zeros */
+			for (n = 64, seed = 1; n < size / 2; n++) {
+				seed = seed * 1103515245 + 12345;
+				img[n] = (seed >> 16) % 7;
+			}
+			memset(img + size / 2, 0, size - size / 2);
+			gz = tl_gzip_level(img, size, levels[i], &gz_len);
+			if (plan_gz(&g, gz, gz_len, RAM)) {
+				bad++;
+			} else {
+				if (read_image(&g, NULL, PIECE, &at) ||
+				    jhl_gunzip_verify(g.k.gz))
+					bad++;
+				gzk_done(&g);
+			}
+			free(gz);
+			free(img);
+		}
+		if (!tap_ok(!bad, "level %d, 1 MiB + 1..40 bytes ending in zeros: all read and verify",
+			    levels[i]))
+			printf("#   %zu of 40 refused\n", bad);
+	}
+}
+
 /* Backwards and skipping: the stream starts again or inflates on. */
 static void test_random_access(void)
 {
@@ -349,6 +392,7 @@ int main(void)
 	__u8 *gz = tl_gzip(img, size, &gz_len);
 
 	test_good();
+	test_piece_edges();
 	test_random_access();
 	test_file();
 	test_truncated(gz, gz_len, size);

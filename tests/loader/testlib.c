@@ -47,11 +47,17 @@ void *tl_image(size_t size, __u64 image_size, __u64 text_offset, __u64 flags)
 
 void *tl_gzip(const void *data, size_t len, size_t *out_len)
 {
+	return tl_gzip_level(data, len, 6, out_len);
+}
+
+void *tl_gzip_level(const void *data, size_t len, int level,
+		    size_t *out_len)
+{
 	z_stream zs = { 0 };
 	size_t cap = compressBound(len) + 64;
 	__u8 *out = malloc(cap);
 
-	if (!out || deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8,
+	if (!out || deflateInit2(&zs, level, Z_DEFLATED, 15 + 16, 8,
 				 Z_DEFAULT_STRATEGY) != Z_OK)
 		abort();
 	zs.next_in = (Bytef *)data;

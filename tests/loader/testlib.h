@@ -22,6 +22,8 @@ void *tl_image(size_t size, __u64 image_size, __u64 text_offset, __u64 flags);
 __u8 tl_pattern(size_t i);
 /* Single-member gzip of @data. */
 void *tl_gzip(const void *data, size_t len, size_t *out_len);
+void *tl_gzip_level(const void *data, size_t len, int level,
+		    size_t *out_len);
 
 /* A cell config assembled from parts. */
 struct tl_cell {
