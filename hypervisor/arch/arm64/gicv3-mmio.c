@@ -27,7 +27,8 @@
 /* How long a cell's disable write may keep the redistributor busy. */
 #define GICR_RWP_TIMEOUT_MS	10
 
-static spinlock_t dist_lock;
+/* Read-modify-write of GICD words that several cells share IRQs in. */
+spinlock_t gicv3_dist_lock;
 
 bool gicv3_spi_owned(const struct cell *cell, unsigned int irq)
 {
@@ -122,13 +123,13 @@ static void masked_access(void *base, struct mmio_access *access,
 		mmio_perform_access(base, access);
 		return;
 	}
-	spin_lock(&dist_lock);
+	spin_lock(&gicv3_dist_lock);
 	access->is_write = false;
 	old = mmio_perform_access(base, access);
 	access->is_write = true;
 	access->value = (old & ~mask) | (access->value & mask);
 	mmio_perform_access(base, access);
-	spin_unlock(&dist_lock);
+	spin_unlock(&gicv3_dist_lock);
 }
 
 static const struct irq_reg *find_irq_reg(unsigned long off)
@@ -162,14 +163,14 @@ static enum mmio_result irouter_access(struct cell *cell,
 		return pass_through(gicd_base, access);
 
 	/* a half write completes the route with the other half as it is */
-	spin_lock(&dist_lock);
+	spin_lock(&gicv3_dist_lock);
 	route = access->value;
 	if (access->size == 4 && (off & 4))
 		route = (route << 32) | (mmio_read64(reg) & 0xffffffffUL);
 	else if (access->size == 4)
 		route |= mmio_read64(reg) & ~0xffffffffUL;
 	mmio_write64(reg, gicv3_route_in_cell(cell, route));
-	spin_unlock(&dist_lock);
+	spin_unlock(&gicv3_dist_lock);
 	return MMIO_HANDLED;
 }
 

@@ -146,6 +146,17 @@ static u64 cpu_route(unsigned int cpu)
  * affinity fields survive, and IRM (any CPU) is never set, since the GIC
  * could then pick a CPU outside the cell.
  */
+/* Where a cell's SPIs go by default: its first CPU still in service. */
+static unsigned int route_default(const struct cell *cell)
+{
+	unsigned int cpu;
+
+	for_each_cpu_in_cell(cpu, cell)
+		if (!READ_ONCE(per_cpu(cpu)->lost))
+			return cpu;
+	return cell_first_cpu(cell);
+}
+
 u64 gicv3_route_in_cell(const struct cell *cell, u64 route)
 {
 	unsigned int cpu;
@@ -154,7 +165,7 @@ u64 gicv3_route_in_cell(const struct cell *cell, u64 route)
 		for_each_cpu_in_cell(cpu, cell)
 			if (cpu_route(cpu) == (route & MPIDR_AFF_MASK))
 				return cpu_route(cpu);
-	return cpu_route(cell_first_cpu(cell));
+	return cpu_route(route_default(cell));
 }
 
 /* Off, not pending, not active: nothing of the last owner remains. */
@@ -234,6 +245,8 @@ static void restore_root(struct cell *cell)
 		mmio_write8(gicd(GICD_IPRIORITYR + irq), snap->priority[irq]);
 		mmio_write64(gicd(GICD_IROUTER + 8 * irq), snap->route[irq]);
 	}
+	/* words shared with running cells, which merge under the lock too */
+	spin_lock(&gicv3_dist_lock);
 	for (w = 1; w < 32; w++) {
 		bits = cell->arch.spi_bitmap[w];
 		if (!bits)
@@ -251,6 +264,7 @@ static void restore_root(struct cell *cell)
 		mmio_write32(gicd(GICD_ISENABLER + 4 * w),
 			     snap->enabled[w] & bits);
 	}
+	spin_unlock(&gicv3_dist_lock);
 }
 
 void arch_cell_irqs_take(struct cell *cell)
@@ -259,7 +273,7 @@ void arch_cell_irqs_take(struct cell *cell)
 
 	save_root(cell);
 	quiesce(cell);
-	route_all(cell, cpu_route(cell_first_cpu(cell)));
+	route_all(cell, cpu_route(route_default(cell)));
 	for (w = 1; w < 32; w++)
 		root_cell.arch.spi_bitmap[w] &= ~cell->arch.spi_bitmap[w];
 }

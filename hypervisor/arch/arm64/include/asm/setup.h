@@ -6,6 +6,7 @@
 #define _JAILHOUSE_ASM_SETUP_H
 
 #include <jailhouse/percpu.h>
+#include <asm/spinlock.h>
 
 struct cell;
 struct mem_range;
@@ -29,6 +30,7 @@ struct mmio_access;
 extern void *gicd_base, *gicr_base;
 extern unsigned long gicr_size, gicr_stride;
 extern unsigned int gic_lines;
+extern spinlock_t gicv3_dist_lock;
 u32 gicv3_hv_private_irqs(void);
 bool gicv3_spi_owned(const struct cell *cell, unsigned int irq);
 void send_phys_sgi(struct per_cpu *target, unsigned int sgi);
