@@ -338,7 +338,8 @@ long cell_start(unsigned long id)
 	for_each_cpu_in_cell(cpu, cell)
 		per_cpu(cpu)->failed = false;
 	cpu = cell_first_cpu(cell);
-	err = arch_cpu_power_on(per_cpu(cpu), cell->config->cpu_reset_address,
+	err = arch_cpu_power_on(NULL, per_cpu(cpu),
+				cell->config->cpu_reset_address,
 				0);
 	if (err) {
 		printk("Cell \"%s\": CPU %u did not power on (PSCI %ld)\n",

@@ -23,7 +23,8 @@ static struct per_cpu *cpu_by_mpidr(struct cell *cell, u64 mpidr)
 	return NULL;
 }
 
-long arch_cpu_power_on(struct per_cpu *target, u64 entry, u64 context)
+long arch_cpu_power_on(struct per_cpu *caller, struct per_cpu *target,
+		       u64 entry, u64 context)
 {
 	enum cpu_state off = CPU_OFF;
 	long ret;
@@ -36,6 +37,17 @@ long arch_cpu_power_on(struct per_cpu *target, u64 entry, u64 context)
 					 __ATOMIC_SEQ_CST))
 		return off == CPU_ON_PENDING ? PSCI_ON_PENDING :
 					       PSCI_ALREADY_ON;
+	/*
+	 * A cell CPU asking: a stop that began after its first check may
+	 * have found the target off already and handed it on. Either the
+	 * stop sees ON_PENDING, or we see its request here (both sides are
+	 * sequentially consistent): then the target stays off.
+	 */
+	if (caller && (__atomic_load_n(&caller->park_req, __ATOMIC_SEQ_CST) ||
+		       __atomic_load_n(&target->park_req, __ATOMIC_SEQ_CST))) {
+		__atomic_store_n(&target->state, CPU_OFF, __ATOMIC_SEQ_CST);
+		return PSCI_DENIED;
+	}
 
 	target->psci_entry = entry;
 	target->psci_context = context;
@@ -77,7 +89,7 @@ static long psci_cpu_on(struct per_cpu *caller, struct registers *regs)
 	/* being stopped by a management hypercall */
 	if (READ_ONCE(target->park_req) || READ_ONCE(caller->park_req))
 		return PSCI_DENIED;
-	return arch_cpu_power_on(target, regs->usr[2] & mask,
+	return arch_cpu_power_on(caller, target, regs->usr[2] & mask,
 				 regs->usr[3] & mask);
 }
 

@@ -57,10 +57,12 @@ void __noreturn arch_park_cpu(void);
 void arch_send_event(struct per_cpu *target);
 /*
  * arch: power a CPU that is off on through the firmware, entering the
- * hypervisor, then its cell at entry with context in x0. Returns a PSCI
+ * hypervisor, then its cell at entry with context in x0. caller: the cell
+ * CPU asking (PSCI CPU_ON), NULL for root's management. Returns a PSCI
  * code (0 on success).
  */
-long arch_cpu_power_on(struct per_cpu *target, u64 entry, u64 context);
+long arch_cpu_power_on(struct per_cpu *caller, struct per_cpu *target,
+		       u64 entry, u64 context);
 /* arch: drop this cell CPU's GIC state and power it off */
 void __noreturn arch_cpu_power_off(struct per_cpu *cpu_data);
 /* arch: the firmware reports the CPU as off */
