@@ -156,6 +156,34 @@ for arg in $(cat /proc/cmdline); do
 	esac
 done
 
+# After a failed scenario: put the machine back the way the next one
+# expects it (no process on the device, no cells, hypervisor disabled, no
+# module, every CPU online), so one failure is not reported as many.
+jh_reset() {
+	raw=/usr/libexec/jailhouse-tests/jh-raw
+	for fd in /proc/[0-9]*/fd/*; do
+		[ "$(readlink "$fd" 2>/dev/null)" = /dev/jailhouse ] || continue
+		pid=${fd#/proc/}
+		kill -9 "${pid%%/*}" 2>/dev/null || true
+	done
+	sleep 1
+	for cell in /sys/devices/jailhouse/cells/*; do
+		id=${cell##*/}
+		[ -d "$cell" ] && [ "$id" != 0 ] || continue
+		echo "JHTEST-RESET destroy cell $id: $($raw destroy "$id" 2>&1)"
+	done
+	if [ "$(cat /sys/devices/jailhouse/enabled 2>/dev/null)" = 1 ]; then
+		echo "JHTEST-RESET disable: $($raw disable 2>&1)"
+	fi
+	if grep -q '^jailhouse ' /proc/modules; then
+		echo "JHTEST-RESET rmmod: $(rmmod jailhouse 2>&1 && echo ok)"
+	fi
+	for cpu in /sys/devices/system/cpu/cpu[0-9]*/online; do
+		[ "$(cat "$cpu")" = 1 ] || echo 1 >"$cpu" 2>/dev/null ||
+			echo "JHTEST-RESET ${cpu%/online}: cannot be onlined"
+	done
+}
+
 echo "JHTEST-START $(uname -r) cpus=$(nproc)"
 plan=$(cat /scenarios/ORDER)
 echo "JHTEST-PLAN" $plan
@@ -172,6 +200,7 @@ for name in $plan; do
 		[ "$rc" -ne 143 ] || result="FAIL (timeout after ${timeout}s)"
 	fi
 	echo "JHTEST-RESULT $name $result"
+	[ "$result" = PASS ] || jh_reset
 done
 echo "JHTEST-DONE"
 if [ "$shell" = 1 ]; then

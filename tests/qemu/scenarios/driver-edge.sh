@@ -68,40 +68,48 @@ check "serial echo reaches root" jh_serial_roundtrip
 # A cell that spins at its reset address never answers the shutdown
 # request: the hypervisor waits inside the LOAD ioctl, holding the
 # driver's mutex, until it gives up on the cell (smp-test's
-# msg_reply_timeout, and at most 2 s in newer hypervisors).
+# msg_reply_timeout, at most 2 s). jh-raw busy-check does all the checks
+# in one process within that time; when the machine is so slow that the
+# shutdown ended first, it gives no verdict and the round is repeated (a
+# reader that waited for the mutex never gets a verdict: it fails).
 printf '\000\000\000\024' >$work/spin.bin	# "b ."
 require "enable" $jh_raw enable $cfg
-require "create smp-test" $jh_raw create $smp
-require "load a spinning inmate" $jh_raw load smp-test $work/spin.bin 0
-require "start it" $jh_raw start smp-test
-$jh_raw shutdown smp-test >$work/shutdown.out 2>&1 &
-spid=$!
-usleep 200000
-require "shutdown still waits for the cell" running $spid
 
-check "blocking read returns at once" \
-	sh -c "dd if=/dev/jailhouse of=$work/read.out bs=2048 count=1 2>/dev/null && grep -q 'hypervisor active' $work/read.out"
-check_eq "poll answers at once" timeout $jh_raw console-poll 50 drain
-check "sysfs console answers at once" grep -q "hypervisor active" $jh_sys/console
-check "readers did not wait for the command" running $spid
+# busy_round N: one shutdown of a spinning smp-test, checked while it runs
+busy_round() {
+	require "round $1: create smp-test" $jh_raw create $smp
+	require "round $1: load a spinning inmate" $jh_raw load smp-test $work/spin.bin 0
+	require "round $1: start it" $jh_raw start smp-test
+	$jh_raw shutdown smp-test >$work/shutdown.out 2>&1 &
+	_spid=$!
+	usleep 100000
+	_brc=0
+	$jh_raw busy-check $_spid >$work/busy.out 2>&1 || _brc=$?
+	_src=0
+	wait $_spid || _src=$?
+	check_eq "round $1: shutdown returns" 0 echo $_src
+	check_eq "round $1: shutdown succeeded (cell marked failed, then stopped)" ok \
+		cat $work/shutdown.out
+	check_eq "round $1: cell is shut down" "shut down" cat $jh_sys/cells/1/state
+	check "round $1: destroy smp-test" $jh_raw destroy smp-test
+	return $_brc
+}
 
-# harmless if it got through: no such cell
-$jh_raw start no-such-cell >/dev/null 2>&1 &
-ipid=$!
-usleep 200000
-check "an ioctl waits for the command" running $ipid
-kill -TERM $ipid
-usleep 200000
-expect_fail "... and a signal ends the wait" running $ipid
-wait $ipid || true
-check "the command was still running meanwhile" running $spid
-
-src=0
-wait $spid || src=$?
-check_eq "shutdown returns" 0 echo $src
-check_eq "shutdown succeeded (cell marked failed, then stopped)" ok cat $work/shutdown.out
-check_eq "cell is shut down" "shut down" cat $jh_sys/cells/1/state
-check "destroy smp-test" $jh_raw destroy smp-test
+round=1
+while :; do
+	brc=0
+	busy_round $round || brc=$?
+	[ $brc -eq 3 ] && [ $round -lt 3 ] || break
+	note "round $round: $(tail -n 1 $work/busy.out)"
+	round=$((round + 1))
+done
+check_eq "console read, poll and sysfs answer while a command holds the driver; an ioctl waits, a signal ends the wait" \
+	"read: answers
+poll: answers
+sysfs: answers
+another ioctl: waits
+a signal: ends the wait
+the command ran throughout" cat $work/busy.out
 
 # --- LOADABLE regions in System RAM ------------------------------------
 # qemu-arm64-smp-test.cell: region 1 (RAM) phys at 172, flags at 196.

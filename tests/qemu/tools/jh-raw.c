@@ -16,6 +16,11 @@
  *                                poll() the console for MS ms (after reading
  *                                all there is, with "drain"): prints
  *                                "readable" or "timeout"
+ *   jh-raw busy-check PID        while PID holds the driver with a long
+ *                                command: console read, poll and sysfs
+ *                                answer, another ioctl waits and a signal
+ *                                ends that wait; exits 3 if PID ended
+ *                                before all that was checked (no verdict)
  *
  * Prints "ok", or "error: <ERRNO NAME> (<n>)" and exits 1.
  */
@@ -26,7 +31,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <jailhouse/ioctl.h>
@@ -130,6 +138,111 @@ static int console_poll(int timeout_ms, int drain)
 	return 0;
 }
 
+static void sleep_ms(long ms)
+{
+	struct timespec ts = { ms / 1000, ms % 1000 * 1000000L };
+
+	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
+		;
+}
+
+/* pid exists and is not a zombie */
+static int running(pid_t pid)
+{
+	char path[64], buf[128], *state;
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return 0;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return 0;
+	buf[n] = 0;
+	state = strrchr(buf, ')');
+	return state && state[1] == ' ' && state[2] != 'Z';
+}
+
+/* reads some of path (blocking); the byte count, or -1 */
+static ssize_t read_some(const char *path)
+{
+	char buf[2048];
+	ssize_t n;
+	int fd;
+
+	fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return -1;
+	n = read(fd, buf, sizeof(buf));
+	close(fd);
+	return n;
+}
+
+/*
+ * Everything in one process, so that the checks take milliseconds of the
+ * seconds the other command holds the driver even on a slow, loaded host.
+ * Prints one line per check; "FAIL" in a line fails it.
+ */
+static int busy_check(pid_t holder)
+{
+	struct jailhouse_cell_id id;
+	struct pollfd pfd;
+	char buf[256];
+	pid_t child;
+	int status, n, fd;
+
+	if (!running(holder)) {
+		puts("no verdict: the command had ended before the checks began");
+		return 3;
+	}
+	printf("read: %s\n", read_some("/dev/jailhouse") > 0 ? "answers" : "FAIL");
+	pfd.fd = open("/dev/jailhouse", O_RDONLY | O_NONBLOCK);
+	while (pfd.fd >= 0 && read(pfd.fd, buf, sizeof(buf)) > 0)
+		;
+	pfd.events = POLLIN;
+	printf("poll: %s\n", pfd.fd >= 0 && poll(&pfd, 1, 0) >= 0 ? "answers" : "FAIL");
+	printf("sysfs: %s\n", read_some("/sys/devices/jailhouse/console") > 0 ?
+	       "answers" : "FAIL");
+	if (!running(holder)) {
+		puts("no verdict: the command ended while the readers ran");
+		return 3;
+	}
+
+	/* harmless if it got through: there is no such cell */
+	child = fork();
+	if (child < 0)
+		die("fork");
+	if (!child) {
+		fd = open("/dev/jailhouse", O_RDWR);
+		cell_id(&id, "no-such-cell");
+		_exit(fd < 0 || ioctl(fd, JAILHOUSE_CELL_START, &id) < 0 ? 1 : 0);
+	}
+	sleep_ms(200);
+	n = waitpid(child, &status, WNOHANG);
+	if (n && !running(holder)) {
+		puts("no verdict: the command ended before the ioctl was checked");
+		return 3;
+	}
+	printf("another ioctl: %s\n", n == 0 ? "waits" : "FAIL: did not wait");
+	kill(child, SIGTERM);
+	for (n = 0; n < 100 && !waitpid(child, &status, WNOHANG); n++)
+		sleep_ms(10);
+	printf("a signal: %s\n", n < 100 ? "ends the wait" : "FAIL: does not end it");
+	if (n >= 100) {
+		kill(child, SIGKILL);
+		waitpid(child, &status, 0);
+	}
+	if (!running(holder)) {
+		puts("no verdict: the command ended before the signal was checked");
+		return 3;
+	}
+	puts("the command ran throughout");
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	const char *cmd = argc > 1 ? argv[1] : "";
@@ -144,6 +257,8 @@ int main(int argc, char **argv)
 
 	if (!strcmp(cmd, "console-poll") && argc >= 3)
 		return console_poll(atoi(argv[2]), argc > 3);
+	if (!strcmp(cmd, "busy-check") && argc == 3)
+		return busy_check(atoi(argv[2]));
 	if (!strcmp(cmd, "enable") && argc >= 3) {
 		data = load_guarded(argv[2], argc > 3 ? atol(argv[3]) : -1, &size);
 		return report(ioctl(fd, JAILHOUSE_ENABLE, data));
