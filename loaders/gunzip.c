@@ -291,7 +291,11 @@ static int get_scratch(struct jhl_gunzip *gz)
 {
 	if (!gz->scratch)
 		gz->scratch = malloc(GZ_SCRATCH);
-	return gz->scratch ? 0 : -ENOMEM;
+	if (gz->scratch)
+		return 0;
+	jhl_err(gz->ctx, "%s: no memory for a %d KiB inflate buffer", gz->name,
+		GZ_SCRATCH / 1024);
+	return -ENOMEM;
 }
 
 /* Inflate and discard until the output reaches @pos or the stream ends. */
@@ -420,6 +424,8 @@ int jhl_gunzip_open(struct jhl_ctx *ctx, const struct jhl_source *src,
 	if (!src->data) {
 		gz->chunk = malloc(GZ_CHUNK);
 		if (!gz->chunk) {
+			jhl_err(ctx, "%s: no memory for a %d KiB read buffer",
+				gz->name, GZ_CHUNK / 1024);
 			err = -ENOMEM;
 			goto err_free;
 		}

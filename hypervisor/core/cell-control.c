@@ -299,17 +299,24 @@ static long set_loadable(struct cell *cell, bool loadable)
 	return err;
 }
 
+/* A new run: only a CPU that was given up on stays failed. */
+static void clear_failed(struct cell *cell)
+{
+	unsigned int cpu;
+
+	for_each_cpu_in_cell(cpu, cell)
+		per_cpu(cpu)->failed = READ_ONCE(per_cpu(cpu)->lost);
+}
+
 long cell_set_loadable(unsigned long id)
 {
 	struct cell *cell;
-	unsigned int cpu;
 	long err;
 
 	err = cell_stop(id, &cell, false);
 	if (err)
 		return err;
-	for_each_cpu_in_cell(cpu, cell)
-		per_cpu(cpu)->failed = false;
+	clear_failed(cell);
 	comm_set_state(cell, JAILHOUSE_CELL_SHUT_DOWN);
 	return mgmt_end(set_loadable(cell, true));
 }
@@ -330,14 +337,18 @@ long cell_start(unsigned long id)
 		       cell->config->name);
 		return mgmt_end(-ENOMEM);
 	}
+	cpu = cell_first_cpu(cell);
+	if (READ_ONCE(per_cpu(cpu)->lost)) {
+		printk("Cell \"%s\": its first CPU %u was given up on; destroy the cell\n",
+		       cell->config->name, cpu);
+		return mgmt_end(-EIO);
+	}
 	err = set_loadable(cell, false);
 	if (err)
 		return mgmt_end(err);
 
 	comm_init(cell);
-	for_each_cpu_in_cell(cpu, cell)
-		per_cpu(cpu)->failed = false;
-	cpu = cell_first_cpu(cell);
+	clear_failed(cell);
 	err = arch_cpu_power_on(NULL, per_cpu(cpu),
 				cell->config->cpu_reset_address,
 				0);
