@@ -4,6 +4,7 @@
  * options of upstream's jailhouse-cell-linux plus our own.
  */
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -214,6 +215,48 @@ static int fill_request(struct jh_ctx *ctx, const struct linux_args *a,
 	return 0;
 }
 
+static volatile sig_atomic_t stop_signal;
+
+static void on_stop_signal(int sig)
+{
+	stop_signal = sig;
+}
+
+/*
+ * Ctrl-C or a kill in the middle of the loads must not leave a half-made
+ * cell: the signals only ask the boot to stop, it undoes what it did, and
+ * then the command dies of the signal as it would have. A signal the
+ * caller ignores stays ignored.
+ */
+static int boot(struct jh_ctx *ctx, struct jh_linux_plan *plan)
+{
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+	struct sigaction sa, old[sizeof(sigs) / sizeof(sigs[0])];
+	unsigned int i;
+	int err, ret = EXIT_OK;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_stop_signal;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
+		sigaction(sigs[i], NULL, &old[i]);
+		if (old[i].sa_handler != SIG_IGN)
+			sigaction(sigs[i], &sa, NULL);
+	}
+	jh_linux_plan_set_cancel(plan, &stop_signal);
+	err = jh_linux_plan_boot(plan, NULL);
+	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		sigaction(sigs[i], &old[i], NULL);
+	if (err) {
+		ret = cli_error(ctx);
+		if (!stop_signal)
+			cli_console_tail(ctx);
+	}
+	if (stop_signal)
+		raise(stop_signal);
+	return ret;
+}
+
 /* What to do with the plan: print it, write the DTB, or boot it. */
 static int use_plan(struct jh_ctx *ctx, const struct linux_args *a,
 		    struct jh_linux_plan *plan)
@@ -242,13 +285,7 @@ static int use_plan(struct jh_ctx *ctx, const struct linux_args *a,
 			return cli_error(ctx);
 		return EXIT_OK;
 	}
-	if (jh_linux_plan_boot(plan, NULL)) {
-		int ret = cli_error(ctx);
-
-		cli_console_tail(ctx);
-		return ret;
-	}
-	return EXIT_OK;
+	return boot(ctx, plan);
 }
 
 int cmd_cell_linux(int argc, char **argv)

@@ -37,6 +37,7 @@ static const char *const error_names[] = {
 	[JH_ERR_NO_EL2] = "no-el2",
 	[JH_ERR_CPU_MISMATCH] = "cpu-mismatch",
 	[JH_ERR_UNRECOVERABLE] = "unrecoverable",
+	[JH_ERR_CANCELED] = "canceled",
 };
 
 JH_EXPORT const char *jh_error_name(enum jh_error code)

@@ -25,6 +25,7 @@
 #ifndef _LIBJAILHOUSE_H
 #define _LIBJAILHOUSE_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -112,6 +113,8 @@ enum jh_error {
 	JH_ERR_CPU_MISMATCH,
 	/** The hypervisor is in an inconsistent state; reboot. */
 	JH_ERR_UNRECOVERABLE,
+	/** The caller asked to stop (see jh_linux_plan_set_cancel()). */
+	JH_ERR_CANCELED,
 };
 
 /** Stable short identifier of a cause, e.g. "revision"; never NULL. */
@@ -725,6 +728,14 @@ int jh_linux_plan_print_commands(const struct jh_linux_plan *plan, FILE *out,
  * created here is destroyed again, an existing one is left stopped.
  */
 int jh_linux_plan_boot(struct jh_linux_plan *plan, struct jh_cell **cell);
+/**
+ * jh_linux_plan_set_cancel() - a flag jh_linux_plan_boot() looks at before
+ * every step (each piece it loads, the start), e.g. one a signal handler
+ * sets: once it is non-zero the boot stops, undoes what it did as on any
+ * failure, and fails with JH_ERR_CANCELED. NULL: none (the default).
+ */
+void jh_linux_plan_set_cancel(struct jh_linux_plan *plan,
+			      const volatile sig_atomic_t *flag);
 /** jh_linux_plan() and jh_linux_plan_boot() in one. */
 int jh_linux_boot(struct jh_linux *req, struct jh_cell **cell);
 

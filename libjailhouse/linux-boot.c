@@ -71,6 +71,15 @@ static int get_cell(struct jh_linux_plan *plan, struct jh_cell **cell,
 	return 0;
 }
 
+/* Fails with JH_ERR_CANCELED once the caller's flag is set. */
+static int check_cancel(struct jh_linux_plan *plan)
+{
+	if (!plan->cancel || !*plan->cancel)
+		return 0;
+	return jh_fail(plan->ctx, ECANCELED, JH_ERR_CANCELED,
+		       "stopped on request");
+}
+
 /*
  * A segment whose bytes are not in memory: read (from a file) or inflated
  * (an Image.gz) one piece at a time, each piece loaded on its own. The
@@ -91,6 +100,9 @@ static int load_streamed(struct jh_linux_plan *plan, struct jh_cell *cell,
 		len = seg->size - off;
 		if (len > LOAD_CHUNK)
 			len = LOAD_CHUNK;
+		err = check_cancel(plan);
+		if (err)
+			break;
 		plan->last_err[0] = '\0';
 		err = jhl_segment_read(seg, buf, len, off);
 		if (err && plan->last_err[0])	/* the loader said why */
@@ -117,11 +129,14 @@ static int load_segment(struct jh_linux_plan *plan, struct jh_cell *cell,
 	jh_dbg(plan->ctx, "loading %s: %llu bytes at 0x%llx (region %u)",
 	       jhl_kind_name(seg->kind), (unsigned long long)seg->size,
 	       (unsigned long long)seg->guest_addr, seg->region);
-	if (seg->data)
-		err = jh_cell_load_image(cell, seg->data, seg->size,
-					 seg->guest_addr);
-	else
+	if (seg->data) {
+		err = check_cancel(plan);
+		if (!err)
+			err = jh_cell_load_image(cell, seg->data, seg->size,
+						 seg->guest_addr);
+	} else {
 		err = load_streamed(plan, cell, seg);
+	}
 	if (err)
 		jh_error_prefix(plan->ctx, "loading the %s (%llu bytes at 0x%llx)",
 				jhl_kind_name(seg->kind),
@@ -145,7 +160,9 @@ static int load_and_start(struct jh_linux_plan *plan, struct jh_cell *cell)
 		if (err)
 			return err;
 	}
-	err = jh_cell_start(cell);
+	err = check_cancel(plan);
+	if (!err)
+		err = jh_cell_start(cell);
 	if (err)
 		jh_error_prefix(plan->ctx, "starting the cell");
 	return err;
@@ -153,16 +170,23 @@ static int load_and_start(struct jh_linux_plan *plan, struct jh_cell *cell)
 
 /* After a failed step: destroy a cell we created, keep the first error. */
 static void undo(struct jh_linux_plan *plan, struct jh_cell *cell,
-		 bool created)
+		 bool created, bool touched)
 {
 	enum jh_error code = jh_ctx_last_error_code(plan->ctx);
 	char msg[1024], why[1024];
 	int id = jh_cell_get_id(cell);
 
 	snprintf(msg, sizeof(msg), "%s", jh_ctx_last_error(plan->ctx));
+	if (!created && !touched) {
+		jh_fail(plan->ctx, EIO, code,
+			"%s; cell %d existed before and is left as it was", msg,
+			id);
+		return;
+	}
 	if (!created) {
 		jh_fail(plan->ctx, EIO, code,
-			"%s; cell %d existed before and is kept", msg, id);
+			"%s; cell %d existed before and is left shut down, partly loaded",
+			msg, id);
 		return;
 	}
 	if (!jh_cell_destroy(cell)) {
@@ -194,14 +218,14 @@ JH_EXPORT int jh_linux_plan_boot(struct jh_linux_plan *plan,
 	if (!err && !created) {
 		err = jh_linux_plan_verify(plan);
 		if (err) {
-			undo(plan, cell, created);
+			undo(plan, cell, created, false);
 			jh_cell_unref(cell);
 		}
 	}
 	if (!err) {
 		err = load_and_start(plan, cell);
 		if (err) {
-			undo(plan, cell, created);
+			undo(plan, cell, created, true);
 			jh_cell_unref(cell);
 		}
 	}

@@ -132,3 +132,10 @@ JH_EXPORT int jh_linux_plan_boot(struct jh_linux_plan *plan,
 	(void)cell;
 	return -ENOTSUP;
 }
+
+JH_EXPORT void jh_linux_plan_set_cancel(struct jh_linux_plan *plan,
+					const volatile sig_atomic_t *flag)
+{
+	(void)plan;
+	(void)flag;
+}

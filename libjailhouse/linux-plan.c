@@ -224,6 +224,12 @@ JH_EXPORT int jh_linux_plan_verify(struct jh_linux_plan *plan)
 	return err ? jh_linux_planner_fail(plan, err) : 0;
 }
 
+JH_EXPORT void jh_linux_plan_set_cancel(struct jh_linux_plan *plan,
+					const volatile sig_atomic_t *flag)
+{
+	plan->cancel = flag;
+}
+
 JH_EXPORT unsigned int
 jh_linux_plan_get_num_segments(const struct jh_linux_plan *plan)
 {

@@ -20,6 +20,7 @@ struct jh_linux_plan {
 	struct jh_blob *blob[JH_LINUX_NUM_INPUTS];
 	struct jhl_plan *plan;
 	char last_err[1024];		/* the loader's error message */
+	const volatile sig_atomic_t *cancel;	/* NULL: none */
 };
 
 /*

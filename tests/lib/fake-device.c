@@ -20,7 +20,9 @@
  *   JH_FAKE_IOCTL_ERR  "NAME=ERRNO,..." with NAME one of ENABLE, DISABLE,
  *                      CELL_CREATE, CELL_LOAD, CELL_START, CELL_DESTROY;
  *                      "NAME@N=ERRNO" fails only the Nth such call of the
- *                      process (counted since the variable last changed)
+ *                      process (counted since the variable last changed);
+ *                      ERRNO SIGINT, SIGTERM, SIGHUP or SIGQUIT: the call
+ *                      raises that signal in the process, then succeeds
  *   JH_FAKE_READ_ERR   errno name that console reads fail with
  *   JH_FAKE_START_STATE  state string a started cell gets ("running")
  *   JH_FAKE_BLOCK_MS   how long a blocking console read waits for new
@@ -30,6 +32,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -126,6 +129,24 @@ static bool entry_matches(const char *p, const char *end, unsigned int idx)
 	return !at || strtoul(at + 1, NULL, 10) == ioctl_calls[idx];
 }
 
+/* An errno to fail with, or a signal to raise before succeeding. */
+static int scripted_action(const char *what, size_t len)
+{
+	static const struct { const char *name; int sig; } sigs[] = {
+		{ "SIGINT", SIGINT }, { "SIGTERM", SIGTERM },
+		{ "SIGHUP", SIGHUP }, { "SIGQUIT", SIGQUIT },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		if (strlen(sigs[i].name) == len &&
+		    !strncmp(what, sigs[i].name, len)) {
+			raise(sigs[i].sig);
+			return 0;
+		}
+	return errno_by_name(what, len);
+}
+
 /* Looks the call up in "NAME[@N]=ERRNO,NAME[@N]=ERRNO". */
 static int scripted_ioctl_errno(unsigned int idx)
 {
@@ -141,7 +162,7 @@ static int scripted_ioctl_errno(unsigned int idx)
 		if (!end)
 			end = eq + strlen(eq);
 		if (entry_matches(p, eq, idx))
-			return errno_by_name(eq + 1, (size_t)(end - eq - 1));
+			return scripted_action(eq + 1, (size_t)(end - eq - 1));
 		p = *end ? end + 1 : end;
 	}
 	return 0;

@@ -185,6 +185,21 @@ for f in "CELL_CREATE=EBUSY:creating the cell" \
 done
 t "the message says the cell went" 1 '' 'cell 1 was destroyed again'
 
+# --- a signal in the middle: undone, then the command dies of it -------
+# (the fake raises it during the ioctl named; 128 + the signal number)
+for f in "CELL_LOAD@5=SIGINT:130:loading the kernel" \
+	 "CELL_LOAD@16=SIGTERM:143:loading the initrd" \
+	 "CELL_LOAD@17=SIGHUP:129:loading the params"; do
+	JH_FAKE_IOCTL_ERR=${f%%:*} linux "$IN/Image" -i "$IN/initrd"
+	s=${f#*:}
+	t "${f%%:*} stops the boot" "${s%%:*}" '' "${s#*:} [^:]*: stopped on request; cell 1 was destroyed again"
+	no_cell "${f%%:*}"
+done
+# an ignored signal stays ignored
+(trap '' INT; JH_FAKE_IOCTL_ERR=CELL_LOAD@5=SIGINT linux "$IN/Image" -i "$IN/initrd"; echo "rc=$rc" >"$WORK/rc")
+grep -qx 'rc=0' "$WORK/rc"; ok $? "SIGINT ignored by the caller: the boot goes on"
+run cell destroy 1; t "destroy it" 0
+
 # --- booting -----------------------------------------------------------
 linux "$IN/Image" -i "$IN/initrd" -c "console=ttyAMA0 rdinit=/init"
 t "boot raw Image with initrd" 0
@@ -213,7 +228,7 @@ linux "$IN/Image" --name big
 t "boot again into the same cell" 0
 run cell list; t "the cell was reused" 0 '^1 +big +running +2-3'
 linux "$WORK/crc.gz" --name big
-t "bad CRC into the existing cell" 1 '' 'CRC-32 mismatch .*; cell 1 existed before and is kept'
+t "bad CRC into the existing cell" 1 '' 'CRC-32 mismatch .*; cell 1 existed before and is left as it was'
 run cell list; t "the existing cell keeps running, untouched" 0 '^1 +big +running +2-3'
 linux "$IN/Image.gz" --name big
 t "Image.gz again into that cell" 0
