@@ -223,6 +223,8 @@ int jh_cmd_cell_create(const void __user *arg)
 	long ret;
 	int err;
 
+	if (jh_hv.broken)
+		return -ENOTRECOVERABLE;
 	if (!jh_hv.enabled)
 		return -EINVAL;
 	if (copy_from_user(&req, arg, sizeof(req)))

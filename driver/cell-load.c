@@ -122,15 +122,20 @@ static int jh_image_copy(const struct jh_cell *cell, unsigned int i,
 			err = -EFAULT;
 			break;
 		}
-		if (fatal_signal_pending(current)) {
+		if (done + chunk < img->size && fatal_signal_pending(current)) {
 			err = -EINTR;
 			break;
 		}
 		cond_resched();
 	}
-	/* the cell starts with its caches off: memory must hold it all */
-	caches_clean_inval_pou((unsigned long)dst, (unsigned long)dst + done);
-	jh_dcache_clean_inval_poc(dst, done);
+	/*
+	 * The cell starts with its caches off: memory must hold it all. The
+	 * whole range, also after a failure: a partly written chunk left
+	 * dirty could be written back later over what the cell wrote.
+	 */
+	caches_clean_inval_pou((unsigned long)dst,
+			       (unsigned long)dst + img->size);
+	jh_dcache_clean_inval_poc(dst, img->size);
 	memunmap(dst);
 	return err;
 }

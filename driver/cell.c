@@ -84,15 +84,18 @@ int jh_cell_free_id(void)
 	return -ENOSPC;
 }
 
-/* The first non-root cell, for tearing all of them down. */
+/*
+ * The non-root cell with the lowest ID, for tearing all of them down in
+ * a documented order (IDs are reused, so the list's order is not it).
+ */
 struct jh_cell *jh_cell_first_non_root(void)
 {
-	struct jh_cell *cell;
+	struct jh_cell *cell, *first = NULL;
 
 	list_for_each_entry(cell, &jh_cells, entry)
-		if (cell != jh_root_cell)
-			return cell;
-	return NULL;
+		if (cell != jh_root_cell && (!first || cell->id < first->id))
+			first = cell;
+	return first;
 }
 
 /* The common part of LOAD, START and DESTROY: a non-root cell by ID/name. */
@@ -100,6 +103,8 @@ int jh_cell_lookup(const void __user *arg, struct jh_cell **cell)
 {
 	struct jailhouse_cell_id id;
 
+	if (jh_hv.broken)
+		return -ENOTRECOVERABLE;
 	if (!jh_hv.enabled)
 		return -EINVAL;
 	if (copy_from_user(&id, arg, sizeof(id)))

@@ -262,7 +262,13 @@ ssize_t jh_console_read(struct file *file, char __user *out, size_t count,
 	if (!buf)
 		return -ENOMEM;
 
-	if (mutex_lock_interruptible(&r->lock)) {
+	/* a blocking read of the same open file may hold it for long */
+	if (file->f_flags & O_NONBLOCK) {
+		if (!mutex_trylock(&r->lock)) {
+			kfree(buf);
+			return -EAGAIN;
+		}
+	} else if (mutex_lock_interruptible(&r->lock)) {
 		kfree(buf);
 		return -ERESTARTSYS;
 	}

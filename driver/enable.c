@@ -223,7 +223,18 @@ int jh_cmd_enable(const void __user *arg)
 	err = jh_cell_register(root);
 	if (err) {
 		pr_err("enable: cannot create the root cell in sysfs, disabling\n");
-		if (jh_disable_locked())
+		if (jh_disable_locked() && !jh_hv.broken) {
+			/*
+			 * Still enabled, but without the root cell the
+			 * driver cannot be driven: no command works any
+			 * more, as ENOTRECOVERABLE promises.
+			 */
+			jh_hv.enabled = false;
+			jh_hv.broken = true;
+			jh_console_stop();
+			pr_emerg("enable: hypervisor stays active and cannot be disabled: reboot\n");
+		}
+		if (jh_hv.broken)
 			err = -ENOTRECOVERABLE;
 		goto out;
 	}

@@ -10,6 +10,7 @@
 #include <linux/ioport.h>
 #include <linux/mm.h>
 #include <linux/overflow.h>
+#include <linux/sizes.h>
 #include <linux/string.h>
 #include <asm/barrier.h>
 #include <asm/cacheflush.h>
@@ -34,6 +35,9 @@ void jh_dcache_clean_inval_poc(const void *addr, size_t size)
 	dsb(sy);
 }
 
+/* What one level-2 table of 2 MiB blocks maps (see hypervisor entry.S). */
+#define JH_HVMEM_MAX_SIZE	(511ULL * SZ_2M)
+
 int jh_hvmem_check(const struct jailhouse_system *cfg)
 {
 	u64 start = cfg->hypervisor_memory.phys_start;
@@ -44,6 +48,16 @@ int jh_hvmem_check(const struct jailhouse_system *cfg)
 	    check_add_overflow(start, size, &end)) {
 		pr_err("enable: hypervisor memory %#llx size %#llx is empty, unaligned or out of range\n",
 		       start, size);
+		return -EADDRNOTAVAIL;
+	}
+	/*
+	 * The hypervisor maps itself with 2 MiB blocks from one page table
+	 * and checks this too, but before it has a console to say why.
+	 */
+	if (!IS_ALIGNED(start, SZ_2M) || size > JH_HVMEM_MAX_SIZE ||
+	    (start >> 39) == 511) {
+		pr_err("enable: hypervisor memory %#llx size %#llx: needs a 2 MiB aligned start, at most %#llx bytes, and a start below 0xff8000000000\n",
+		       start, size, (u64)JH_HVMEM_MAX_SIZE);
 		return -EADDRNOTAVAIL;
 	}
 	if (region_intersects(start, size, IORESOURCE_SYSTEM_RAM,

@@ -185,7 +185,8 @@ static void move_cpus(struct cell *from, struct cell *to)
 		cell_clear_cpu(from, cpu);
 		cell_set_cpu(to, cpu);
 		cpu_data->cell = to;
-		cpu_data->failed = false;
+		/* one given up on stays failed, whoever owns it */
+		cpu_data->failed = READ_ONCE(cpu_data->lost);
 		cpu_reset_stats(cpu_data);
 	}
 }

@@ -62,7 +62,28 @@ check_raw "destroy gic-demo" ok destroy gic-demo
 check_eq "all CPUs back" 0-3 cat /sys/devices/system/cpu/online
 check_eq "mem_pool_used back to $pool0" "$pool0" jh_pool_used
 check "root Linux responsive" jh_root_alive
-check_raw "disable" ok disable
+
+# --- disable destroys the lowest ID first, not the oldest cell -----------
+# IDs are reused: gic-demo gets ID 1 again after smp-test took ID 2. With
+# smp-test locked, trying gic-demo first is refused by the lock, while
+# trying smp-test first would send smp-test a shutdown request.
+require "create gic-demo (ID 1)" $jh_raw create $gic
+require "create smp-test (ID 2)" $jh_raw create $smp
+require "destroy gic-demo" $jh_raw destroy gic-demo
+require "create gic-demo again" $jh_raw create $gic
+check_eq "gic-demo has ID 1 again" gic-demo cat $jh_sys/cells/1/name
+check_raw "load the locking inmate" ok load smp-test $jh_tests/cell-lock.bin 0
+check_raw "start smp-test" ok start smp-test
+check "smp-test running/locked" jh_wait_state 2 running/locked 30
+m=$(console_mark)
+check_raw "disable while smp-test is locked: EPERM" "error: EPERM" disable
+check "gic-demo, ID 1, was tried first: the lock refused it" \
+	console_wait "$m" 'Cell destroy refused: a cell is running/locked'
+check "smp-test, ID 2, got no shutdown request" console_none "$m" 'cell-test: shutdown request'
+check_eq "both cells still there" "1 2" sh -c "echo \$(ls $jh_sys/cells | grep -v '^0$')"
+check_raw "destroy smp-test: first refused" "error: EPERM" destroy smp-test
+check_raw "destroy smp-test: then approved" ok destroy smp-test
+check_raw "disable destroys gic-demo" ok disable
 check "console log complete" console_sync
 console_follow_stop
 check "rmmod" rmmod jailhouse

@@ -25,11 +25,19 @@ variant badarch 5 '\001'
 variant badrev 6 '\015\000'
 # hypervisor_memory.phys_start = 0x60000000, inside mem=768M System RAM
 variant sysram 12 '\000\000\000\140'
+# phys_start 0x7fd00000: page aligned, not 2 MiB aligned
+variant hvalign 12 '\000\000\320\177'
+# size 1 GiB: more than the 511 x 2 MiB the hypervisor can map
+variant hvsize 28 '\000\000\000\100'
 
 check_raw "wrong signature: EINVAL" "error: EINVAL" enable $work/badsig.cell
 check_raw "wrong architecture byte: EOPNOTSUPP" "error: EOPNOTSUPP" enable $work/badarch.cell
 check_raw "wrong revision: EPROTO" "error: EPROTO" enable $work/badrev.cell
 check_raw "hypervisor memory in System RAM: EADDRINUSE" "error: EADDRINUSE" enable $work/sysram.cell
+check_raw "hypervisor memory not 2 MiB aligned: EADDRNOTAVAIL" "error: EADDRNOTAVAIL" enable $work/hvalign.cell
+check_raw "hypervisor memory over 1022 MiB: EADDRNOTAVAIL" "error: EADDRNOTAVAIL" enable $work/hvsize.cell
+check "the driver says what the hypervisor memory needs" sh -c \
+	'dmesg | grep -q "hypervisor memory 0x7fd00000 size 0x400000: needs a 2 MiB aligned start"'
 check_raw "truncated config: EFAULT" "error: EFAULT" enable $cfg 300
 check_raw "truncated header: EFAULT" "error: EFAULT" enable $cfg 100
 
