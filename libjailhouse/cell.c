@@ -15,6 +15,12 @@ struct jh_cell {
 	struct jh_ctx *ctx;
 	int id;
 	bool gone;		/* destroyed through this object */
+	/*
+	 * Found or made by name: commands name it too, as upstream's tool
+	 * does, so a cell that went and left its ID to a new one is never
+	 * hit by mistake.
+	 */
+	bool by_name;
 	char name[JAILHOUSE_CELL_NAME_MAXLEN + 1];
 };
 
@@ -120,7 +126,16 @@ JH_EXPORT int jh_cell_lookup_by_name(struct jh_ctx *ctx, const char *name,
 		snprintf(what, sizeof(what), "named '%s'", name);
 		return cell_not_found(ctx, what);
 	}
-	return jh_cell_new(ctx, id, cell);
+	return jh_cell_new_named(ctx, id, cell);
+}
+
+int jh_cell_new_named(struct jh_ctx *ctx, int id, struct jh_cell **cell)
+{
+	int err = jh_cell_new(ctx, id, cell);
+
+	if (!err)
+		(*cell)->by_name = true;
+	return err;
 }
 
 /* Same rule as upstream's CLI: a whole non-negative number is an ID. */
@@ -168,7 +183,12 @@ int jh_cell_id_arg(const struct jh_cell *cell, struct jailhouse_cell_id *arg)
 			       "cell %d (%s) was destroyed", cell->id,
 			       cell->name);
 	memset(arg, 0, sizeof(*arg));
-	arg->id = cell->id;
+	if (cell->by_name) {
+		arg->id = JAILHOUSE_CELL_ID_UNUSED;
+		memcpy(arg->name, cell->name, sizeof(cell->name));
+	} else {
+		arg->id = cell->id;
+	}
 	return 0;
 }
 

@@ -81,6 +81,8 @@ unsigned int jh_cpuset_get_max(const struct jh_cpuset *set);
 
 /* cell.c */
 int jh_cell_new(struct jh_ctx *ctx, int id, struct jh_cell **cell);
+/* The same, for a cell found by name: commands then name it, too. */
+int jh_cell_new_named(struct jh_ctx *ctx, int id, struct jh_cell **cell);
 int jh_cell_id_arg(const struct jh_cell *cell, struct jailhouse_cell_id *arg);
 struct jh_ctx *jh_cell_get_ctx(const struct jh_cell *cell);
 void jh_cell_mark_gone(struct jh_cell *cell);

@@ -643,6 +643,7 @@ static void test_stats(void)
 static void test_destroy(void)
 {
 	struct jh_cell *c, *stale;
+	struct jh_config *cfg;
 	enum jh_cell_state st;
 
 	jh_cell_lookup(ctx, "gic-demo", &c);
@@ -664,6 +665,17 @@ static void test_destroy(void)
 	fails(jh_cell_wait_state(stale, JH_CELL_RUNNING, 10), -ENOENT,
 	      JH_ERR_CELL_NOT_FOUND, "no longer exists", "wait for a vanished cell");
 	jh_cell_unref(c);
+
+	/* a new cell with its ID: found by name, the old one still is gone */
+	cfg = cell_config(tc_gic_demo, "other", 0);
+	if (jh_cell_create(ctx, cfg, NULL))
+		exit(99);
+	jh_config_free(cfg);
+	tap_ok(!strcmp(sysfs("cells/1/name"), "other"), "another cell gets ID 1");
+	fails(jh_cell_start(stale), -ENOENT, JH_ERR_CELL_NOT_FOUND,
+	      "the cell no longer exists", "start a cell by name whose ID was reused");
+	tap_ok(!strcmp(sysfs("cells/1/state"), "shut down"),
+	       "the new cell with that ID was not started");
 
 	tap_ok(!jh_disable(ctx) && !strcmp(sysfs("cells/2/name"), "(missing)"),
 	       "disable destroys the remaining cells");
