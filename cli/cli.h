@@ -44,7 +44,12 @@ int cli_dispatch(const struct cmd *cmds, const char *group, int argc,
 /* check-report.c: config check (offline) and doctor (@live) */
 int cli_check(int argc, char **argv, const char *usage, bool live);
 
-/* extension.c: runs jailhouse-<cmd>-<sub>; returns only on failure. */
+/*
+ * extension.c: run jailhouse-<cmd>-<argv[0]>; they return only on failure.
+ * cli_exec_extension() prints nothing and returns the errno (ENOENT: there
+ * is none), cli_run_extension() says what failed and returns the exit code.
+ */
+int cli_exec_extension(const char *cmd, char **argv);
 int cli_run_extension(const char *cmd, int argc, char **argv);
 
 /* commands */

@@ -3,9 +3,11 @@
  * cell linux: boot Linux in a cell with the native loader, with the
  * options of upstream's jailhouse-cell-linux plus our own.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -187,6 +189,22 @@ static int parse_args(int argc, char **argv, struct linux_args *a)
 	return EXIT_OK;
 }
 
+/*
+ * A library built without the Linux loader fails any plan at once with
+ * JH_ERR_NOT_SUPPORTED; a real one refuses this request, which has no
+ * kernel yet, before it opens any file.
+ */
+static bool loader_missing(struct jh_ctx *ctx, struct jh_linux *req)
+{
+	struct jh_linux_plan *plan;
+
+	if (!jh_linux_plan(req, &plan)) {
+		jh_linux_plan_free(plan);
+		return false;
+	}
+	return jh_ctx_last_error_code(ctx) == JH_ERR_NOT_SUPPORTED;
+}
+
 /* Everything the arguments give, into the request. */
 static int fill_request(struct jh_ctx *ctx, const struct linux_args *a,
 			struct jh_linux *req)
@@ -295,16 +313,26 @@ int cmd_cell_linux(int argc, char **argv)
 	struct jh_config *cfg;
 	struct jh_linux *req;
 	struct jh_ctx *ctx;
-	int ret;
+	char **given;
+	int ret, err;
 
+	/* getopt_long() reorders argv; a script gets the words as given */
+	given = calloc((size_t)argc + 1, sizeof(*given));
+	if (!given) {
+		cli_warn("out of memory");
+		return EXIT_FAILED;
+	}
+	memcpy(given, argv, (size_t)argc * sizeof(*given));
 	ret = parse_args(argc, argv, &a);
 	if (ret)
-		return ret;
-	if (a.help)
-		return cli_print_help(linux_usage);
+		goto out_given;
+	if (a.help) {
+		ret = cli_print_help(linux_usage);
+		goto out_given;
+	}
 	ret = cli_ctx(&ctx);
 	if (ret)
-		return ret;
+		goto out_given;
 	if (jh_config_new_from_file(ctx, a.cell, &cfg)) {
 		ret = cli_error(ctx);
 		goto out_ctx;
@@ -312,6 +340,16 @@ int cmd_cell_linux(int argc, char **argv)
 	if (jh_linux_new(ctx, cfg, &req)) {
 		ret = cli_error(ctx);
 		goto out_cfg;
+	}
+	/* Without the loader, upstream's script boots it if installed. */
+	if (loader_missing(ctx, req)) {
+		err = cli_exec_extension("cell", given);
+		if (err != ENOENT) {
+			cli_warn("running jailhouse-cell-linux: %s",
+				 strerror(err));
+			ret = EXIT_FAILED;
+			goto out_req;
+		}
 	}
 	if (fill_request(ctx, &a, req) || jh_linux_plan(req, &plan)) {
 		ret = cli_error(ctx);
@@ -325,5 +363,7 @@ out_cfg:
 	jh_config_free(cfg);
 out_ctx:
 	jh_ctx_unref(ctx);
+out_given:
+	free(given);
 	return ret;
 }

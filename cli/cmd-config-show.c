@@ -63,6 +63,24 @@ static void print_flags(uint64_t flags, const struct flag_name *names,
 		fputs("-", stdout);
 }
 
+/*
+ * A string from the file: control and escape bytes of a crafted config
+ * must not reach the terminal, so anything but printable ASCII is \xNN.
+ */
+static void print_escaped(const char *str)
+{
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)str; *p; p++) {
+		if (*p == '\\')
+			fputs("\\\\", stdout);
+		else if (*p >= 0x20 && *p < 0x7f)
+			putchar(*p);
+		else
+			printf("\\x%02x", *p);
+	}
+}
+
 static void print_console(const char *label, const struct jh_console_desc *c)
 {
 	printf("%-16s%s", label, jh_console_type_name(c->type));
@@ -197,12 +215,16 @@ static void print_config(const struct jh_config *cfg)
 	       sys ? "system" : "cell");
 	if (sys)
 		print_system(cfg);
-	printf("%-16s%s\n", sys ? "Root cell:" : "Name:", jh_config_get_name(cfg));
-	printf("%-16s", "Cell flags:");
+	printf("%-16s", sys ? "Root cell:" : "Name:");
+	print_escaped(jh_config_get_name(cfg));
+	printf("\n%-16s", "Cell flags:");
 	print_flags(jh_config_get_flags(cfg), cell_flags, "|");
+	putchar('\n');
 	if (!jh_config_get_cpus(cfg, &cpus)) {
-		printf("\n%-16s%s\n", "CPUs:", jh_cpuset_to_string(cpus));
+		printf("%-16s%s\n", "CPUs:", jh_cpuset_to_string(cpus));
 		jh_cpuset_free(cpus);
+	} else {
+		printf("%-16s?\n", "CPUs:");
 	}
 	if (!sys) {
 		jh_config_get_console(cfg, &con);

@@ -131,11 +131,17 @@ int cli_parse_u64(const char *s, uint64_t *val)
 int cli_cell_arg(struct jh_ctx *ctx, int argc, char **argv, int *i,
 		 const char *usage, struct jh_cell **cell)
 {
+	bool opts_done = false;
 	int err;
 
+	/* "--" ends options: the next word is the cell, even "--name" */
+	if (*i < argc && !strcmp(argv[*i], "--")) {
+		opts_done = true;
+		(*i)++;
+	}
 	if (*i >= argc)
 		return cli_usage_error(usage, "no cell given");
-	if (!strcmp(argv[*i], "--name")) {
+	if (!opts_done && !strcmp(argv[*i], "--name")) {
 		if (++*i >= argc)
 			return cli_usage_error(usage, "--name needs a cell name");
 		err = jh_cell_lookup_by_name(ctx, argv[(*i)++], cell);

@@ -33,32 +33,36 @@ static int set_search_path(void)
 	return ret ? -errno : 0;
 }
 
-int cli_run_extension(const char *cmd, int argc, char **argv)
+int cli_exec_extension(const char *cmd, char **argv)
 {
 	char *name;
 	int err;
 
+	if (asprintf(&name, "jailhouse-%s-%s", cmd, argv[0]) < 0)
+		return ENOMEM;
+	err = set_search_path();
+	if (!err) {
+		execvp(name, argv);
+		err = errno;
+	}
+	free(name);
+	return err < 0 ? -err : err;
+}
+
+int cli_run_extension(const char *cmd, int argc, char **argv)
+{
+	int err;
+
 	(void)argc;
-	if (asprintf(&name, "jailhouse-%s-%s", cmd, argv[0]) < 0) {
-		cli_warn("out of memory");
-		return EXIT_FAILED;
-	}
-	if (set_search_path()) {
-		cli_warn("cannot set up PATH for %s", name);
-		free(name);
-		return EXIT_FAILED;
-	}
-	execvp(name, argv);
-	err = errno;
+	err = cli_exec_extension(cmd, argv);
 	if (err == ENOENT) {
 		fprintf(stderr,
-			"%s: unknown command '%s %s' (no %s in the program's directory, %s or PATH)\n"
+			"%s: unknown command '%s %s' (no jailhouse-%s-%s in the program's directory, %s or PATH)\n"
 			"Try '%s --help'.\n",
-			cli_name, cmd, argv[0], name, JH_LIBEXECDIR, cli_name);
-		free(name);
+			cli_name, cmd, argv[0], cmd, argv[0], JH_LIBEXECDIR,
+			cli_name);
 		return EXIT_USAGE;
 	}
-	cli_warn("running %s: %s", name, strerror(err));
-	free(name);
+	cli_warn("running jailhouse-%s-%s: %s", cmd, argv[0], strerror(err));
 	return EXIT_FAILED;
 }

@@ -20,7 +20,7 @@ static const char usage[] =
 	"  console [-f | --follow]            print the hypervisor console\n"
 	"  cell create CELLCONFIG             create a cell (shut down)\n"
 	"  cell list [--json]                 list the cells\n"
-	"  cell load CELL IMAGE [-a ADDR] [-s STRING -a ADDR]...\n"
+	"  cell load CELL IMAGE [-a ADDR] [--raw] [-s STRING -a ADDR]...\n"
 	"                                     load images into a stopped cell\n"
 	"  cell start CELL                    start a cell\n"
 	"  cell shutdown CELL                 stop a cell, keep it\n"

@@ -15,21 +15,6 @@
 
 #define WAIT_POLL_MS	20
 
-static int check_cell_config(struct jh_ctx *ctx, const struct jh_config *cfg)
-{
-	struct jh_check *chk;
-	int err;
-
-	err = jh_check_new(ctx, &chk);
-	if (err)
-		return err;
-	err = jh_check_add_cell(chk, cfg);
-	if (!err)
-		err = jh_check_run(chk);
-	jh_check_free(chk);
-	return err;
-}
-
 /* Driver loaded (or loadable) and hypervisor enabled, before any ioctl. */
 static int need_enabled(struct jh_ctx *ctx)
 {
@@ -51,6 +36,22 @@ static int need_enabled(struct jh_ctx *ctx)
 	return 0;
 }
 
+/*
+ * The cell exists but cannot be handed out: a failed create must leave
+ * none behind, so it goes again (by name, the only handle there is).
+ */
+static void undo_create(struct jh_ctx *ctx, const char *name)
+{
+	struct jailhouse_cell_id arg;
+
+	memset(&arg, 0, sizeof(arg));
+	arg.id = JAILHOUSE_CELL_ID_UNUSED;
+	snprintf(arg.name, sizeof(arg.name), "%s", name);
+	if (jh_dev_ioctl(ctx, JAILHOUSE_CELL_DESTROY, &arg))
+		jh_warn(ctx, "cell '%s' was created but could not be destroyed again: destroy it",
+			name);
+}
+
 JH_EXPORT int jh_cell_create(struct jh_ctx *ctx, const struct jh_config *cfg,
 			     struct jh_cell **out)
 {
@@ -62,7 +63,7 @@ JH_EXPORT int jh_cell_create(struct jh_ctx *ctx, const struct jh_config *cfg,
 		return jh_fail(ctx, EINVAL, JH_ERR_CONFIG_KIND,
 			       "%s is a system config; cell create needs a cell config",
 			       jh_config_get_source(cfg));
-	err = check_cell_config(ctx, cfg);
+	err = jh_check_config_alone(ctx, cfg);
 	if (err)
 		return err;
 	err = need_enabled(ctx);
@@ -88,16 +89,19 @@ JH_EXPORT int jh_cell_create(struct jh_ctx *ctx, const struct jh_config *cfg,
 
 	/* The driver does not return the ID; and it once "succeeded" silently. */
 	err = jh_cell_find_id_by_name(ctx, name, &id);
-	if (err < 0)
-		return err;
 	if (err == 0)
 		return jh_fail(ctx, EPROTO, JH_ERR_HYPERVISOR,
 			       "%s: the driver reported success but no cell named '%s' exists",
 			       jh_config_get_source(cfg), name);
-	jh_info(ctx, "created cell %d (%s)", id, name);
-	if (!out)
-		return 0;
-	return jh_cell_new(ctx, id, out);
+	if (err > 0) {
+		jh_info(ctx, "created cell %d (%s)", id, name);
+		if (!out)
+			return 0;
+		err = jh_cell_new_named(ctx, id, out);
+	}
+	if (err < 0)
+		undo_create(ctx, name);
+	return err;
 }
 
 /* Translates the errno of a load/start/destroy ioctl on an existing cell. */

@@ -3,13 +3,32 @@
  * Rules about one cell at a time that are not memory, CPUs or interrupts:
  * names, comm region, console, entry point, PCI and x86-only arrays.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "check.h"
 
+/* Names come from the file: control bytes must not reach a terminal. */
+static const char *escape_name(char *buf, size_t size, const char *name)
+{
+	const unsigned char *p;
+	size_t len = 0;
+
+	for (p = (const unsigned char *)name; *p && len + 5 <= size; p++) {
+		if (*p >= 0x20 && *p < 0x7f && *p != '\\')
+			buf[len++] = (char)*p;
+		else
+			len += (size_t)snprintf(buf + len, size - len, "\\x%02x",
+						*p);
+	}
+	buf[len] = '\0';
+	return buf;
+}
+
 static void check_names(struct jh_check *chk,
 			const struct jh_check_cell *cells, unsigned int n)
 {
+	char name[(JAILHOUSE_CELL_NAME_MAXLEN + 1) * 4];
 	unsigned int i, j;
 
 	for (i = 0; i < n; i++) {
@@ -24,7 +43,8 @@ static void check_names(struct jh_check *chk,
 						"name-taken", &cells[i], -1,
 						&cells[j], -1,
 						"cell name '%s' is also used by %s",
-						cells[i].desc->name,
+						escape_name(name, sizeof(name),
+							    cells[i].desc->name),
 						cells[j].src);
 	}
 }
@@ -119,7 +139,9 @@ static void check_pci(struct jh_check *chk, const struct jh_check_cell *cell)
 	unsigned int i;
 
 	for (i = 0; i < cell->desc->num_pci_devices; i++) {
-		if ((uint32_t)dev[i].caps_start + dev[i].num_caps >
+		/* Without capabilities, caps_start points nowhere. */
+		if (dev[i].num_caps &&
+		    (uint32_t)dev[i].caps_start + dev[i].num_caps >
 		    cell->desc->num_pci_caps)
 			jh_check_report(chk, JH_SEVERITY_ERROR, "pci-caps", cell,
 					(int)i, NULL, -1,

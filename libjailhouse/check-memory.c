@@ -4,6 +4,8 @@
  * addresses), with the comm region, with the hypervisor, between cells
  * (host addresses), and memory the root cell does not own.
  */
+#include <stdlib.h>
+
 #include "check.h"
 
 #define ULL(x)	((unsigned long long)(x))
@@ -56,31 +58,252 @@ static void check_region(struct jh_check *chk, const struct jh_check_cell *cell,
 				i);
 }
 
+/*
+ * Overlaps are found by sorting the ranges by start address: a range
+ * overlaps exactly the earlier-starting ones that have not ended before
+ * it starts. That counts them in O(n log n) and lists the first few
+ * without comparing every pair, which for a file full of regions would
+ * be hundreds of millions of comparisons.
+ */
+struct span {
+	uint64_t start, last;
+	unsigned int idx;	/* region index */
+	unsigned int cls;	/* SPAN_CLASSES rule-specific classes */
+};
+
+#define SPAN_CLASSES	4
+/* A bit per wanted (class, class) pair, for sweep(). */
+#define PAIR(a, b)	((1u << ((a) * SPAN_CLASSES + (b))) | \
+			 (1u << ((b) * SPAN_CLASSES + (a))))
+
+/* Buffers for the spans of up to @cap ranges. */
+struct spans {
+	struct span *s;
+	uint64_t *lasts;
+	const struct span **heap;	/* SPAN_CLASSES heaps of @cap */
+	unsigned int n, cap;
+};
+
+static int cmp_span(const void *a, const void *b)
+{
+	const struct span *x = a, *y = b;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static bool spans_init(struct jh_check *chk, struct spans *sp,
+		       unsigned int cap)
+{
+	sp->n = 0;
+	sp->cap = cap;
+	sp->s = malloc((cap ? cap : 1) * sizeof(*sp->s));
+	sp->lasts = malloc((cap ? cap : 1) * sizeof(*sp->lasts));
+	sp->heap = malloc((cap ? cap : 1) * SPAN_CLASSES * sizeof(*sp->heap));
+	if (sp->s && sp->lasts && sp->heap)
+		return true;
+	free(sp->s);
+	free(sp->lasts);
+	free(sp->heap);
+	jh_check_nomem(chk);
+	return false;
+}
+
+static void spans_free(struct spans *sp)
+{
+	free(sp->s);
+	free(sp->lasts);
+	free(sp->heap);
+}
+
+/* Ranges that wrap are left out: mem-wrap reports them. */
+static void spans_add(struct spans *sp, uint64_t start, uint64_t size,
+		      unsigned int idx, unsigned int cls)
+{
+	if (!size || jh_range_last(start, size) < start)
+		return;
+	sp->s[sp->n].start = start;
+	sp->s[sp->n].last = jh_range_last(start, size);
+	sp->s[sp->n].idx = idx;
+	sp->s[sp->n].cls = cls;
+	sp->n++;
+}
+
+/* Overlapping pairs among the spans with (cls & mask) == val; sorted spans. */
+static uint64_t count_pairs(struct spans *sp, unsigned int mask,
+			    unsigned int val)
+{
+	unsigned int i, m = 0, before = 0, ended = 0;
+	uint64_t pairs = 0;
+
+	for (i = 0; i < sp->n; i++)
+		if ((sp->s[i].cls & mask) == val)
+			sp->lasts[m++] = sp->s[i].last;
+	qsort(sp->lasts, m, sizeof(*sp->lasts), cmp_u64);
+	for (i = 0; i < sp->n; i++) {
+		if ((sp->s[i].cls & mask) != val)
+			continue;
+		/* What ended before this start also started before it. */
+		while (ended < m && sp->lasts[ended] < sp->s[i].start)
+			ended++;
+		pairs += before - ended;
+		before++;
+	}
+	return pairs;
+}
+
+/* Min-heaps on the end address: the ranges still open during the sweep. */
+static void heap_push(const struct span **h, unsigned int *n,
+		      const struct span *s)
+{
+	unsigned int i = (*n)++;
+
+	while (i && h[(i - 1) / 2]->last > s->last) {
+		h[i] = h[(i - 1) / 2];
+		i = (i - 1) / 2;
+	}
+	h[i] = s;
+}
+
+static void heap_pop(const struct span **h, unsigned int *n)
+{
+	const struct span *s = h[--(*n)];
+	unsigned int i = 0, c;
+
+	while ((c = 2 * i + 1) < *n) {
+		if (c + 1 < *n && h[c + 1]->last < h[c]->last)
+			c++;
+		if (h[c]->last >= s->last)
+			break;
+		h[i] = h[c];
+		i = c;
+	}
+	if (*n)
+		h[i] = s;
+}
+
+/* Two overlapping spans, the lower region index first. */
+struct pair {
+	const struct span *a, *b;
+};
+
+static int cmp_pair(const void *x, const void *y)
+{
+	const struct pair *p = x, *q = y;
+
+	if (p->a->idx != q->a->idx)
+		return p->a->idx < q->a->idx ? -1 : 1;
+	if (p->b->idx != q->b->idx)
+		return p->b->idx < q->b->idx ? -1 : 1;
+	return p->a->cls < q->a->cls ? -1 : p->a->cls > q->a->cls;
+}
+
+/*
+ * Finds up to JH_CHECK_KEEP overlapping pairs whose classes @want (PAIR()
+ * bits) takes; returns how many. Every range still open when another
+ * starts overlaps it, so no comparison is wasted.
+ */
+static unsigned int sweep(struct spans *sp, unsigned int want,
+			  struct pair *found)
+{
+	unsigned int num[SPAN_CLASSES] = { 0 };
+	const struct span **h, *s;
+	unsigned int i, c, k, n = 0;
+
+	for (i = 0; i < sp->n && n < JH_CHECK_KEEP; i++) {
+		s = &sp->s[i];
+		for (c = 0; c < SPAN_CLASSES; c++) {
+			h = &sp->heap[c * sp->cap];
+			while (num[c] && h[0]->last < s->start)
+				heap_pop(h, &num[c]);
+			if (!(want & PAIR(s->cls, c)))
+				continue;
+			for (k = 0; k < num[c] && n < JH_CHECK_KEEP; k++, n++) {
+				found[n].a = h[k]->idx < s->idx ? h[k] : s;
+				found[n].b = h[k]->idx < s->idx ? s : h[k];
+			}
+		}
+		heap_push(&sp->heap[s->cls * sp->cap], &num[s->cls], s);
+	}
+	return n;
+}
+
+typedef void (*pair_fn)(struct jh_check *chk, const void *data,
+			const struct span *a, const struct span *b);
+
+/* Lists the first overlaps of a rule in full and counts the rest. */
+static void report_pairs(struct jh_check *chk, struct spans *sp,
+			 unsigned int want, uint64_t total, pair_fn fn,
+			 const void *data, enum jh_severity sev,
+			 const char *rule, const struct jh_check_cell *cell)
+{
+	struct pair found[JH_CHECK_KEEP];
+	unsigned int i, n;
+
+	if (!total)
+		return;
+	n = sweep(sp, want, found);
+	/* In region order, not the sweep's, to read well. */
+	qsort(found, n, sizeof(*found), cmp_pair);
+	for (i = 0; i < n; i++)
+		fn(chk, data, found[i].a, found[i].b);
+	jh_check_report_more(chk, sev, rule, cell, total - n);
+}
+
+static void report_guest_pair(struct jh_check *chk, const void *data,
+			      const struct span *a, const struct span *b)
+{
+	const struct jh_check_cell *cell = data;
+	const struct jailhouse_memory *mem = jailhouse_cell_mem_regions(cell->desc);
+	const struct jailhouse_memory *x = &mem[a->idx], *y = &mem[b->idx];
+	unsigned int i = a->idx, j = b->idx;
+
+	jh_check_report(chk, JH_SEVERITY_ERROR,
+			is_comm(x) || is_comm(y) ?
+			"comm-region-overlap" : "mem-overlap",
+			cell, (int)i, cell, (int)j,
+			"memory regions %u (virt 0x%llx-0x%llx%s) and %u (virt 0x%llx-0x%llx%s) overlap in the cell's address space",
+			i, ULL(x->virt_start),
+			ULL(jh_range_last(x->virt_start, x->size)),
+			is_comm(x) ? ", comm region" : "",
+			j, ULL(y->virt_start),
+			ULL(jh_range_last(y->virt_start, y->size)),
+			is_comm(y) ? ", comm region" : "");
+}
+
+/* Guest ranges of one cell; class 1 is the comm region. */
 static void check_guest_overlaps(struct jh_check *chk,
 				 const struct jh_check_cell *cell)
 {
 	const struct jailhouse_memory *mem = jailhouse_cell_mem_regions(cell->desc);
-	unsigned int i, j, n = cell->desc->num_memory_regions;
+	unsigned int i, n = cell->desc->num_memory_regions;
+	uint64_t all, plain;
+	struct spans sp;
 
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n; i++)
 		check_region(chk, cell, i, &mem[i]);
-		for (j = 0; j < i; j++) {
-			if (!jh_ranges_overlap(mem[j].virt_start, mem[j].size,
-					       mem[i].virt_start, mem[i].size))
-				continue;
-			jh_check_report(chk, JH_SEVERITY_ERROR,
-					is_comm(&mem[i]) || is_comm(&mem[j]) ?
-					"comm-region-overlap" : "mem-overlap",
-					cell, (int)j, cell, (int)i,
-					"memory regions %u (virt 0x%llx-0x%llx%s) and %u (virt 0x%llx-0x%llx%s) overlap in the cell's address space",
-					j, ULL(mem[j].virt_start),
-					ULL(jh_range_last(mem[j].virt_start, mem[j].size)),
-					is_comm(&mem[j]) ? ", comm region" : "",
-					i, ULL(mem[i].virt_start),
-					ULL(jh_range_last(mem[i].virt_start, mem[i].size)),
-					is_comm(&mem[i]) ? ", comm region" : "");
-		}
-	}
+	if (n < 2 || !spans_init(chk, &sp, n))
+		return;
+	for (i = 0; i < n; i++)
+		spans_add(&sp, mem[i].virt_start, mem[i].size, i,
+			  is_comm(&mem[i]));
+	qsort(sp.s, sp.n, sizeof(*sp.s), cmp_span);
+	all = count_pairs(&sp, 0, 0);
+	plain = count_pairs(&sp, 1, 0);
+	report_pairs(chk, &sp, PAIR(0, 0), plain, report_guest_pair, cell,
+		     JH_SEVERITY_ERROR, "mem-overlap", cell);
+	report_pairs(chk, &sp, PAIR(0, 1) | PAIR(1, 1), all - plain,
+		     report_guest_pair, cell, JH_SEVERITY_ERROR,
+		     "comm-region-overlap", cell);
+	spans_free(&sp);
 }
 
 static void check_hv_overlap(struct jh_check *chk,
@@ -103,66 +326,140 @@ static void check_hv_overlap(struct jh_check *chk,
 					ULL(jh_range_last(hv->phys_start, hv->size)));
 }
 
-/* Host memory of two non-root cells may only meet where both share it. */
+/*
+ * Host memory of two non-root cells may only meet where both share it.
+ * Span classes: bit 0 set for @b's regions, bit 1 for ROOTSHARED ones.
+ */
+#define FROM_B		1u
+#define SHARED		2u
+
+struct cell_pair {
+	const struct jh_check_cell *a, *b;
+};
+
+static void report_cell_pair(struct jh_check *chk, const void *data,
+			     const struct span *s1, const struct span *s2)
+{
+	const struct cell_pair *p = data;
+	const struct span *sa = s1->cls & FROM_B ? s2 : s1;
+	const struct span *sb = s1->cls & FROM_B ? s1 : s2;
+	const struct jailhouse_memory *ma =
+		&jailhouse_cell_mem_regions(p->a->desc)[sa->idx];
+	const struct jailhouse_memory *mb =
+		&jailhouse_cell_mem_regions(p->b->desc)[sb->idx];
+
+	jh_check_report(chk, JH_SEVERITY_ERROR, "cell-overlap",
+			p->b, (int)sb->idx, p->a, (int)sa->idx,
+			"memory region %u (phys 0x%llx-0x%llx) overlaps memory region %u (phys 0x%llx-0x%llx) of %s; only regions both mark ROOTSHARED may",
+			sb->idx, ULL(mb->phys_start),
+			ULL(jh_range_last(mb->phys_start, mb->size)),
+			sa->idx, ULL(ma->phys_start),
+			ULL(jh_range_last(ma->phys_start, ma->size)),
+			p->a->src);
+}
+
+static void add_phys_spans(struct spans *sp, const struct jh_check_cell *cell,
+			   unsigned int cls)
+{
+	const struct jailhouse_memory *mem = jailhouse_cell_mem_regions(cell->desc);
+	unsigned int i;
+
+	for (i = 0; i < cell->desc->num_memory_regions; i++)
+		if (has_phys(&mem[i]))
+			spans_add(sp, mem[i].phys_start, mem[i].size, i, cls |
+				  (mem[i].flags & JAILHOUSE_MEM_ROOTSHARED ?
+				   SHARED : 0));
+}
+
+/* Overlaps between regions of a and b, as pairs(a+b) - pairs(a) - pairs(b). */
+static uint64_t count_cross(struct spans *sp, unsigned int mask,
+			    unsigned int val)
+{
+	return count_pairs(sp, mask, val) -
+	       count_pairs(sp, mask | FROM_B, val) -
+	       count_pairs(sp, mask | FROM_B, val | FROM_B);
+}
+
 static void check_cell_pair(struct jh_check *chk, const struct jh_check_cell *a,
 			    const struct jh_check_cell *b)
 {
-	const struct jailhouse_memory *ma = jailhouse_cell_mem_regions(a->desc);
-	const struct jailhouse_memory *mb = jailhouse_cell_mem_regions(b->desc);
-	unsigned int i, j;
+	struct cell_pair p = { a, b };
+	uint64_t all, shared;
+	struct spans sp;
 
-	for (i = 0; i < a->desc->num_memory_regions; i++) {
-		if (!has_phys(&ma[i]))
-			continue;
-		for (j = 0; j < b->desc->num_memory_regions; j++) {
-			if (!has_phys(&mb[j]) ||
-			    !jh_ranges_overlap(ma[i].phys_start, ma[i].size,
-					       mb[j].phys_start, mb[j].size))
-				continue;
-			if ((ma[i].flags & mb[j].flags) & JAILHOUSE_MEM_ROOTSHARED)
-				continue;
-			jh_check_report(chk, JH_SEVERITY_ERROR, "cell-overlap",
-					b, (int)j, a, (int)i,
-					"memory region %u (phys 0x%llx-0x%llx) overlaps memory region %u (phys 0x%llx-0x%llx) of %s; only regions both mark ROOTSHARED may",
-					j, ULL(mb[j].phys_start),
-					ULL(jh_range_last(mb[j].phys_start, mb[j].size)),
-					i, ULL(ma[i].phys_start),
-					ULL(jh_range_last(ma[i].phys_start, ma[i].size)),
-					a->src);
-		}
-	}
+	if (!a->desc->num_memory_regions || !b->desc->num_memory_regions ||
+	    !spans_init(chk, &sp, a->desc->num_memory_regions +
+			b->desc->num_memory_regions))
+		return;
+	add_phys_spans(&sp, a, 0);
+	add_phys_spans(&sp, b, FROM_B);
+	qsort(sp.s, sp.n, sizeof(*sp.s), cmp_span);
+	all = count_cross(&sp, 0, 0);
+	shared = count_cross(&sp, SHARED, SHARED);
+	report_pairs(chk, &sp, PAIR(0, FROM_B) | PAIR(0, FROM_B | SHARED) |
+		     PAIR(SHARED, FROM_B), all - shared, report_cell_pair, &p,
+		     JH_SEVERITY_ERROR, "cell-overlap", b);
+	spans_free(&sp);
 }
 
-/* Whether the root cell's regions cover [start, start + size) entirely. */
-static bool root_covers(const struct jailhouse_cell_desc *root, uint64_t start,
-			uint64_t size)
+/* The root cell's host memory as sorted, disjoint, non-adjacent ranges. */
+struct cover {
+	struct span *s;
+	unsigned int n;
+};
+
+static bool root_cover(struct jh_check *chk, const struct jailhouse_cell_desc *root,
+		       struct cover *cov)
 {
 	const struct jailhouse_memory *mem = jailhouse_cell_mem_regions(root);
-	uint64_t last = jh_range_last(start, size);
-	unsigned int i;
-	bool progress = true;
+	unsigned int i, n = 0;
+	struct spans sp;
 
-	while (progress) {
-		progress = false;
-		for (i = 0; i < root->num_memory_regions; i++) {
-			uint64_t rlast;
-
-			if (!has_phys(&mem[i]) || start < mem[i].phys_start)
-				continue;
-			rlast = jh_range_last(mem[i].phys_start, mem[i].size);
-			if (start > rlast)
-				continue;
-			if (rlast >= last)
-				return true;
-			start = rlast + 1;
-			progress = true;
+	cov->s = NULL;
+	cov->n = 0;
+	if (!spans_init(chk, &sp, root->num_memory_regions))
+		return false;
+	for (i = 0; i < root->num_memory_regions; i++)
+		if (has_phys(&mem[i]))
+			spans_add(&sp, mem[i].phys_start, mem[i].size, i, 0);
+	qsort(sp.s, sp.n, sizeof(*sp.s), cmp_span);
+	for (i = 0; i < sp.n; i++) {
+		/* Adjacent regions cover a range together, too. */
+		if (n && (sp.s[n - 1].last == UINT64_MAX ||
+			  sp.s[i].start <= sp.s[n - 1].last + 1)) {
+			if (sp.s[i].last > sp.s[n - 1].last)
+				sp.s[n - 1].last = sp.s[i].last;
+			continue;
 		}
+		sp.s[n++] = sp.s[i];
 	}
-	return false;
+	free(sp.lasts);
+	free(sp.heap);
+	cov->s = sp.s;
+	cov->n = n;
+	return true;
+}
+
+/* Whether the root cell covers [start, start + size) entirely. */
+static bool root_covers(const struct cover *cov, uint64_t start, uint64_t size)
+{
+	unsigned int lo = 0, hi = cov->n, mid;
+
+	/* The last covered range starting at or below @start. */
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (cov->s[mid].start <= start)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo && start <= cov->s[lo - 1].last &&
+	       jh_range_last(start, size) <= cov->s[lo - 1].last;
 }
 
 static void check_root_owns(struct jh_check *chk,
 			    const struct jh_check_cell *root,
+			    const struct cover *cov,
 			    const struct jh_check_cell *cell)
 {
 	const struct jailhouse_memory *mem = jailhouse_cell_mem_regions(cell->desc);
@@ -170,7 +467,7 @@ static void check_root_owns(struct jh_check *chk,
 
 	for (i = 0; i < cell->desc->num_memory_regions; i++)
 		if (has_phys(&mem[i]) &&
-		    !root_covers(root->desc, mem[i].phys_start, mem[i].size))
+		    !root_covers(cov, mem[i].phys_start, mem[i].size))
 			jh_check_report(chk, JH_SEVERITY_WARNING,
 					"mem-not-in-root", cell, (int)i, root,
 					-1,
@@ -184,9 +481,12 @@ void jh_check_memory(struct jh_check *chk)
 {
 	const struct jailhouse_system *sys = jh_check_system(chk);
 	const struct jh_check_cell *cells;
+	struct cover cov = { NULL, 0 };
 	unsigned int i, j, n;
 
 	n = jh_check_cells(chk, &cells);
+	if (sys && n > 1 && !root_cover(chk, cells[0].desc, &cov))
+		return;
 	for (i = 0; i < n; i++) {
 		check_guest_overlaps(chk, &cells[i]);
 		if (sys && sys->hypervisor_memory.size)
@@ -194,9 +494,10 @@ void jh_check_memory(struct jh_check *chk)
 		if (cells[i].root)
 			continue;
 		if (sys)
-			check_root_owns(chk, &cells[0], &cells[i]);
+			check_root_owns(chk, &cells[0], &cov, &cells[i]);
 		for (j = 0; j < i; j++)
 			if (!cells[j].root)
 				check_cell_pair(chk, &cells[j], &cells[i]);
 	}
+	free(cov.s);
 }

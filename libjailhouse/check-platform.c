@@ -8,6 +8,14 @@
 #define GIC_PPI_FIRST	16
 #define GIC_PPI_LAST	31
 
+/*
+ * The hypervisor maps itself with the 2 MiB blocks of one level-2 table,
+ * outside the top level-0 slot (docs/entry-protocol.md).
+ */
+#define HV_BLOCK	0x200000ULL
+#define HV_MAX_SIZE	(511 * HV_BLOCK)
+#define HV_TOP_SLOT	(511ULL << 39)
+
 static void check_hv_memory(struct jh_check *chk,
 			    const struct jh_check_cell *root,
 			    const struct jailhouse_memory *hv)
@@ -27,6 +35,13 @@ static void check_hv_memory(struct jh_check *chk,
 		jh_check_report(chk, JH_SEVERITY_ERROR, "hv-memory", root, -1,
 				NULL, -1,
 				"the hypervisor memory (0x%llx, size 0x%llx) wraps around the address space",
+				(unsigned long long)hv->phys_start,
+				(unsigned long long)hv->size);
+	if ((hv->phys_start & (HV_BLOCK - 1)) || hv->size > HV_MAX_SIZE ||
+	    hv->phys_start >= HV_TOP_SLOT)
+		jh_check_report(chk, JH_SEVERITY_ERROR, "hv-memory", root, -1,
+				NULL, -1,
+				"the hypervisor memory (0x%llx, size 0x%llx) cannot be mapped by the hypervisor: it needs a 2 MiB aligned start, at most 511 x 2 MiB, and a start below 0xff8000000000",
 				(unsigned long long)hv->phys_start,
 				(unsigned long long)hv->size);
 }

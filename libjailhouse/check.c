@@ -4,6 +4,7 @@
  * and keeps the findings.
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,14 @@ struct jh_finding {
 	const char *hint;	/* static string */
 };
 
+/* How many findings of one rule, severity and source were seen. */
+struct jh_rule_count {
+	enum jh_severity severity;
+	const char *rule;	/* static string */
+	char *source;
+	uint64_t seen;
+};
+
 struct jh_check {
 	struct jh_ctx *ctx;
 	const struct jh_config *sys;
@@ -27,6 +36,8 @@ struct jh_check {
 	unsigned int num_cells, cells_cap;
 	struct jh_finding *findings;
 	unsigned int num_findings, findings_cap;
+	struct jh_rule_count *counts;
+	unsigned int num_counts, counts_cap, last_count;
 	unsigned int errors, warnings;
 	bool nomem, live;
 };
@@ -51,6 +62,10 @@ static void clear_findings(struct jh_check *chk)
 		free(chk->findings[i].message);
 		free(chk->findings[i].source);
 	}
+	for (i = 0; i < chk->num_counts; i++)
+		free(chk->counts[i].source);
+	chk->num_counts = 0;
+	chk->last_count = 0;
 	chk->num_findings = 0;
 	chk->errors = 0;
 	chk->warnings = 0;
@@ -63,6 +78,7 @@ JH_EXPORT void jh_check_free(struct jh_check *chk)
 		return;
 	clear_findings(chk);
 	free(chk->findings);
+	free(chk->counts);
 	free(chk->cells);
 	jh_ctx_unref(chk->ctx);
 	free(chk);
@@ -148,6 +164,70 @@ JH_EXPORT int jh_check_add_live_system(struct jh_check *chk)
 	return 0;
 }
 
+void jh_check_nomem(struct jh_check *chk)
+{
+	chk->nomem = true;
+}
+
+static struct jh_rule_count *find_count(struct jh_check *chk,
+					enum jh_severity sev, const char *rule,
+					const char *src)
+{
+	struct jh_rule_count *c;
+	unsigned int i;
+
+	/* Rules report in runs, so the last one used is the usual hit. */
+	for (i = 0; i < chk->num_counts; i++) {
+		c = &chk->counts[(chk->last_count + i) % chk->num_counts];
+		if (c->severity == sev && !strcmp(c->rule, rule) &&
+		    !strcmp(c->source, src)) {
+			chk->last_count = (unsigned int)(c - chk->counts);
+			return c;
+		}
+	}
+	if (chk->num_counts == chk->counts_cap) {
+		unsigned int cap = chk->counts_cap ? chk->counts_cap * 2 : 16;
+
+		c = realloc(chk->counts, cap * sizeof(*c));
+		if (!c)
+			return NULL;
+		chk->counts = c;
+		chk->counts_cap = cap;
+	}
+	c = &chk->counts[chk->num_counts];
+	c->source = strdup(src);
+	if (!c->source)
+		return NULL;
+	c->severity = sev;
+	c->rule = rule;
+	c->seen = 0;
+	chk->last_count = chk->num_counts++;
+	return c;
+}
+
+static void add_saturated(unsigned int *counter, uint64_t n)
+{
+	*counter = n > UINT_MAX - *counter ? UINT_MAX : *counter + (unsigned int)n;
+}
+
+/* Counts @n findings; true if the (single) finding is to be kept in full. */
+static bool count_findings(struct jh_check *chk, enum jh_severity sev,
+			   const char *rule, const char *src, uint64_t n)
+{
+	struct jh_rule_count *c = find_count(chk, sev, rule, src);
+
+	if (!c) {
+		chk->nomem = true;
+		return false;
+	}
+	if (sev == JH_SEVERITY_ERROR)
+		add_saturated(&chk->errors, n);
+	else if (sev == JH_SEVERITY_WARNING)
+		add_saturated(&chk->warnings, n);
+	c->seen += n;
+	return c->seen <= JH_CHECK_KEEP;
+}
+
 /* Appends a finding; @text becomes "<src>: <text>". */
 static void add_finding(struct jh_check *chk, enum jh_severity sev,
 			const char *rule, const char *src, int idx,
@@ -182,10 +262,6 @@ static void add_finding(struct jh_check *chk, enum jh_severity sev,
 	f->other_source = other_src;
 	f->other_index = other_src ? other_idx : -1;
 	chk->num_findings++;
-	if (sev == JH_SEVERITY_ERROR)
-		chk->errors++;
-	else if (sev == JH_SEVERITY_WARNING)
-		chk->warnings++;
 }
 
 void jh_check_report(struct jh_check *chk, enum jh_severity sev,
@@ -196,11 +272,21 @@ void jh_check_report(struct jh_check *chk, enum jh_severity sev,
 	char text[512];
 	va_list ap;
 
+	if (!count_findings(chk, sev, rule, cell->src, 1))
+		return;
 	va_start(ap, fmt);
 	vsnprintf(text, sizeof(text), fmt, ap);
 	va_end(ap);
 	add_finding(chk, sev, rule, cell->src, idx, other ? other->src : NULL,
 		    other_idx, text);
+}
+
+void jh_check_report_more(struct jh_check *chk, enum jh_severity sev,
+			  const char *rule, const struct jh_check_cell *cell,
+			  uint64_t n)
+{
+	if (n)
+		count_findings(chk, sev, rule, cell->src, n);
 }
 
 void jh_check_report_live(struct jh_check *chk, enum jh_severity sev,
@@ -211,12 +297,34 @@ void jh_check_report_live(struct jh_check *chk, enum jh_severity sev,
 	char text[512];
 	va_list ap;
 
+	if (!count_findings(chk, sev, rule, what, 1))
+		return;
 	va_start(ap, fmt);
 	vsnprintf(text, sizeof(text), fmt, ap);
 	va_end(ap);
 	add_finding(chk, sev, rule, what, -1, NULL, -1, text);
 	if (chk->num_findings > before)
 		chk->findings[before].hint = hint;
+}
+
+/* One last finding per rule that had more than it kept, with the count. */
+static void add_summaries(struct jh_check *chk)
+{
+	const struct jh_rule_count *c;
+	char text[128];
+	unsigned int i;
+
+	for (i = 0; i < chk->num_counts; i++) {
+		c = &chk->counts[i];
+		if (c->seen <= JH_CHECK_KEEP)
+			continue;
+		snprintf(text, sizeof(text),
+			 "... and %llu more %s findings (only the first %u are listed)",
+			 (unsigned long long)(c->seen - JH_CHECK_KEEP), c->rule,
+			 JH_CHECK_KEEP);
+		add_finding(chk, c->severity, c->rule, c->source, -1, NULL, -1,
+			    text);
+	}
 }
 
 JH_EXPORT int jh_check_run(struct jh_check *chk)
@@ -231,6 +339,7 @@ JH_EXPORT int jh_check_run(struct jh_check *chk)
 	jh_check_irqchips(chk);
 	if (chk->live)
 		jh_check_live(chk);
+	add_summaries(chk);
 
 	if (chk->nomem)
 		return jh_fail_nomem(chk->ctx);
@@ -306,4 +415,32 @@ JH_EXPORT const char *jh_finding_get_message(const struct jh_finding *f)
 JH_EXPORT const char *jh_finding_get_hint(const struct jh_finding *f)
 {
 	return f->hint;
+}
+
+/* See internal.h. */
+int jh_check_config_alone(struct jh_ctx *ctx, const struct jh_config *cfg)
+{
+	const struct jh_finding *f;
+	struct jh_check *chk;
+	unsigned int i;
+	int err;
+
+	err = jh_check_new(ctx, &chk);
+	if (err)
+		return err;
+	if (jh_config_get_kind(cfg) == JH_CONFIG_SYSTEM)
+		err = jh_check_set_system(chk, cfg);
+	else
+		err = jh_check_add_cell(chk, cfg);
+	if (!err)
+		err = jh_check_run(chk);
+	/* Warnings do not refuse the config, but should not go unseen. */
+	for (i = 0; i < jh_check_get_num_findings(chk); i++) {
+		f = jh_check_get_finding(chk, i);
+		if (jh_finding_get_severity(f) == JH_SEVERITY_WARNING)
+			jh_warn(ctx, "%s [%s]", jh_finding_get_message(f),
+				jh_finding_get_rule(f));
+	}
+	jh_check_free(chk);
+	return err;
 }

@@ -35,6 +35,23 @@ void jh_check_report(struct jh_check *chk, enum jh_severity sev,
 		     int idx, const struct jh_check_cell *other, int other_idx,
 		     const char *fmt, ...) JH_PRINTF(8, 9);
 
+/*
+ * Findings kept in full per rule, severity and source; further ones are
+ * only counted and summed up in one last finding, so that a config with
+ * thousands of bad regions cannot make the checker's memory explode.
+ */
+#define JH_CHECK_KEEP	20u
+
+/*
+ * Counts @n more findings of @rule about @cell that the rule did not
+ * describe one by one (it found them by counting).
+ */
+void jh_check_report_more(struct jh_check *chk, enum jh_severity sev,
+			  const char *rule, const struct jh_check_cell *cell,
+			  uint64_t n);
+/* A rule ran out of memory: the run fails with -ENOMEM. */
+void jh_check_nomem(struct jh_check *chk);
+
 /* A finding about the live system; @what names it, e.g. "/proc/iomem". */
 void jh_check_report_live(struct jh_check *chk, enum jh_severity sev,
 			  const char *rule, const char *what, const char *hint,

@@ -80,6 +80,12 @@ int jh_cpuset_from_list(struct jh_ctx *ctx, const char *list,
 unsigned int jh_cpuset_get_max(const struct jh_cpuset *set);
 
 /* cell.c */
+/*
+ * check.c: the offline checker on one config alone; its first error
+ * fails the call, its warnings are logged.
+ */
+int jh_check_config_alone(struct jh_ctx *ctx, const struct jh_config *cfg);
+
 int jh_cell_new(struct jh_ctx *ctx, int id, struct jh_cell **cell);
 /* The same, for a cell found by name: commands then name it, too. */
 int jh_cell_new_named(struct jh_ctx *ctx, int id, struct jh_cell **cell);

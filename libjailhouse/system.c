@@ -21,25 +21,6 @@ JH_EXPORT int jh_is_enabled(struct jh_ctx *ctx)
 	return val != 0;
 }
 
-/* Runs the offline checker on one config; its first error fails the call. */
-static int check_config(struct jh_ctx *ctx, const struct jh_config *cfg)
-{
-	struct jh_check *chk;
-	int err;
-
-	err = jh_check_new(ctx, &chk);
-	if (err)
-		return err;
-	if (jh_config_get_kind(cfg) == JH_CONFIG_SYSTEM)
-		err = jh_check_set_system(chk, cfg);
-	else
-		err = jh_check_add_cell(chk, cfg);
-	if (!err)
-		err = jh_check_run(chk);
-	jh_check_free(chk);
-	return err;
-}
-
 JH_EXPORT int jh_enable(struct jh_ctx *ctx, const struct jh_config *sys)
 {
 	const char *src = jh_config_get_source(sys);
@@ -49,7 +30,7 @@ JH_EXPORT int jh_enable(struct jh_ctx *ctx, const struct jh_config *sys)
 		return jh_fail(ctx, EINVAL, JH_ERR_CONFIG_KIND,
 			       "%s is a cell config; enable needs a system config",
 			       src);
-	err = check_config(ctx, sys);
+	err = jh_check_config_alone(ctx, sys);
 	if (err)
 		return err;
 

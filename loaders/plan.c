@@ -102,10 +102,16 @@ static int prepare_dtb(struct jhl_plan *plan, const struct jhl_request *req,
 	int err;
 
 	*input_size = 0;
-	if (!req->dtb)
+	if (!req->dtb) {
+		/* Right on QEMU virt, wrong on most boards: say what is assumed. */
+		if (!req->system_config && !req->gicr_base)
+			jhl_warn(&plan->ctx, "the generated DTB assumes QEMU virt: GICD 0x%llx, GICR 0x%llx, MPIDR = CPU number, a 24 MHz UART clock; give the board's GIC with --system-config or --gic GICD,GICR, or its DTB with -d",
+				 (unsigned long long)cell->gicd,
+				 (unsigned long long)cell->gicr);
 		return jhl_dtb_generate(&plan->ctx, cell, req->cmdline,
 					req->initrd, &plan->dtb,
 					&plan->dtb_size);
+	}
 	err = jhl_dtb_read(&plan->ctx, req->dtb, &in, &size);
 	if (err)
 		return err;

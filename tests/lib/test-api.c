@@ -387,6 +387,81 @@ static void test_create(void)
 	jh_config_free(sys);
 }
 
+static char warned[4096];
+
+static void warn_fn(void *data, int prio, const char *msg)
+{
+	size_t len = strlen(warned);
+
+	(void)data;
+	if (prio == LOG_WARNING)
+		snprintf(warned + len, sizeof(warned) - len, "%s\n", msg);
+}
+
+static struct jh_config *buffer_config(void *data, size_t size,
+				       const char *label)
+{
+	struct jh_config *cfg;
+
+	if (jh_config_new_from_buffer(ctx, data, size, label, &cfg))
+		exit(99);
+	free(data);
+	return cfg;
+}
+
+/* Checker warnings do not refuse a config but reach the log. */
+static void test_check_warnings(void)
+{
+	struct jh_config *sys, *cfg;
+	struct jh_cell *cell;
+	struct tc_system s;
+	struct tc_cell c;
+	size_t size;
+	void *data;
+
+	fresh(0);
+	jh_ctx_set_log_fn(ctx, warn_fn, NULL);
+	jh_ctx_set_log_priority(ctx, LOG_WARNING);
+	tc_qemu_system(&s);
+	s.root.mem[0].flags |= JAILHOUSE_MEM_COMM_REGION;
+	data = tc_build_system(&s, &size);
+	sys = buffer_config(data, size, "sys.cell");
+	warned[0] = '\0';
+	tap_ok(!jh_enable(ctx, sys) &&
+	       strstr(warned, "sys.cell: memory region 0 is a comm region") &&
+	       strstr(warned, "[comm-region-root]"),
+	       "enable logs the checker's warnings");
+
+	tc_gic_demo(&c);
+	c.nmem = 2;
+	data = tc_build_cell(&c, &size);
+	cfg = buffer_config(data, size, "nocomm.cell");
+	warned[0] = '\0';
+	tap_ok(!jh_cell_create(ctx, cfg, &cell) &&
+	       strstr(warned, "nocomm.cell: no comm region") &&
+	       strstr(warned, "[comm-region-missing]"),
+	       "create logs the checker's warnings");
+	jh_cell_unref(cell);
+	jh_config_free(cfg);
+
+	tc_gic_demo(&c);
+	c.nmem = 2;
+	c.cpus = 0x1;
+	strcpy(c.name, "zero");
+	data = tc_build_cell(&c, &size);
+	cfg = buffer_config(data, size, "zero.cell");
+	warned[0] = '\0';
+	fails(jh_cell_create(ctx, cfg, NULL), -EINVAL, JH_ERR_CONFIG_INVALID,
+	      "zero.cell: the cell takes CPU 0", "an error still refuses");
+	tap_ok(strstr(warned, "[comm-region-missing]") &&
+	       !strstr(warned, "CPU 0"),
+	       "with the warnings logged, not the error");
+	jh_config_free(cfg);
+	jh_config_free(sys);
+	jh_ctx_set_log_fn(ctx, NULL, NULL);
+	jh_ctx_set_log_priority(ctx, LOG_ERR);
+}
+
 static void test_lookup(void)
 {
 	struct jh_cell *c;
@@ -748,6 +823,7 @@ int main(int argc, char **argv)
 	test_stats();
 	test_destroy();
 	test_console();
+	test_check_warnings();
 	jh_ctx_unref(ctx);
 	th_cleanup();
 	return tap_done();

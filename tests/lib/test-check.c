@@ -167,12 +167,25 @@ static void test_platform(void)
 	run(&s, NULL, 0);
 	expect("hv-memory", JH_SEVERITY_ERROR, "sys.cell", -1, "size 0");
 
-	tc_qemu_system(&s);
-	s.hv_start = 0x7fc00800;
-	s.root.mem[1].size = 0x3fa00000;
-	run(&s, NULL, 0);
-	expect("hv-memory", JH_SEVERITY_ERROR, "sys.cell", -1,
-	       "(0x7fc00800, size 0x400000) is not page aligned");
+	static const struct {
+		uint64_t start, size;
+		const char *msg;
+	} hv[] = {
+		{ 0x7fc00800, 0x400000,
+		  "(0x7fc00800, size 0x400000) is not page aligned" },
+		{ 0x7fd00000, 0x300000,
+		  "(0x7fd00000, size 0x300000) cannot be mapped by the hypervisor: it needs a 2 MiB aligned start" },
+		{ 0x7fc00000, 0x40000000,
+		  "(0x7fc00000, size 0x40000000) cannot be mapped" },
+	};
+	for (unsigned int i = 0; i < sizeof(hv) / sizeof(hv[0]); i++) {
+		tc_qemu_system(&s);
+		s.hv_start = hv[i].start;
+		s.hv_size = hv[i].size;
+		s.root.mem[1].size = 0x3fa00000;
+		run(&s, NULL, 0);
+		expect("hv-memory", JH_SEVERITY_ERROR, "sys.cell", -1, hv[i].msg);
+	}
 
 	tc_qemu_system(&s);
 	s.gic_version = 4;
@@ -261,6 +274,21 @@ static void test_cells(void)
 	       "PCI device 0 (01:01.0) uses capabilities 0-1, but there are 0");
 	expect("pci-shmem", JH_SEVERITY_ERROR, "cell0.cell", 1,
 	       "ivshmem device 1 needs memory regions 2-5 for 2 peers, but there are 4");
+
+	/* No capabilities: caps_start is not an index into anything. */
+	tc_linux_demo(&c[0]);
+	c[0].npci = 1;
+	c[0].pci[0].type = JAILHOUSE_PCI_TYPE_DEVICE;
+	c[0].pci[0].caps_start = 5;
+	expect_clean(run(NULL, c, 1), "PCI device without caps, caps_start 5");
+
+	tc_linux_demo(&c[0]);
+	strcpy(c[0].name, "a\033[2J\\");
+	tc_linux_demo(&c[1]);
+	strcpy(c[1].name, c[0].name);
+	run(NULL, c, 2);
+	expect("name-taken", JH_SEVERITY_ERROR, "cell1.cell", -1,
+	       "cell name 'a\\x1b[2J\\x5c' is also used");
 }
 
 static void test_trailing(void)
@@ -428,6 +456,288 @@ static void test_irqs(void)
 	       "1 SPI(s) are not the root cell's in sys.cell, first INTID 33");
 }
 
+/*
+ * Many regions: findings are capped per rule and config, the total is
+ * still counted. Loads @n regions into a cell based on @base (or the
+ * root cell of the QEMU system if @base is NULL).
+ */
+static struct jh_config *load_regions(const struct tc_cell *base,
+				      const struct jailhouse_memory *mem,
+				      unsigned int n, const char *label)
+{
+	struct jailhouse_cell_desc *d;
+	struct tc_system sys;
+	struct tc_cell c;
+	size_t size, off;
+	uint8_t *data;
+
+	if (base) {
+		c = *base;
+	} else {
+		tc_qemu_system(&sys);
+		c = sys.root;
+	}
+	c.nmem = c.nirq = c.npci = c.npio = 0;
+	c.console.type = JAILHOUSE_CON_TYPE_NONE;
+	sys.root = c;
+	data = base ? tc_build_cell(&c, &size) : tc_build_system(&sys, &size);
+	/* With no other arrays, the regions come right after the CPU set. */
+	off = size;
+	size += n * sizeof(*mem);
+	data = realloc(data, size);
+	if (!data)
+		exit(99);
+	memcpy(data + off, mem, n * sizeof(*mem));
+	d = base ? (void *)data :
+		   (void *)&((struct jailhouse_system *)data)->root_cell;
+	d->num_memory_regions = n;
+	return load(data, size, label);
+}
+
+static void start_big(void)
+{
+	reset();
+	if (jh_check_new(ctx, &chk))
+		exit(99);
+}
+
+/* Findings of @rule about @src, those in the summary finding included. */
+static uint64_t rule_total(const char *rule, const char *src,
+			   unsigned int *listed)
+{
+	const struct jh_finding *f;
+	uint64_t total = 0;
+	char more[64];
+	unsigned int i;
+	const char *p;
+
+	snprintf(more, sizeof(more), " more %s findings", rule);
+	*listed = 0;
+	for (i = 0; i < jh_check_get_num_findings(chk); i++) {
+		f = jh_check_get_finding(chk, i);
+		if (strcmp(jh_finding_get_rule(f), rule) ||
+		    strcmp(jh_finding_get_source(f), src))
+			continue;
+		(*listed)++;
+		p = strstr(jh_finding_get_message(f), "... and ");
+		if (jh_finding_get_index(f) == -1 && p &&
+		    strstr(jh_finding_get_message(f), more))
+			total += strtoull(p + 8, NULL, 10);
+		else
+			total++;
+	}
+	return total;
+}
+
+static void set_mem(struct jailhouse_memory *m, uint64_t phys, uint64_t virt,
+		    uint64_t size, uint64_t flags)
+{
+	m->phys_start = phys;
+	m->virt_start = virt;
+	m->size = size;
+	m->flags = flags;
+}
+
+static uint32_t rnd_state = 12345;
+
+static uint32_t rnd(uint32_t limit)
+{
+	rnd_state = rnd_state * 1103515245u + 12345u;
+	return (rnd_state >> 8) % limit;
+}
+
+#define BIG	3000
+#define LISTED	20
+#define RW	(JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE)
+
+static bool overlap(uint64_t a, uint64_t asz, uint64_t b, uint64_t bsz)
+{
+	return a < b + bsz && b < a + asz;
+}
+
+static void test_many_identical(struct jailhouse_memory *mem)
+{
+	uint64_t total, pairs = (uint64_t)BIG * (BIG - 1) / 2;
+	struct tc_cell base;
+	unsigned int i, listed;
+
+	tc_gic_demo(&base);
+	for (i = 0; i < BIG; i++)
+		set_mem(&mem[i], 0x7fa00000, 0x1000000, 0x1000, RW);
+	start_big();
+	jh_check_add_cell(chk, load_regions(&base, mem, BIG, "big.cell"));
+	tap_ok(jh_check_run(chk) == -EINVAL &&
+	       strstr(jh_ctx_last_error(ctx), "more errors"),
+	       "%u identical regions: refused", BIG);
+	total = rule_total("mem-overlap", "big.cell", &listed);
+	tap_eq(listed, 21, "20 overlaps listed and one summary");
+	tap_eq(total, pairs, "every overlapping pair is counted");
+	tap_eq(jh_check_get_num_errors(chk), pairs, "the error count has them all");
+	tap_ok(jh_check_get_num_findings(chk) < 40, "findings kept: %u",
+	       jh_check_get_num_findings(chk));
+	expect("mem-overlap", JH_SEVERITY_ERROR, "big.cell", -1,
+	       "big.cell: ... and 4498480 more mem-overlap findings");
+
+	/* Every 300th is a comm region: both rules counted apart. */
+	for (i = 0; i < BIG; i += 300)
+		mem[i].flags |= JAILHOUSE_MEM_COMM_REGION;
+	start_big();
+	jh_check_add_cell(chk, load_regions(&base, mem, BIG, "big.cell"));
+	jh_check_run(chk);
+	tap_eq(rule_total("mem-overlap", "big.cell", &listed),
+	       (uint64_t)(BIG - 10) * (BIG - 11) / 2, "mem-overlap count");
+	tap_eq(rule_total("comm-region-overlap", "big.cell", &listed),
+	       pairs - (uint64_t)(BIG - 10) * (BIG - 11) / 2,
+	       "comm-region-overlap count");
+	tap_eq(rule_total("comm-region-count", "big.cell", &listed), 9,
+	       "comm-region-count below the cap is not summed up");
+	tap_eq(listed, 9, "nine listed");
+
+	/* A rule reporting one region at a time is capped, too. */
+	for (i = 0; i < BIG; i++)
+		set_mem(&mem[i], 0x7fa00000 + i * 0x2000ULL + 0x800,
+			0x1000000 + i * 0x2000ULL, 0x1000, RW);
+	start_big();
+	jh_check_add_cell(chk, load_regions(&base, mem, BIG, "big.cell"));
+	jh_check_run(chk);
+	total = rule_total("mem-alignment", "big.cell", &listed);
+	tap_ok(total == BIG && listed == 21 &&
+	       jh_check_get_num_errors(chk) == BIG,
+	       "mem-alignment: %u of %llu listed", listed,
+	       (unsigned long long)total);
+}
+
+/* The listed pairs of @rule about @src really overlap (@phys: host side). */
+static bool listed_overlap(const char *rule, const char *src,
+			   const struct jailhouse_memory *mem,
+			   const struct jailhouse_memory *other, bool phys)
+{
+	const struct jailhouse_memory *a, *b;
+	const struct jh_finding *f;
+	unsigned int i, n = 0;
+
+	for (i = 0; i < jh_check_get_num_findings(chk); i++) {
+		f = jh_check_get_finding(chk, i);
+		if (strcmp(jh_finding_get_rule(f), rule) ||
+		    strcmp(jh_finding_get_source(f), src) ||
+		    jh_finding_get_index(f) < 0)
+			continue;
+		a = &mem[jh_finding_get_index(f)];
+		b = &other[jh_finding_get_other_index(f)];
+		if (phys ? !overlap(a->phys_start, a->size, b->phys_start, b->size) :
+			   !overlap(a->virt_start, a->size, b->virt_start, b->size))
+			return false;
+		n++;
+	}
+	return n == LISTED;
+}
+
+/* Random layouts against the pairwise counts. */
+static void test_many_random(struct jailhouse_memory *mem,
+			     struct jailhouse_memory *mem2)
+{
+	uint64_t want_plain = 0, want_comm = 0, want_cell = 0, want_root = 0;
+	struct tc_cell base, base2;
+	unsigned int i, j, listed;
+	uint64_t start, last;
+	bool progress;
+
+	tc_gic_demo(&base);
+	tc_linux_demo(&base2);
+	for (i = 0; i < BIG; i++) {
+		set_mem(&mem[i], 0x40000000 + rnd(0x4000) * 0x1000ULL,
+			rnd(0x8000) * 0x1000ULL, (1 + rnd(4)) * 0x1000ULL,
+			RW | (rnd(50) ? 0 : JAILHOUSE_MEM_COMM_REGION) |
+			(rnd(2) ? JAILHOUSE_MEM_ROOTSHARED : 0));
+		set_mem(&mem2[i], 0x40000000 + rnd(0x8000) * 0x1000ULL,
+			0x1000000, (1 + rnd(4)) * 0x1000ULL,
+			RW | (rnd(2) ? JAILHOUSE_MEM_ROOTSHARED : 0));
+	}
+	for (i = 0; i < BIG; i++) {
+		for (j = 0; j < i; j++) {
+			if (overlap(mem[i].virt_start, mem[i].size,
+				    mem[j].virt_start, mem[j].size)) {
+				if ((mem[i].flags | mem[j].flags) &
+				    JAILHOUSE_MEM_COMM_REGION)
+					want_comm++;
+				else
+					want_plain++;
+			}
+		}
+		/* across the cells: every pair, both orders are one pair */
+		for (j = 0; j < BIG; j++)
+			if (!((mem[i].flags | mem2[j].flags) &
+			      JAILHOUSE_MEM_COMM_REGION) &&
+			    overlap(mem[i].phys_start, mem[i].size,
+				    mem2[j].phys_start, mem2[j].size) &&
+			    !(mem[i].flags & mem2[j].flags &
+			      JAILHOUSE_MEM_ROOTSHARED))
+				want_cell++;
+	}
+	start_big();
+	jh_check_add_cell(chk, load_regions(&base, mem, BIG, "a.cell"));
+	jh_check_add_cell(chk, load_regions(&base2, mem2, BIG, "b.cell"));
+	jh_check_run(chk);
+	tap_eq(rule_total("mem-overlap", "a.cell", &listed), want_plain,
+	       "random layout: mem-overlap count");
+	tap_eq(rule_total("comm-region-overlap", "a.cell", &listed), want_comm,
+	       "random layout: comm-region-overlap count");
+	tap_eq(rule_total("cell-overlap", "b.cell", &listed), want_cell,
+	       "random layout: cell-overlap count");
+	tap_ok(want_plain > 20 && want_comm > 20 && want_cell > 20,
+	       "the layout has more of each than the cap");
+	tap_ok(listed_overlap("mem-overlap", "a.cell", mem, mem, false) &&
+	       listed_overlap("comm-region-overlap", "a.cell", mem, mem, false) &&
+	       listed_overlap("cell-overlap", "b.cell", mem2, mem, true),
+	       "the 20 listed of each do overlap");
+
+	/* The root cell: random regions, some touching, some with gaps. */
+	for (i = 0, start = 0x40000000; i < BIG; i++) {
+		set_mem(&mem2[i], start, start, (1 + rnd(4)) * 0x1000ULL, RW);
+		start += mem2[i].size + (rnd(3) ? 0 : 0x1000);
+	}
+	for (i = 0; i < BIG; i++) {
+		if (mem[i].flags & JAILHOUSE_MEM_COMM_REGION)
+			continue;
+		/* The coverage walk the checker used to do. */
+		start = mem[i].phys_start;
+		last = start + mem[i].size - 1;
+		for (progress = true; progress && start <= last;) {
+			progress = false;
+			for (j = 0; j < BIG; j++)
+				if (start >= mem2[j].phys_start &&
+				    start < mem2[j].phys_start + mem2[j].size) {
+					start = mem2[j].phys_start + mem2[j].size;
+					progress = true;
+				}
+		}
+		if (start <= last)
+			want_root++;
+	}
+	start_big();
+	jh_check_set_system(chk, load_regions(NULL, mem2, BIG, "sys.cell"));
+	jh_check_add_cell(chk, load_regions(&base, mem, BIG, "a.cell"));
+	jh_check_run(chk);
+	tap_eq(rule_total("mem-not-in-root", "a.cell", &listed), want_root,
+	       "random layout: mem-not-in-root count");
+	tap_ok(want_root > 20 && want_root < BIG - 100,
+	       "some regions are the root's, some not (%llu)",
+	       (unsigned long long)want_root);
+}
+
+static void test_many(void)
+{
+	struct jailhouse_memory *mem = calloc(BIG, sizeof(*mem));
+	struct jailhouse_memory *mem2 = calloc(BIG, sizeof(*mem2));
+
+	if (!mem || !mem2)
+		exit(99);
+	test_many_identical(mem);
+	test_many_random(mem, mem2);
+	free(mem);
+	free(mem2);
+}
+
 static void test_pair_fields(void)
 {
 	const struct jh_finding *f = NULL;
@@ -461,6 +771,7 @@ int main(int argc, char **argv)
 	test_memory();
 	test_cpus();
 	test_irqs();
+	test_many();
 	test_pair_fields();
 	reset();
 	jh_ctx_unref(ctx);

@@ -52,11 +52,20 @@ linux() {
 	run cell linux "$CELL" "$@"
 }
 
+# A stand-in for upstream's jailhouse-cell-linux, found through PATH.
+mkdir "$WORK/bin"
+printf '#!/bin/sh\necho "upstream script: $*"\n' >"$WORK/bin/jailhouse-cell-linux"
+chmod +x "$WORK/bin/jailhouse-cell-linux"
+
 new_root
 linux "$IN/Image" --dry-run
 if [ "$rc" != 0 ] && grep -q 'built without the Linux loader' "$WORK/err"; then
 	t "without the loader cell linux says so" 1 '' 'rebuild it with zlib and libfdt'
 	no_cell "without the loader"
+	PATH=$WORK/bin:$PATH linux "$IN/Image" -i "$IN/initrd" -c "a b"
+	t "without the loader upstream's script boots it, argv as given" 0 \
+	  "^upstream script: .*/linux-demo.cell .*/Image -i .*/initrd -c a b$"
+	no_cell "upstream's script"
 	tap_done
 	exit
 fi
@@ -91,6 +100,24 @@ ok $? "--dry-run --json: valid JSON"
 t "--dry-run --json: initrd placed" 0 '"initrd": \{"source": "[^"]*/initrd", "address": 1887436800, "size": 307200\}'
 linux "$IN/Image" --system-config "$CFG/sys.cell" --gic 0x8000000,0x80a0000 --uart-irq 33 --strict --dry-run
 t "--system-config, --gic, --uart-irq, --strict" 0 '^Layout:'
+run cell linux --dry-run -- "$CELL" "$IN/Image"; t "-- ends the options" 0 '^Layout:'
+run cell linux "$CELL" -- "$IN/Image" --dry-run
+t "after --, --dry-run is no option" 2 '' 'needs a cell config and a kernel'
+PATH=$WORK/bin:$PATH linux "$IN/Image" --dry-run
+t "with the loader, upstream's script is not run" 0 '^Layout:'
+! grep -q 'upstream script' "$WORK/out"; ok $? "the native loader planned it"
+
+# --- a generated DTB says what it assumes about the board -------------
+qemu_warning='warning: the generated DTB assumes QEMU virt: GICD 0x8000000, GICR 0x80a0000, MPIDR = CPU number, a 24 MHz UART clock; give the board.s GIC with --system-config or --gic GICD,GICR, or its DTB with -d$'
+linux "$IN/Image" --dry-run
+t "generated DTB without the board's GIC: warned" 0 '^Warning: the generated DTB assumes QEMU virt' "$qemu_warning"
+for opts in "--system-config $CFG/sys.cell" "--gic 0x2f000000,0x2f100000"; do
+	# shellcheck disable=SC2086
+	linux "$IN/Image" $opts --dry-run
+	t "generated DTB, ${opts%% *}: planned" 0 '^Layout:'
+	! grep -q 'assumes QEMU virt' "$WORK/out" "$WORK/err"
+	ok $? "generated DTB, ${opts%% *}: no QEMU virt warning"
+done
 
 # --- Image.gz: planned from its headers, checked whole by a dry run ----
 # crc.gz: the CRC-32 flipped; cut.gz: half the data before the real

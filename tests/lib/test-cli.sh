@@ -38,7 +38,6 @@ for c in enable disable console "cell" "cell create" "cell list" \
 	run $c --help; t "$c --help" 0 "^usage: jailhouse $c"
 done
 run enable; t "enable without config" 2 '' 'exactly one system config'
-run disable now; t "disable with argument" 2 '' 'takes no arguments'
 run console -x; t "console with bad argument" 2 '' "unexpected argument '-x'"
 run cell; t "cell without sub-command" 2 '' 'missing sub-command'
 run cell --bogus; t "cell with unknown option" 2 '' "unknown option '--bogus'"
@@ -96,6 +95,13 @@ t "config show cell: comm region" 0 '0x0000000080000000  0x0000001000  R W COMM$
 t "config show cell: CPUs and console" 0 '^CPUs: +2-3$'
 run config show "$CFG/rev12.cell"
 t "config show of revision 12" 3 '' 'rev12.cell: revision 12, expected 14'
+# A crafted name (at offset 8) reaches the terminal escaped, not raw.
+cp "$CFG/linux-demo.cell" "$WORK/evil.cell"
+printf 'a\033[2J\\\001' | dd of="$WORK/evil.cell" bs=1 seek=8 conv=notrunc 2>/dev/null
+run config show "$WORK/evil.cell"
+t "config show: name escaped" 0 '^Name: +a\\x1b\[2J\\\\\\x01m64-linux-demo$'
+if grep -q "$(printf '\033')" "$WORK/out"; then res=1; else res=0; fi
+ok $res "config show: no raw escape byte"
 
 # --- doctor ----------------------------------------------------------
 new_root --machine
@@ -133,6 +139,7 @@ run enable "$CFG/rev13.cell"; t "enable with an old config" 3 '' 'revision 13 or
 run enable "$CFG/sys.cell"; t "enable" 0
 [ "$(fake_file sys/devices/jailhouse/enabled)" = 1 ]; ok $? "driver enabled"
 run enable "$CFG/sys.cell"; t "enable twice" 1 '' 'already enabled'
+run enable -- "$CFG/sys.cell"; t "enable -- SYSCONFIG" 1 '' 'already enabled'
 run cell list
 t "cell list" 0 '^ID +Name +State +Assigned CPUs +Failed CPUs$'
 t "cell list: root cell" 0 '^0 +qemu-arm64 +running +0-3$'
@@ -159,7 +166,37 @@ ok $? "driver got the raw file and the string with its NUL"
 run cell load 1 "$CFG/inmate.elf"; t "cell load ELF" 0
 fake_file .fake/cell-1.load | grep -q '^0x1000 8 5a5a5a5a5a5a5a5a$'
 ok $? "ELF segments placed by program headers"
-run cell load 1 "$CFG/inmate.elf" -a 0x0; t "ELF with -a" 2 '' 'is an ELF file, placed by its program headers'
+# -a loads any file raw, as upstream does; an ELF file gets a warning.
+elf_head='7f454c46020101000000000000000000'
+run cell load 1 "$CFG/inmate.elf" -a 0x100
+t "ELF with -a: loaded raw, as upstream" 0 '' \
+  'warning: .*inmate.elf is an ELF file, loaded raw at 0x100 as -a says; without -a its segments would be loaded$'
+[ "$(fake_file .fake/cell-1.load)" = "0x100 200 $elf_head" ]
+ok $? "ELF with -a: the whole file at 0x100"
+run cell load 1 "$CFG/inmate.elf" --raw
+t "ELF with --raw" 0
+[ "$(fake_file .fake/cell-1.load)" = "0x0 200 $elf_head" ] && [ ! -s "$WORK/err" ]
+ok $? "ELF with --raw: the whole file at 0, no warning"
+run cell load 1 "$CFG/inmate.elf" --raw --address 0x100 -s x
+t "ELF with --raw and -a" 0
+fake_file .fake/cell-1.load | grep -qx "0x100 200 $elf_head" && [ ! -s "$WORK/err" ]
+ok $? "ELF with --raw and -a: raw at 0x100, no warning"
+run cell load 1 --raw "$CFG/inmate.elf"; t "--raw before the file" 2 '' '--raw without an image before it'
+run cell load 1 -a 0x100 "$CFG/inmate.bin"; t "-a before the file" 2 '' '-a without an image before it'
+run cell load 1 -s x --raw; t "--raw after a string" 2 '' "--raw is for files; -s 'x' is a string"
+run cell load 1 "$CFG/inmate.bin" -a 0x100 -a 0x200; t "-a twice" 2 '' "two addresses for '.*inmate.bin'"
+# "--" ends options: a file may start with '-'.
+cp "$CFG/inmate.bin" "$CFG/-x.bin"
+cp "$CFG/inmate.elf" "$CFG/-a"
+cd "$CFG" || exit 99
+run cell load 1 -x.bin; t "file named -x.bin without --" 2 '' "unknown option '-x.bin' \(put files named '-...' after --\)"
+run cell load 1 inmate.bin -a 0x100 -- -x.bin -a
+t "files after --" 0
+[ "$(fake_file .fake/cell-1.load | cut -d' ' -f1,2 | tr '\n' ' ')" = "0x100 15 0x0 15 0x0 32 0x1000 8 " ]
+ok $? "files after --: -x.bin raw at 0, the ELF file -a by its segments"
+run cell load -- gic-demo -x.bin; t "-- before the cell" 0
+cd - >/dev/null || exit 99
+run cell load 1 --; t "-- and no image" 2 '' 'no image given'
 run cell load 1 "$CFG/inmate.bin" -a; t "-a without address" 2 '' '-a needs an address'
 run cell load 1 -s; t "-s without string" 2 '' '-s needs a string'
 run cell load 1 "$CFG/inmate.bin" -a zz; t "invalid address" 2 '' "invalid address 'zz'"
@@ -181,6 +218,9 @@ run cell start 1 extra; t "cell start extra argument" 2 '' "unexpected argument 
 run cell shutdown gic-demo; t "cell shutdown by name" 0
 [ "$(fake_file sys/devices/jailhouse/cells/1/state)" = "shut down" ]; ok $? "cell is shut down"
 run cell start 0x1; t "cell start by hex ID" 0
+run cell shutdown -- gic-demo; t "cell shutdown -- NAME" 0
+run cell start -- --name; t "after --, --name is a cell name" 1 '' "no cell named '--name'"
+run cell start 1; t "cell start again" 0
 JH_FAKE_IOCTL_ERR=CELL_START=EPERM run cell start 1
 t "cell start refused" 1 '' 'start cell 1 \(gic-demo\): the cell refused'
 run cell start 0; t "cell start root" 1 '' 'cannot start the root cell'
@@ -225,10 +265,12 @@ run cell destroy --name gic-demo; t "cell destroy by name" 0
 run cell list; t "destroyed cell gone, CPU back" 0 '^0 +qemu-arm64 +running +0-1$'
 run cell destroy 1; t "destroy twice" 1 '' 'no cell with ID 1'
 JH_FAKE_IOCTL_ERR=DISABLE=EPERM run disable; t "disable refused" 1 '' 'refused to shut down'
-run disable; t "disable" 0
+run disable now later; t "disable ignores arguments, as upstream" 0 '' \
+  "warning: disable takes no arguments; ignoring 'now' and the rest"
 run cell list; t "no cells after disable" 0
 [ -s "$WORK/out" ]; ok $((1 - $?)) "cell list is empty"
-run disable; t "disable twice" 1 '' 'not enabled'
+run disable --; t "disable twice" 1 '' 'not enabled'
+! grep -q warning "$WORK/err"; ok $? "disable --: no warning"
 JH_FAKE_IOCTL_ERR=ENABLE=EIO run enable "$CFG/sys.cell"
 t "enable failing in the hypervisor" 1 '' 'failed to start: Input/output error'
 t "failed enable shows the console tail" 1 '' 'Shutting down hypervisor'

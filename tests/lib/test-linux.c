@@ -339,7 +339,10 @@ static void test_plan(void)
 	tap_ok(!strcmp(jh_linux_plan_get_name(plan), "qemu-arm64-linux-demo"),
 	       "plan names the cell");
 	tap_ok(segments_in_order(plan), "segments in load order");
-	tap_eq(jh_linux_plan_get_num_warnings(plan), 0, "no warnings");
+	/* generated DTB, no system config: the QEMU virt guess is said */
+	tap_eq(jh_linux_plan_get_num_warnings(plan), 1, "one warning");
+	tap_ok(strstr(jh_linux_plan_get_warning(plan, 0) ?: "",
+		      "assumes QEMU virt") != NULL, "the QEMU virt warning");
 	check_plan_outputs(plan);
 	tap_ok(num_cells() == 0 && !fake_exists(root, ".fake"),
 	       "planning touches no driver");

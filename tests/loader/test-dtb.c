@@ -158,7 +158,10 @@ static void test_generated(void)
 	check_generated_nodes(fdt, what);
 	tap_ok(string_is(fdt, "/chosen", "bootargs", "console=ttyAMA0"),
 	       "%s: bootargs", what);
-	tap_eq(jhl_plan_num_warnings(plan), 0, "%s: no warnings", what);
+	/* No system config, no --gic: the QEMU virt guess is said. */
+	tap_eq(jhl_plan_num_warnings(plan), 1, "%s: one warning", what);
+	tap_ok(tl_log_has_level(JHL_LOG_WARN, "the generated DTB assumes QEMU virt: GICD 0x8000000, GICR 0x80a0000, MPIDR = CPU number, a 24 MHz UART clock; give the board's GIC with --system-config or --gic GICD,GICR, or its DTB with -d"),
+	       "%s: warns what it assumes of the board", what);
 
 	/* What we generate must pass our own check of user DTBs. */
 	jhl_ctx_init(&ctx, &r.req);
@@ -189,6 +192,8 @@ static void test_generated_gic(void)
 	tap_ok(plan && cells_are(jhl_plan_dtb(plan, &size),
 				 "/interrupt-controller@8000000", "reg", sys_gic, 8),
 	       "system config: GIC from it, GICR for its 4 CPUs");
+	tap_ok(plan && !tl_log_has("assumes QEMU virt"),
+	       "system config: no QEMU virt warning");
 	jhl_plan_free(plan);
 
 	tl_req_init(&r, demo, demo_size, img, TL_MIB);
@@ -198,6 +203,16 @@ static void test_generated_gic(void)
 	tap_ok(plan && cells_are(jhl_plan_dtb(plan, &size),
 				 "/interrupt-controller@2f000000", "reg", own_gic, 8),
 	       "GIC override: addresses used");
+	tap_ok(plan && !tl_log_has("assumes QEMU virt"),
+	       "GIC override: no QEMU virt warning");
+	jhl_plan_free(plan);
+
+	/* Only the GICD given: the GICR is still QEMU virt's. */
+	tl_req_init(&r, demo, demo_size, img, TL_MIB);
+	r.req.gicd_base = 0x2f000000;
+	plan = plan_for(&r, 0, "GICD override only");
+	tap_ok(tl_log_has_level(JHL_LOG_WARN, "assumes QEMU virt: GICD 0x2f000000, GICR 0x80a0000"),
+	       "GICD override only: the assumed GICR is warned about");
 	jhl_plan_free(plan);
 	free(img);
 }

@@ -110,7 +110,9 @@ static void test_demo_raw(void)
 	dtb = jhl_plan_dtb(plan, &size);
 	tap_ok(!fdt_check_full(dtb, size), "%s: DTB is valid", what);
 	check_bytes(plan, JHL_SEG_DTB, dtb, size, what);
-	tap_eq(jhl_plan_num_warnings(plan), 0, "%s: no warnings", what);
+	tap_eq(jhl_plan_num_warnings(plan), 1, "%s: one warning", what);
+	tap_ok(tl_log_has_level(JHL_LOG_WARN, "generated DTB assumes QEMU virt"),
+	       "%s: the generated DTB's QEMU virt guess", what);
 	jhl_plan_free(plan);
 out:
 	free(img);
