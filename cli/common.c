@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <syslog.h>
 
 #include "cli.h"
 
@@ -17,6 +18,14 @@
  * JAILHOUSE_TEST_ROOT points the command at a fake system tree; it is a
  * test hook and ignored in privileged (setuid) runs.
  */
+/* The library's messages, in the command's own voice. */
+static void cli_log(void *data, int priority, const char *msg)
+{
+	(void)data;
+	fprintf(stderr, "%s: %s%s\n", cli_name,
+		priority <= LOG_WARNING ? "warning: " : "", msg);
+}
+
 int cli_ctx(struct jh_ctx **ctx)
 {
 	const char *root = secure_getenv("JAILHOUSE_TEST_ROOT");
@@ -28,6 +37,10 @@ int cli_ctx(struct jh_ctx **ctx)
 			cli_name, strerror(-err));
 		return EXIT_FAILED;
 	}
+	jh_ctx_set_log_fn(*ctx, cli_log, NULL);
+	/* a user should see warnings, e.g. the checker's, unless told not to */
+	if (!secure_getenv("JAILHOUSE_LOG"))
+		jh_ctx_set_log_priority(*ctx, LOG_WARNING);
 	return EXIT_OK;
 }
 

@@ -43,7 +43,7 @@ static const char usage[] =
 	"Exit status: 0 success, 1 the operation failed, 2 usage error,\n"
 	"3 a config file is unreadable or invalid.\n"
 	"Environment: JAILHOUSE_LOG=err|warning|info|debug sets libjailhouse's\n"
-	"log level.";
+	"log level (default: warning).";
 
 static const struct cmd commands[] = {
 	{ "enable", cmd_enable },

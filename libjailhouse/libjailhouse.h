@@ -698,7 +698,7 @@ const char *jh_linux_plan_get_params(const struct jh_linux_plan *plan);
 /** The DTB as it will be loaded (patched or generated). */
 const void *jh_linux_plan_get_dtb(const struct jh_linux_plan *plan,
 				  size_t *size);
-/** Warnings of the planning (e.g. DTB against cell), also logged. */
+/** Warnings of the planning (e.g. DTB against cell), also logged (info). */
 unsigned int jh_linux_plan_get_num_warnings(const struct jh_linux_plan *plan);
 const char *jh_linux_plan_get_warning(const struct jh_linux_plan *plan,
 				      unsigned int idx);

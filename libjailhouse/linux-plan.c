@@ -31,7 +31,8 @@ static void planner_log(void *data, enum jhl_log_level level, const char *msg)
 		jh_dbg(plan->ctx, "linux loader: %s", msg);
 		break;
 	case JHL_LOG_WARN:
-		jh_warn(plan->ctx, "linux loader: %s", msg);
+		/* kept for jh_linux_plan_get_warning(): callers show them */
+		jh_info(plan->ctx, "linux loader: warning: %s", msg);
 		break;
 	default:
 		jh_info(plan->ctx, "linux loader: %s", msg);

@@ -150,6 +150,10 @@ run cell create "$CFG/clash.cell"
 t "cell create with busy CPUs" 1 '' "CPUs or devices are in use"
 t "failed create shows the console tail" 1 '' 'last hypervisor console lines'
 run cell create "$CFG/sys.cell"; t "cell create with a system config" 3 '' 'is a system config'
+run cell create "$CFG/bad-cell.cell"
+t "cell create shows the checker's warnings" 3 '' '^jailhouse: warning: .*bad-cell.cell: the CPU reset address 0x0 is not in an executable memory region \[reset-address\]$'
+(JAILHOUSE_LOG=err && export JAILHOUSE_LOG && run cell create "$CFG/bad-cell.cell")
+! grep -q 'warning:' "$WORK/err"; ok $? "... not with JAILHOUSE_LOG=err"
 run cell list
 t "cell list of three" 0 '^2 +qemu-arm64-linux-demo +shut down +2-3$'
 t "cell list: root lost CPUs" 0 '^0 +qemu-arm64 +running +0$'
