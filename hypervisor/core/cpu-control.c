@@ -45,23 +45,29 @@ bool cpu_stop_wanted(struct per_cpu *cpu_data)
 
 void cpu_handle_events(struct per_cpu *cpu_data)
 {
-	if (__atomic_load_n(&cpu_data->suspend_req, __ATOMIC_ACQUIRE)) {
-		__atomic_store_n(&cpu_data->suspended, true, __ATOMIC_RELEASE);
-		while (__atomic_load_n(&cpu_data->suspend_req, __ATOMIC_ACQUIRE))
+	u32 req = __atomic_load_n(&cpu_data->suspend_req, __ATOMIC_ACQUIRE);
+
+	if (req) {
+		__atomic_store_n(&cpu_data->suspended, req, __ATOMIC_SEQ_CST);
+		while (__atomic_load_n(&cpu_data->suspend_req,
+				       __ATOMIC_ACQUIRE) == req)
 			cpu_relax();
-		__atomic_store_n(&cpu_data->suspended, false, __ATOMIC_RELEASE);
+		__atomic_store_n(&cpu_data->suspended, 0, __ATOMIC_RELEASE);
 	}
 	if (cpu_must_stop(cpu_data))
 		arch_cpu_power_off(cpu_data);
 }
 
-static bool root_cpu_waits(struct per_cpu *t, bool *sent)
+/* Numbers suspensions; only the management CPU (one at a time) counts. */
+static u32 suspend_gen;
+
+static bool root_cpu_waits(struct per_cpu *t, u32 gen, bool *sent)
 {
 	enum cpu_state state = __atomic_load_n(&t->state, __ATOMIC_ACQUIRE);
 
 	if (state != CPU_RUNNING && state != CPU_ON_PENDING)
 		return true;
-	if (__atomic_load_n(&t->suspended, __ATOMIC_ACQUIRE))
+	if (__atomic_load_n(&t->suspended, __ATOMIC_ACQUIRE) == gen)
 		return true;
 	/* one coming up checks for requests before it runs */
 	if (state == CPU_RUNNING && !*sent) {
@@ -82,17 +88,21 @@ int suspend_root_cpus(void)
 	struct per_cpu *self = this_cpu_data(), *t;
 	unsigned int cpu;
 	bool sent;
+	u32 gen;
 
+	gen = ++suspend_gen;
+	if (!gen)
+		gen = ++suspend_gen;
 	for_each_cpu_in_cell(cpu, &root_cell)
 		if (per_cpu(cpu) != self)
-			__atomic_store_n(&per_cpu(cpu)->suspend_req, true,
+			__atomic_store_n(&per_cpu(cpu)->suspend_req, gen,
 					 __ATOMIC_SEQ_CST);
 
 	for_each_cpu_in_cell(cpu, &root_cell) {
 		t = per_cpu(cpu);
 		if (t == self)
 			continue;
-		for (sent = false; !root_cpu_waits(t, &sent);) {
+		for (sent = false; !root_cpu_waits(t, gen, &sent);) {
 			if (deadline_passed(deadline)) {
 				printk("WARNING: root CPU %u does not answer, command aborted\n",
 				       cpu);
@@ -105,32 +115,20 @@ int suspend_root_cpus(void)
 	return 0;
 }
 
-/* All CPUs: some may have left root meanwhile (create). */
+/*
+ * All CPUs: some may have left root meanwhile (create). No need to wait
+ * for them to go: what they answered carries this suspension's number,
+ * which no later one will ask for.
+ */
 void resume_root_cpus(void)
 {
 	struct per_cpu *self = this_cpu_data();
 	unsigned int cpu;
-	u64 deadline;
 
 	for (cpu = 0; cpu < max_cpus; cpu++)
 		if (per_cpu(cpu) != self)
-			__atomic_store_n(&per_cpu(cpu)->suspend_req, false,
+			__atomic_store_n(&per_cpu(cpu)->suspend_req, 0,
 					 __ATOMIC_SEQ_CST);
-	/*
-	 * A stale "suspended" would fool the next suspension. A suspended
-	 * CPU spins on its request and answers at once; the bound is only
-	 * against one that stopped doing so.
-	 */
-	deadline = deadline_after_ms(SUSPEND_TIMEOUT_MS);
-	for (cpu = 0; cpu < max_cpus; cpu++)
-		while (__atomic_load_n(&per_cpu(cpu)->suspended,
-				       __ATOMIC_ACQUIRE)) {
-			if (deadline_passed(deadline)) {
-				printk("CPU %u did not resume\n", cpu);
-				break;
-			}
-			cpu_relax();
-		}
 }
 
 static bool cpu_down(struct per_cpu *t)

@@ -43,8 +43,13 @@ struct per_cpu {
 	u64 psci_context;
 
 	/* Requests from a management hypercall, see cpu-control.c */
-	volatile bool suspend_req;	/* root CPU: wait in EL2 */
-	volatile bool suspended;	/* ... and it does */
+	/*
+	 * Root CPU: wait in EL2 while suspend_req holds the number of a
+	 * suspension (0: none); suspended says which one it waits for, so
+	 * an answer to an earlier, timed-out one never counts for this one.
+	 */
+	volatile u32 suspend_req;
+	volatile u32 suspended;
 	volatile bool park_req;		/* cell CPU: power off */
 	/* A cell CPU stopped by a fatal trap; cleared on start/destroy. */
 	volatile bool failed;
