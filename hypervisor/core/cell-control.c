@@ -182,6 +182,7 @@ static void move_cpus(struct cell *from, struct cell *to)
 		if (from == &root_cell && !cell_has_cpu(to, cpu))
 			continue;
 		cpu_data = per_cpu(cpu);
+		arch_cpu_new_owner(cpu_data);
 		cell_clear_cpu(from, cpu);
 		cell_set_cpu(to, cpu);
 		cpu_data->cell = to;

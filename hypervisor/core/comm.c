@@ -29,8 +29,11 @@ void comm_init(struct cell *cell)
 	comm->vpci_irq_base = cell->config->vpci_irq_base;
 	arch_comm_init(cell);
 	comm->cell_state = JAILHOUSE_CELL_RUNNING;
-	/* the cell starts with its caches off */
-	arch_dcache_flush(comm, sizeof(*comm));
+	/*
+	 * The cell starts with its caches off and sees the whole page: all
+	 * of it must be in memory, or it reads what the pool page held.
+	 */
+	arch_dcache_flush(comm, PAGE_SIZE);
 }
 
 void comm_set_state(struct cell *cell, u32 state)

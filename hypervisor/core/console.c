@@ -4,6 +4,7 @@
  * the debug UART, written under one lock so lines do not interleave.
  */
 #include <jailhouse/console.h>
+#include <jailhouse/control.h>
 #include <jailhouse/percpu.h>
 #include <jailhouse/printk.h>
 #include <jailhouse/uart.h>
@@ -27,6 +28,31 @@ static void ring_putc(char c)
 	console_page.tail++;
 }
 
+/*
+ * A UART shared with a cell can be switched off or held by flow control
+ * by the cell; waiting for it could then hang every CPU that prints. A
+ * character gets a bound, after which output goes to the ring only until
+ * the UART takes characters again.
+ */
+#define UART_CHAR_TIMEOUT_MS	10
+
+static bool uart_stuck;
+
+static bool uart_wait(void)
+{
+	u64 deadline;
+
+	if (!uart->tx_full(uart_base))
+		return true;
+	if (uart_stuck)
+		return false;
+	deadline = deadline_after_ms(UART_CHAR_TIMEOUT_MS);
+	while (uart->tx_full(uart_base))
+		if (deadline_passed(deadline))
+			return false;
+	return true;
+}
+
 void console_write(const char *s)
 {
 	spin_lock(&console_lock);
@@ -39,12 +65,18 @@ void console_write(const char *s)
 	dmb(ishst);
 	WRITE_ONCE(console_page.busy, 0);
 
-	if (uart)
-		for (; *s; s++) {
-			if (*s == '\n')
-				uart->putc(uart_base, '\r');
-			uart->putc(uart_base, *s);
+	for (; uart && *s; s++) {
+		if (*s == '\n') {
+			uart_stuck = !uart_wait();
+			if (uart_stuck)
+				break;
+			uart->putc(uart_base, '\r');
 		}
+		uart_stuck = !uart_wait();
+		if (uart_stuck)
+			break;
+		uart->putc(uart_base, *s);
+	}
 
 	spin_unlock(&console_lock);
 }

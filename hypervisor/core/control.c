@@ -59,7 +59,8 @@ static long cpu_get_info(struct per_cpu *caller, unsigned long cpu,
 {
 	struct per_cpu *target;
 
-	if (!cpu_in_system(cpu))
+	/* checked whole: cpu_in_system() takes an unsigned int */
+	if (cpu >= max_cpus || !cpu_in_system(cpu))
 		return -EINVAL;
 	if (caller->cell != &root_cell && !cell_has_cpu(caller->cell, cpu))
 		return -EPERM;

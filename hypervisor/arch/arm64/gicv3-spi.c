@@ -243,7 +243,9 @@ static void restore_root(struct cell *cell)
 		if (!gicv3_spi_owned(cell, irq))
 			continue;
 		mmio_write8(gicd(GICD_IPRIORITYR + irq), snap->priority[irq]);
-		mmio_write64(gicd(GICD_IROUTER + 8 * irq), snap->route[irq]);
+		/* root's CPU then may belong to a cell now */
+		mmio_write64(gicd(GICD_IROUTER + 8 * irq),
+			     gicv3_route_in_cell(&root_cell, snap->route[irq]));
 	}
 	/* words shared with running cells, which merge under the lock too */
 	spin_lock(&gicv3_dist_lock);

@@ -214,6 +214,25 @@ static void queue_irq(struct per_cpu *cpu_data, unsigned int irq)
 	spin_unlock(&p->lock);
 }
 
+/*
+ * A sibling may have queued an SGI after the CPU emptied its queue on
+ * the way off (it still looked running): the queue drains into the list
+ * registers at the next power-on, which is the new owner's. The old
+ * owner's CPUs are off or suspended by now (root) and the new one's not
+ * started, so nothing races with this.
+ */
+void arch_cpu_new_owner(struct per_cpu *cpu_data)
+{
+	struct pending_irqs *p = &cpu_data->arch.pending;
+
+	spin_lock(&p->lock);
+	if (p->head != p->tail)
+		printk("CPU %u: %u queued virtual IRQ(s) of its old cell dropped\n",
+		       cpu_data->cpu_id, p->tail - p->head);
+	p->head = p->tail;
+	spin_unlock(&p->lock);
+}
+
 /* Moves queued IRQs into free list registers; underflow IRQ if some stay. */
 static void drain_queue(void)
 {
@@ -302,14 +321,17 @@ bool gicv3_handle_sgi_write(u64 val)
 	return true;
 }
 
+#define IRQS_PER_EXIT	64
+
 void arch_handle_irq(struct registers *regs)
 {
 	struct per_cpu *cpu_data = this_cpu_data();
 	bool counted = false, event = false;
-	unsigned int irq;
+	unsigned int irq, n;
 
 	cpu_stat_inc(JAILHOUSE_CPU_STAT_VMEXITS_TOTAL);
-	for (;;) {
+	/* bounded: the rest stays pending and traps again after the events */
+	for (n = 0; n < IRQS_PER_EXIT; n++) {
 		irq = read_sysreg(ICC_IAR1_EL1) & 0xffffff;
 		if (irq >= INTID_SPURIOUS)
 			break;
@@ -328,7 +350,11 @@ void arch_handle_irq(struct registers *regs)
 				cpu_stat_inc(JAILHOUSE_CPU_STAT_VMEXITS_MANAGEMENT);
 			event = true;
 		} else if (irq >= 32 && !gicv3_spi_owned(cpu_data->cell, irq)) {
-			/* routed here while its owner changed: not ours */
+			/*
+			 * Routed here while its owner changed: not ours.
+			 * Every route is set to a CPU of the owner when an
+			 * SPI changes hands, so this cannot recur for long.
+			 */
 			write_sysreg(ICC_DIR_EL1, irq);
 		} else if (irq < 16) {
 			/* a Linux IPI sent before its sender was ours */

@@ -10,8 +10,9 @@
 #include <asm/setup.h>
 #include <asm/sysregs.h>
 
+/* TACR: ACTLR_EL1 can switch off coherency or reach cluster-wide state */
 #define HCR_CELL	(HCR_VM | HCR_SWIO | HCR_IMO | HCR_FMO | HCR_TSC | \
-			 HCR_RW)
+			 HCR_TACR | HCR_RW)
 
 /* The hypervisor's own EL2 tables: image, pool, devices, trampoline. */
 static int build_hv_tables(void)

@@ -46,16 +46,30 @@ static void handle_hvc(struct registers *regs, u64 esr)
 	regs->usr[0] = hypercall(regs->usr[0], regs->usr[1], regs->usr[2]);
 }
 
+/* Op0, Op2, Op1, CRn, CRm as packed in the ISS (Rt and direction clear) */
+#define ISS_SYSREG(op0, op1, crn, crm, op2) \
+	((u64)(op0) << 20 | (u64)(op2) << 17 | (u64)(op1) << 14 | \
+	 (u64)(crn) << 10 | (u64)(crm) << 1)
+
 static void handle_sysreg(struct registers *regs, u64 esr)
 {
 	unsigned int rt = (esr >> 5) & 0x1f;
 	bool is_read = esr & 1;
-	/* Op0, Op2, Op1, CRn, CRm as packed in the ISS, less Rt and dir */
 	u64 sysreg = esr & 0x3ffc1e;
 
+	/*
+	 * ACTLR_EL1 (HCR_EL2.TACR): reads as zero, writes ignored; what it
+	 * controls is implementation defined and may reach other CPUs.
+	 */
+	if (sysreg == ISS_SYSREG(3, 0, 1, 0, 1)) {
+		if (is_read && rt != 31)
+			regs->usr[rt] = 0;
+		skip_instruction(esr);
+		return;
+	}
+
 	/* ICC_SGI1R_EL1: Op0 3, Op1 0, CRn 12, CRm 11, Op2 5 */
-	if (sysreg == ((3UL << 20) | (5UL << 17) | (0UL << 14) |
-		       (12UL << 10) | (11UL << 1)) && !is_read &&
+	if (sysreg == ISS_SYSREG(3, 0, 12, 11, 5) && !is_read &&
 	    gicv3_handle_sgi_write(rt == 31 ? 0 : regs->usr[rt])) {
 		skip_instruction(esr);
 		return;

@@ -2,6 +2,7 @@
 /*
  * PL011 output, polled. With divider 0 Linux's line setup is kept.
  */
+#include <jailhouse/control.h>
 #include <jailhouse/mmio.h>
 #include <jailhouse/uart.h>
 
@@ -17,27 +18,37 @@
 #define CR_UARTEN	BIT(0)
 #define CR_TXE		BIT(8)
 
+/* long enough to send the whole FIFO at 9600 baud */
+#define PL011_IDLE_MS	50
+
 static void pl011_init(void *base, const struct jailhouse_console *con)
 {
 	if (!con->divider)
 		return;
+	u64 deadline = deadline_after_ms(PL011_IDLE_MS);
+
 	mmio_write32((u8 *)base + UART_CR, 0);
-	while (mmio_read32((u8 *)base + UART_FR) & FR_BUSY)
-		;
+	while ((mmio_read32((u8 *)base + UART_FR) & FR_BUSY) &&
+	       !deadline_passed(deadline))
+		cpu_relax();
 	mmio_write32((u8 *)base + UART_IBRD, con->divider);
 	mmio_write32((u8 *)base + UART_LCR_H, LCR_H_WLEN8);
 	mmio_write32((u8 *)base + UART_CR, CR_UARTEN | CR_TXE);
 }
 
+static bool pl011_tx_full(void *base)
+{
+	return mmio_read32((u8 *)base + UART_FR) & FR_TXFF;
+}
+
 static void pl011_putc(void *base, char c)
 {
-	while (mmio_read32((u8 *)base + UART_FR) & FR_TXFF)
-		;
 	mmio_write32((u8 *)base + UART_DR, (u8)c);
 }
 
 const struct uart_chip uart_pl011 = {
 	.type = JAILHOUSE_CON_TYPE_PL011,
 	.init = pl011_init,
+	.tx_full = pl011_tx_full,
 	.putc = pl011_putc,
 };

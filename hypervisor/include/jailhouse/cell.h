@@ -135,6 +135,9 @@ int arch_cell_irqs_check(const struct jailhouse_cell_desc *cfg);
 void arch_cell_irqs_take(struct cell *cell);
 void arch_cell_irqs_reset(struct cell *cell);
 void arch_cell_irqs_return(struct cell *cell);
+/* arch: an off CPU changes hands: nothing its old owner sent may reach it */
+struct per_cpu;
+void arch_cpu_new_owner(struct per_cpu *cpu_data);
 /* arch: the arch part of the comm region */
 void arch_comm_init(struct cell *cell);
 

@@ -8,6 +8,9 @@
 struct uart_chip {
 	__u16 type;	/* JAILHOUSE_CON_TYPE_* */
 	void (*init)(void *base, const struct jailhouse_console *con);
+	/* whether the transmitter takes no character now */
+	bool (*tx_full)(void *base);
+	/* sends one character; only after tx_full() said no */
 	void (*putc)(void *base, char c);
 };
 
