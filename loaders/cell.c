@@ -253,6 +253,60 @@ bool jhl_cell_mem_for_linux(const struct jailhouse_memory *mem)
 		!(mem->virt_start == 0 && mem->size <= 0x10000);
 }
 
+bool jhl_mem_placeable(const struct jailhouse_memory *mem)
+{
+	return jhl_cell_mem_for_linux(mem) &&
+		(mem->flags & JAILHOUSE_MEM_LOADABLE);
+}
+
+/* QEMU virt with GICv3 puts 16 CPUs in a cluster (Aff1). */
+#define CPUS_PER_CLUSTER	16
+
+__u64 jhl_cpu_mpidr(unsigned int cpu)
+{
+	return (__u64)(cpu / CPUS_PER_CLUSTER) << 8 | cpu % CPUS_PER_CLUSTER;
+}
+
+int jhl_mpidr_cpu(__u64 mpidr)
+{
+	__u64 aff0 = mpidr & 0xff, aff1 = (mpidr >> 8) & 0xff;
+
+	if (aff0 >= CPUS_PER_CLUSTER || (mpidr & ~0xffffULL))
+		return -1;
+	return aff1 * CPUS_PER_CLUSTER + aff0;
+}
+
+unsigned int jhl_cell_first_cpu(const struct jhl_cell *cell)
+{
+	unsigned int cpu;
+
+	for (cpu = 0; cpu < cell->cpu_set_size * 8; cpu++)
+		if (jhl_cell_has_cpu(cell, cpu))
+			return cpu;
+	return 0;
+}
+
+bool jhl_cell_covers(const struct jhl_cell *cell, __u64 addr, __u64 size)
+{
+	const struct jailhouse_memory *mem;
+	__u64 room;
+	int n;
+
+	/* Regions that touch may share a range between them. */
+	while (size) {
+		n = jhl_cell_find_region(cell, addr, 1);
+		if (n < 0)
+			return false;
+		mem = &cell->mem[n];
+		room = mem->virt_start + mem->size - addr;
+		if (size <= room)
+			return true;
+		addr += room;
+		size -= room;
+	}
+	return true;
+}
+
 int jhl_cell_find_region(const struct jhl_cell *cell, __u64 addr, __u64 size)
 {
 	unsigned int n;

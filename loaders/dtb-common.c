@@ -237,8 +237,10 @@ int jhl_dtb_set_initrd(struct jhl_ctx *ctx, void *fdt, __u64 start,
 	return err ? err : set_cells(ctx, fdt, node, "linux,initrd-end", end);
 }
 
-static __u64 get_cells(const fdt32_t *p, int cells)
+__u64 jhl_fdt_cells(const void *cells_p, int cells)
 {
+	const fdt32_t *p = cells_p;
+
 	return cells == 2 ? (__u64)fdt32_to_cpu(p[0]) << 32 |
 			    fdt32_to_cpu(p[1])
 			  : cells ? fdt32_to_cpu(p[0]) : 0;
@@ -259,8 +261,8 @@ bool jhl_dtb_reg(const void *fdt, int node, int idx, __u64 *addr,
 	    (idx + 1) * (ac + sc) * 4 > len)
 		return false;
 	reg += idx * (ac + sc);
-	*addr = get_cells(reg, ac);
-	*size = get_cells(reg + ac, sc);
+	*addr = jhl_fdt_cells(reg, ac);
+	*size = jhl_fdt_cells(reg + ac, sc);
 	return true;
 }
 

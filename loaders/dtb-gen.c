@@ -79,10 +79,12 @@ static void reg64(struct gen *g, __u64 a0, __u64 s0, __u64 a1, __u64 s1)
 	prop_cells(g, "reg", cells, s1 ? 8 : 4);
 }
 
+/* reg is the MPIDR, as QEMU virt numbers its CPUs (jhl_cpu_mpidr()). */
 static void add_cpus(struct gen *g)
 {
 	unsigned int cpu;
 	char name[32];
+	__u64 mpidr;
 
 	begin(g, "cpus");
 	prop_u32(g, "#address-cells", 1);
@@ -90,11 +92,12 @@ static void add_cpus(struct gen *g)
 	for (cpu = 0; cpu < g->cell->cpu_set_size * 8; cpu++) {
 		if (!jhl_cell_has_cpu(g->cell, cpu))
 			continue;
-		snprintf(name, sizeof(name), "cpu@%x", cpu);
+		mpidr = jhl_cpu_mpidr(cpu);
+		snprintf(name, sizeof(name), "cpu@%llx", (unsigned long long)mpidr);
 		begin(g, name);
 		prop_str(g, "device_type", "cpu");
 		prop_str(g, "compatible", "arm,armv8");
-		prop_u32(g, "reg", cpu);
+		prop_u32(g, "reg", mpidr);
 		prop_str(g, "enable-method", "psci");
 		end(g);
 	}

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
- * A user's DTB (-d): read and validate it, check it against the cell, then
- * write /memory and /chosen into a copy with room to grow.
+ * A user's DTB (-d): read and validate it, then in a copy with room to
+ * grow: check it against the cell and fit it (CPUs, unmapped devices),
+ * drop what describes the root's own boot, write /memory and /chosen.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -80,6 +81,47 @@ static const char *stdout_path(struct jhl_ctx *ctx, const void *fdt,
 	return buf;
 }
 
+/*
+ * /chosen properties of the root's own boot, as in /sys/firmware/fdt of a
+ * root started by EFI or kexec: the cell's Linux would take the root's
+ * usable RAM range, EFI tables and memory map, or crash dump header.
+ */
+static const char *const stale_chosen[] = {
+	"linux,usable-memory-range",
+	"linux,uefi-system-table",
+	"linux,uefi-mmap-start",
+	"linux,uefi-mmap-size",
+	"linux,uefi-mmap-desc-size",
+	"linux,uefi-mmap-desc-ver",
+	"linux,elfcorehdr",
+	"linux,booted-from-kexec",
+};
+
+static int drop_stale_chosen(struct jhl_ctx *ctx, void *fdt)
+{
+	int node = fdt_path_offset(fdt, "/chosen"), err;
+	char removed[256];
+	size_t pos = 0;
+	unsigned int n;
+
+	if (node < 0)
+		return 0;
+	removed[0] = 0;
+	for (n = 0; n < ARRAY_SIZE(stale_chosen); n++) {
+		err = fdt_delprop(fdt, node, stale_chosen[n]);
+		if (err == -FDT_ERR_NOTFOUND)
+			continue;
+		if (err)
+			return jhl_fdt_fail(ctx, stale_chosen[n], err);
+		pos += snprintf(removed + pos, sizeof(removed) - pos, "%s%s",
+				pos ? ", " : "", stale_chosen[n]);
+	}
+	if (pos)
+		jhl_info(ctx, "DTB: removed /chosen properties of the root's own boot (EFI, kexec) that would mislead the cell's Linux: %s",
+			 removed);
+	return 0;
+}
+
 static int edit(struct jhl_ctx *ctx, const struct jhl_cell *cell, void *fdt,
 		const char *cmdline, bool initrd)
 {
@@ -95,22 +137,33 @@ static int edit(struct jhl_ctx *ctx, const struct jhl_cell *cell, void *fdt,
 	out = stdout_path(ctx, fdt, cell, path, sizeof(path));
 	err = jhl_dtb_drop_memory(ctx, fdt);
 	if (!err)
+		err = drop_stale_chosen(ctx, fdt);
+	if (!err)
 		err = jhl_dtb_put_chosen(ctx, fdt, cmdline, initrd, out);
 	return err ? err : jhl_dtb_put_memory(ctx, fdt, cell);
+}
+
+static size_t count_nodes(const void *fdt)
+{
+	size_t count = 0;
+	int node;
+
+	for (node = fdt_next_node(fdt, -1, NULL); node >= 0;
+	     node = fdt_next_node(fdt, node, NULL))
+		count++;
+	return count;
 }
 
 int jhl_dtb_patch(struct jhl_ctx *ctx, const struct jhl_cell *cell,
 		  const void *in, size_t in_size, const char *cmdline,
 		  bool initrd, void **out, size_t *out_size)
 {
+	/* any node may get status = "disabled": 24 bytes */
 	size_t size = in_size + DTB_GROWTH + cell->num_mem * 16 +
-		(cmdline ? strlen(cmdline) + 1 : 0);
+		(cmdline ? strlen(cmdline) + 1 : 0) + 24 * count_nodes(in);
 	void *fdt;
 	int err;
 
-	err = jhl_dtb_check(ctx, in, cell);
-	if (err)
-		return err;
 	fdt = malloc(size);
 	if (!fdt)
 		return -ENOMEM;
@@ -119,7 +172,10 @@ int jhl_dtb_patch(struct jhl_ctx *ctx, const struct jhl_cell *cell,
 		err = jhl_fdt_fail(ctx, "opening", err);
 		goto err_free;
 	}
-	err = edit(ctx, cell, fdt, cmdline, initrd);
+	/* checks, and fits CPUs and devices to the cell */
+	err = jhl_dtb_check(ctx, fdt, cell);
+	if (!err)
+		err = edit(ctx, cell, fdt, cmdline, initrd);
 	if (err)
 		goto err_free;
 	err = fdt_pack(fdt);

@@ -17,6 +17,7 @@
 #define JHL_KERNEL_ALIGN	0x200000ULL	/* arm64 booting: 2 MiB base */
 #define JHL_PARAMS_OFFSET	0x1000ULL	/* upstream loader protocol */
 #define JHL_PARAMS_MAX		256		/* loader's area, incl. NUL */
+#define JHL_PARAMS_AREA		257		/* its .cmdline: 256 + a NUL */
 #define JHL_LOADER_STACK	0x4000ULL	/* loader bss + stack after it */
 #define JHL_DTB_MAX		0x200000ULL	/* arm64 booting: at most 2 MiB */
 #define JHL_CMDLINE_MAX		2048		/* arm64 COMMAND_LINE_SIZE */
@@ -86,6 +87,18 @@ unsigned int jhl_cell_guess_uart_irq(const struct jhl_cell *cell);
 void jhl_cell_cpulist(const struct jhl_cell *cell, char *buf, size_t len);
 /* RAM regions Linux gets in /memory (upstream: not the loader's). */
 bool jhl_cell_mem_for_linux(const struct jailhouse_memory *mem);
+/* LOADABLE and in /memory: where the kernel, DTB and initrd may go. */
+bool jhl_mem_placeable(const struct jailhouse_memory *mem);
+/* Every byte of guest [addr, addr + size) is in some region of the cell. */
+bool jhl_cell_covers(const struct jhl_cell *cell, __u64 addr, __u64 size);
+/*
+ * CPU numbers and MPIDRs as QEMU virt has them with GICv3 (16 CPUs per
+ * cluster): Aff1 = CPU / 16, Aff0 = CPU % 16. The loader knows no other
+ * board's numbering. jhl_mpidr_cpu() is -1 for an MPIDR outside it.
+ */
+__u64 jhl_cpu_mpidr(unsigned int cpu);
+int jhl_mpidr_cpu(__u64 mpidr);
+unsigned int jhl_cell_first_cpu(const struct jhl_cell *cell);
 
 /* arm64 Image header (Documentation/arm64/booting.rst). */
 #define JHL_IMAGE_HDR_SIZE	64
@@ -163,7 +176,12 @@ int jhl_layout_place(struct jhl_ctx *ctx, const struct jhl_cell *cell,
 bool jhl_dtb_scan(const void *fdt, size_t size);
 int jhl_dtb_read(struct jhl_ctx *ctx, const struct jhl_source *src,
 		 void **out, size_t *size);
-int jhl_dtb_check(struct jhl_ctx *ctx, const void *fdt,
+/*
+ * Check a user's DTB (the patcher's copy) against the cell and fit it:
+ * CPU nodes of other CPUs are deleted, enabled devices whose MMIO the
+ * cell does not map are disabled (each a warning; an error if strict).
+ */
+int jhl_dtb_check(struct jhl_ctx *ctx, void *fdt,
 		  const struct jhl_cell *cell);
 int jhl_dtb_patch(struct jhl_ctx *ctx, const struct jhl_cell *cell,
 		  const void *in, size_t in_size, const char *cmdline,
@@ -193,6 +211,8 @@ bool jhl_dtb_is_uart(const void *fdt, int node);
 bool jhl_dtb_enabled(const void *fdt, int node);
 /* First such UART, enabled, whose reg starts at @addr. */
 int jhl_dtb_find_uart(const void *fdt, __u64 addr);
+/* A big-endian number of 1 or 2 cells at @p (0 cells: 0). */
+__u64 jhl_fdt_cells(const void *p, int cells);
 bool jhl_dtb_reg(const void *fdt, int node, int idx, __u64 *addr,
 		 __u64 *size);
 

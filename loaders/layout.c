@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
  * Placement in the cell's guest-physical RAM. Loadable RAM regions that
- * touch are merged into spans (an image may cross their boundary; the
- * plan splits it into one load per region). Two attempts:
+ * /memory gives Linux and that touch are merged into spans (an image may
+ * cross their boundary; the plan splits it into one load per region).
+ * Two attempts:
  *  1. upstream's layout: everything in the first span that holds it all,
  *     DTB first, the kernel at the next 2 MiB boundary + text_offset, the
  *     initrd after the kernel and its decompression gap;
@@ -18,6 +19,11 @@
 
 #define MAX_BLOCKS	8
 #define ALL_SPANS	(-1)
+/*
+ * Nothing goes to guest page 0: linux-loader.bin's protocol and Linux
+ * (fixmap_remap_fdt) take address 0 as "no DTB".
+ */
+#define LOWEST		JHL_PAGE_SIZE
 
 struct span {
 	__u64 start, end;
@@ -36,11 +42,6 @@ struct placer {
 	struct block used[MAX_BLOCKS];
 	unsigned int num_used;
 };
-
-static bool loadable_ram(const struct jailhouse_memory *mem)
-{
-	return jhl_mem_is_ram(mem) && (mem->flags & JAILHOUSE_MEM_LOADABLE);
-}
 
 static void sort_spans(struct span *s, unsigned int n, bool by_order)
 {
@@ -70,7 +71,8 @@ static int build_spans(struct placer *p, const struct jhl_cell *cell)
 	if (!s)
 		return -ENOMEM;
 	for (n = 0; n < cell->num_mem; n++) {
-		if (!loadable_ram(&cell->mem[n]))
+		/* only what /memory has: Linux must see its DTB and initrd */
+		if (!jhl_mem_placeable(&cell->mem[n]))
 			continue;
 		s[num].start = cell->mem[n].virt_start;
 		s[num].end = s[num].start + cell->mem[n].size;
@@ -114,6 +116,9 @@ static bool fit_span(const struct placer *p, const struct span *s, __u64 min,
 	__u64 c = min > s->start ? min : s->start;
 	unsigned int n;
 	__u64 a;
+
+	if (c < LOWEST)
+		c = LOWEST;
 
 again:
 	if (!align_phase(c, align, phase, &a) || a > s->end ||
@@ -254,10 +259,39 @@ static int place_general(struct placer *p, const struct jhl_layout_req *req,
 	return 0;
 }
 
+/* "EXECUTE or LOADABLE": what the loader's region lacks; false if nothing. */
+static bool missing_flags(__u64 flags, char *buf, size_t len)
+{
+	static const struct {
+		__u64 flag;
+		const char *name;
+	} need[] = {
+		{ JAILHOUSE_MEM_READ, "READ" },
+		{ JAILHOUSE_MEM_WRITE, "WRITE" },
+		{ JAILHOUSE_MEM_EXECUTE, "EXECUTE" },
+		{ JAILHOUSE_MEM_LOADABLE, "LOADABLE" },
+	};
+	unsigned int n, num = 0, left;
+	size_t pos = 0;
+
+	for (n = 0; n < ARRAY_SIZE(need); n++)
+		num += !(flags & need[n].flag);
+	buf[0] = 0;
+	for (n = 0, left = num; n < ARRAY_SIZE(need) && pos < len; n++) {
+		if (flags & need[n].flag)
+			continue;
+		left--;
+		pos += snprintf(buf + pos, len - pos, "%s%s", need[n].name,
+				!left ? "" : left == 1 ? " or " : ", ");
+	}
+	return num;
+}
+
 static int place_loader(struct placer *p, const struct jhl_cell *cell,
 			const struct jhl_layout_req *req)
 {
 	int region = jhl_cell_find_region(cell, cell->reset, req->loader_size);
+	char missing[64];
 
 	if (cell->reset % JHL_PAGE_SIZE) {
 		jhl_err(p->ctx, "cpu_reset_address 0x%llx is not 4 KiB aligned; linux-loader.bin runs from a page boundary",
@@ -272,13 +306,26 @@ static int place_loader(struct placer *p, const struct jhl_cell *cell,
 			(unsigned long long)(cell->reset + req->loader_size - 1));
 		return -ENOSPC;
 	}
-	if (!(cell->mem[region].flags & JAILHOUSE_MEM_LOADABLE)) {
-		jhl_err(p->ctx, "memory region %d at 0x%llx holds cpu_reset_address but is not LOADABLE",
-			region, (unsigned long long)cell->mem[region].virt_start);
+	if (missing_flags(cell->mem[region].flags, missing, sizeof(missing))) {
+		jhl_err(p->ctx, "memory region %d at 0x%llx holds cpu_reset_address but is not %s; linux-loader.bin runs there and needs READ, WRITE, EXECUTE and LOADABLE",
+			region, (unsigned long long)cell->mem[region].virt_start,
+			missing);
 		return -EINVAL;
 	}
 	use(p, cell->reset, req->loader_size, "loader");
 	return 0;
+}
+
+static bool small_ram_at_0(const struct jhl_cell *cell)
+{
+	unsigned int n;
+
+	for (n = 0; n < cell->num_mem; n++)
+		if (jhl_mem_is_ram(&cell->mem[n]) &&
+		    (cell->mem[n].flags & JAILHOUSE_MEM_LOADABLE) &&
+		    !jhl_cell_mem_for_linux(&cell->mem[n]))
+			return true;
+	return false;
 }
 
 int jhl_layout_place(struct jhl_ctx *ctx, const struct jhl_cell *cell,
@@ -292,8 +339,9 @@ int jhl_layout_place(struct jhl_ctx *ctx, const struct jhl_cell *cell,
 	if (err)
 		return err;
 	if (!p.num_spans) {
-		jhl_err(ctx, "cell \"%s\" has no loadable RAM: no memory region with exactly READ, WRITE, EXECUTE and DMA (not IO, COMM_REGION, ROOTSHARED) and LOADABLE",
-			cell->name);
+		jhl_err(ctx, "cell \"%s\" has no loadable RAM: no memory region with exactly READ, WRITE, EXECUTE and DMA (not IO, COMM_REGION, ROOTSHARED) and LOADABLE%s",
+			cell->name, small_ram_at_0(cell) ?
+			" (one of at most 64 KiB at address 0 is the loader's, Linux does not get it)" : "");
 		err = -ENOSPC;
 		goto out;
 	}

@@ -42,13 +42,30 @@ static int check_request(struct jhl_ctx *ctx, const struct jhl_request *req)
 	return 0;
 }
 
+/*
+ * The parameters are written over the loader's zeroed .cmdline: a file
+ * with bytes there is something else (a kernel, a config, a DTB) given
+ * as the loader, or a loader whose stale parameters would follow ours.
+ */
+static bool params_area_empty(const __u8 *bin)
+{
+	unsigned int n;
+
+	for (n = 0; n < JHL_PARAMS_AREA; n++)
+		if (bin[JHL_PARAMS_OFFSET + n])
+			return false;
+	return true;
+}
+
 static int read_loader(struct jhl_plan *plan, const struct jhl_source *src)
 {
 	int err;
 
-	if (!src->size || src->size > 0x100000) {
-		jhl_err(&plan->ctx, "%s: %llu bytes; not a linux-loader.bin",
-			src->name, (unsigned long long)src->size);
+	if (src->size < JHL_PARAMS_OFFSET + JHL_PARAMS_AREA ||
+	    src->size > 0x100000) {
+		jhl_err(&plan->ctx, "%s does not look like linux-loader.bin (%llu bytes; it has its %d-byte parameter area at 0x%llx and at most 1 MiB)",
+			src->name, (unsigned long long)src->size,
+			JHL_PARAMS_AREA, JHL_PARAMS_OFFSET);
 		return -EINVAL;
 	}
 	plan->loader = malloc(src->size);
@@ -60,6 +77,11 @@ static int read_loader(struct jhl_plan *plan, const struct jhl_source *src)
 			strerror(-err));
 		return err;
 	}
+	if (!params_area_empty(plan->loader)) {
+		jhl_err(&plan->ctx, "%s does not look like linux-loader.bin (its parameter area at 0x%llx is not empty)",
+			src->name, JHL_PARAMS_OFFSET);
+		return -EINVAL;
+	}
 	plan->loader_size = src->size;
 	return 0;
 }
@@ -70,8 +92,7 @@ static __u64 loadable_ram(const struct jhl_cell *cell)
 	unsigned int n;
 
 	for (n = 0; n < cell->num_mem; n++)
-		if (jhl_mem_is_ram(&cell->mem[n]) &&
-		    (cell->mem[n].flags & JAILHOUSE_MEM_LOADABLE))
+		if (jhl_mem_placeable(&cell->mem[n]))
 			total += cell->mem[n].size;
 	return total;
 }
@@ -105,7 +126,7 @@ static int prepare_dtb(struct jhl_plan *plan, const struct jhl_request *req,
 	if (!req->dtb) {
 		/* Right on QEMU virt, wrong on most boards: say what is assumed. */
 		if (!req->system_config && !req->gicr_base)
-			jhl_warn(&plan->ctx, "the generated DTB assumes QEMU virt: GICD 0x%llx, GICR 0x%llx, MPIDR = CPU number, a 24 MHz UART clock; give the board's GIC with --system-config or --gic GICD,GICR, or its DTB with -d",
+			jhl_warn(&plan->ctx, "the generated DTB assumes QEMU virt: GICD 0x%llx, GICR 0x%llx, MPIDR Aff1 = CPU / 16 and Aff0 = CPU %% 16, a 24 MHz UART clock; give the board's GIC with --system-config or --gic GICD,GICR, or its DTB with -d",
 				 (unsigned long long)cell->gicd,
 				 (unsigned long long)cell->gicr);
 		return jhl_dtb_generate(&plan->ctx, cell, req->cmdline,
@@ -142,7 +163,7 @@ static void layout_request(const struct jhl_plan *plan,
 
 	memset(lr, 0, sizeof(*lr));
 	lr->loader_size = JHL_ALIGN_UP(max64(plan->loader_size,
-					     JHL_PARAMS_OFFSET + JHL_PARAMS_MAX),
+					     JHL_PARAMS_OFFSET + JHL_PARAMS_AREA),
 				       JHL_PAGE_SIZE) + JHL_LOADER_STACK;
 	lr->text_offset = k->hdr.text_offset;
 	/* image_size includes BSS; pre-3.17 kernels get twice their size */

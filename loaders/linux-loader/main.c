@@ -20,6 +20,12 @@ struct boot {
 	unsigned long kernel, dtb;
 };
 
+/* Address 0 is a valid number, so "given" is tracked apart from it. */
+struct params {
+	struct boot boot;
+	int have_kernel, have_dtb;
+};
+
 extern const volatile char params[PARAMS_SIZE];
 
 struct boot loader_main(void);
@@ -148,33 +154,30 @@ static int has_key(unsigned int pos, const char *key)
 	return 1;
 }
 
-static void parse_token(unsigned int pos, struct boot *boot)
+static void parse_params(struct params *p)
 {
 	static const char kernel_key[] = "kernel=", dtb_key[] = "dtb=";
-
-	if (has_key(pos, kernel_key)) {
-		if (parse_number(pos + sizeof(kernel_key) - 1, &boot->kernel))
-			fail("bad number in kernel= parameter");
-	} else if (has_key(pos, dtb_key)) {
-		if (parse_number(pos + sizeof(dtb_key) - 1, &boot->dtb))
-			fail("bad number in dtb= parameter");
-	}
-}
-
-static void parse_params(struct boot *boot)
-{
 	unsigned int pos = 0;
 
-	boot->kernel = boot->dtb = 0;
+	p->have_kernel = p->have_dtb = 0;
+	p->boot.kernel = p->boot.dtb = 0;
 	while (pos < PARAMS_SIZE) {
 		if (is_sep(params[pos])) {
 			pos++;
 			continue;
 		}
 		/* first occurrence wins: stale bytes may follow a NUL */
-		if ((has_key(pos, "kernel=") && !boot->kernel) ||
-		    (has_key(pos, "dtb=") && !boot->dtb))
-			parse_token(pos, boot);
+		if (has_key(pos, kernel_key) && !p->have_kernel) {
+			if (parse_number(pos + sizeof(kernel_key) - 1,
+					 &p->boot.kernel))
+				fail("bad number in kernel= parameter");
+			p->have_kernel = 1;
+		} else if (has_key(pos, dtb_key) && !p->have_dtb) {
+			if (parse_number(pos + sizeof(dtb_key) - 1,
+					 &p->boot.dtb))
+				fail("bad number in dtb= parameter");
+			p->have_dtb = 1;
+		}
 		while (pos < PARAMS_SIZE && !is_sep(params[pos]))
 			pos++;
 	}
@@ -205,14 +208,20 @@ static void dcache_clean_inval(unsigned long start, unsigned long size)
 	asm volatile("dsb sy" : : : "memory");
 }
 
-static void check_images(const struct boot *boot)
+static void check_images(const struct params *p)
 {
+	const struct boot *boot = &p->boot;
 	unsigned long image_size;
 
-	if (!boot->kernel)
+	if (!p->have_kernel)
 		fail("no kernel= parameter");
-	if (!boot->dtb)
+	if (!p->have_dtb)
 		fail("no dtb= parameter");
+	/* The host places neither at 0: Linux takes a DTB at 0 for none. */
+	if (!boot->kernel)
+		fail("kernel=0: the kernel cannot be at address 0");
+	if (!boot->dtb)
+		fail("dtb=0: Linux does not accept a device tree at address 0");
 	if (boot->kernel & 0xfff)
 		fail_at("kernel address not 4 KiB aligned: kernel=", boot->kernel);
 	if (boot->dtb & 0x7)
@@ -230,9 +239,9 @@ static void check_images(const struct boot *boot)
 
 struct boot loader_main(void)
 {
-	struct boot boot;
+	struct params p;
 
-	parse_params(&boot);
-	check_images(&boot);
-	return boot;
+	parse_params(&p);
+	check_images(&p);
+	return p.boot;
 }

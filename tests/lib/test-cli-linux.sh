@@ -15,6 +15,9 @@ IN=$WORK/in
 mkdir "$IN" && "$HELPER" linux "$IN" || exit 99
 gzip -dc "$IN/Image.gz" | cmp -s - "$IN/Image" || exit 99
 CELL=$CFG/linux-demo.cell
+# The planner wants the real loader's empty parameter area at 0x1000.
+dd if=/dev/zero of="$IN/linux-loader.bin" bs=1 seek=4096 count=257 \
+	conv=notrunc 2>/dev/null || exit 99
 export JAILHOUSE_LINUX_LOADER="$IN/linux-loader.bin"
 
 # new_root [enabled]: a fresh fake root, with the hypervisor on if asked.
@@ -108,7 +111,7 @@ t "with the loader, upstream's script is not run" 0 '^Layout:'
 ! grep -q 'upstream script' "$WORK/out"; ok $? "the native loader planned it"
 
 # --- a generated DTB says what it assumes about the board -------------
-qemu_warning='warning: the generated DTB assumes QEMU virt: GICD 0x8000000, GICR 0x80a0000, MPIDR = CPU number, a 24 MHz UART clock; give the board.s GIC with --system-config or --gic GICD,GICR, or its DTB with -d$'
+qemu_warning='warning: the generated DTB assumes QEMU virt: GICD 0x8000000, GICR 0x80a0000, MPIDR Aff1 = CPU / 16 and Aff0 = CPU % 16, a 24 MHz UART clock; give the board.s GIC with --system-config or --gic GICD,GICR, or its DTB with -d$'
 linux "$IN/Image" --dry-run
 t "generated DTB without the board's GIC: warned" 0 '^Warning: the generated DTB assumes QEMU virt' "$qemu_warning"
 for opts in "--system-config $CFG/sys.cell" "--gic 0x2f000000,0x2f100000"; do
@@ -193,6 +196,10 @@ no_cell "command line too long"
 JAILHOUSE_LINUX_LOADER=$WORK/none linux "$IN/Image"
 t "missing linux-loader.bin" 1 '' "reading linux-loader.bin at .*none: No such file"
 no_cell "missing linux-loader.bin"
+head -c 8192 "$IN/Image" >"$WORK/not-loader.bin"
+JAILHOUSE_LINUX_LOADER=$WORK/not-loader.bin linux "$IN/Image"
+t "not a linux-loader.bin" 1 '' "not-loader.bin does not look like linux-loader.bin \(its parameter area at 0x1000 is not empty\)"
+no_cell "not a linux-loader.bin"
 new_root
 linux "$IN/Image"; t "hypervisor not enabled" 1 '' "booting Linux in cell 'qemu-arm64-linux-demo': creating the cell: the hypervisor is not enabled"
 no_cell "hypervisor not enabled"

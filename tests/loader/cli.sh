@@ -132,6 +132,22 @@ else
 	check "a cpio archive as kernel: says what it is" has \
 		"not an arm64 Image: a cpio archive" "$work/err"
 fi
+# linux-loader.bin: the real one passes, other files are recognised.
+loader=./loaders/linux-loader/linux-loader.bin
+if [ -f "$loader" ]; then
+	check "the built linux-loader.bin is accepted" \
+		$plan "$cell" "$work/Image" -l "$loader"
+else
+	skip "the built linux-loader.bin is accepted" "not built (no cross compiler)"
+fi
+head -c 8192 "$work/Image" >"$work/head.bin"
+if $plan "$cell" "$work/Image" -l "$work/head.bin" 2>"$work/err"; then
+	not_ok "8 KiB of an Image as linux-loader.bin is refused"
+else
+	check "8 KiB of an Image as linux-loader.bin: says so" has \
+		"$work/head.bin does not look like linux-loader.bin (its parameter area at 0x1000 is not empty)" \
+		"$work/err"
+fi
 head -c 100000 "$work/Image.gz" >"$work/cut.gz"
 if $plan "$cell" "$work/cut.gz" 2>"$work/err"; then
 	not_ok "a truncated Image.gz is refused"

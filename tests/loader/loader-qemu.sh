@@ -61,6 +61,16 @@ run ''
 expect "no parameters: message and halt" "linux-loader: no kernel= parameter" 3
 run 'kernel=0x41200000'
 expect "no dtb=: message and halt" "linux-loader: no dtb= parameter" 3
+# Address 0 is a number, not "missing": each gets its own message.
+run 'kernel=0 dtb=0x48000000'
+expect "kernel=0: message and halt" \
+	"linux-loader: kernel=0: the kernel cannot be at address 0" 3
+run 'kernel=0x41200000 dtb=0x0'
+expect "dtb=0: message and halt" \
+	"linux-loader: dtb=0: Linux does not accept a device tree at address 0" 3
+run 'dtb=0 kernel=0x41200000\0dtb=0x48000000\0'
+expect "dtb=0 first: a later dtb= does not replace it" \
+	"linux-loader: dtb=0: Linux does not accept a device tree at address 0" 3
 run 'kernel=0x4120zz dtb=0x48000000'
 expect "bad number: message and halt" "linux-loader: bad number in kernel= parameter" 3
 run 'kernel=0x41400000 dtb=0x48000000'

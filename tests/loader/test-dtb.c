@@ -146,6 +146,7 @@ static void test_generated(void)
 	const void *fdt;
 	struct tl_req r;
 	size_t size;
+	void *copy;
 
 	tl_req_init(&r, demo, demo_size, img, TL_MIB);
 	tl_req_initrd(&r, initrd, sizeof(initrd));
@@ -160,15 +161,19 @@ static void test_generated(void)
 	       "%s: bootargs", what);
 	/* No system config, no --gic: the QEMU virt guess is said. */
 	tap_eq(jhl_plan_num_warnings(plan), 1, "%s: one warning", what);
-	tap_ok(tl_log_has_level(JHL_LOG_WARN, "the generated DTB assumes QEMU virt: GICD 0x8000000, GICR 0x80a0000, MPIDR = CPU number, a 24 MHz UART clock; give the board's GIC with --system-config or --gic GICD,GICR, or its DTB with -d"),
+	tap_ok(tl_log_has_level(JHL_LOG_WARN, "the generated DTB assumes QEMU virt: GICD 0x8000000, GICR 0x80a0000, MPIDR Aff1 = CPU / 16 and Aff0 = CPU % 16, a 24 MHz UART clock; give the board's GIC with --system-config or --gic GICD,GICR, or its DTB with -d"),
 	       "%s: warns what it assumes of the board", what);
 
 	/* What we generate must pass our own check of user DTBs. */
 	jhl_ctx_init(&ctx, &r.req);
 	tl_log_reset();
+	copy = malloc(size);
+	memcpy(copy, fdt, size);
 	tap_ok(!jhl_cell_parse(&ctx, &cr, &cell) &&
-	       !jhl_dtb_check(&ctx, fdt, &cell) && !ctx.num_warnings,
+	       !jhl_dtb_check(&ctx, copy, &cell) && !ctx.num_warnings,
 	       "%s: passes the DTB-vs-cell check without warnings", what);
+	tap_ok(!memcmp(copy, fdt, size), "%s: the check changes nothing", what);
+	free(copy);
 	jhl_ctx_release(&ctx);
 	jhl_plan_free(plan);
 out:
@@ -443,6 +448,9 @@ static void check_case(const char *cpus, const char *psci, const char *gic,
 	" cpu@1 { device_type = \"cpu\"; reg = <1>; enable-method = \"psci\"; };\n" \
 	" cpu@2 { device_type = \"cpu\"; reg = <2>; enable-method = \"psci\"; };\n" \
 	" cpu@3 { device_type = \"cpu\"; reg = <3>; enable-method = \"spin-table\"; }; };\n"
+#define CPUS_2 \
+	"cpus { #address-cells = <1>; #size-cells = <0>;\n" \
+	" cpu@2 { device_type = \"cpu\"; reg = <2>; enable-method = \"psci\"; }; };\n"
 #define GIC_ELSEWHERE \
 	"gic: interrupt-controller@2c000000 { compatible = \"arm,gic-v3\"; #interrupt-cells = <3>;" \
 	" interrupt-controller; reg = <0 0x2c000000 0 0x10000>, <0 0x2c100000 0 0x200000>; };\n"
@@ -455,16 +463,17 @@ static void test_checks(void)
 	check_case(CPUS_2_3, "psci { compatible = \"arm,psci-0.2\"; method = \"hvc\"; };\n",
 		   GIC_QEMU, UART_QEMU, false, false, -EINVAL, JHL_LOG_ERR,
 		   "PSCI method \"hvc\"", "PSCI over hvc");
-	check_case(CPUS_0_3, PSCI_SMC, GIC_QEMU, UART_QEMU, false, false, 0,
-		   JHL_LOG_WARN, "describes 4 CPUs, cell \"qemu-arm64-linux-demo\" has 2 (2-3)",
-		   "4 CPUs");
+	check_case(CPUS_2, PSCI_SMC, GIC_QEMU, UART_QEMU, false, false, 0,
+		   JHL_LOG_WARN, "describes 1 CPUs, cell \"qemu-arm64-linux-demo\" has 2 (2-3)",
+		   "1 CPU");
 	check_case(CPUS_0_3, PSCI_SMC, GIC_QEMU, UART_QEMU, false, false, 0,
 		   JHL_LOG_WARN, "enable-method \"spin-table\"", "spin-table CPU");
 	check_case(CPUS_0_3, PSCI_SMC, GIC_QEMU, UART_QEMU, false, false, 0,
-		   JHL_LOG_WARN, "CPU cpu@0 (MPIDR 0x0) is not a CPU of cell",
+		   JHL_LOG_WARN, "CPU node cpu@0 (MPIDR 0x0) is not a CPU of cell \"qemu-arm64-linux-demo\" (assuming QEMU virt's numbering: MPIDR Aff1 = CPU / 16, Aff0 = CPU % 16): deleted from the DTB",
 		   "foreign CPU");
 	check_case(CPUS_0_3, PSCI_SMC, GIC_QEMU, UART_QEMU, false, true, -EINVAL,
-		   JHL_LOG_ERR, "describes 4 CPUs", "4 CPUs, strict");
+		   JHL_LOG_ERR, "CPU node cpu@1 (MPIDR 0x1) is not a CPU of cell \"qemu-arm64-linux-demo\" (assuming QEMU virt's numbering: MPIDR Aff1 = CPU / 16, Aff0 = CPU % 16) (strict checking refuses it; otherwise it is deleted from the DTB)",
+		   "foreign CPU, strict");
 	check_case(CPUS_2_3, "", GIC_QEMU, UART_QEMU, false, false, 0,
 		   JHL_LOG_WARN, "no PSCI node", "no PSCI node");
 	check_case(CPUS_2_3, PSCI_SMC, GIC_V2, UART_QEMU, false, false, -EINVAL,
@@ -478,10 +487,11 @@ static void test_checks(void)
 		   "GIC distributor at 0x2c000000, the QEMU virt default says 0x8000000",
 		   "GIC elsewhere than QEMU's");
 	check_case(CPUS_2_3, PSCI_SMC, GIC_QEMU,
-		   "uart@1c090000 { compatible = \"arm,pl011\"; reg = <0 0x1c090000 0 0x1000>; };\n",
+		   "uart@1c090000 { compatible = \"arm,pl011\"; reg = <0 0x1c090000 0 0x1000>; interrupts = <0 5 4>; };\n",
 		   false, false, 0, JHL_LOG_WARN,
-		   "UART uart@1c090000 at 0x1c090000 is not mapped into cell",
+		   "/uart@1c090000 at 0x1c090000 is not mapped into cell \"qemu-arm64-linux-demo\"; Linux would probe it and the hypervisor stop the cell: disabled (status = \"disabled\")",
 		   "foreign UART");
+	tap_ok(!tl_log_has("INTID 37"), "foreign UART: disabled, so its IRQ is not checked");
 	check_case(CPUS_2_3, PSCI_SMC, GIC_QEMU,
 		   "uart@9000000 { compatible = \"arm,pl011\"; reg = <0 0x09000000 0 0x1000>;"
 		   " interrupts = <0 5 4>; };\n",
@@ -492,6 +502,319 @@ static void test_checks(void)
 		   false, false, 0, JHL_LOG_INFO, "stdout-path not set",
 		   "disabled UART");
 	tap_ok(!tl_log_has("INTID 37"), "disabled UART: not checked");
+}
+
+static bool has_prop(const void *fdt, const char *path, const char *name)
+{
+	int node = fdt_path_offset(fdt, path);
+
+	return node >= 0 && fdt_getprop(fdt, node, name, NULL);
+}
+
+/* A plan on the demo cell with a DTB from parts; NULL if refused. */
+static struct jhl_plan *plan_parts(const char *cpus, const char *gic,
+				   const char *extra, bool strict, int want,
+				   const char *what)
+{
+	static __u8 *img;
+	struct jhl_plan *plan;
+	static struct tl_req r;
+	static void *in;
+	size_t size;
+
+	free(in);
+	if (!img)
+		img = tl_image(TL_MIB, 2 * TL_MIB, 0, 0xa);
+	in = dtb_of(cpus, PSCI_SMC, gic, UART_QEMU, extra, &size);
+	if (!in) {
+		tap_ok(false, "%s: dtc compiled the DTS", what);
+		return NULL;
+	}
+	tl_req_init(&r, demo, demo_size, img, TL_MIB);
+	tl_req_dtb(&r, in, size);
+	r.req.strict = strict;
+	plan = plan_for(&r, want, what);
+	return plan;
+}
+
+/* /chosen of a root booted by EFI or kexec (/sys/firmware/fdt). */
+static void test_stale_chosen(void)
+{
+	static const char *const stale[] = {
+		"linux,usable-memory-range", "linux,uefi-system-table",
+		"linux,uefi-mmap-start", "linux,uefi-mmap-size",
+		"linux,uefi-mmap-desc-size", "linux,uefi-mmap-desc-ver",
+		"linux,elfcorehdr", "linux,booted-from-kexec",
+	};
+	const char *what = "stale /chosen";
+	struct jhl_plan *plan;
+	const void *fdt;
+	unsigned int n;
+	size_t size;
+	bool gone = true;
+
+	plan = plan_parts(CPUS_2_3, GIC_QEMU,
+			  "chosen { bootargs = \"root=/dev/vda\";"
+			  " linux,usable-memory-range = <0 0x40000000 0 0x10000000>;"
+			  " linux,uefi-system-table = <0 0xbff00000>;"
+			  " linux,uefi-mmap-start = <0 0xbfe00000>;"
+			  " linux,uefi-mmap-size = <0x1000>;"
+			  " linux,uefi-mmap-desc-size = <0x30>;"
+			  " linux,uefi-mmap-desc-ver = <1>;"
+			  " linux,elfcorehdr = <0 0x50000000 0 0x1000>;"
+			  " linux,booted-from-kexec; };\n", false, 0, what);
+	if (!plan)
+		return;
+	fdt = jhl_plan_dtb(plan, &size);
+	for (n = 0; n < ARRAY_SIZE(stale); n++)
+		if (has_prop(fdt, "/chosen", stale[n])) {
+			printf("#   %s is still there\n", stale[n]);
+			gone = false;
+		}
+	tap_ok(gone, "%s: the root's EFI, kexec and crash properties removed", what);
+	tap_ok(string_is(fdt, "/chosen", "bootargs", "root=/dev/vda"),
+	       "%s: bootargs kept", what);
+	tap_ok(tl_log_has_level(JHL_LOG_INFO, "DTB: removed /chosen properties of the root's own boot (EFI, kexec) that would mislead the cell's Linux: linux,usable-memory-range, linux,uefi-system-table, linux,uefi-mmap-start, linux,uefi-mmap-size, linux,uefi-mmap-desc-size, linux,uefi-mmap-desc-ver, linux,elfcorehdr, linux,booted-from-kexec"),
+	       "%s: says what it removed", what);
+	tap_eq(jhl_plan_num_warnings(plan), 0, "%s: no warnings", what);
+	jhl_plan_free(plan);
+}
+
+#define GIC_ITS \
+	"gic: interrupt-controller@8000000 { compatible = \"arm,gic-v3\"; #interrupt-cells = <3>;" \
+	" interrupt-controller; #address-cells = <2>; #size-cells = <2>; ranges;" \
+	" reg = <0 0x08000000 0 0x10000>, <0 0x080a0000 0 0xf60000>;\n" \
+	" its@8080000 { compatible = \"arm,gic-v3-its\"; msi-controller;" \
+	" reg = <0 0x08080000 0 0x20000>; }; };\n"
+#define ROOT_DEVICES \
+	"rtc@9010000 { compatible = \"arm,pl031\", \"arm,primecell\"; reg = <0 0x09010000 0 0x1000>; };\n" \
+	"gpio@9030000 { compatible = \"arm,pl061\"; reg = <0 0x09030000 0 0x1000>; status = \"disabled\"; };\n" \
+	"soc { compatible = \"simple-bus\"; #address-cells = <1>; #size-cells = <1>;" \
+	" ranges = <0 0 0x09000000 0x2000>;\n" \
+	" serial@0 { compatible = \"ns16550a\"; reg = <0 0x100>; };\n" \
+	" serial@1000 { compatible = \"ns16550a\"; reg = <0x1000 0x100>; };\n" \
+	" i2c@800 { compatible = \"arm,versatile-i2c\"; reg = <0x800 0x100>;" \
+	" #address-cells = <1>; #size-cells = <0>;" \
+	" eeprom@50 { compatible = \"atmel,24c02\"; reg = <0x50>; }; }; };\n" \
+	"bus { compatible = \"simple-bus\"; #address-cells = <1>; #size-cells = <1>;" \
+	" ranges = <0 0 0x0a000000 0x1000>;\n" \
+	" virtio@200 { compatible = \"virtio,mmio\"; reg = <0x200 0x200>; }; };\n" \
+	"shm@70100000 { compatible = \"test,in-ram\"; reg = <0 0x70100000 0 0x1000>; };\n" \
+	"reserved-memory { #address-cells = <2>; #size-cells = <2>; ranges;\n" \
+	" fw@40000000 { reg = <0 0x40000000 0 0x1000>; no-map; }; };\n" \
+	"pcie@10000000 { compatible = \"pci-host-ecam-generic\"; device_type = \"pci\";" \
+	" reg = <0x40 0x10000000 0 0x10000000>; #address-cells = <3>; #size-cells = <2>;" \
+	" ranges = <0x02000000 0 0x10000000 0 0x10000000 0 0x2eff0000>; };\n"
+
+/* A DTB from the root: the root's devices, which the cell does not map. */
+static void test_unmapped_devices(void)
+{
+	static const char *const disabled[] = {
+		"/rtc@9010000", "/soc/serial@1000", "/bus/virtio@200",
+		"/interrupt-controller@8000000/its@8080000", "/pcie@10000000",
+	};
+	static const char *const kept[] = {
+		"/uart@9000000", "/soc", "/soc/serial@0", "/soc/i2c@800",
+		"/soc/i2c@800/eeprom@50", "/bus", "/shm@70100000",
+		"/reserved-memory/fw@40000000",
+		"/interrupt-controller@8000000", "/cpus/cpu@2",
+	};
+	const char *what = "root's devices";
+	struct jhl_plan *plan;
+	const void *fdt;
+	unsigned int n;
+	size_t size;
+	bool ok;
+
+	plan = plan_parts(CPUS_2_3, GIC_ITS, ROOT_DEVICES, false, 0, what);
+	if (!plan)
+		return;
+	fdt = jhl_plan_dtb(plan, &size);
+	for (n = 0, ok = true; n < ARRAY_SIZE(disabled); n++)
+		if (!string_is(fdt, disabled[n], "status", "disabled")) {
+			printf("#   %s is not disabled\n", disabled[n]);
+			ok = false;
+		}
+	tap_ok(ok, "%s: devices in unmapped MMIO disabled", what);
+	for (n = 0, ok = true; n < ARRAY_SIZE(kept); n++)
+		if (fdt_path_offset(fdt, kept[n]) < 0 ||
+		    has_prop(fdt, kept[n], "status")) {
+			printf("#   %s was changed\n", kept[n]);
+			ok = false;
+		}
+	tap_ok(ok, "%s: mapped ones, the GIC, non-MMIO and RAM untouched", what);
+	tap_ok(string_is(fdt, "/gpio@9030000", "status", "disabled"),
+	       "%s: a disabled one stays so", what);
+	tap_eq(jhl_plan_num_warnings(plan), ARRAY_SIZE(disabled),
+	       "%s: one warning per disabled node", what);
+	tap_ok(tl_log_has_level(JHL_LOG_WARN, "DTB: /soc/serial@1000 at 0x9001000 is not mapped into cell \"qemu-arm64-linux-demo\"; Linux would probe it and the hypervisor stop the cell: disabled (status = \"disabled\")"),
+	       "%s: names the node and its translated address", what);
+	tap_ok(tl_log_has_level(JHL_LOG_WARN, "/pcie@10000000 at 0x4010000000 is not mapped") &&
+	       tl_log_has_level(JHL_LOG_WARN, "/bus/virtio@200 at 0xa000200 is not mapped") &&
+	       !tl_log_has("gpio@9030000"),
+	       "%s: the others named, not the disabled one", what);
+	tap_ok(string_is(fdt, "/chosen", "stdout-path", "/uart@9000000"),
+	       "%s: stdout-path to the cell's UART", what);
+	jhl_plan_free(plan);
+
+	what = "root's devices, strict";
+	plan_parts(CPUS_2_3, GIC_ITS, ROOT_DEVICES, true, -EINVAL, what);
+	tap_ok(tl_log_has_level(JHL_LOG_ERR, "DTB: /rtc@9010000 at 0x9010000 is not mapped into cell \"qemu-arm64-linux-demo\"; Linux would probe it and the hypervisor stop the cell (strict checking refuses it; otherwise it is disabled (status = \"disabled\"))"),
+	       "%s: an error", what);
+	tap_ok(tl_log_has_level(JHL_LOG_ERR, "(5 problems above)"),
+	       "%s: counts them", what);
+}
+
+/* A hostile DTB: more unmapped devices than are fixed. */
+static void test_too_many_devices(void)
+{
+	const char *what = "2000 unmapped devices";
+	size_t len = 2000 * 80 + 4096, pos, size;
+	__u8 *img = tl_image(TL_MIB, 2 * TL_MIB, 0, 0xa);
+	char *dts = malloc(len);
+	struct jhl_plan *plan;
+	struct tl_req r;
+	void *in;
+	int n;
+
+	pos = snprintf(dts, len, "/dts-v1/;\n/ { #address-cells = <2>; #size-cells = <2>;\n"
+		       "interrupt-parent = <&gic>;\n%s%s%s%s",
+		       CPUS_2_3, PSCI_SMC, GIC_QEMU, UART_QEMU);
+	for (n = 0; n < 2000; n++)
+		pos += snprintf(dts + pos, len - pos,
+				"d@%x { reg = <0 0x%x 0 0x1000>; };\n",
+				0x10000000 + n * 0x1000, 0x10000000 + n * 0x1000);
+	snprintf(dts + pos, len - pos, "};\n");
+	in = tl_dtc(dts, &size);
+	tl_req_init(&r, demo, demo_size, img, TL_MIB);
+	tl_req_dtb(&r, in, size);
+	plan = plan_for(&r, -EINVAL, what);
+	tap_ok(tl_log_has_level(JHL_LOG_ERR, "DTB: more than 1024 CPU nodes and devices do not belong to cell \"qemu-arm64-linux-demo\"; pass a DTB made for the cell"),
+	       "%s: refused after 1024", what);
+	jhl_plan_free(plan);
+	free(in);
+	free(dts);
+	free(img);
+}
+
+#define CPUS_0_3_MAP \
+	"cpus { #address-cells = <1>; #size-cells = <0>;\n" \
+	" cpu-map { cluster0 { core0 { cpu = <&c0>; }; core1 { cpu = <&c1>; };" \
+	" core2 { cpu = <&c2>; }; core3 { cpu = <&c3>; }; }; };\n" \
+	" c0: cpu@0 { device_type = \"cpu\"; reg = <0>; enable-method = \"psci\"; };\n" \
+	" c1: cpu@1 { device_type = \"cpu\"; reg = <1>; enable-method = \"psci\"; };\n" \
+	" c2: cpu@2 { device_type = \"cpu\"; reg = <2>; enable-method = \"psci\"; };\n" \
+	" c3: cpu@3 { device_type = \"cpu\"; reg = <3>; enable-method = \"psci\"; }; };\n"
+#define CPUS_0_1 \
+	"cpus { #address-cells = <1>; #size-cells = <0>;\n" \
+	" cpu@0 { device_type = \"cpu\"; reg = <0>; enable-method = \"psci\"; };\n" \
+	" cpu@1 { device_type = \"cpu\"; reg = <1>; enable-method = \"psci\"; }; };\n"
+#define CPUS_3 \
+	"cpus { #address-cells = <1>; #size-cells = <0>;\n" \
+	" cpu@3 { device_type = \"cpu\"; reg = <3>; enable-method = \"psci\"; }; };\n"
+
+static int count_cpu_nodes(const void *fdt)
+{
+	int node, count = 0;
+
+	fdt_for_each_subnode(node, fdt, fdt_path_offset(fdt, "/cpus"))
+		count++;
+	return count;
+}
+
+/* CPU nodes: only the cell's stay, and the one Linux boots on must be. */
+static void test_cpu_nodes(void)
+{
+	const char *what = "root's CPUs";
+	struct jhl_plan *plan;
+	const void *fdt;
+	size_t size;
+
+	plan = plan_parts(CPUS_0_3_MAP, GIC_QEMU, "", false, 0, what);
+	if (plan) {
+		fdt = jhl_plan_dtb(plan, &size);
+		tap_ok(fdt_path_offset(fdt, "/cpus/cpu@2") >= 0 &&
+		       fdt_path_offset(fdt, "/cpus/cpu@3") >= 0 &&
+		       count_cpu_nodes(fdt) == 2,
+		       "%s: only the cell's CPU nodes left", what);
+		tap_ok(tl_log_has_level(JHL_LOG_WARN, "CPU node cpu@0 (MPIDR 0x0) is not a CPU of cell") &&
+		       tl_log_has_level(JHL_LOG_WARN, "CPU node cpu@1 (MPIDR 0x1) is not a CPU of cell"),
+		       "%s: each deletion warned", what);
+		tap_ok(tl_log_has_level(JHL_LOG_INFO, "deleted /cpus/cpu-map"),
+		       "%s: cpu-map, naming deleted CPUs, deleted too", what);
+		tap_eq(jhl_plan_num_warnings(plan), 2, "%s: two warnings", what);
+		tap_ok(!fdt_check_full(fdt, size), "%s: valid DTB", what);
+		jhl_plan_free(plan);
+	}
+
+	/*
+	 * No node for the boot CPU: maybe another numbering than QEMU's
+	 * (a real board), so nothing is deleted by it; said, strict refuses.
+	 */
+	what = "another cell's CPUs";
+	plan = plan_parts(CPUS_0_1, GIC_QEMU, "", false, 0, what);
+	if (plan) {
+		fdt = jhl_plan_dtb(plan, &size);
+		tap_eq(count_cpu_nodes(fdt), 2, "%s: CPU nodes left as they are",
+		       what);
+		tap_ok(tl_log_has_level(JHL_LOG_WARN, "DTB: no CPU node for CPU 2 (MPIDR 0x2, assuming QEMU virt's numbering: MPIDR Aff1 = CPU / 16, Aff0 = CPU % 16), the first CPU of cell \"qemu-arm64-linux-demo\", which boots Linux; if this board numbers its CPUs otherwise"),
+		       "%s: no node for the boot CPU is said", what);
+		jhl_plan_free(plan);
+	}
+	plan_parts(CPUS_0_1, GIC_QEMU, "", true, -EINVAL, what);
+	tap_ok(tl_log_has_level(JHL_LOG_ERR, "no CPU node for CPU 2"),
+	       "%s: strict checking refuses it", what);
+
+	what = "only the second CPU";
+	plan_parts(CPUS_3, GIC_QEMU, "", true, -EINVAL, what);
+	tap_ok(tl_log_has_level(JHL_LOG_ERR, "no CPU node for CPU 2"),
+	       "%s: strict checking refuses no node for the boot CPU", what);
+}
+
+/* QEMU virt with GICv3: 16 CPUs per cluster, CPU 17 is MPIDR 0x101. */
+static void test_mpidr_clusters(void)
+{
+	static const __u32 mpidr_100[] = { 0x100 }, mpidr_101[] = { 0x101 };
+	__u8 *img = tl_image(TL_MIB, 2 * TL_MIB, 0, 0xa);
+	struct jhl_plan *plan;
+	struct tl_cell cell;
+	struct tl_req r;
+	const void *fdt;
+	void *bytes, *in;
+	size_t size, in_size;
+
+	tl_cell_init(&cell, "cpus-16-17");
+	cell.cpus = 0x30000;
+	tl_cell_add_mem(&cell, 0x70000000, 0x70000000, 64 * TL_MIB, TL_RAM);
+	bytes = tl_cell_bytes(&cell, &size);
+	tl_req_init(&r, bytes, size, img, TL_MIB);
+	plan = plan_for(&r, 0, "CPUs 16-17 generated");
+	fdt = plan ? jhl_plan_dtb(plan, &in_size) : NULL;
+	tap_ok(fdt && cells_are(fdt, "/cpus/cpu@100", "reg", mpidr_100, 1) &&
+	       cells_are(fdt, "/cpus/cpu@101", "reg", mpidr_101, 1) &&
+	       count_cpu_nodes(fdt) == 2,
+	       "CPUs 16-17 generated: MPIDRs 0x100 and 0x101");
+	jhl_plan_free(plan);
+
+	in = dtb_of("cpus { #address-cells = <1>; #size-cells = <0>;\n"
+		    " cpu@f { device_type = \"cpu\"; reg = <0xf>; enable-method = \"psci\"; };\n"
+		    " cpu@10 { device_type = \"cpu\"; reg = <0x10>; enable-method = \"psci\"; };\n"
+		    " cpu@100 { device_type = \"cpu\"; reg = <0x100>; enable-method = \"psci\"; };\n"
+		    " cpu@101 { device_type = \"cpu\"; reg = <0x101>; enable-method = \"psci\"; }; };\n",
+		    PSCI_SMC, GIC_QEMU, UART_QEMU, "", &in_size);
+	tl_req_init(&r, bytes, size, img, TL_MIB);
+	tl_req_dtb(&r, in, in_size);
+	plan = plan_for(&r, 0, "CPUs 16-17 given");
+	fdt = plan ? jhl_plan_dtb(plan, &in_size) : NULL;
+	tap_ok(fdt && fdt_path_offset(fdt, "/cpus/cpu@100") >= 0 &&
+	       fdt_path_offset(fdt, "/cpus/cpu@101") >= 0 &&
+	       count_cpu_nodes(fdt) == 2,
+	       "CPUs 16-17 given: CPU 15 and the impossible MPIDR 0x10 deleted");
+	tap_eq(jhl_plan_num_warnings(plan), 2, "CPUs 16-17 given: two warnings");
+	jhl_plan_free(plan);
+	free(in);
+	free(bytes);
+	free(img);
 }
 
 static void test_bad_dtbs(void)
@@ -558,6 +881,11 @@ int main(void)
 	test_patched_existing();
 	test_patched_32bit();
 	test_checks();
+	test_stale_chosen();
+	test_unmapped_devices();
+	test_too_many_devices();
+	test_cpu_nodes();
+	test_mpidr_clusters();
 	test_bad_dtbs();
 	tl_log_reset();
 	return tap_done();

@@ -335,9 +335,25 @@ static void test_loader_placement(void)
 	cell.mem[1].flags &= ~JAILHOUSE_MEM_LOADABLE;
 	bytes = tl_cell_bytes(&cell, &size);
 	tl_req_init(&r, bytes, size, img, TL_MIB);
-	plan_fails(&r, -EINVAL, "holds cpu_reset_address but is not LOADABLE",
+	plan_fails(&r, -EINVAL, "memory region 1 at 0x0 holds cpu_reset_address but is not LOADABLE; linux-loader.bin runs there and needs READ, WRITE, EXECUTE and LOADABLE",
 		   "loader region not loadable");
 	free(bytes);
+
+	/* The loader runs from its region: it must be executable too. */
+	cell.mem[1].flags = TL_LOADER_MEM & ~JAILHOUSE_MEM_EXECUTE;
+	bytes = tl_cell_bytes(&cell, &size);
+	tl_req_init(&r, bytes, size, img, TL_MIB);
+	plan_fails(&r, -EINVAL, "holds cpu_reset_address but is not EXECUTE;",
+		   "loader region not executable");
+	free(bytes);
+
+	cell.mem[1].flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_LOADABLE;
+	bytes = tl_cell_bytes(&cell, &size);
+	tl_req_init(&r, bytes, size, img, TL_MIB);
+	plan_fails(&r, -EINVAL, "holds cpu_reset_address but is not WRITE or EXECUTE;",
+		   "loader region read-only");
+	free(bytes);
+	cell.mem[1].flags = TL_LOADER_MEM;
 
 	cell.desc.cpu_reset_address = 0x800;
 	bytes = tl_cell_bytes(&cell, &size);
@@ -514,6 +530,145 @@ static void test_initrd_checks(void)
 	free(img);
 }
 
+/* A cell whose RAM starts at guest address 0, the loader elsewhere. */
+static void *ram_at_0_cell(__u64 ram, size_t *size)
+{
+	struct tl_cell cell;
+
+	tl_cell_init(&cell, "ram-at-0");
+	cell.mem[1].virt_start = 0x10000000;
+	cell.desc.cpu_reset_address = 0x10000000;
+	tl_cell_add_mem(&cell, 0x60000000, 0, ram, TL_RAM);
+	return tl_cell_bytes(&cell, size);
+}
+
+/* Address 0 is "no DTB" to Linux and "missing" to loaders: never used. */
+static void test_ram_at_0(void)
+{
+	__u8 *img = tl_image(TL_MIB, 2 * TL_MIB, 0, 0xa);
+	const char *what = "RAM at 0";
+	__u8 head[4096] = { 0 };
+	struct jhl_plan *plan;
+	struct tl_req r;
+	void *bytes;
+	size_t size;
+
+	bytes = ram_at_0_cell(128 * TL_MIB, &size);
+	tl_req_init(&r, bytes, size, img, TL_MIB);
+	plan = plan_ok(&r, what);
+	if (plan) {
+		check_seg(plan, JHL_SEG_DTB, 0x1000, 0, 2, what);
+		check_seg(plan, JHL_SEG_KERNEL, 0x200000, TL_MIB, 2, what);
+		tap_ok(!strcmp(jhl_plan_params(plan), "kernel=0x200000 dtb=0x1000"),
+		       "%s: parameters \"%s\"", what, jhl_plan_params(plan));
+		tap_ok(jhl_plan_info(plan)->upstream_layout,
+		       "%s: still the upstream layout", what);
+		jhl_plan_free(plan);
+	}
+
+	/* first fit puts the kernel first: not at 0 either */
+	what = "RAM at 0, first fit";
+	free(img);
+	img = tl_image(8 * TL_MIB, 10 * TL_MIB, 0, 0xa);
+	tl_req_init(&r, bytes, size, img, 8 * TL_MIB);
+	tl_file_source(&r.initrd, "initrd", head, sizeof(head), 111 * TL_MIB);
+	r.req.initrd = &r.initrd;
+	plan = plan_ok(&r, what);
+	if (plan) {
+		tap_ok(!jhl_plan_info(plan)->upstream_layout,
+		       "%s: not the upstream layout", what);
+		check_seg(plan, JHL_SEG_KERNEL, 0x200000, 8 * TL_MIB, 2, what);
+		check_seg(plan, JHL_SEG_INITRD, 0xc00000, 111 * TL_MIB, 2, what);
+		check_seg(plan, JHL_SEG_DTB, 0x1000, 0, 2, what);
+		jhl_plan_free(plan);
+	}
+	jhl_source_close(&r.initrd);
+	free(bytes);
+	free(img);
+}
+
+/*
+ * A small RAM region at 0 is the loader's and not in /memory: neither the
+ * DTB nor the initrd may go there, or Linux would not know of them.
+ */
+static void test_loader_ram_not_for_linux(void)
+{
+	const char *what = "loader RAM at 0";
+	__u8 *img = tl_image(8 * TL_MIB, 10 * TL_MIB, 0, 0xa);
+	__u8 initrd[16384] = { 0 };
+	struct jhl_plan *plan;
+	struct tl_cell cell;
+	struct tl_req r;
+	void *bytes;
+	size_t size;
+
+	tl_cell_init(&cell, "loader-ram");
+	cell.mem[1].flags = TL_RAM;		/* RAM, but at most 64 KiB at 0 */
+	tl_cell_add_mem(&cell, 0x70000000, 0x70000000, 16 * TL_MIB, TL_RAM);
+	bytes = tl_cell_bytes(&cell, &size);
+	tl_req_init(&r, bytes, size, img, 8 * TL_MIB);
+	tl_req_initrd(&r, initrd, sizeof(initrd));
+	plan = plan_ok(&r, what);
+	if (plan) {
+		tap_ok(!jhl_plan_info(plan)->upstream_layout,
+		       "%s: first fit", what);
+		check_seg(plan, JHL_SEG_LOADER, 0, 0, 1, what);
+		check_seg(plan, JHL_SEG_KERNEL, 0x70000000, 8 * TL_MIB, 2, what);
+		check_seg(plan, JHL_SEG_INITRD, 0x70a00000, sizeof(initrd), 2, what);
+		check_seg(plan, JHL_SEG_DTB, 0x70a04000, 0, 2, what);
+		jhl_plan_free(plan);
+	}
+	free(bytes);
+
+	/* No other loadable RAM: the message says why it does not count. */
+	cell.mem[2].flags &= ~JAILHOUSE_MEM_LOADABLE;
+	bytes = tl_cell_bytes(&cell, &size);
+	tl_req_init(&r, bytes, size, img, 8 * TL_MIB);
+	plan_fails(&r, -ENOSPC, "has no loadable RAM", "only loader RAM");
+	tap_ok(tl_log_has("at most 64 KiB at address 0 is the loader's"),
+	       "only loader RAM: says why it is not used");
+	free(bytes);
+	free(img);
+}
+
+/* linux-loader.bin is recognised by its empty parameter area. */
+static void test_loader_file(void)
+{
+	__u8 *img = tl_image(TL_MIB, 2 * TL_MIB, 0, 0xa);
+	struct jhl_plan *plan;
+	const void *good;
+	struct tl_req r;
+	size_t size;
+	__u8 *bin;
+
+	good = tl_loader_bin(&size);
+	bin = malloc(size);
+	memcpy(bin, good, size);
+	bin[0x1000 + TL_PARAMS_AREA - 1] = 'x';
+	tl_req_init(&r, demo, demo_size, img, TL_MIB);
+	jhl_source_mem(&r.loader, "Image", bin, size);
+	plan_fails(&r, -EINVAL, "Image does not look like linux-loader.bin (its parameter area at 0x1000 is not empty)",
+		   "loader with bytes in its parameter area");
+
+	/* a kernel given as the loader */
+	tl_req_init(&r, demo, demo_size, img, TL_MIB);
+	jhl_source_mem(&r.loader, "Image", img, TL_MIB);
+	plan_fails(&r, -EINVAL, "Image does not look like linux-loader.bin",
+		   "kernel as loader");
+
+	tl_req_init(&r, demo, demo_size, img, TL_MIB);
+	jhl_source_mem(&r.loader, "short.bin", bin, 0x1000 + TL_PARAMS_AREA - 1);
+	plan_fails(&r, -EINVAL, "short.bin does not look like linux-loader.bin (4352 bytes; it has its 257-byte parameter area at 0x1000",
+		   "loader ending in its parameter area");
+
+	tl_req_init(&r, demo, demo_size, img, TL_MIB);
+	jhl_source_mem(&r.loader, "exact.bin", good, 0x1000 + TL_PARAMS_AREA);
+	plan = plan_ok(&r, "loader ending with its parameter area");
+	jhl_plan_free(plan);
+	free(bin);
+	free(img);
+}
+
 int main(void)
 {
 	tl_need_dtc();
@@ -531,6 +686,9 @@ int main(void)
 	test_file_sources();
 	test_bad_requests();
 	test_initrd_checks();
+	test_ram_at_0();
+	test_loader_ram_not_for_linux();
+	test_loader_file();
 	tl_log_reset();
 	return tap_done();
 }

@@ -132,6 +132,8 @@ const void *tl_loader_bin(size_t *size)
 
 	for (i = 0; i < sizeof(bin); i++)
 		bin[i] = ~tl_pattern(i);
+	/* like the real one: an empty parameter area (.cmdline) */
+	memset(bin + 0x1000, 0, TL_PARAMS_AREA);
 	*size = sizeof(bin);
 	return bin;
 }
@@ -141,7 +143,7 @@ struct logged {
 	char *msg;
 };
 
-static struct logged logs[256];
+static struct logged logs[4096];
 static unsigned int num_logs;
 
 void tl_log(void *data, enum jhl_log_level level, const char *msg)

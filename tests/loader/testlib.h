@@ -52,7 +52,10 @@ void *tl_cell_bytes(const struct tl_cell *cell, size_t *size);
 const void *tl_linux_demo_cell(size_t *size);
 const void *tl_system_config(size_t *size);
 
-/* Fake linux-loader.bin: 0x1800 bytes of pattern. */
+/* linux-loader.bin's parameter area at 0x1000: 256 bytes and a NUL. */
+#define TL_PARAMS_AREA	257
+
+/* Fake linux-loader.bin: 0x1800 bytes of pattern, zeros at 0x1000. */
 const void *tl_loader_bin(size_t *size);
 
 /* Log capture. */
