@@ -310,6 +310,9 @@ _jh_con_atleast() {
 console_wait() {
 	jh_poll "${4:-30}" _jh_con_atleast "$1" "$2" "${3:-1}" && return 0
 	echo "$(console_count "$1" "$2") of ${3:-1} lines match /$2/ after byte $1 of $jh_con; its last lines:"
+	if console_since "$1" | grep -q '<missed [0-9]* bytes of console log>'; then
+		echo "(the reader fell behind the 2 KiB ring and missed lines: too much output for a loaded machine)"
+	fi
 	console_since "$1" | tail -n 8
 	return 1
 }
