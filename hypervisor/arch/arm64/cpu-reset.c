@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The EL1 state a non-root cell's CPU starts with: as after a reset, MMU
- * and caches off, no vectors, timers stopped, FP/SIMD usable but zeroed.
+ * and caches off, no vectors, timers stopped, FP/SIMD usable but zeroed,
+ * debug exceptions off, PMU counters off and zero.
  * Written explicitly, as real firmware need not reset these on CPU_ON,
  * and the previous user of the CPU (root Linux, another cell) must not
  * leak into the next one.
@@ -11,6 +12,25 @@
 #include <asm/sysregs.h>
 
 #define CPACR_FPEN_ALL	(3UL << 20)
+#define PMCR_P		BIT(1)	/* reset the event counters */
+#define PMCR_C		BIT(2)	/* reset the cycle counter */
+
+/* Counters off and zero, no overflow or interrupt left from the last user. */
+static void reset_pmu(void)
+{
+	/* ID_AA64DFR0_EL1.PMUVer: 0 none, 0xf not the architected one */
+	u64 pmuver = (read_sysreg(id_aa64dfr0_el1) >> 8) & 0xf;
+
+	if (pmuver == 0 || pmuver == 0xf)
+		return;
+	write_sysreg(pmcr_el0, PMCR_P | PMCR_C);
+	write_sysreg(pmcntenclr_el0, ~0UL);
+	write_sysreg(pmintenclr_el1, ~0UL);
+	write_sysreg(pmovsclr_el0, ~0UL);
+	write_sysreg(pmuserenr_el0, 0);
+	write_sysreg(pmselr_el0, 0);
+	write_sysreg(pmccfiltr_el0, 0);
+}
 
 static void reset_fpsimd(void)
 {
@@ -58,6 +78,7 @@ void arch_reset_el1(void)
 	write_sysreg(par_el1, 0);
 	write_sysreg(csselr_el1, 0);
 	write_sysreg(mdscr_el1, 0);
+	reset_pmu();
 
 	write_sysreg(cntkctl_el1, 0);
 	write_sysreg(cntv_ctl_el0, 0);
