@@ -27,8 +27,11 @@ run() {
 	cp "$bin" "$work/loader.bin"
 	# shellcheck disable=SC2059 # PARAMS carries \0 escapes on purpose
 	printf "$1" | dd of="$work/loader.bin" bs=1 seek=4096 conv=notrunc 2>/dev/null
-	timeout 30 "$qemu" -machine virt,gic-version=3,virtualization=on,secure=off \
-		-cpu cortex-a57 -smp 1 -m 2G -nographic -monitor none \
+	# -nodefaults: no implicit devices (a network card needs an option ROM
+	# that a fresh Debian lacks).
+	timeout 30 "$qemu" -nodefaults \
+		-machine virt,gic-version=3,virtualization=on,secure=off \
+		-cpu cortex-a57 -smp 1 -m 2G -display none -monitor none \
 		-serial stdio -semihosting \
 		-device loader,file="$shim",addr=0x40100000,cpu-num=0 \
 		-device loader,file="$work/loader.bin",addr=0x41000000 \

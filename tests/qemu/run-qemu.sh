@@ -96,7 +96,8 @@ if $interactive; then
 		-chardev "stdio,id=rootcon")
 else
 	# PL011 on stdout (with QEMU's own messages), into the serial log.
-	consoles=(-nographic -chardev "file,id=rootcon,path=$log")
+	consoles=(-display none -monitor none -serial stdio
+		-chardev "file,id=rootcon,path=$log")
 fi
 # The serial echo: QEMU reads the port's input from a FIFO that a tail
 # of the serial log fills. QEMU reads only while the guest has the port
@@ -114,8 +115,10 @@ cleanup() {
 	rm -rf "$echo_dir"
 }
 trap cleanup EXIT
+# -nodefaults: only the devices named here. QEMU's implicit ones (a network
+# card whose option ROM a fresh Debian lacks, a monitor) are not the test bed.
 qemu=(
-	"${JH_QEMU:-qemu-system-aarch64}"
+	"${JH_QEMU:-qemu-system-aarch64}" -nodefaults
 	-machine "virt,gic-version=3,virtualization=on,its=off"
 	-cpu cortex-a57 -smp "$smp" -m "$mem" -no-reboot
 	"${consoles[@]}"
