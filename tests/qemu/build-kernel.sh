@@ -1,28 +1,43 @@
 #!/bin/sh
 # Build the test bed's arm64 Linux 6.1 from Debian's linux-source-6.1.
-# The build lives outside the tree, keyed by the config fragment and this
-# script, so a warm run costs nothing. Prints the build directory.
+# The build lives outside the tree (tests/qemu/lib-host.sh: jh_kernel_cache),
+# keyed by everything that goes into it, so a warm run costs nothing.
+# Prints the build directory.
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
-cache=${JH_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/jailhouse-arm64}
+# shellcheck source=tests/qemu/lib-host.sh
+. "$here/lib-host.sh"
 src=/usr/src/linux-source-6.1.tar.xz
 cross=${CROSS_COMPILE:-aarch64-linux-gnu-}
 
 # Bump when the recipe below changes what gets built.
-recipe=1
-key=$( (cat "$here/kernel.config"; echo "recipe $recipe"; ls -l "$src") |
-	sha256sum | cut -c1-16)
-out=$cache/linux-6.1-$key
+recipe=2
+# The key: the config fragment, the recipe, and the version of every package
+# the build uses (the source, the compilers, the tools). A package that is
+# not installed enters the key as such, so a machine that lacks one never
+# takes a tree another machine built with it: it builds, and fails the way
+# a cold build would.
+# shellcheck disable=SC2086 # word splitting of the package list is wanted
+key=$( (cat "$here/kernel.config"; echo "recipe $recipe $cross"
+	dpkg-query -W -f='${Package}:${Architecture} ${Version} ${db:Status-Status}\n' \
+		$jh_pkgs_kernel 2>&1 | sort) | sha256sum | cut -c1-16)
+out=$jh_kernel_cache/linux-6.1-$key
+
+mkdir -p "$jh_kernel_cache"
+# Concurrent callers (two checkouts, a benchmark beside a test run) wait
+# for one build instead of building the same tree twice.
+exec 9>"$jh_kernel_cache/.lock"
+flock 9
 
 if [ -f "$out/.built" ]; then
+	touch "$out/.used"
 	echo "$out"
 	exit 0
 fi
 
-[ -f "$src" ] || { echo "build-kernel: $src missing (apt-get install linux-source-6.1)" >&2; exit 1; }
+[ -f "$src" ] || jh_die "$src missing (tests/qemu/setup-host.sh installs linux-source-6.1)"
 
-mkdir -p "$cache"
 # Built in place: kbuild records absolute paths, so the tree must not move.
 tmp=$out
 rm -rf "$tmp"
@@ -48,10 +63,18 @@ done
 
 echo "build-kernel: building Image and modules (takes a few minutes)" >&2
 kmake -j"$(nproc)" Image Image.gz modules >&2
-touch "$out/.built"
+touch "$out/.built" "$out/.used"
 
-# Keep one tree: older keys are dead weight (about 2 GiB each).
-for old in "$cache"/linux-6.1-*; do
-	[ "$old" = "$out" ] || rm -rf "$old"
+# Keep the two trees used last (about 2 GiB each): a machine that builds
+# under two keys in turn (its own packages and a fresh root's) does not
+# rebuild each time. Trees of the layout before kernels/ go too.
+rm -rf "$jh_cache"/linux-6.1-*
+# shellcheck disable=SC2012 # names are ours: linux-6.1-<hex key>
+ls -1dt "$jh_kernel_cache"/linux-6.1-*/.used 2>/dev/null | tail -n +3 |
+	while read -r used; do
+		rm -rf "${used%/.used}"
+	done
+for dir in "$jh_kernel_cache"/linux-6.1-*; do
+	[ -f "$dir/.used" ] || [ "$dir" = "$out" ] || rm -rf "$dir"
 done
 echo "$out"

@@ -1,9 +1,36 @@
 # Shared helpers for the host-side test bed scripts; sourced, not run.
-# shellcheck shell=sh
+# shellcheck shell=sh disable=SC2034 # its variables are for the sourcing scripts
 
-# Same cache as build-kernel.sh, so one directory holds everything the
-# test bed fetches or builds outside the tree.
+# One directory outside the tree holds everything the test bed fetches or
+# builds; the kernel builds have a folder of their own, the only part of the
+# cache that tests/fresh-machine.sh shares into its fresh root.
 jh_cache=${JH_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/jailhouse-arm64}
+jh_kernel_cache=$jh_cache/kernels
+
+# The Debian 12 packages the README's two commands install, by what needs
+# them. Every one is used, and none comes with another one on the list:
+# tests/fresh-machine.sh checks the latter with apt's simulation, so that
+# deleting any one of them from here fails that check. They bring along what
+# the scripts also call: gcc, libc6-dev and file (with libtool), autoconf
+# (automake), binutils-aarch64-linux-gnu (the cross gcc), xz-utils
+# (linux-source-6.1), zlib1g-dev and zlib1g-dev:arm64 (libelf-dev).
+# The kernel build: its packages' versions are part of the kernel cache key.
+jh_pkgs_kernel="linux-source-6.1 gcc-aarch64-linux-gnu make bc flex bison"
+# The userspace, hypervisor and configs (autotools, libraries, dtc), and
+# depmod for the staged module.
+jh_pkgs_build="automake libtool pkg-config libelf-dev libkmod-dev libfdt-dev
+device-tree-compiler kmod"
+# Cross-building the toolkit through multiarch. Not libfdt-dev:arm64: it
+# conflicts with the native libfdt-dev (see jh_fdt_sysroot).
+jh_pkgs_arm64="libkmod-dev:arm64 libelf-dev:arm64"
+# The test bed: QEMU, the initramfs, pkill in run-qemu.sh.
+jh_pkgs_qemu="qemu-system-arm cpio procps"
+# Host tests: jq checks the loader's JSON, man (and groff) the man pages.
+jh_pkgs_tests="jq man-db"
+# The fuzz smoke: libFuzzer with ASan/UBSan.
+jh_pkgs_fuzz="clang libclang-rt-14-dev"
+jh_pkgs="$jh_pkgs_kernel $jh_pkgs_build $jh_pkgs_arm64 $jh_pkgs_qemu
+$jh_pkgs_tests $jh_pkgs_fuzz"
 
 jh_die() {
 	echo "${0##*/}: $*" >&2
@@ -16,11 +43,12 @@ jh_is_root() {
 
 # apt-get refuses (or warns) when its sandbox user cannot write the
 # download directory, which is the case for a cache under /root.
+# A download that fails once (a mirror's hiccup) is tried again.
 jh_apt() {
 	if jh_is_root; then
-		apt-get -o APT::Sandbox::User=root "$@"
+		apt-get -o Acquire::Retries=3 -o APT::Sandbox::User=root "$@"
 	else
-		apt-get "$@"
+		apt-get -o Acquire::Retries=3 "$@"
 	fi
 }
 

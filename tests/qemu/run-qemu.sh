@@ -75,6 +75,10 @@ extra=("$@")
 [ -f "$kernel" ] || { echo "run-qemu: no kernel image $kernel" >&2; exit 2; }
 [ -f "$initrd" ] || { echo "run-qemu: no initramfs $initrd" >&2; exit 2; }
 
+# Without pkill the live views' tails would outlive QEMU and hold the
+# output open: say so instead of hanging.
+command -v pkill >/dev/null ||
+	{ echo "run-qemu: pkill missing (procps; tests/qemu/setup-host.sh installs it)" >&2; exit 2; }
 read -ra env_args <<<"${JH_QEMU_ARGS:-}"
 if $interactive; then
 	timeout=0

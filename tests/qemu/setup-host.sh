@@ -27,27 +27,19 @@ for arg in "$@"; do
 	esac
 done
 
-native="gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu qemu-system-arm
-linux-source-6.1 bc flex bison libssl-dev libelf-dev autoconf automake libtool
-pkg-config device-tree-compiler cpio xz-utils kmod libkmod-dev zlib1g-dev
-libfdt-dev clang libclang-rt-14-dev"
-# Cross-build libraries through multiarch. Not libfdt-dev:arm64: it conflicts
-# with the native libfdt-dev (see --fdt-sysroot instead).
-foreign="libkmod-dev:arm64 libelf-dev:arm64 zlib1g-dev:arm64 libc6-dev:arm64"
-
 native_arch=$(dpkg --print-architecture)
 
 # One dpkg-query for all: "name:arch status" lines. A bare name may match
 # several architectures of a Multi-Arch: same package, so the wanted one
 # (native unless qualified, or Architecture: all) must be installed.
 names=
-for pkg in $native $foreign; do
+for pkg in $jh_pkgs; do
 	names="$names ${pkg%%:*}"
 done
 # shellcheck disable=SC2086 # word splitting of the package list is wanted
 status=$(dpkg-query -W -f='${Package}:${Architecture} ${db:Status-Status}\n' $names 2>/dev/null || true)
 missing=
-for pkg in $native $foreign; do
+for pkg in $jh_pkgs; do
 	case $pkg in
 	*:*) want="$pkg" ;;
 	*) want="$pkg:$native_arch|$pkg:all" ;;
@@ -68,10 +60,10 @@ if [ -n "$missing" ] || $arch_missing; then
 	fi
 	$arch_missing && dpkg --add-architecture arm64
 	export DEBIAN_FRONTEND=noninteractive
-	apt-get update -q >&2
+	jh_apt update -q >&2
 	if [ -n "$missing" ]; then
 		# shellcheck disable=SC2086 # word splitting of the package list is wanted
-		apt-get install -y -q --no-install-recommends $missing >&2
+		jh_apt install -y -q --no-install-recommends $missing >&2
 	fi
 fi
 
