@@ -1,0 +1,223 @@
+#!/bin/sh
+# The README's two commands on a fresh Debian 12 machine, as CI runs them
+# (.ci/run): a minimal Debian 12 root made from Debian's packages
+# (mmdebstrap --variant=minbase, plus git), a clean clone of this checkout
+# in it, and each command of the README's quick start run inside as root,
+# exactly as written, with nothing from this machine but the kernel builds
+# (their key covers every input, tests/qemu/build-kernel.sh).
+#
+#   tests/fresh-machine.sh [options]
+#     --worktree      test the checkout's uncommitted changes to tracked
+#                     files too (default: the commit HEAD)
+#     --keep          leave the root in place afterwards (default: removed)
+#     --new-root      make the base root again even if it is not stale
+#     --only N        run only the README's N-th command (1 or 2)
+#
+# Also checks that no package of the set-up list comes with another one
+# (apt's simulation in a root of its own), so deleting any package from the
+# list makes a command fail. Needs root, the network to Debian's mirror and
+# about 10 GiB of disk in the cache (JH_CACHE_DIR, see lib-host.sh). Ends
+# with "N passed, N failed": the test suite's counts plus one per check
+# made here.
+set -eu
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=tests/qemu/lib-host.sh
+. "$top/tests/qemu/lib-host.sh"
+
+worktree=false
+keep=false
+new_root=false
+only=
+while [ $# -gt 0 ]; do
+	case $1 in
+	--worktree) worktree=true ;;
+	--keep) keep=true ;;
+	--new-root) new_root=true ;;
+	--only) only=$2; shift ;;
+	-h | --help) sed -n '2,22s/^# \{0,1\}//p' "$0"; exit 0 ;;
+	*) jh_die "unknown argument: $1" ;;
+	esac
+	shift
+done
+jh_is_root || jh_die "must run as root (it builds and enters a root file system)"
+
+say() { echo "fresh-machine: $*"; }
+passed=0
+failed=0
+verdict() { # NAME STATUS
+	if [ "$2" -eq 0 ]; then
+		passed=$((passed + 1))
+		say "PASS $1"
+	else
+		failed=$((failed + 1))
+		say "FAIL $1"
+	fi
+}
+finish() {
+	echo "$passed passed, $failed failed"
+	[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
+	exit
+}
+
+# The base root: Debian 12 as a fresh machine has it. Made again when its
+# recipe changes or after a week, when Debian's updates make it stale.
+suite=bookworm
+mirror=http://deb.debian.org/debian
+security=http://deb.debian.org/debian-security
+recipe="2 minbase git ca-certificates $suite $mirror $security"
+base_dir=$jh_cache/fresh-root
+base=$base_dir/debian12-minbase.tar
+work=$base_dir/run
+start=$(date +%s)
+
+command -v mmdebstrap >/dev/null || {
+	say "installing mmdebstrap on this machine"
+	DEBIAN_FRONTEND=noninteractive jh_apt install -y -q --no-install-recommends \
+		mmdebstrap >&2 || jh_die "cannot install mmdebstrap"
+}
+mkdir -p "$base_dir"
+if $new_root || [ ! -f "$base" ] || [ "$(cat "$base.recipe" 2>/dev/null)" != "$recipe" ] ||
+	[ -n "$(find "$base" -mtime +6)" ]; then
+	say "making a minimal Debian 12 root ($base)"
+	rm -rf "$base" "$base.recipe" "$base.tmp"
+	mmdebstrap --quiet --format=tar --variant=minbase --include=git,ca-certificates \
+		"$suite" "$base.tmp" \
+		"deb $mirror $suite main" "deb $mirror $suite-updates main" \
+		"deb $security $suite-security main" ||
+		jh_die "mmdebstrap failed"
+	mv "$base.tmp" "$base"
+	echo "$recipe" >"$base.recipe"
+fi
+
+# A root of its own, extracted from the base, entered with a clean
+# environment in a mount namespace of its own: whatever is mounted for it
+# goes with the namespace, however the run ends.
+new_root() { # DIR
+	rm -rf "$1"
+	mkdir -p "$1"
+	tar -xf "$base" -C "$1" || jh_die "cannot extract $base into $1"
+	cp /etc/resolv.conf "$1/etc/resolv.conf" || jh_die "cannot copy resolv.conf into $1"
+}
+# in_root DIR BIND CMD...: BIND is a directory of this machine mounted at
+# the same path inside, or "".
+in_root() {
+	# shellcheck disable=SC2016 # expanded by the inner shell
+	unshare --mount --propagation private sh -eu -c '
+		r=$1 bind=$2
+		shift 2
+		mount -t proc proc "$r/proc"
+		mount -t sysfs sysfs "$r/sys"
+		mount --rbind /dev "$r/dev"
+		mount -t tmpfs -o mode=755 run "$r/run"
+		if [ -n "$bind" ]; then
+			mkdir -p "$r$bind"
+			mount --bind "$bind" "$r$bind"
+		fi
+		exec chroot "$r" /usr/bin/env -i HOME=/root USER=root LOGNAME=root \
+			SHELL=/bin/bash TERM="${TERM:-dumb}" \
+			PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+			"$@"' sh "$@"
+}
+
+# 1. The set-up list: no package comes with another one. In a root of its
+# own, since the simulation needs the arm64 architecture and apt's lists,
+# which the README's commands must set up themselves.
+list_check() {
+	r=$base_dir/list-check
+	new_root "$r"
+	# shellcheck disable=SC2016,SC2086 # expanded inside; one word a package
+	in_root "$r" "" sh -eu -c '
+		dpkg --add-architecture arm64
+		apt-get -o Acquire::Retries=3 update -q >/dev/null
+		arch=$(dpkg --print-architecture)
+		bad=0
+		for p in $*; do
+			rest=$(echo " $* " | sed "s| $p | |")
+			case $p in
+			*:*) pat="^Inst ${p%%:*}:${p#*:} " ;;
+			*) pat="^Inst $p \(.*\[($arch|all)\]" ;;
+			esac
+			# shellcheck disable=SC2086
+			if apt-get install -s --no-install-recommends $rest |
+				grep -qE "$pat"; then
+				echo "fresh-machine: $p comes with another package of the list: drop it from lib-host.sh" >&2
+				bad=1
+			fi
+		done
+		exit $bad' sh $jh_pkgs
+	rc=$?
+	rm -rf "$r"
+	return $rc
+}
+if [ -z "$only" ]; then
+	say "== the set-up list ($(echo "$jh_pkgs" | wc -w) packages)"
+	rc=0
+	list_check || rc=$?
+	verdict "no package of the set-up list comes with another one" $rc
+fi
+
+# 2. The README's quick start: its indented lines are the commands.
+cmds=$(sed -n '/^## Quick start/,/^## /s/^    \([^ ].*\)$/\1/p' "$top/README.md")
+[ "$(printf '%s\n' "$cmds" | grep -c .)" -eq 2 ] ||
+	jh_die "expected two commands under README.md's '## Quick start', found: $cmds"
+
+say "== a fresh root in $work"
+new_root "$work"
+src=/root/jailhouse-arm64
+rev=HEAD
+if $worktree; then
+	# A commit of the work tree's tracked files, or HEAD when it is clean.
+	rev=$(git -C "$top" stash create)
+	[ -n "$rev" ] || rev=HEAD
+elif [ -n "$(git -C "$top" status --porcelain --untracked-files=no)" ]; then
+	say "warning: uncommitted changes are not tested (--worktree tests them)"
+fi
+git clone -q --no-hardlinks "$top" "$work$src"
+git -C "$work$src" checkout -q --detach "$(git -C "$top" rev-parse "$rev")"
+say "testing $(git -C "$work$src" log -1 --format='%h %s')"
+
+mkdir -p "$jh_kernel_cache"
+n=0
+printf '%s\n' "$cmds" | {
+	while IFS= read -r cmd; do
+		n=$((n + 1))
+		[ -z "$only" ] || [ "$only" = "$n" ] || continue
+		say "== README command $n, as root in the fresh root: $cmd"
+		t0=$(date +%s)
+		log=$base_dir/command-$n.log
+		rc=0
+		# shellcheck disable=SC2016 # expanded inside the root
+		in_root "$work" "$jh_kernel_cache" sh -c 'cd "$1" && eval "$2"' sh \
+			"$src" "$cmd" </dev/null 2>&1 | tee "$log" || true
+		# The pipeline's status is tee's; the command's is in its log: the
+		# test suite's last line, or the demo's verdict.
+		# The suite's counts add to ours; the demo is one check.
+		suite=$(sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$log" | tail -n 1)
+		demo=$(sed -n 's/^scenarios: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$log" | tail -n 1)
+		case $cmd in
+		*check-all*) last=$suite ;;
+		*) last=$demo ;;
+		esac
+		if [ -n "$last" ]; then
+			# shellcheck disable=SC2086 # two numbers
+			set -- $last
+			[ "$2" -eq 0 ] && [ "$1" -gt 0 ] || rc=1
+			case $cmd in
+			*check-all*)
+				passed=$((passed + $1))
+				failed=$((failed + $2))
+				;;
+			esac
+		else
+			rc=1
+		fi
+		verdict "README command $n ($cmd) in $(($(date +%s) - t0)) s" $rc
+	done
+	echo "$passed $failed" >"$base_dir/counts"
+}
+read -r passed failed <"$base_dir/counts"
+
+$keep || rm -rf "$work"
+say "total time $(($(date +%s) - start)) s"
+finish
