@@ -132,6 +132,23 @@ static void masked_access(void *base, struct mmio_access *access,
 	spin_unlock(&gicv3_dist_lock);
 }
 
+/*
+ * Interrupt groups are not a non-root cell's to choose: the hypervisor
+ * takes only Group 1, so a Group 0 interrupt pending at high priority
+ * would sit in front of its own SGIs and keep the CPU from it. The
+ * cell's interrupts read as Group 1 (non-secure) and stay so.
+ */
+static bool group_fixed(const struct cell *cell, const struct irq_reg *reg,
+			struct mmio_access *access, unsigned long mask)
+{
+	if (cell == &root_cell ||
+	    (reg->start != GICD_IGROUPR && reg->start != GICD_IGRPMODR))
+		return false;
+	if (!access->is_write)
+		access->value = reg->start == GICD_IGROUPR ? mask : 0;
+	return true;
+}
+
 static const struct irq_reg *find_irq_reg(unsigned long off)
 {
 	for (unsigned int n = 0; n < ARRAY_SIZE(irq_regs); n++)
@@ -179,13 +196,15 @@ enum mmio_result gicv3_gicd_access(void *arg, struct mmio_access *access)
 	struct cell *cell = arg;
 	unsigned long off = access->address;
 	const struct irq_reg *reg = find_irq_reg(off);
+	unsigned long mask;
 
 	if (reg) {
 		if (!size_ok(access, reg->bytes, false))
 			return raz_wi(access);
-		masked_access(gicd_base, access, reg,
-			      owned_mask(cell, first_irq(reg, off),
-					 access->size, reg->bits, false));
+		mask = owned_mask(cell, first_irq(reg, off), access->size,
+				  reg->bits, false);
+		if (!group_fixed(cell, reg, access, mask))
+			masked_access(gicd_base, access, reg, mask);
 		return MMIO_HANDLED;
 	}
 	if (off >= GICD_IROUTER && off < GICD_IROUTER + 8 * 1024)
@@ -237,7 +256,7 @@ static bool gicr_id_reg(unsigned long off)
  * GICR_CTLR.RWP reads as zero for a cell, so a disable it wrote must have
  * taken effect before it goes on, as if it had polled RWP itself.
  */
-static void gicr_wait_rwp(void *rd)
+void gicv3_gicr_wait_rwp(void *rd)
 {
 	u64 deadline = deadline_after_ms(GICR_RWP_TIMEOUT_MS);
 
@@ -253,6 +272,7 @@ static enum mmio_result gicr_sgi_access(struct cell *cell, void *base,
 	unsigned long off = access->address - GICR_SGI_BASE;
 	const struct irq_reg *reg = find_irq_reg(off);
 	bool root = cell == &root_cell;
+	unsigned long mask;
 
 	/* beyond IRQ 31: extended PPIs, reserved on GICv3.0 */
 	if (!reg || first_irq(reg, off) >= 32) {
@@ -262,11 +282,13 @@ static enum mmio_result gicr_sgi_access(struct cell *cell, void *base,
 	}
 	if (!size_ok(access, reg->bytes, false))
 		return raz_wi(access);
-	masked_access(base, access, reg,
-		      owned_mask(cell, first_irq(reg, off), access->size,
-				 reg->bits, true));
+	mask = owned_mask(cell, first_irq(reg, off), access->size, reg->bits,
+			  true);
+	if (group_fixed(cell, reg, access, mask))
+		return MMIO_HANDLED;
+	masked_access(base, access, reg, mask);
 	if (!root && access->is_write && reg->start == GICD_ICENABLER)
-		gicr_wait_rwp(base);
+		gicv3_gicr_wait_rwp(base);
 	return MMIO_HANDLED;
 }
 

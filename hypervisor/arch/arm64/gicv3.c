@@ -224,6 +224,8 @@ static void queue_irq(struct per_cpu *cpu_data, unsigned int irq)
 void arch_cpu_new_owner(struct per_cpu *cpu_data)
 {
 	struct pending_irqs *p = &cpu_data->arch.pending;
+	u8 *sgi_frame = (u8 *)cpu_data->arch.gicr + GICR_SGI_BASE;
+	u32 guest = ~gicv3_hv_private_irqs();
 
 	spin_lock(&p->lock);
 	if (p->head != p->tail)
@@ -231,6 +233,21 @@ void arch_cpu_new_owner(struct per_cpu *cpu_data)
 		       cpu_data->cpu_id, p->tail - p->head);
 	p->head = p->tail;
 	spin_unlock(&p->lock);
+
+	/*
+	 * Nor does the old owner's SGI and PPI state in the redistributor
+	 * survive (it may have left an SGI pending for the next owner, even
+	 * on a CPU it never started): disabled, not pending, not active,
+	 * Group 1, whatever state the CPU is in.
+	 */
+	mmio_write32(sgi_frame + GICR_ICENABLER0, guest);
+	gicv3_gicr_wait_rwp(cpu_data->arch.gicr);
+	mmio_write32(sgi_frame + GICR_ICPENDR0, guest);
+	mmio_write32(sgi_frame + GICR_ICACTIVER0, guest);
+	mmio_write32(sgi_frame + GICR_IGROUPR0,
+		     mmio_read32(sgi_frame + GICR_IGROUPR0) | guest);
+	mmio_write32(sgi_frame + GICR_IGRPMODR0,
+		     mmio_read32(sgi_frame + GICR_IGRPMODR0) & ~guest);
 }
 
 /* Moves queued IRQs into free list registers; underflow IRQ if some stay. */

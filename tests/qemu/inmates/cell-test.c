@@ -23,6 +23,12 @@
  *               (own redistributor's control and LPI registers, access
  *               sizes, IROUTER of the cell's SPI 150) and print "gic ..."
  *               lines, each "ok" or "BAD"
+ *   "sgip"      plant SGI state for whoever gets its CPUs next: SGI 2
+ *               (Linux's CPU-stop IPI) pending at the lowest priority in
+ *               its own and its sibling's redistributor, SGI 3 made Group 0
+ *               at priority 0, pending and enabled (which, if the GIC took
+ *               it, would sit in front of the hypervisor's SGIs); prints
+ *               "gic ..." lines as "gicp" does
  *
  * The block is cleared once read, so a later load without it starts plain.
  *
@@ -39,10 +45,12 @@
 #define PARAMS_MAGIC		0x5054484aU	/* "JHTP" */
 #define PARAM_MUTE		0x6574756dU	/* "mute" */
 #define PARAM_GIC_PROBE		0x70636967U	/* "gicp" */
+#define PARAM_SGI_PLANT		0x70696773U	/* "sgip" */
 
 #define GICD_BASE		0x08000000UL
 #define GICD_CTLR		0x0000
 #define GICD_TYPER		0x0004
+#define GICD_IGROUPR		0x0080
 #define GICD_IPRIORITYR		0x0400
 #define GICD_IROUTER		0x6000
 #define PROBE_SPI		150	/* the smp-test cell's */
@@ -59,7 +67,10 @@
 #define GICR_PROPBASER		0x70
 #define GICR_PENDBASER		0x78
 #define GICR_TYPER_LAST		(1UL << 4)
+#define GICR_IGROUPR0		(0x10000 + 0x080)
 #define GICR_ISENABLER0		(0x10000 + 0x100)
+#define GICR_ISPENDR0		(0x10000 + 0x200)
+#define GICR_IGRPMODR0		(0x10000 + 0xd00)
 #define GICR_ICENABLER0		(0x10000 + 0x180)
 #define GICR_IPRIORITYR0	(0x10000 + 0x400)
 #define SGI_HYPERVISOR		15
@@ -223,9 +234,9 @@ static void query_hypervisor(void)
 }
 
 /* This CPU's redistributor: the frame whose TYPER affinity is ours. */
-static unsigned long find_gicr(void)
+static unsigned long find_gicr_of(unsigned long aff)
 {
-	unsigned long aff = my_aff(), frame = comm->gicr_base;
+	unsigned long frame = comm->gicr_base;
 	unsigned long typer;
 	unsigned int n;
 
@@ -237,6 +248,11 @@ static unsigned long find_gicr(void)
 			break;
 	}
 	return 0;
+}
+
+static unsigned long find_gicr(void)
+{
+	return find_gicr_of(my_aff());
 }
 
 /* The option word of a parameter block at PARAMS_ADDR, which is consumed. */
@@ -437,6 +453,40 @@ static void __attribute__((unused)) timer_loop(void)
 	}
 }
 
+/*
+ * State left for the next owner of the cell's CPUs; the hypervisor must
+ * clear it when they change hands, and keep interrupts in Group 1.
+ */
+static void plant_sgis(void)
+{
+	unsigned long own = find_gicr(), sibling = find_gicr_of(my_aff() ^ 1);
+	unsigned long frame;
+	unsigned int n;
+
+	for (n = 0; n < 2; n++) {
+		frame = n ? sibling : own;
+		if (!frame)
+			continue;
+		wr8(frame + GICR_IPRIORITYR0 + 2, 0xff);
+		wr32(frame + GICR_ISPENDR0, 1U << 2);
+		say("planted SGI 2 in the redistributor of CPU %x", n ?
+		    my_aff() ^ 1 : my_aff(), 0);
+	}
+	wr32(own + GICR_IGROUPR0, rd32(own + GICR_IGROUPR0) & ~(1U << 3));
+	probe_check("SGI Group 0 refused",
+		    rd32(own + GICR_IGROUPR0) >> 3 & 1, 1);
+	wr32(own + GICR_IGRPMODR0, 1U << 3);
+	probe_check("SGI group modifier refused", rd32(own + GICR_IGRPMODR0), 0);
+	wr32(GICD_BASE + GICD_IGROUPR + PROBE_SPI / 32 * 4, 0);
+	probe_check("SPI Group 0 refused",
+		    rd32(GICD_BASE + GICD_IGROUPR + PROBE_SPI / 32 * 4) >>
+		    (PROBE_SPI % 32) & 1, 1);
+	wr8(own + GICR_IPRIORITYR0 + 3, 0);
+	wr32(own + GICR_ISENABLER0, 1U << 3);
+	wr32(own + GICR_ISPENDR0, 1U << 3);
+	say("gic plant done", 0, 0);
+}
+
 static void secondary(unsigned long context)
 {
 	unsigned long aff = my_aff();
@@ -494,6 +544,8 @@ void inmate_main(unsigned long context)
 		probe_gicd();
 		say("gic probe done", 0, 0);
 	}
+	if (param == PARAM_SGI_PLANT)
+		plant_sgis();
 	query_hypervisor();
 #if defined(MODE_LOCK)
 	comm->cell_state = JAILHOUSE_CELL_RUNNING_LOCKED;

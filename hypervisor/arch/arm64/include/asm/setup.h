@@ -40,6 +40,7 @@ void gicv3_cpu_drop(struct per_cpu *cpu_data);
 int gicv3_cell_irqs_init(struct cell *cell);
 u64 gicv3_route_in_cell(const struct cell *cell, u64 route);
 void gicv3_cpu_reset_private(struct per_cpu *cpu_data);
+void gicv3_gicr_wait_rwp(void *rd);
 enum mmio_result gicv3_gicd_access(void *arg, struct mmio_access *access);
 enum mmio_result gicv3_gicr_access(void *arg, struct mmio_access *access);
 int gicv3_init(void);
