@@ -221,11 +221,29 @@ static void queue_irq(struct per_cpu *cpu_data, unsigned int irq)
  * owner's CPUs are off or suspended by now (root) and the new one's not
  * started, so nothing races with this.
  */
+/*
+ * The redistributor's SGI/PPI state of everything but the hypervisor's
+ * own interrupts: disabled, not pending, not active, Group 1. Any CPU may
+ * do this for any CPU, whatever state that one is in.
+ */
+static void reset_guest_private(struct per_cpu *cpu_data)
+{
+	u8 *sgi_frame = (u8 *)cpu_data->arch.gicr + GICR_SGI_BASE;
+	u32 guest = ~gicv3_hv_private_irqs();
+
+	mmio_write32(sgi_frame + GICR_ICENABLER0, guest);
+	gicv3_gicr_wait_rwp(cpu_data->arch.gicr);
+	mmio_write32(sgi_frame + GICR_ICPENDR0, guest);
+	mmio_write32(sgi_frame + GICR_ICACTIVER0, guest);
+	mmio_write32(sgi_frame + GICR_IGROUPR0,
+		     mmio_read32(sgi_frame + GICR_IGROUPR0) | guest);
+	mmio_write32(sgi_frame + GICR_IGRPMODR0,
+		     mmio_read32(sgi_frame + GICR_IGRPMODR0) & ~guest);
+}
+
 void arch_cpu_new_owner(struct per_cpu *cpu_data)
 {
 	struct pending_irqs *p = &cpu_data->arch.pending;
-	u8 *sgi_frame = (u8 *)cpu_data->arch.gicr + GICR_SGI_BASE;
-	u32 guest = ~gicv3_hv_private_irqs();
 
 	spin_lock(&p->lock);
 	if (p->head != p->tail)
@@ -236,18 +254,10 @@ void arch_cpu_new_owner(struct per_cpu *cpu_data)
 
 	/*
 	 * Nor does the old owner's SGI and PPI state in the redistributor
-	 * survive (it may have left an SGI pending for the next owner, even
-	 * on a CPU it never started): disabled, not pending, not active,
-	 * Group 1, whatever state the CPU is in.
+	 * survive: it may have left an SGI pending for the next owner, even
+	 * on a CPU it never started.
 	 */
-	mmio_write32(sgi_frame + GICR_ICENABLER0, guest);
-	gicv3_gicr_wait_rwp(cpu_data->arch.gicr);
-	mmio_write32(sgi_frame + GICR_ICPENDR0, guest);
-	mmio_write32(sgi_frame + GICR_ICACTIVER0, guest);
-	mmio_write32(sgi_frame + GICR_IGROUPR0,
-		     mmio_read32(sgi_frame + GICR_IGROUPR0) | guest);
-	mmio_write32(sgi_frame + GICR_IGRPMODR0,
-		     mmio_read32(sgi_frame + GICR_IGRPMODR0) & ~guest);
+	reset_guest_private(cpu_data);
 }
 
 /* Moves queued IRQs into free list registers; underflow IRQ if some stay. */
@@ -558,12 +568,7 @@ void gicv3_cpu_drop(struct per_cpu *cpu_data)
  */
 void gicv3_cpu_reset_private(struct per_cpu *cpu_data)
 {
-	u8 *sgi_frame = (u8 *)cpu_data->arch.gicr + GICR_SGI_BASE;
-	u32 guest = ~gicv3_hv_private_irqs();
-
-	mmio_write32(sgi_frame + GICR_ICENABLER0, guest);
-	mmio_write32(sgi_frame + GICR_ICPENDR0, guest);
-	mmio_write32(sgi_frame + GICR_ICACTIVER0, guest);
+	reset_guest_private(cpu_data);
 	write_sysreg(ICH_VMCR_EL2, 0);
 	isb();
 }
