@@ -160,19 +160,21 @@ int root_s2_rebuild(void)
 
 int cell_s2_build(struct cell *cell)
 {
-	const struct jailhouse_memory *mem;
+	const struct jailhouse_memory *mem, *map;
 	struct jailhouse_memory comm;
 	unsigned int n;
 	int err;
 
+	/* The loop's cursor must stay on the config: map through "map". */
 	for_each_mem_region(mem, cell->config, n) {
+		map = mem;
 		if (mem->flags & JAILHOUSE_MEM_COMM_REGION) {
 			comm = *mem;
 			comm.phys_start = paging_hvirt2phys(cell->comm_page);
 			comm.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE;
-			mem = &comm;
+			map = &comm;
 		}
-		err = arch_map_memory_region(cell, mem);
+		err = arch_map_memory_region(cell, map);
 		if (err)
 			return err;
 	}

@@ -2,7 +2,8 @@
 # Bad cell configs sent to CELL_CREATE raw, past libjailhouse's checks:
 # each cause has its own errno (driver/ERRORS.md) and log line, and after
 # each refusal nothing is left behind: no cell, the CPUs back in Linux,
-# the hypervisor's page pool unchanged, root Linux working. gic-demo
+# the hypervisor's page pool unchanged, root Linux working; and a good
+# config with its regions in another order works. gic-demo
 # (CPU 1, 0x7fa00000) exists throughout, so overlaps with it are tested.
 # shellcheck source=tests/qemu/scenarios/lib.sh
 . /scenarios/lib.sh
@@ -116,6 +117,22 @@ check_eq "gic-demo unharmed" "shut down" cat $jh_sys/cells/1/state
 check_raw "the good smp-test config still works" ok create $smp
 check_eq "CPUs 2-3 taken" 0 cat /sys/devices/system/cpu/online
 check_raw "destroy smp-test" ok destroy smp-test
+
+# The same regions with the comm region first (UART and comm swapped):
+# the order of regions means nothing, and RAM, after the comm region
+# now, must be mapped from the config for the inmate to run at all.
+cp $smp $work/commfirst.cell
+dd if=$smp bs=1 skip=204 count=32 2>/dev/null |
+	dd of=$work/commfirst.cell bs=1 seek=140 conv=notrunc 2>/dev/null
+dd if=$smp bs=1 skip=140 count=32 2>/dev/null |
+	dd of=$work/commfirst.cell bs=1 seek=204 conv=notrunc 2>/dev/null
+check_raw "comm region first: accepted" ok create $work/commfirst.cell
+check_raw "load the timer inmate" ok load smp-test $jh_tests/cell-timer.bin 0
+m=$(console_mark)
+check_raw "start" ok start smp-test
+check "it finds its comm region" console_wait "$m" 'cell-test: comm region ok'
+check "it ticks from its RAM" console_wait "$m" 'cell-test: tick [0-9]+ latency' 3 20
+check_raw "destroy it" ok destroy smp-test
 check_raw "destroy gic-demo" ok destroy gic-demo
 check_eq "mem_pool_used back to $pool0" "$pool0" jh_pool_used
 check_raw "disable" ok disable
