@@ -47,6 +47,11 @@ hyp_vectors:
 	vector	lower_irq
 	vector	lower_fiq
 	vector	lower_serror
+	/*
+	 * Only for an AArch32 EL1, which HCR_EL2.RW rules out: exits from a
+	 * guest's AArch32 EL0 come through the vectors above, as EL1 is
+	 * AArch64 (the level below the target picks the vector).
+	 */
 	vector	lower32
 	vector	lower32
 	vector	lower32

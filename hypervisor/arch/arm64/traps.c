@@ -10,9 +10,25 @@
 #include <asm/setup.h>
 #include <asm/sysregs.h>
 
+/*
+ * Past the trapped instruction. In a T32 IT block (AArch32 EL0) the
+ * condition state advances as the CPU would have advanced it.
+ */
 static void skip_instruction(u64 esr)
 {
+	u64 spsr = read_sysreg(spsr_el2);
+	unsigned int it;
+
 	write_sysreg(elr_el2, read_sysreg(elr_el2) + (esr & ESR_IL ? 4 : 2));
+	if (!(spsr & SPSR_AARCH32) || !(spsr & SPSR_T))
+		return;
+	it = (spsr >> 8 & 0xfc) | (spsr >> 25 & 3);
+	if (!it)
+		return;
+	it = (it & 7) == 0 ? 0 : (it & 0xe0) | ((it << 1) & 0x1f);
+	spsr &= ~(0xfcUL << 8 | 3UL << 25);
+	spsr |= (u64)(it & 0xfc) << 8 | (u64)(it & 3) << 25;
+	write_sysreg(spsr_el2, spsr);
 }
 
 void dump_regs(struct registers *regs, u64 esr)
@@ -113,7 +129,7 @@ void arch_handle_trap(struct registers *regs)
 
 static const char *const fatal_kinds[] = {
 	"sync with SP_EL0", "async with SP_EL0", "synchronous", "IRQ", "FIQ",
-	"SError", "FIQ from EL1", "SError from EL1", "exit from AArch32",
+	"SError", "FIQ from a guest", "SError from a guest", "exit from AArch32 EL1",
 };
 
 void arch_handle_fatal(struct registers *regs, unsigned long kind)

@@ -40,7 +40,14 @@
 #define HCR_RW			(1UL << 31)
 
 #define SPSR_EL1H		0x5UL
+#define SPSR_MODE_MASK		0xfUL
+#define SPSR_EL0T		0x0UL
+#define SPSR_EL1T		0x4UL
+#define SPSR_AARCH32		(1UL << 4)
+#define SPSR_T			(1UL << 5)	/* AArch32: T32 state */
 #define SPSR_DAIF		(0xfUL << 6)
+#define SPSR_SSBS		(1UL << 12)
+#define SPSR_PAN		(1UL << 22)
 
 #define ESR_EC_SHIFT		26
 #define ESR_EC(esr)		(((esr) >> ESR_EC_SHIFT) & 0x3f)
