@@ -90,8 +90,35 @@ static void handle_sysreg(struct registers *regs, u64 esr)
 		skip_instruction(esr);
 		return;
 	}
+	if (this_cpu_data()->cell == &root_cell) {
+		printk("Root cell: CPU %d: system register access %lx at pc %lx not emulated, undefined instruction delivered\n",
+		       this_cpu_data()->cpu_id, esr & 0x3fffff,
+		       read_sysreg(elr_el2));
+		inject_undefined(esr);
+		return;
+	}
 	dump_regs(regs, esr);
 	panic_park("unhandled system register access");
+}
+
+/*
+ * An abort the hypervisor cannot resolve. A cell's CPU stops; root Linux
+ * gets the abort, so a wrong /dev/mem access or a device given away
+ * fails for whoever made it instead of parking the CPU.
+ */
+static void handle_abort(struct registers *regs, u64 esr)
+{
+	if (this_cpu_data()->cell == &root_cell) {
+		printk("Root cell: CPU %d: %s abort at pc %lx, FAR %lx: external abort delivered\n",
+		       this_cpu_data()->cpu_id,
+		       ESR_EC(esr) == EC_DABT_LOW ? "data" : "instruction",
+		       read_sysreg(elr_el2), read_sysreg(far_el2));
+		inject_external_abort(esr);
+		return;
+	}
+	dump_regs(regs, esr);
+	panic_park(ESR_EC(esr) == EC_DABT_LOW ? "unhandled data abort" :
+		   "unhandled instruction abort");
 }
 
 void arch_handle_trap(struct registers *regs)
@@ -112,12 +139,14 @@ void arch_handle_trap(struct registers *regs)
 		handle_sysreg(regs, esr);
 		break;
 	case EC_DABT_LOW:
-		if (handle_dabt(regs, esr) == 0) {
+		if (handle_dabt(regs, esr) == 0)
 			skip_instruction(esr);
-			break;
-		}
-		dump_regs(regs, esr);
-		panic_park("unhandled data abort");
+		else
+			handle_abort(regs, esr);
+		break;
+	case EC_IABT_LOW:
+		handle_abort(regs, esr);
+		break;
 	default:
 		dump_regs(regs, esr);
 		panic_park("unhandled trap");

@@ -1,5 +1,8 @@
 #!/bin/sh
 # A careless root must fail for root, never take the machine down:
+#  - an access to memory root does not have (here 0x7fb00000, in no
+#    region of root's) gets an external abort: the process dies of
+#    SIGBUS and the CPU goes on, from 64-bit and from 32-bit processes;
 #  - 32-bit processes run on root CPUs under the hypervisor (exits from
 #    AArch32 EL0: interrupts, MMIO emulation, aborts).
 # shellcheck source=tests/qemu/scenarios/lib.sh
@@ -104,6 +107,20 @@ require "insmod jailhouse.ko" insmod "$jh_ko"
 require "enable" $jh_raw enable $cfg
 console_follow_start $work/console.log
 pool0=$(jh_pool_used)
+
+# --- accesses to memory root does not have -------------------------------
+m=$(console_mark)
+check_eq "64-bit read of 0x7fb00000: SIGBUS" 135 \
+	exit_status timeout 10 taskset -c 1 devmem 0x7fb00000 32
+check "the hypervisor says so" console_wait "$m" \
+	'Root cell: CPU 1: data abort at pc [0-9a-f]+, FAR [0-9a-f]+: external abort delivered'
+check_eq "64-bit write of 0x7fb00000: SIGBUS" 135 \
+	exit_status timeout 10 taskset -c 2 devmem 0x7fb00000 32 1
+check_eq "32-bit read of 0x7fb00000: SIGBUS" 135 \
+	exit_status timeout 10 taskset -c 3 "$(peek32 0x7fb00000)"
+# shellcheck disable=SC2016 # expanded by the inner shell
+check "CPUs 1-3 still run Linux" within 10 sh -c \
+	'for c in 1 2 3; do taskset -c "$c" true || exit 1; done'
 
 # --- 32-bit processes under the hypervisor -------------------------------
 taskset -c 1 $work/spin32 &

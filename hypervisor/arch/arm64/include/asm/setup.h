@@ -56,6 +56,9 @@ unsigned int gicv3_trapped_ranges(struct mem_range *ranges,
 void handle_smc(struct registers *regs);
 long psci_dispatch(struct registers *regs);
 int handle_dabt(struct registers *regs, u64 esr);
+/* Exceptions for the guest's EL1, from the syndrome of the trapped one */
+void inject_external_abort(u64 esr);
+void inject_undefined(u64 esr);
 void dump_regs(struct registers *regs, u64 esr);
 void __noreturn arch_cpu_on_boot(struct per_cpu *cpu_data);
 void arch_reset_el1(void);
