@@ -9,7 +9,6 @@
 
 #include <linux/cpu.h>
 #include <linux/cpumask.h>
-#include <linux/ioport.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/sizes.h>
@@ -136,41 +135,6 @@ static int jh_cell_cpus(struct jh_cell *cell)
 	return 0;
 }
 
-/*
- * Memory Linux uses itself must not go to a cell. A region the cell takes
- * leaves root's stage 2 while Linux's linear map still covers it, and
- * Linux would fault on its own pages. A ROOTSHARED region stays in root,
- * so upstream allows it in System RAM: the cell then shares whatever
- * Linux keeps there, at the config's risk. But a LOADABLE one would have
- * CELL_LOAD write images over pages Linux's allocator hands out, so that
- * is refused whatever its flags. The comm region has no physical address.
- */
-static int jh_cell_check_ram(const struct jh_cell *cell)
-{
-	const struct jailhouse_memory *mem =
-		jailhouse_cell_mem_regions(cell->config);
-	unsigned int n;
-
-	for (n = 0; n < cell->config->num_memory_regions; n++, mem++) {
-		if (mem->flags & JAILHOUSE_MEM_COMM_REGION ||
-		    (mem->flags & JAILHOUSE_MEM_ROOTSHARED &&
-		     !(mem->flags & JAILHOUSE_MEM_LOADABLE)) ||
-		    !mem->size || mem->phys_start + mem->size < mem->phys_start)
-			continue;
-		if (region_intersects(mem->phys_start, mem->size,
-				      IORESOURCE_SYSTEM_RAM,
-				      IORES_DESC_NONE) != REGION_DISJOINT) {
-			pr_err("create: region %u (%#llx-%#llx) of \"%s\" overlaps Linux's System RAM%s\n",
-			       n, mem->phys_start,
-			       mem->phys_start + mem->size - 1, cell->name,
-			       mem->flags & JAILHOUSE_MEM_ROOTSHARED ?
-			       " and is LOADABLE: images would overwrite Linux's memory" : "");
-			return -EADDRINUSE;
-		}
-	}
-	return 0;
-}
-
 static int jh_cell_take_cpus(struct jh_cell *cell)
 {
 	unsigned int cpu;
@@ -195,6 +159,7 @@ static int jh_cell_take_cpus(struct jh_cell *cell)
 
 static void jh_cell_free(struct jh_cell *cell)
 {
+	jh_cell_unclaim(cell);
 	kfree(cell->config);
 	kfree(cell);
 }
@@ -248,7 +213,7 @@ int jh_cmd_cell_create(const void __user *arg)
 	}
 	err = jh_cell_cpus(cell);
 	if (!err)
-		err = jh_cell_check_ram(cell);
+		err = jh_cell_claim(cell);
 	if (err)
 		goto err_free;
 	err = jh_cell_free_id();

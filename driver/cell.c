@@ -49,6 +49,7 @@ void jh_cell_add(struct jh_cell *cell)
 void jh_cell_delete(struct jh_cell *cell)
 {
 	list_del(&cell->entry);
+	jh_cell_unclaim(cell);
 	kfree(cell->config);
 	kfree(cell);
 }

@@ -95,6 +95,10 @@ struct jh_cell *jh_cell_first_non_root(void);
 int jh_cell_free_id(void);
 int jh_cell_lookup(const void __user *arg, struct jh_cell **cell);
 
+/* cell-claim.c: what Linux gives up for a cell, under jh_lock */
+int jh_cell_claim(struct jh_cell *cell);
+void jh_cell_unclaim(const struct jh_cell *cell);
+
 /* cell-sysfs.c */
 int jh_cells_init(void);
 void jh_cells_exit(void);

@@ -71,7 +71,7 @@ static const struct errmap disable_map[] = {
 static const struct errmap create_map[] = {
 	{ EEXIST, JH_ERR_NAME_TAKEN, "a cell with this name already exists" },
 	{ EBUSY, JH_ERR_BUSY,
-	  "the cell's CPUs or devices are in use (CPUs must belong to the root cell and be able to go offline; a root CPU the hypervisor reports failed blocks it)" },
+	  "the cell's CPUs or devices are in use (CPUs must belong to the root cell and be able to go offline; a device page or interrupt a Linux driver holds must be freed first; a root CPU the hypervisor reports failed blocks it; the kernel log says which)" },
 	{ EADDRINUSE, JH_ERR_MEMORY,
 	  "a memory region of the cell overlaps Linux's System RAM (or another cell's memory, or the hypervisor's): reserve cell memory from Linux (mem=, memmap= or a reserved-memory node); see the kernel log" },
 	{ EPERM, JH_ERR_REFUSED,

@@ -1,5 +1,10 @@
 #!/bin/sh
 # A careless root must fail for root, never take the machine down:
+#  - a cell config that takes a device page or interrupt a Linux driver
+#    holds (the PL011, root's virtio transport and its interrupt) is
+#    refused with EBUSY and a log line naming the resource;
+#  - a cell's memory shows up in /proc/iomem as the cell's, and /dev/mem
+#    refuses it while the cell has it;
 #  - an access to memory root does not have (here 0x7fb00000, in no
 #    region of root's) gets an external abort: the process dies of
 #    SIGBUS and the CPU goes on, from 64-bit and from 32-bit processes;
@@ -107,6 +112,47 @@ require "insmod jailhouse.ko" insmod "$jh_ko"
 require "enable" $jh_raw enable $cfg
 console_follow_start $work/console.log
 pool0=$(jh_pool_used)
+
+# --- what a Linux driver holds is refused -------------------------------
+variant pl011 164 0x13 8		# the UART without ROOTSHARED
+log_mark pl011
+check_raw "cell takes the PL011 page unshared: EBUSY" "error: EBUSY" create $work/pl011.cell
+check "log names the claimed range" logged \
+	'region 0 \(0x9000000-0x9000fff\) of "smp-test": 0x9000000-0x9000fff of it is claimed by a Linux driver'
+
+# the claim of a bound transport is named after its device: a003e00.virtio_mmio
+vio=$(grep -m1 '[0-9a-f]\.virtio' /proc/iomem | sed 's/^ *\([0-9a-f]*\)-.*/\1/')
+vio=$(printf %x $((0x$vio)))
+note "root's virtio transport at 0x$vio"
+page=$((0x$vio & ~0xfff))
+variant virtio 140 $page 8 148 $page 8 164 0x13 8
+log_mark virtio
+check_raw "cell takes root's virtio page: EBUSY" "error: EBUSY" create $work/virtio.cell
+check "log names the virtio claim" logged ": 0x$vio-0x[0-9a-f]+ of it is claimed by a Linux driver"
+
+virq=$(awk '/virtio/ { for (i = 1; i < NF; i++) if ($i == "GICv3") { print $(i + 1); exit } }' /proc/interrupts)
+note "root's virtio interrupt: INTID $virq"
+variant virtirq 248 $((virq & ~31)) 4 252 $((1 << (virq & 31))) 4 264 0 4
+log_mark virtirq
+check_raw "cell takes root's virtio interrupt: EBUSY" "error: EBUSY" create $work/virtirq.cell
+check "log names the interrupt" logged "interrupt $virq of \"smp-test\" has a Linux handler"
+check_eq "no cell was left behind" "0" sh -c "echo \$(ls $jh_sys/cells)"
+check_eq "CPUs 0-3 online" 0-3 cat /sys/devices/system/cpu/online
+check_eq "pool unchanged" "$pool0" jh_pool_used
+check "root's virtio console still answers" jh_root_alive
+
+# --- a cell's memory is the cell's --------------------------------------
+require "create smp-test" $jh_raw create $smp
+check "its RAM is claimed in /proc/iomem" \
+	grep -q '7f800000-7f80ffff : jailhouse cell smp-test' /proc/iomem
+check "the shared UART is not" sh -c \
+	'! grep "jailhouse cell" /proc/iomem | grep -q 9000000'
+check "/dev/mem refuses the cell's RAM (64-bit)" within 10 sh -c \
+	'devmem 0x7f800000 32 2>&1 | grep -q "not permitted"'
+check_eq "/dev/mem refuses the cell's RAM (32-bit)" 1 \
+	exit_status timeout 10 "$(peek32 0x7f800000)"
+check_raw "destroy smp-test" ok destroy smp-test
+check "the claim is gone" sh -c '! grep -q "jailhouse cell" /proc/iomem'
 
 # --- accesses to memory root does not have -------------------------------
 m=$(console_mark)
