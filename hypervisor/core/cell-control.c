@@ -380,6 +380,8 @@ long cell_destroy(unsigned long id)
 	if (err)
 		return err;
 	comm_set_state(cell, JAILHOUSE_CELL_SHUT_DOWN);
+	/* its CPUs are off: nothing of the cell writes there any more */
+	cell_scrub_memory(cell);
 
 	err = suspend_root_cpus();
 	if (err)

@@ -186,6 +186,33 @@ void cell_s2_free(struct cell *cell)
 	paging_free_tables(&cell->s2);
 }
 
+/*
+ * What a cell leaves in its memory must not reach root or the next cell:
+ * every region it took (neither shared nor the comm region) is zeroed,
+ * device memory excepted, and cleaned to the point of coherency so that
+ * a reader with its caches off sees the zeros too.
+ */
+void cell_scrub_memory(const struct cell *cell)
+{
+	const struct jailhouse_memory *mem;
+	unsigned long phys, end;
+	unsigned int n;
+	void *page;
+
+	for_each_mem_region(mem, cell->config, n) {
+		if (mem->flags & (JAILHOUSE_MEM_COMM_REGION |
+				  JAILHOUSE_MEM_ROOTSHARED | JAILHOUSE_MEM_IO))
+			continue;
+		end = mem->phys_start + mem->size;
+		for (phys = mem->phys_start; phys < end; phys += PAGE_SIZE) {
+			page = temp_map_writable(phys);
+			memset(page, 0, PAGE_SIZE);
+			arch_dcache_flush(page, PAGE_SIZE);
+		}
+	}
+	temp_unmap();
+}
+
 int root_copy_from_guest(void *dst, unsigned long ipa, unsigned long size)
 {
 	unsigned long phys, chunk;

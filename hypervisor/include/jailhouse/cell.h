@@ -93,6 +93,8 @@ int cell_config_check(const struct jailhouse_cell_desc *cfg);
 int root_s2_rebuild(void);
 int cell_s2_build(struct cell *cell);
 void cell_s2_free(struct cell *cell);
+/* Zero the memory a stopped cell took from root, before root gets it */
+void cell_scrub_memory(const struct cell *cell);
 /* the config at a root IPA, copied into dst (at most max bytes) */
 int root_copy_from_guest(void *dst, unsigned long ipa, unsigned long size);
 

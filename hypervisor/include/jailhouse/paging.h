@@ -60,12 +60,13 @@ u64 paging_walk(const struct paging_structures *pg, unsigned long virt,
 u64 *paging_leaf_pte(const struct paging_structures *pg, unsigned long virt);
 
 /*
- * A one-page EL2 window for reading guest memory (temp.c), for one
- * management hypercall at a time. Its tables exist from init on, so
+ * A one-page EL2 window onto guest memory (temp.c), for one management
+ * hypercall at a time. Its tables exist from init on, so
  * using it never allocates.
  */
 int temp_window_init(void);
 const void *temp_map(unsigned long phys);
+void *temp_map_writable(unsigned long phys);
 void temp_unmap(void);
 
 /* Arch: descriptor attributes and table-walk publishing. */

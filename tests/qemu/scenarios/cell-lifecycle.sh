@@ -3,9 +3,9 @@
 # latency) -> shutdown -> start again -> destroy, through raw ioctls.
 # Root Linux keeps working throughout, the cell's CPU and its statistics
 # move between the cells in sysfs, bad images are refused without
-# disturbing the running cell, and the hypervisor's page pool is back to
-# its old count at the end. Uses gic-demo from inmates/ when installed,
-# else the test inmate.
+# disturbing the running cell, root gets the cell's RAM back zeroed, and
+# the hypervisor's page pool is back to its old count at the end. Uses
+# gic-demo from inmates/ when installed, else the test inmate.
 # shellcheck source=tests/qemu/scenarios/lib.sh
 . /scenarios/lib.sh
 
@@ -105,6 +105,11 @@ check_eq "root has CPUs 0-3 again" 0-3 cat $jh_sys/cells/0/cpus_assigned_list
 check "CPU 1 statistics back in the root cell" test -d $jh_sys/cells/0/statistics/cpu1
 check "CPU 1 runs Linux tasks again" taskset -c 1 true
 check "root Linux responsive" jh_root_alive
+# The image and its command line were there: root gets zeros.
+for off in 0 4 0x1000; do
+	check_eq "its RAM at +$off is zeroed" 0x00000000 \
+		devmem $((0x7fa00000 + off)) 32
+done
 check_eq "mem_pool_used back to $pool0" "$pool0" jh_pool_used
 check_raw "destroy again: ENOENT" "error: ENOENT" destroy gic-demo
 check_raw "start the root cell: EINVAL" "error: EINVAL" start 0
