@@ -89,6 +89,8 @@ static const struct errmap cell_map[] = {
 	{ EPERM, JH_ERR_REFUSED,
 	  "the cell refused, or another cell holds the configuration lock" },
 	{ EBUSY, JH_ERR_HYPERVISOR, "the driver cannot map the cell's memory" },
+	{ EIO, JH_ERR_HYPERVISOR,
+	  "a CPU of the cell was given up on and may still run it (see the hypervisor console): the cell keeps its CPUs and memory until reboot" },
 	{ ENOSYS, JH_ERR_NOT_SUPPORTED, "the driver does not support non-root cells yet" },
 	{ 0, 0, NULL },
 };

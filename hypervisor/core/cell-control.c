@@ -374,12 +374,25 @@ long cell_start(unsigned long id)
 long cell_destroy(unsigned long id)
 {
 	struct cell *cell, *prev;
+	unsigned int cpu;
 	long err;
 
 	err = cell_stop(id, &cell, true);
 	if (err)
 		return err;
 	comm_set_state(cell, JAILHOUSE_CELL_SHUT_DOWN);
+	/*
+	 * A CPU given up on may still run the cell with its stage 2: the
+	 * cell keeps its memory and tables, quarantined, until that CPU is
+	 * reclaimed (cell_stop_cpus() tries on every attempt) or reboot.
+	 */
+	for_each_cpu_in_cell(cpu, cell) {
+		if (!READ_ONCE(per_cpu(cpu)->lost))
+			continue;
+		printk("Cell \"%s\": CPU %u was given up on and may still run; the cell keeps its memory until reboot\n",
+		       cell->config->name, cpu);
+		return mgmt_end(-EIO);
+	}
 	/* its CPUs are off: nothing of the cell writes there any more */
 	cell_scrub_memory(cell);
 
