@@ -3,6 +3,7 @@
  * Console: the in-memory ring the driver reads (header.console_page) and
  * the debug UART, written under one lock so lines do not interleave.
  */
+#include <jailhouse/cell.h>
 #include <jailhouse/console.h>
 #include <jailhouse/control.h>
 #include <jailhouse/percpu.h>
@@ -53,10 +54,43 @@ static bool uart_wait(void)
 	return true;
 }
 
-void console_write(const char *s)
-{
-	spin_lock(&console_lock);
+/*
+ * What a non-root cell makes the console print, its own lines and the
+ * hypervisor's lines from its CPUs, is metered: a burst of 4 KiB, then 1
+ * KiB a second (a tenth of a 115200-baud UART; a line ten times a second
+ * fits), so that a cell in a loop can neither keep every CPU that prints
+ * waiting for the UART nor wipe the 2 KiB ring more than every two
+ * seconds. Lines beyond it are dropped and counted; the next line that
+ * passes first says how many. Called under console_lock.
+ */
+#define CELL_CONSOLE_BURST	4096
+#define CELL_CONSOLE_RATE	1024	/* bytes a second */
 
+static bool cell_may_print(struct cell *cell, unsigned long len)
+{
+	u64 now = arch_counter_read(), freq = counter_freq(), earned;
+
+	if (!cell->con_stamp) {
+		cell->con_stamp = now;
+		cell->con_credit = CELL_CONSOLE_BURST;
+	}
+	/* fractions stay in the stamp; 2^64 ticks are centuries away */
+	earned = (now - cell->con_stamp) * CELL_CONSOLE_RATE / freq;
+	if (earned) {
+		cell->con_stamp += earned * freq / CELL_CONSOLE_RATE;
+		cell->con_credit = MIN(CELL_CONSOLE_BURST,
+				       cell->con_credit + earned);
+	}
+	if (len > cell->con_credit) {
+		cell->con_dropped++;
+		return false;
+	}
+	cell->con_credit -= len;
+	return true;
+}
+
+static void write_locked(const char *s)
+{
 	/* Readers wait while busy is set and retry if tail moved. */
 	WRITE_ONCE(console_page.busy, 1);
 	dmb(ishst);
@@ -77,7 +111,29 @@ void console_write(const char *s)
 			break;
 		uart->putc(uart_base, *s);
 	}
+}
 
+void console_write(const char *s)
+{
+	struct per_cpu *cpu_data = this_cpu_data();
+	struct cell *cell = cpu_data ? cpu_data->cell : NULL;
+	char note[96];
+
+	spin_lock(&console_lock);
+	if (cell && cell != &root_cell) {
+		if (!cell_may_print(cell, strlen(s))) {
+			spin_unlock(&console_lock);
+			return;
+		}
+		if (cell->con_dropped) {
+			snprintf(note, sizeof(note),
+				 "Cell \"%s\": %u console lines dropped (rate limit)\n",
+				 cell->config->name, cell->con_dropped);
+			cell->con_dropped = 0;
+			write_locked(note);
+		}
+	}
+	write_locked(s);
 	spin_unlock(&console_lock);
 }
 

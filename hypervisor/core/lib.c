@@ -12,14 +12,17 @@
 #define COUNTER_FREQ_MIN	1000000UL
 #define COUNTER_FREQ_FALLBACK	1000000000UL
 
-u64 deadline_after_ms(unsigned long ms)
+u64 counter_freq(void)
 {
 	u64 freq = arch_counter_freq();
 
-	if (freq < COUNTER_FREQ_MIN)
-		freq = COUNTER_FREQ_FALLBACK;
+	return freq < COUNTER_FREQ_MIN ? COUNTER_FREQ_FALLBACK : freq;
+}
+
+u64 deadline_after_ms(unsigned long ms)
+{
 	/* freq < 2^32 (CNTFRQ is 32 bits), ms in seconds: no overflow */
-	return arch_counter_read() + freq * ms / 1000;
+	return arch_counter_read() + counter_freq() * ms / 1000;
 }
 
 /* Compared as a difference, so a counter wrap cannot end a wait early. */

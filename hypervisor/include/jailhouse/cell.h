@@ -33,6 +33,10 @@ struct cell {
 	struct jailhouse_comm_region *comm_page;
 	bool loadable;			/* LOADABLE regions mapped in root */
 	bool s2_incomplete;		/* a rollback could not rebuild it */
+	/* console output it caused: credit in bytes (console.c) */
+	u64 con_stamp;
+	u32 con_credit;
+	u32 con_dropped;		/* lines since the last one shown */
 	unsigned int data_pages;	/* this struct plus the config copy */
 	struct arch_cell arch;
 };

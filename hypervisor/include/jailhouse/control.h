@@ -72,6 +72,8 @@ u64 arch_counter_read(void);
 u64 arch_counter_freq(void);
 
 /* lib.c: deadlines on that counter, for waits that must end */
+/* The counter's ticks per second, a plausible value whatever CNTFRQ says */
+u64 counter_freq(void);
 u64 deadline_after_ms(unsigned long ms);
 bool deadline_passed(u64 deadline);
 

@@ -29,6 +29,8 @@
  *               at priority 0, pending and enabled (which, if the GIC took
  *               it, would sit in front of the hypervisor's SGIs); prints
  *               "gic ..." lines as "gicp" does
+ *   "flod"      first print FLOOD_LINES lines "flood <n>" as fast as it
+ *               can, then "flood done"
  *
  * The block is cleared once read, so a later load without it starts plain.
  *
@@ -46,6 +48,8 @@
 #define PARAM_MUTE		0x6574756dU	/* "mute" */
 #define PARAM_GIC_PROBE		0x70636967U	/* "gicp" */
 #define PARAM_SGI_PLANT		0x70696773U	/* "sgip" */
+#define PARAM_FLOOD		0x646f6c66U	/* "flod" */
+#define FLOOD_LINES		3000
 
 #define GICD_BASE		0x08000000UL
 #define GICD_CTLR		0x0000
@@ -546,6 +550,11 @@ void inmate_main(unsigned long context)
 	}
 	if (param == PARAM_SGI_PLANT)
 		plant_sgis();
+	if (param == PARAM_FLOOD) {
+		for (unsigned long n = 0; n < FLOOD_LINES; n++)
+			say("flood %d", n, 0);
+		say("flood done", 0, 0);
+	}
 	query_hypervisor();
 #if defined(MODE_LOCK)
 	comm->cell_state = JAILHOUSE_CELL_RUNNING_LOCKED;
