@@ -13,6 +13,13 @@
 /* TACR: ACTLR_EL1 can switch off coherency or reach cluster-wide state */
 #define HCR_CELL	(HCR_VM | HCR_SWIO | HCR_IMO | HCR_FMO | HCR_TSC | \
 			 HCR_TACR | HCR_RW)
+/*
+ * TIDCP, for non-root cells only: implementation-defined registers (CRn
+ * 11 and 15) hold core and cluster controls (prefetch, coherency, L2)
+ * whose reach the architecture does not bound. Root's Linux may need
+ * them for errata work-arounds and keeps them.
+ */
+#define HCR_NONROOT	(HCR_CELL | HCR_TIDCP)
 
 /* The hypervisor's own EL2 tables: image, pool, devices, trampoline. */
 static int build_hv_tables(void)
@@ -184,6 +191,8 @@ void arch_cpu_on_boot(struct per_cpu *cpu_data)
 		arch_cpu_power_off(cpu_data);
 	if (!root) {
 		gicv3_cpu_reset_private(cpu_data);
+		write_sysreg(hcr_el2, HCR_NONROOT);
+		isb();
 		arch_reset_el1();
 	}
 

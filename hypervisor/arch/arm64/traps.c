@@ -66,6 +66,10 @@ static void handle_hvc(struct registers *regs, u64 esr)
 #define ISS_SYSREG(op0, op1, crn, crm, op2) \
 	((u64)(op0) << 20 | (u64)(op2) << 17 | (u64)(op1) << 14 | \
 	 (u64)(crn) << 10 | (u64)(crm) << 1)
+/* Op0 3 with CRn 11 or 15: implementation defined */
+#define ISS_SYSREG_IMPDEF(iss) \
+	(((iss) >> 20 & 3) == 3 && \
+	 (((iss) >> 10 & 0xf) == 11 || ((iss) >> 10 & 0xf) == 15))
 
 static void handle_sysreg(struct registers *regs, u64 esr)
 {
@@ -90,9 +94,14 @@ static void handle_sysreg(struct registers *regs, u64 esr)
 		skip_instruction(esr);
 		return;
 	}
-	if (this_cpu_data()->cell == &root_cell) {
-		printk("Root cell: CPU %d: system register access %lx at pc %lx not emulated, undefined instruction delivered\n",
-		       this_cpu_data()->cpu_id, esr & 0x3fffff,
+	/*
+	 * Root gets what hardware without the register would give it, and
+	 * so does a cell for the implementation-defined registers it may
+	 * not reach (HCR_EL2.TIDCP): an undefined instruction.
+	 */
+	if (this_cpu_data()->cell == &root_cell || ISS_SYSREG_IMPDEF(sysreg)) {
+		printk("CPU %d: system register access %lx at pc %lx not emulated, undefined instruction delivered\n",
+		       this_cpu_data()->cpu_id, (unsigned long)(esr & 0x3fffff),
 		       read_sysreg(elr_el2));
 		inject_undefined(esr);
 		return;

@@ -37,6 +37,7 @@
 #define HCR_IMO			(1UL << 4)
 #define HCR_TSC			(1UL << 19)
 #define HCR_TACR		(1UL << 21)
+#define HCR_TIDCP		(1UL << 53)
 #define HCR_RW			(1UL << 31)
 
 #define SPSR_EL1H		0x5UL
