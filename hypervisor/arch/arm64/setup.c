@@ -193,8 +193,9 @@ void arch_cpu_on_boot(struct per_cpu *cpu_data)
 		gicv3_cpu_reset_private(cpu_data);
 		write_sysreg(hcr_el2, HCR_NONROOT);
 		isb();
-		arch_reset_el1();
 	}
+	/* root's Linux, too, finds nothing of a cell that had the CPU */
+	arch_reset_el1();
 
 	memset(frame, 0, sizeof(*frame));
 	frame->usr[0] = cpu_data->psci_context;
