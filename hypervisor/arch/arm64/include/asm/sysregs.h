@@ -38,6 +38,9 @@
 #define HCR_TSC			(1UL << 19)
 #define HCR_TACR		(1UL << 21)
 #define HCR_TIDCP		(1UL << 53)
+
+#define MDCR_HPMD		(1UL << 17)
+#define ID_DFR0_PMUVER_V3P1	4
 #define HCR_RW			(1UL << 31)
 
 #define SPSR_EL1H		0x5UL
