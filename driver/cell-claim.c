@@ -31,10 +31,6 @@ struct jh_claim {
 
 static LIST_HEAD(jh_claims);
 
-/* The GIC's shared peripheral interrupts, the only ones a cell can take */
-#define GIC_FIRST_SPI	32
-#define GIC_LAST_SPI	1019
-
 /* Regions with physical memory behind them (the hypervisor checks shapes) */
 static bool jh_region_physical(const struct jailhouse_memory *mem)
 {
@@ -186,7 +182,8 @@ static int jh_cell_check_irqs(const struct jh_cell *cell)
 			if (!(chip->pin_bitmap[bit / 32] & BIT(bit % 32)))
 				continue;
 			intid = (u64)chip->pin_base + bit;
-			if (intid < GIC_FIRST_SPI || intid > GIC_LAST_SPI)
+			if (intid < JAILHOUSE_GIC_SPI_FIRST ||
+			    intid > JAILHOUSE_GIC_SPI_LAST)
 				continue;
 			virq = irq_find_mapping(gic, intid);
 			if (!virq || !irq_has_action(virq))

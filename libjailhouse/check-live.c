@@ -355,5 +355,6 @@ void jh_check_live(struct jh_check *chk)
 		check_iomem(chk, sys);
 		check_cpus(chk);
 	}
+	jh_check_live_irqs(chk);
 	jh_check_live_kernel(chk);
 }

@@ -66,6 +66,7 @@ void jh_check_cpus(struct jh_check *chk);
 void jh_check_irqchips(struct jh_check *chk);
 void jh_check_live(struct jh_check *chk);		/* check-live.c */
 void jh_check_live_kernel(struct jh_check *chk);	/* check-kconfig.c */
+void jh_check_live_irqs(struct jh_check *chk);		/* check-live-irq.c */
 
 /* Helpers for the rules */
 static inline uint64_t jh_range_last(uint64_t start, uint64_t size)

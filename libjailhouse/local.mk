@@ -22,6 +22,7 @@ libjailhouse_libjailhouse_la_SOURCES = \
 	libjailhouse/check-irq.c \
 	libjailhouse/check-live.c \
 	libjailhouse/check-kconfig.c \
+	libjailhouse/check-live-irq.c \
 	libjailhouse/cpuset.c \
 	libjailhouse/system.c \
 	libjailhouse/cell.c \

@@ -134,7 +134,11 @@ struct jailhouse_cache {
 /*
  * Interrupt chip: on arm64 an entry applies when its address is the GIC
  * distributor's. Bit k of pin_bitmap[w] grants INTID pin_base + 32 * w + k.
+ * What a cell can be granted are the GIC's shared peripheral interrupts.
  */
+#define JAILHOUSE_GIC_SPI_FIRST		32
+#define JAILHOUSE_GIC_SPI_LAST		1019
+
 struct jailhouse_irqchip {
 	__u64 address;
 	__u32 id;

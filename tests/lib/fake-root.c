@@ -42,6 +42,11 @@ int fake_root_machine(const char *root)
 			  "40000000-6fffffff : System RAM\n"
 			  "  40210000-40ffffff : Kernel code\n"
 			  "70000000-7fffffff : reserved\n");
+	err |= fake_write(root, "proc/interrupts", "%s",
+			  "           CPU0       CPU1       CPU2       CPU3\n"
+			  " 11:        184        174        173        177     GICv3  30 Level     arch_timer\n"
+			  " 15:         14          0          0          0     GICv3  79 Edge      virtio0\n"
+			  "IPI0:        20         31         28         25       Rescheduling interrupts\n");
 	err |= fake_write(root, "proc/config.gz", "%s",
 			  "CONFIG_HOTPLUG_CPU=y\nCONFIG_MODULES=y\n"
 			  "# CONFIG_KVM is not set\n");

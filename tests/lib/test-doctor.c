@@ -114,6 +114,7 @@ static void test_ready(void)
 	expect("live-iomem", JH_SEVERITY_NOTE, "the hypervisor memory is not System RAM");
 	expect("live-cpus", JH_SEVERITY_NOTE, "the online CPUs (0-3) are the root cell's");
 	expect("live-kconfig", JH_SEVERITY_NOTE, "CPU hotplug and modules on, KVM off");
+	expect("live-irq", JH_SEVERITY_NOTE, "no interrupt of the cells has a Linux handler");
 }
 
 static void write_header(uint64_t core, uint32_t protocol, const char *sig)
@@ -236,6 +237,25 @@ static void test_cpus(void)
 	expect("live-cpus", JH_SEVERITY_WARNING, "cannot read the online and present CPUs");
 }
 
+/* An SPI of a cell that a Linux driver requested, as the driver refuses it */
+static void test_irqs(void)
+{
+	machine();
+	fake_write(root, "proc/interrupts", "%s",
+		   "           CPU0       CPU1\n"
+		   " 11:        184        174     GICv3  30 Level     arch_timer\n"
+		   " 12:          7          0     GICv3  33 Level     uart-pl011\n"
+		   " 13:          0          0     GICv3 4294967329 Edge  bogus\n"
+		   " 14:          0          0     ITS-MSI  33 Edge    not-a-gic-line\n");
+	run();
+	expect("live-irq", JH_SEVERITY_ERROR,
+	       "interrupt 33 has a Linux handler (uart-pl011, /proc/interrupts); the driver refuses the cell");
+	tap_ok(jh_check_get_num_errors(chk) == 1, "only linux.cell's INTID 33 is found");
+	fake_rm_rf(root, "proc/interrupts");
+	run();
+	expect("live-irq", JH_SEVERITY_WARNING, "/proc/interrupts: cannot be read");
+}
+
 static void test_kconfig(void)
 {
 	machine();
@@ -280,6 +300,7 @@ int main(int argc, char **argv)
 	test_system();
 	test_rootshared_ram();
 	test_cpus();
+	test_irqs();
 	test_kconfig();
 	test_offline_has_no_hint();
 	jh_check_free(chk);
