@@ -31,6 +31,9 @@
  *               "gic ..." lines as "gicp" does
  *   "flod"      first print FLOOD_LINES lines "flood <n>" as fast as it
  *               can, then "flood done"
+ *   "peek", "poke" + a 64-bit address: first read from, or write to, that
+ *               guest address; prints "peek <a>" / "poke <a>" before and
+ *               "... returned: isolation broken" should it come back
  *
  * The block is cleared once read, so a later load without it starts plain.
  *
@@ -49,6 +52,8 @@
 #define PARAM_GIC_PROBE		0x70636967U	/* "gicp" */
 #define PARAM_SGI_PLANT		0x70696773U	/* "sgip" */
 #define PARAM_FLOOD		0x646f6c66U	/* "flod" */
+#define PARAM_PEEK		0x6b656570U	/* "peek" */
+#define PARAM_POKE		0x656b6f70U	/* "poke" */
 #define FLOOD_LINES		3000
 
 #define GICD_BASE		0x08000000UL
@@ -99,6 +104,7 @@ static volatile struct jailhouse_comm_region *const comm =
 extern char __bss_end[];
 
 static unsigned int param;
+static unsigned long param_addr;	/* after the option word, if any */
 static unsigned long ticks_per_period;
 static unsigned long expected;
 static volatile unsigned int ticks;
@@ -268,6 +274,7 @@ static unsigned int read_params(void)
 	if ((unsigned long)__bss_end > PARAMS_ADDR || p[0] != PARAMS_MAGIC)
 		return 0;
 	val = p[1];
+	param_addr = p[2] | (unsigned long)p[3] << 32;
 	p[0] = 0;
 	return val;
 }
@@ -550,6 +557,16 @@ void inmate_main(unsigned long context)
 	}
 	if (param == PARAM_SGI_PLANT)
 		plant_sgis();
+	if (param == PARAM_PEEK) {
+		say("peek %x", param_addr, 0);
+		say("peek %x returned %x: isolation broken", param_addr,
+		    *(volatile unsigned int *)param_addr);
+	}
+	if (param == PARAM_POKE) {
+		say("poke %x", param_addr, 0);
+		*(volatile unsigned int *)param_addr = 0x0badc0de;
+		say("poke %x returned: isolation broken", param_addr, 0);
+	}
 	if (param == PARAM_FLOOD) {
 		for (unsigned long n = 0; n < FLOOD_LINES; n++)
 			say("flood %d", n, 0);

@@ -160,6 +160,16 @@ check_raw() {
 }
 
 # --- cell scenarios ---------------------------------------------------
+# jh_le_bytes VALUE N: the N low bytes of VALUE, little endian, as printf
+# escapes (printf "$(jh_le_bytes 0x1234 4)" writes 34 12 00 00)
+jh_le_bytes() {
+	_jh_i=0
+	while [ "$_jh_i" -lt "$2" ]; do
+		printf '\\%03o' $((($1 >> (8 * _jh_i)) & 255))
+		_jh_i=$((_jh_i + 1))
+	done
+}
+
 jh_sys=/sys/devices/jailhouse
 # Test inmates (tests/qemu/inmates/) and jh-raw live here.
 jh_tests=/usr/libexec/jailhouse-tests

@@ -22,15 +22,6 @@ mkdir -p $work
 # virt 148, flags 164), region 1 (RAM, phys 0x7f800000) at 172; irqchip
 # pin_base at 248, pin_bitmap at 252-267.
 
-# bytes V N: the N low bytes of V, little endian, as printf escapes
-bytes() {
-	_i=0
-	while [ "$_i" -lt "$2" ]; do
-		printf '\\%03o' $((($1 >> (8 * _i)) & 255))
-		_i=$((_i + 1))
-	done
-}
-
 # variant NAME OFFSET VALUE SIZE [OFFSET VALUE SIZE ...]: smp-test with
 # SIZE-byte little-endian VALUEs at OFFSETs
 variant() {
@@ -39,7 +30,7 @@ variant() {
 	cp $smp "$_f"
 	while [ $# -ge 3 ]; do
 		# shellcheck disable=SC2059 # the bytes are printf escapes
-		printf "$(bytes "$2" "$3")" |
+		printf "$(jh_le_bytes "$2" "$3")" |
 			dd of="$_f" bs=1 seek="$1" conv=notrunc 2>/dev/null
 		shift 3
 	done
@@ -85,7 +76,7 @@ a32() {
 			1 0 0x10000 0x10000 $_size $_size 5 0x1000 \
 			0x6474e551 0 0 0 0 0 6 16 "$@"; do
 			# shellcheck disable=SC2059 # printf escapes
-			printf "$(bytes "$w" 4)"
+			printf "$(jh_le_bytes "$w" 4)"
 		done
 	} >"$_f"
 	chmod 755 "$_f"
