@@ -31,6 +31,11 @@
  *               "gic ..." lines as "gicp" does
  *   "flod"      first print FLOOD_LINES lines "flood <n>" as fast as it
  *               can, then "flood done"
+ *   "call"      first make firmware and hypervisor calls a cell has no
+ *               business making (PSCI for CPUs not its own, MIGRATE,
+ *               unknown, SiP, trusted-OS and vendor function IDs, every
+ *               management hypercall, bad arguments) and print each
+ *               result as "call <name> = <value>", then "calls done"
  *   "peek", "poke" + a 64-bit address: first read from, or write to, that
  *               guest address; prints "peek <a>" / "poke <a>" before and
  *               "... returned: isolation broken" should it come back
@@ -52,6 +57,7 @@
 #define PARAM_GIC_PROBE		0x70636967U	/* "gicp" */
 #define PARAM_SGI_PLANT		0x70696773U	/* "sgip" */
 #define PARAM_FLOOD		0x646f6c66U	/* "flod" */
+#define PARAM_CALLS		0x6c6c6163U	/* "call" */
 #define PARAM_PEEK		0x6b656570U	/* "peek" */
 #define PARAM_POKE		0x656b6f70U	/* "poke" */
 #define FLOOD_LINES		3000
@@ -533,6 +539,62 @@ static void __attribute__((unused)) start_secondaries(void)
 	}
 }
 
+/* Calls a hostile cell might make; results are printed, not judged. */
+static void hostile_calls(void)
+{
+	static const struct {
+		const char *name;
+		unsigned long fid, a1;
+	} smcs[] = {
+		{ "psci_cpu_on_root_cpu0", PSCI_CPU_ON, 0 },
+		{ "psci_cpu_on_other_cell_cpu1", PSCI_CPU_ON, 1 },
+		{ "psci_cpu_on_absent_cpu7", PSCI_CPU_ON, 7 },
+		{ "psci_cpu_on_bad_mpidr", PSCI_CPU_ON, 0xff00ffffffUL },
+		{ "psci_affinity_root_cpu0", PSCI_AFFINITY_INFO, 0 },
+		{ "psci_affinity_absent_cpu7", PSCI_AFFINITY_INFO, 7 },
+		{ "psci_migrate", 0xc4000005UL, 0 },
+		{ "psci_migrate_info_type", 0x84000006UL, 0 },
+		{ "psci_unknown_fn", 0x8400001fUL, 0 },
+		{ "smccc_arch_workaround_1", 0x80008000UL, 0 },
+		{ "smccc_unknown_arch_fn", 0x8000ff00UL, 0 },
+		{ "sip_call", 0xc2000000UL, 0 },
+		{ "oem_call", 0xc3000000UL, 0 },
+		{ "trusted_os_call", 0xb2000000UL, 0 },
+		{ "trusted_os_64_call", 0xf2000000UL, 0 },
+		{ "vendor_hyp_call", 0xc6000000UL, 0 },
+	};
+	static const struct {
+		const char *name;
+		unsigned long code, a1, a2;
+	} hcs[] = {
+		{ "hc_disable", JAILHOUSE_HC_DISABLE, 0, 0 },
+		{ "hc_cell_create", JAILHOUSE_HC_CELL_CREATE, 0, 0 },
+		{ "hc_cell_start_root", JAILHOUSE_HC_CELL_START, 0, 0 },
+		{ "hc_cell_start_other", JAILHOUSE_HC_CELL_START, 1, 0 },
+		{ "hc_set_loadable_other", JAILHOUSE_HC_CELL_SET_LOADABLE, 1, 0 },
+		{ "hc_destroy_root", JAILHOUSE_HC_CELL_DESTROY, 0, 0 },
+		{ "hc_destroy_other", JAILHOUSE_HC_CELL_DESTROY, 1, 0 },
+		{ "hc_destroy_self", JAILHOUSE_HC_CELL_DESTROY, 2, 0 },
+		{ "hc_get_info_bad", JAILHOUSE_HC_HYPERVISOR_GET_INFO, 0xffff, 0 },
+		{ "hc_cell_state_root", JAILHOUSE_HC_CELL_GET_STATE, 0, 0 },
+		{ "hc_cell_state_absent", JAILHOUSE_HC_CELL_GET_STATE, 999, 0 },
+		{ "hc_cpu_info_root_cpu0", JAILHOUSE_HC_CPU_GET_INFO, 0, 0 },
+		{ "hc_cpu_info_absent", JAILHOUSE_HC_CPU_GET_INFO, 999, 0 },
+		{ "hc_cpu_info_bad_type", JAILHOUSE_HC_CPU_GET_INFO, 2, 0xffff },
+		{ "hc_unknown_code", 0x1000, 0, 0 },
+	};
+	unsigned int n;
+
+	for (n = 0; n < sizeof(smcs) / sizeof(smcs[0]); n++)
+		say("call %s = %x", (unsigned long)smcs[n].name,
+		    smc(smcs[n].fid, smcs[n].a1, 0, 0));
+	for (n = 0; n < sizeof(hcs) / sizeof(hcs[0]); n++)
+		say("call %s = %x", (unsigned long)hcs[n].name,
+		    (unsigned long)jailhouse_call_arg2(hcs[n].code, hcs[n].a1,
+						       hcs[n].a2));
+	say("calls done", 0, 0);
+}
+
 void inmate_main(unsigned long context)
 {
 	if (context) {
@@ -557,6 +619,8 @@ void inmate_main(unsigned long context)
 	}
 	if (param == PARAM_SGI_PLANT)
 		plant_sgis();
+	if (param == PARAM_CALLS)
+		hostile_calls();
 	if (param == PARAM_PEEK) {
 		say("peek %x", param_addr, 0);
 		say("peek %x returned %x: isolation broken", param_addr,
