@@ -117,22 +117,23 @@ void console_write(const char *s)
 {
 	struct per_cpu *cpu_data = this_cpu_data();
 	struct cell *cell = cpu_data ? cpu_data->cell : NULL;
-	char note[96];
+	unsigned long len = strlen(s);
+	char note[96] = "";
 
 	spin_lock(&console_lock);
-	if (cell && cell != &root_cell) {
-		if (!cell_may_print(cell, strlen(s))) {
-			spin_unlock(&console_lock);
-			return;
-		}
-		if (cell->con_dropped) {
+	if (cell && cell != &root_cell && !cpu_data->con_fault_report) {
+		/* the note on what was dropped is charged with the line */
+		if (cell->con_dropped)
 			snprintf(note, sizeof(note),
 				 "Cell \"%s\": %u console lines dropped (rate limit)\n",
 				 cell->config->name, cell->con_dropped);
-			cell->con_dropped = 0;
-			write_locked(note);
+		if (!cell_may_print(cell, strlen(note) + len)) {
+			spin_unlock(&console_lock);
+			return;
 		}
+		cell->con_dropped = 0;
 	}
+	write_locked(note);
 	write_locked(s);
 	spin_unlock(&console_lock);
 }

@@ -133,6 +133,7 @@ void panic_park(const char *reason)
 	struct per_cpu *cpu_data = this_cpu_data();
 	struct cell *cell = cpu_data->cell;
 
+	cpu_data->con_fault_report = true;
 	console_cpu_flush(cpu_data);
 	if (cell && cell != &root_cell) {
 		printk("CPU %d of cell \"%s\" failed: %s\n", cpu_data->cpu_id,

@@ -193,6 +193,7 @@ void arch_cpu_on_boot(struct per_cpu *cpu_data)
 	bool root = cpu_data->cell == &root_cell;
 	int err;
 
+	cpu_data->con_fault_report = false;
 	replay_linux_el2(cpu_data);
 	err = arch_cpu_init(cpu_data);
 	if (err) {

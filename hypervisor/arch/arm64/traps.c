@@ -31,10 +31,12 @@ static void skip_instruction(u64 esr)
 	write_sysreg(spsr_el2, spsr);
 }
 
+/* The start of a fatal trap's report, which is not metered. */
 void dump_regs(struct registers *regs, u64 esr)
 {
 	unsigned int n;
 
+	this_cpu_data()->con_fault_report = true;
 	printk("ESR_EL2: %016lx (EC 0x%x)  FAR_EL2: %016lx  HPFAR_EL2: %016lx\n",
 	       esr, (unsigned int)ESR_EC(esr), read_sysreg(far_el2),
 	       read_sysreg(hpfar_el2));

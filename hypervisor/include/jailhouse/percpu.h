@@ -63,6 +63,12 @@ struct per_cpu {
 	/* Debug console output of this CPU's cell, sent line by line. */
 	char con_line[128];
 	unsigned int con_len;
+	/*
+	 * Reporting its own fatal trap: not metered (console.c), as the
+	 * report is what says why the cell stopped, and a CPU fails only
+	 * once per start. Cleared when the CPU boots.
+	 */
+	bool con_fault_report;
 
 	struct arch_per_cpu arch;
 } __aligned(PAGE_SIZE);
