@@ -36,6 +36,9 @@
  *               unknown, SiP, trusted-OS and vendor function IDs, every
  *               management hypercall, bad arguments) and print each
  *               result as "call <name> = <value>", then "calls done"
+ *   "mask"      mask all interrupts and spin for ever, answering nothing
+ *   "sgif"      with interrupts masked, send itself SGIs 0-15 for ever
+ *   "vbad"      point VBAR_EL1 at root's RAM and take an exception
  *   "peek", "poke" + a 64-bit address: first read from, or write to, that
  *               guest address; prints "peek <a>" / "poke <a>" before and
  *               "... returned: isolation broken" should it come back
@@ -58,6 +61,9 @@
 #define PARAM_SGI_PLANT		0x70696773U	/* "sgip" */
 #define PARAM_FLOOD		0x646f6c66U	/* "flod" */
 #define PARAM_CALLS		0x6c6c6163U	/* "call" */
+#define PARAM_MASKED_SPIN	0x6b73616dU	/* "mask" */
+#define PARAM_SGI_FLOOD		0x66696773U	/* "sgif" */
+#define PARAM_BAD_VECTORS	0x64616276U	/* "vbad" */
 #define PARAM_PEEK		0x6b656570U	/* "peek" */
 #define PARAM_POKE		0x656b6f70U	/* "poke" */
 #define FLOOD_LINES		3000
@@ -103,6 +109,7 @@
 #define ICC_EOIR1_EL1		S3_0_C12_C12_1
 #define ICC_CTLR_EL1		S3_0_C12_C12_4
 #define ICC_IGRPEN1_EL1		S3_0_C12_C12_7
+#define ICC_SGI1R_EL1		S3_0_C12_C11_5
 
 static volatile struct jailhouse_comm_region *const comm =
 	(volatile struct jailhouse_comm_region *)COMM_BASE;
@@ -621,6 +628,31 @@ void inmate_main(unsigned long context)
 		plant_sgis();
 	if (param == PARAM_CALLS)
 		hostile_calls();
+	if (param == PARAM_MASKED_SPIN) {
+		say("mask: spinning with interrupts masked", 0, 0);
+		asm volatile("msr daifset, #0xf");
+		for (;;)
+			;
+	}
+	if (param == PARAM_SGI_FLOOD) {
+		unsigned long aff = my_aff();
+
+		say("sgif: flooding itself with SGIs 0-15", 0, 0);
+		asm volatile("msr daifset, #0xf");
+		for (unsigned long n = 0;; n++)
+			sysreg_write(ICC_SGI1R_EL1,
+				     (n & 15) << 24 | 1UL << (aff & 15) |
+				     (aff >> 4 & 0xf) << 44 |
+				     (aff >> 8 & 0xff) << 16 |
+				     (aff >> 16 & 0xff) << 32 |
+				     (aff >> 32 & 0xff) << 48);
+	}
+	if (param == PARAM_BAD_VECTORS) {
+		say("vbad: vectors at %x, brk", OUTSIDE_THE_CELL, 0);
+		sysreg_write(vbar_el1, OUTSIDE_THE_CELL);
+		asm volatile("isb; brk #0");
+		say("vbad: brk returned: isolation broken", 0, 0);
+	}
 	if (param == PARAM_PEEK) {
 		say("peek %x", param_addr, 0);
 		say("peek %x returned %x: isolation broken", param_addr,

@@ -1,0 +1,83 @@
+#!/bin/sh
+# A hostile cell abusing its own CPU (test inmate in smp-test, gic-demo
+# ticking on CPU 1 throughout): spinning with every interrupt masked and
+# answering nothing, flooding itself with SGIs with interrupts masked,
+# and taking an exception with its vectors pointed at root's RAM. The
+# first two are still stopped when root asks (the hypervisor's own
+# interrupt reaches EL2 whatever the cell masks), the flood's "queue
+# full" lines are metered, and the third fails the cell with its report
+# shown even right after the flood (fault reports are not metered); root
+# Linux and gic-demo keep working throughout.
+# shellcheck source=tests/qemu/scenarios/lib.sh
+. /scenarios/lib.sh
+
+cfg=/etc/jailhouse/qemu-arm64.cell
+gic=/etc/jailhouse/qemu-arm64-gic-demo.cell
+smp=/etc/jailhouse/qemu-arm64-smp-test.cell
+work=/tmp/cell-hostile-cpu
+mkdir -p $work
+
+# run OPTION SAYS: load and start smp-test with OPTION; it says SAYS
+run() {
+	printf 'JHTP%s' "$1" >"$work/$1.par"
+	m=$(console_mark)
+	check_raw "$1: load" ok load smp-test $jh_tests/cell-timer.bin 0 "$work/$1.par" 0xb000
+	check_raw "$1: start" ok start smp-test
+	check "$1: it says \"$2\"" console_wait "$m" "cell-test: $2"
+}
+
+# others_fine WHAT: gic-demo ticks and root Linux answers
+others_fine() {
+	check "$1: gic-demo keeps ticking" \
+		console_next 'cell-test: tick [0-9]+ latency [0-9]+ ns, CPU 1$'
+	check "$1: root Linux responsive" jh_root_alive
+}
+
+require "insmod jailhouse.ko" insmod "$jh_ko"
+require "enable" $jh_raw enable $cfg
+console_follow_start $work/console.log
+pool0=$(jh_pool_used)
+require "create gic-demo" $jh_raw create $gic
+require "load gic-demo" $jh_raw load gic-demo $jh_tests/cell-timer.bin 0
+require "start gic-demo" $jh_raw start gic-demo
+require "create smp-test" $jh_raw create $smp
+
+run mask "mask: spinning with interrupts masked"
+others_fine mask
+check_raw "mask: shutdown still goes through" ok shutdown smp-test
+check "mask: the hypervisor gave up waiting for an answer" \
+	console_wait "$m" 'Cell "smp-test" did not answer message 1, marking it failed'
+check_eq "mask: shut down" "shut down" cat $jh_sys/cells/2/state
+others_fine "after mask"
+
+# the flood overruns the console ring, so its first line may be missed
+printf 'JHTPsgif' >$work/sgif.par
+m=$(console_mark)
+check_raw "sgif: load" ok load smp-test $jh_tests/cell-timer.bin 0 $work/sgif.par 0xb000
+check_raw "sgif: start" ok start smp-test
+check "sgif: its SGI queue overflows" console_wait "$m" 'CPU 2: virtual IRQ [0-9]+ lost, queue full'
+sleep 3
+others_fine sgif
+check "sgif: the lines about it are metered" console_wait "$m" \
+	'Cell "smp-test": [0-9]+ console lines dropped \(rate limit\)'
+note "sgif: $(console_since "$m" | grep -c 'queue full' || true) \"queue full\" lines shown"
+check_raw "sgif: shutdown still goes through" ok shutdown smp-test
+check_eq "sgif: shut down" "shut down" cat $jh_sys/cells/2/state
+others_fine "after sgif"
+
+run vbad "vbad: vectors at 40000000, brk"
+check "vbad: the cell is failed" jh_wait_state 2 failed 30
+check "vbad: the hypervisor stopped CPU 2" \
+	console_wait "$m" 'CPU 2 of cell "smp-test" failed: unhandled instruction abort'
+check "vbad: it never got back" console_none "$m" 'isolation broken'
+others_fine vbad
+
+check_raw "destroy smp-test" ok destroy smp-test
+check_raw "destroy gic-demo" ok destroy gic-demo
+check_eq "pool back to $pool0" "$pool0" jh_pool_used
+check_eq "all CPUs back in Linux" 0-3 cat /sys/devices/system/cpu/online
+check_raw "disable" ok disable
+console_follow_stop
+check "rmmod" rmmod jailhouse
+expect_fail "no kernel warning, BUG or Oops" sh -c 'dmesg | grep -E "WARNING:|BUG:|Oops|Unable to handle|stall"'
+finish
