@@ -149,12 +149,16 @@ done
 
 timeout=300
 shell=0
+# jhtest.scale=N: soak scenarios run N times their CI length
+JHTEST_SCALE=1
 for arg in $(cat /proc/cmdline); do
 	case $arg in
 	jhtest.timeout=*) timeout=${arg#*=} ;;
 	jhtest.shell=*) shell=${arg#*=} ;;
+	jhtest.scale=*) JHTEST_SCALE=${arg#*=} ;;
 	esac
 done
+export JHTEST_SCALE
 
 # After a failed scenario: put the machine back the way the next one
 # expects it (no process on the device, no cells, hypervisor disabled, no
