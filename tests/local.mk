@@ -29,11 +29,12 @@ EXTRA_DIST += tests/qemu tests/bench tests/build-all.sh tests/check-all.sh tests
 
 # Guest-side test tools: built on request (tests/build-all.sh stages them
 # into the initramfs with `make install-qemu-tests`), never installed.
-EXTRA_PROGRAMS = tests/qemu/tools/jh-raw
+EXTRA_PROGRAMS = tests/qemu/tools/jh-raw tests/qemu/tools/jh-ioctl-fuzz
 CLEANFILES += $(EXTRA_PROGRAMS)
 tests_qemu_tools_jh_raw_SOURCES = tests/qemu/tools/jh-raw.c
+tests_qemu_tools_jh_ioctl_fuzz_SOURCES = tests/qemu/tools/jh-ioctl-fuzz.c
 qemu_tests_dir = $(libexecdir)/jailhouse-tests
-qemu_tests_files = tests/qemu/tools/jh-raw
+qemu_tests_files = tests/qemu/tools/jh-raw tests/qemu/tools/jh-ioctl-fuzz
 
 # Test inmates for the cell scenarios: raw images loaded at guest address
 # 0, one source in five modes (see cell-test.c).
@@ -68,7 +69,8 @@ endif
 # What the QEMU scenarios need besides `make install`.
 install-qemu-tests: $(qemu_tests_files)
 	$(MKDIR_P) $(DESTDIR)$(qemu_tests_dir)
-	$(INSTALL_PROGRAM) tests/qemu/tools/jh-raw $(DESTDIR)$(qemu_tests_dir)
+	$(INSTALL_PROGRAM) tests/qemu/tools/jh-raw tests/qemu/tools/jh-ioctl-fuzz \
+		$(DESTDIR)$(qemu_tests_dir)
 	for f in $(qemu_test_inmates); do \
 		$(INSTALL_DATA) $$f $(DESTDIR)$(qemu_tests_dir) || exit 1; \
 	done
