@@ -39,6 +39,9 @@
  *   "mask"      mask all interrupts and spin for ever, answering nothing
  *   "sgif"      with interrupts masked, send itself SGIs 0-15 for ever
  *   "vbad"      point VBAR_EL1 at root's RAM and take an exception
+ *   "sgir"      send SGI 2 (Linux's CPU stop) and SGI 9 (unused by Linux)
+ *               to CPUs 0 and 1 and to all others, 1000 times each, then
+ *               "sgir: done"
  *   "peek", "poke" + a 64-bit address: first read from, or write to, that
  *               guest address; prints "peek <a>" / "poke <a>" before and
  *               "... returned: isolation broken" should it come back
@@ -64,6 +67,7 @@
 #define PARAM_MASKED_SPIN	0x6b73616dU	/* "mask" */
 #define PARAM_SGI_FLOOD		0x66696773U	/* "sgif" */
 #define PARAM_BAD_VECTORS	0x64616276U	/* "vbad" */
+#define PARAM_SGI_ROOT		0x72696773U	/* "sgir" */
 #define PARAM_PEEK		0x6b656570U	/* "peek" */
 #define PARAM_POKE		0x656b6f70U	/* "poke" */
 #define FLOOD_LINES		3000
@@ -646,6 +650,17 @@ void inmate_main(unsigned long context)
 				     (aff >> 8 & 0xff) << 16 |
 				     (aff >> 16 & 0xff) << 32 |
 				     (aff >> 32 & 0xff) << 48);
+	}
+	if (param == PARAM_SGI_ROOT) {
+		say("sgir: SGIs 2 and 9 at CPUs 0 and 1, and at all", 0, 0);
+		for (unsigned int n = 0; n < 1000; n++) {
+			/* Aff3-1 0, target list CPUs 0 and 1; IRM: all others */
+			sysreg_write(ICC_SGI1R_EL1, 2UL << 24 | 3);
+			sysreg_write(ICC_SGI1R_EL1, 9UL << 24 | 3);
+			sysreg_write(ICC_SGI1R_EL1, 2UL << 24 | 1UL << 40);
+			sysreg_write(ICC_SGI1R_EL1, 9UL << 24 | 1UL << 40);
+		}
+		say("sgir: done", 0, 0);
 	}
 	if (param == PARAM_BAD_VECTORS) {
 		say("vbad: vectors at %x, brk", OUTSIDE_THE_CELL, 0);

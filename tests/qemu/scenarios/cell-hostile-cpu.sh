@@ -2,6 +2,7 @@
 # A hostile cell abusing its own CPU (test inmate in smp-test, gic-demo
 # ticking on CPU 1 throughout): spinning with every interrupt masked and
 # answering nothing, flooding itself with SGIs with interrupts masked,
+# sending SGIs at root's and gic-demo's CPUs (targeted and broadcast),
 # and taking an exception with its vectors pointed at root's RAM. The
 # first two are still stopped when root asks (the hypervisor's own
 # interrupt reaches EL2 whatever the cell masks), the flood's "queue
@@ -64,6 +65,15 @@ note "sgif: $(console_since "$m" | grep -c 'queue full' || true) \"queue full\" 
 check_raw "sgif: shutdown still goes through" ok shutdown smp-test
 check_eq "sgif: shut down" "shut down" cat $jh_sys/cells/2/state
 others_fine "after sgif"
+
+# SGI 2 is Linux's CPU-stop IPI: one reaching root would stop a CPU;
+# SGI 9 has no handler in Linux, which warns when one comes
+run sgir "sgir: SGIs 2 and 9 at CPUs 0 and 1, and at all"
+check "sgir: it sent them all" console_wait "$m" 'cell-test: sgir: done' 1 30
+others_fine sgir
+check "sgir: the cell goes on" console_wait "$m" 'cell-test: tick [0-9]+ latency [0-9]+ ns, CPU 2$'
+check "sgir: root Linux got none (no stopped CPU, no unexpected interrupt)" \
+	sh -c '! dmesg | grep -iE "unexpected interrupt|CPU[0-3]: stopping"'
 
 run vbad "vbad: vectors at 40000000, brk"
 check "vbad: the cell is failed" jh_wait_state 2 failed 30
