@@ -46,7 +46,16 @@ static void reset_pmu(void)
 }
 
 /* Breakpoint n and watchpoint n, where implemented: value and control 0 */
-#define RESET_DEBUG_PAIR(n) do {						if ((n) < brps) {								write_sysreg(S2_0_C0_C##n##_4, 0);	/* DBGBVR<n> */			write_sysreg(S2_0_C0_C##n##_5, 0);	/* DBGBCR<n> */		}									if ((n) < wrps) {								write_sysreg(S2_0_C0_C##n##_6, 0);	/* DBGWVR<n> */			write_sysreg(S2_0_C0_C##n##_7, 0);	/* DBGWCR<n> */		}								} while (0)
+#define RESET_DEBUG_PAIR(n) do {					\
+	if ((n) < brps) {						\
+		write_sysreg(S2_0_C0_C##n##_4, 0);	/* DBGBVR<n> */	\
+		write_sysreg(S2_0_C0_C##n##_5, 0);	/* DBGBCR<n> */	\
+	}								\
+	if ((n) < wrps) {						\
+		write_sysreg(S2_0_C0_C##n##_6, 0);	/* DBGWVR<n> */	\
+		write_sysreg(S2_0_C0_C##n##_7, 0);	/* DBGWCR<n> */	\
+	}								\
+} while (0)
 
 /* No breakpoint or watchpoint of the last user, armed or not. */
 static void reset_debug(void)
