@@ -10,9 +10,6 @@
 # shellcheck source=tests/qemu/scenarios/lib.sh
 . /scenarios/lib.sh
 
-cfg=/etc/jailhouse/qemu-arm64.cell
-gic=/etc/jailhouse/qemu-arm64-gic-demo.cell
-smp=/etc/jailhouse/qemu-arm64-smp-test.cell
 work=/tmp/cell-hostile-calls
 mkdir -p $work
 printf 'JHTPcall' >$work/call.par
@@ -51,14 +48,7 @@ hc_cpu_info_absent = ffffffffffffffea
 hc_cpu_info_bad_type = ffffffffffffffea
 hc_unknown_code = ffffffffffffffda'
 
-require "insmod jailhouse.ko" insmod "$jh_ko"
-require "enable" $jh_raw enable $cfg
-console_follow_start $work/console.log
-pool0=$(jh_pool_used)
-require "create gic-demo" $jh_raw create $gic
-require "load gic-demo" $jh_raw load gic-demo $jh_tests/cell-timer.bin 0
-require "start gic-demo" $jh_raw start gic-demo
-require "create smp-test" $jh_raw create $smp
+jh_attack_begin $work
 
 m=$(console_mark)
 check_raw "load smp-test with the calls" ok \
@@ -76,13 +66,8 @@ check_eq "no other calls" "$(echo "$expected" | wc -l)" sh -c "wc -l <$work/got"
 check "the cell goes on: it ticks" \
 	console_wait "$m" 'cell-test: tick [0-9]+ latency [0-9]+ ns, CPU 2$'
 check_eq "it is not failed" running cat $jh_sys/cells/2/state
-check "gic-demo keeps ticking" console_next 'cell-test: tick [0-9]+ latency [0-9]+ ns, CPU 1$'
+check "gic-demo keeps ticking" jh_bystander_ticks
 check "root Linux responsive" jh_root_alive
 
-check_raw "destroy smp-test" ok destroy smp-test
-check_raw "destroy gic-demo" ok destroy gic-demo
-check_eq "pool back to $pool0" "$pool0" jh_pool_used
-check_raw "disable" ok disable
-console_follow_stop
-check "rmmod" rmmod jailhouse
+jh_attack_end
 finish

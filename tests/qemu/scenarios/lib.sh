@@ -353,6 +353,40 @@ console_quiet() {
 	console_none "$_jh_quiet" "$1"
 }
 
+# --- attack scenarios: smp-test (CPUs 2-3) attacks while gic-demo (CPU 1,
+# test inmate) ticks as the bystander
+# jh_attack_begin WORKDIR: enable, follow the console into WORKDIR,
+# start the bystander, create smp-test; $pool0 is the pool count before
+jh_attack_begin() {
+	require "insmod jailhouse.ko" insmod "$jh_ko"
+	require "enable" $jh_raw enable /etc/jailhouse/qemu-arm64.cell
+	console_follow_start "$1/console.log"
+	pool0=$(jh_pool_used)
+	require "create gic-demo" $jh_raw create /etc/jailhouse/qemu-arm64-gic-demo.cell
+	require "load gic-demo" $jh_raw load gic-demo $jh_tests/cell-timer.bin 0
+	require "start gic-demo" $jh_raw start gic-demo
+	require "create smp-test" $jh_raw create /etc/jailhouse/qemu-arm64-smp-test.cell
+}
+
+# jh_bystander_ticks: gic-demo prints a new tick
+jh_bystander_ticks() {
+	console_next 'cell-test: tick [0-9]+ latency [0-9]+ ns, CPU 1$'
+}
+
+# jh_attack_end: both cells destroyed, everything back to where
+# jh_attack_begin found it, no kernel warning
+jh_attack_end() {
+	check_raw "destroy smp-test" ok destroy smp-test
+	check_raw "destroy gic-demo" ok destroy gic-demo
+	check_eq "pool back to $pool0" "$pool0" jh_pool_used
+	check_eq "all CPUs back in Linux" 0-3 cat /sys/devices/system/cpu/online
+	check_raw "disable" ok disable
+	console_follow_stop
+	check "rmmod" rmmod jailhouse
+	expect_fail "no kernel warning, BUG or Oops" sh -c \
+		'dmesg | grep -E "WARNING:|BUG:|Oops|Unable to handle|stall"'
+}
+
 # --- the PL011 as the host sees it ------------------------------------
 # What cells print on the shared UART, which root cannot read itself:
 # run-qemu.sh feeds its serial log back on a virtio port, and /init copies
