@@ -12,6 +12,8 @@
 #include <jailhouse/string.h>
 
 #define MAX_CPU_SET_SIZE	4096
+/* What the hypervisor copies a config into: page_alloc() from its pool */
+#define CELL_CONFIG_MAX_PAGES	16
 
 static bool overlaps(unsigned long s1, unsigned long n1, unsigned long s2,
 		     unsigned long n2)
@@ -284,6 +286,19 @@ int cell_config_check_header(const struct jailhouse_cell_desc *cfg)
 		return -EOPNOTSUPP;
 	}
 	return 0;
+}
+
+long cell_config_size(const struct jailhouse_cell_desc *hdr,
+		      unsigned long offset)
+{
+	unsigned long size = jailhouse_cell_config_size(hdr);
+
+	if (offset + size > CELL_CONFIG_MAX_PAGES * PAGE_SIZE) {
+		printk("Cell config: %lu bytes, at most %u pages\n", size,
+		       CELL_CONFIG_MAX_PAGES);
+		return -E2BIG;
+	}
+	return size;
 }
 
 int cell_config_check(const struct jailhouse_cell_desc *cfg)

@@ -12,7 +12,6 @@
 #include <jailhouse/string.h>
 
 /* Configs up to 16 pages, as upstream: more is corrupt or absurd. */
-#define CELL_CONFIG_MAX_PAGES	16
 
 static int mgmt_busy;
 
@@ -64,13 +63,10 @@ static long cell_load_config(unsigned long ipa, struct cell **out)
 	err = cell_config_check_header(&hdr);
 	if (err)
 		return err;
-	size = jailhouse_cell_config_size(&hdr);
-	if ((ipa & (PAGE_SIZE - 1)) + size >
-	    CELL_CONFIG_MAX_PAGES * PAGE_SIZE) {
-		printk("Cell config: %lu bytes, at most %u pages\n", size,
-		       CELL_CONFIG_MAX_PAGES);
-		return -E2BIG;
-	}
+	err = cell_config_size(&hdr, ipa & (PAGE_SIZE - 1));
+	if (err < 0)
+		return err;
+	size = err;
 
 	pages = DIV_ROUND_UP(sizeof(*cell) + size, PAGE_SIZE);
 	cell = page_alloc(&mem_pool, pages, 1);

@@ -30,12 +30,6 @@
 /* Read-modify-write of GICD words that several cells share IRQs in. */
 spinlock_t gicv3_dist_lock;
 
-bool gicv3_spi_owned(const struct cell *cell, unsigned int irq)
-{
-	return irq >= 32 && irq < 1024 &&
-	       (cell->arch.spi_bitmap[irq / 32] & BIT(irq % 32));
-}
-
 /* Bits of a register with "bits" bits per IRQ that belong to the cell. */
 static unsigned long owned_mask(const struct cell *cell, unsigned int first,
 				unsigned int size, unsigned int bits,

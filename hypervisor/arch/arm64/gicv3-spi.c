@@ -5,7 +5,8 @@
  * when it is created. While a cell owns them they are routed to its
  * CPUs; root's settings (enable, group, trigger, priority, routing) are
  * kept aside and restored when the cell goes, so root Linux gets its
- * interrupts back as it had configured them.
+ * interrupts back as it had configured them. What a new config may ask
+ * for is checked in gicv3-spi-check.c.
  */
 #include <jailhouse/cell.h>
 #include <jailhouse/control.h>
@@ -55,11 +56,6 @@ static void gicd_wait_rwp(void)
 	}
 }
 
-static bool is_gicd_chip(const struct jailhouse_irqchip *chip)
-{
-	return chip->address == system_config->platform_info.arm.gicd_base;
-}
-
 int gicv3_cell_irqs_init(struct cell *cell)
 {
 	const struct jailhouse_irqchip *chip =
@@ -67,7 +63,7 @@ int gicv3_cell_irqs_init(struct cell *cell)
 	unsigned int n, w;
 
 	for (n = 0; n < cell->config->num_irqchips; n++, chip++) {
-		if (!is_gicd_chip(chip))
+		if (!gicv3_is_gicd_chip(chip))
 			continue;
 		/* compared without addition: pin_base + 128 could wrap */
 		if (chip->pin_base % 32 || chip->pin_base > 1024 - 128)
@@ -77,50 +73,6 @@ int gicv3_cell_irqs_init(struct cell *cell)
 				chip->pin_bitmap[w];
 	}
 	cell->arch.spi_bitmap[0] = 0;	/* SGIs and PPIs live in GICR */
-	return 0;
-}
-
-/* A line a new cell asks for must exist and be root's now. */
-static int check_line(unsigned int irq)
-{
-	if (irq >= gic_lines) {
-		printk("Cell config: INTID %u does not exist (%u lines)\n", irq,
-		       gic_lines);
-		return -ENXIO;
-	}
-	if (!gicv3_spi_owned(&root_cell, irq)) {
-		printk("Cell config: INTID %u is not the root cell's\n", irq);
-		return -ENXIO;
-	}
-	return 0;
-}
-
-int arch_cell_irqs_check(const struct jailhouse_cell_desc *cfg)
-{
-	const struct jailhouse_irqchip *chip = jailhouse_cell_irqchips(cfg);
-	unsigned int n, bit, irq;
-	int err;
-
-	for (n = 0; n < cfg->num_irqchips; n++, chip++) {
-		if (!is_gicd_chip(chip))
-			continue;
-		/* compared without addition: pin_base + 128 could wrap */
-		if (chip->pin_base % 32 || chip->pin_base > 1024 - 128) {
-			printk("Cell config: irqchip %u: pin_base %u\n", n,
-			       chip->pin_base);
-			return -EINVAL;
-		}
-		/* SGIs and PPIs are per CPU: they come with the CPUs */
-		for (bit = 0; bit < 128; bit++) {
-			irq = chip->pin_base + bit;
-			if (irq < 32 ||
-			    !(chip->pin_bitmap[bit / 32] & BIT(bit % 32)))
-				continue;
-			err = check_line(irq);
-			if (err)
-				return err;
-		}
-	}
 	return 0;
 }
 

@@ -91,6 +91,12 @@ int root_cell_init(void);
 
 /* cell-check.c: a config against the system and the existing cells */
 int cell_config_check_header(const struct jailhouse_cell_desc *cfg);
+/*
+ * The whole config's size from its checked header, or -E2BIG if it does
+ * not fit the pages copied from offset in the first one.
+ */
+long cell_config_size(const struct jailhouse_cell_desc *hdr,
+		      unsigned long offset);
 int cell_config_check(const struct jailhouse_cell_desc *cfg);
 
 /* cell-memory.c: stage-2 contents */

@@ -32,7 +32,10 @@ extern unsigned long gicr_size, gicr_stride;
 extern unsigned int gic_lines;
 extern spinlock_t gicv3_dist_lock;
 u32 gicv3_hv_private_irqs(void);
+/* gicv3-spi-check.c: SPI ownership that only reads configs and bitmaps */
 bool gicv3_spi_owned(const struct cell *cell, unsigned int irq);
+struct jailhouse_irqchip;
+bool gicv3_is_gicd_chip(const struct jailhouse_irqchip *chip);
 void send_phys_sgi(struct per_cpu *target, unsigned int sgi);
 int gicv3_cell_create(struct cell *cell);
 void gicv3_cell_destroy(struct cell *cell);
