@@ -1,11 +1,14 @@
 # Fuzz targets of the loader's parsers of untrusted bytes: Image header,
 # gzip, DTB patching, and whole plans from cell configs. Always: replay
 # the seed corpora through them as TAP tests. With --enable-fuzzing
-# (CC=clang): libFuzzer binaries, and "make fuzz-smoke" runs each for
-# FUZZ_SECONDS on a scratch copy of its corpus.
+# (CC=clang): libFuzzer binaries; "make fuzz-smoke" runs each for
+# FUZZ_SECONDS on a scratch copy of its corpus, "make fuzz-long" for
+# FUZZ_RUNS executions.
 fuzz_names = image gunzip dtb cell config
 EXTRA_DIST += tests/fuzz/corpus tests/fuzz/fuzz.h tests/fuzz/make-corpus.sh
 FUZZ_SECONDS = 20
+FUZZ_RUNS = 10000000
+FUZZ_LIMIT = -max_total_time=$(FUZZ_SECONDS)
 
 if BUILD_LINUX_LOADER
 fuzz_replays = \
@@ -88,16 +91,19 @@ tests_fuzz_fuzz_config_LDADD = libjailhouse/libjailhouse.la
 fuzz-smoke: $(fuzz_targets) FORCE
 	@for t in $(fuzz_names); do \
 		rm -rf tests/fuzz/work/$$t && mkdir -p tests/fuzz/work/$$t && \
-		echo "fuzz-$$t: $(FUZZ_SECONDS) s" && \
-		./tests/fuzz/fuzz-$$t -max_total_time=$(FUZZ_SECONDS) \
+		echo "fuzz-$$t: $(FUZZ_LIMIT)" && \
+		./tests/fuzz/fuzz-$$t $(FUZZ_LIMIT) \
 			-rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
 			-artifact_prefix=tests/fuzz/work/$$t- \
 			tests/fuzz/work/$$t $(srcdir)/tests/fuzz/corpus/$$t \
-			2>&1 | grep -E '^(stat::(number_of_executed_units|new_units_added|peak_rss_mb)|Done [0-9]+ runs)|ERROR|SUMMARY' ; \
+			2>&1 | grep -E '^(stat::(number_of_executed_units|average_exec_per_sec|new_units_added|peak_rss_mb)|Done [0-9]+ runs)|ERROR|SUMMARY' ; \
 		test -z "$$(ls tests/fuzz/work/$$t-* 2>/dev/null)" || exit 1; \
 	done
+
+fuzz-long: FORCE
+	$(MAKE) $(AM_MAKEFLAGS) fuzz-smoke FUZZ_LIMIT=-runs=$(FUZZ_RUNS)
 else
-fuzz-smoke: FORCE
+fuzz-smoke fuzz-long: FORCE
 	@echo "fuzz-smoke: configure with CC=clang --enable-fuzzing first" >&2; exit 1
 endif
 
