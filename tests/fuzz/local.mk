@@ -1,11 +1,34 @@
-# Fuzz targets of the loader's parsers of untrusted bytes: Image header,
-# gzip, DTB patching, and whole plans from cell configs. Always: replay
+# Fuzz targets of the parsers of untrusted bytes: the loader's (Image
+# header, gzip, DTB patching, whole plans from cell configs), the
+# library's .cell checker, and the hypervisor's own cell config checks
+# built for the host (hv-world.c). Always: replay
 # the seed corpora through them as TAP tests. With --enable-fuzzing
 # (CC=clang): libFuzzer binaries; "make fuzz-smoke" runs each for
 # FUZZ_SECONDS on a scratch copy of its corpus, "make fuzz-long" for
 # FUZZ_RUNS executions.
-fuzz_names = image gunzip dtb cell config
-EXTRA_DIST += tests/fuzz/corpus tests/fuzz/fuzz.h tests/fuzz/make-corpus.sh
+fuzz_names = image gunzip dtb cell config hv-check
+EXTRA_DIST += tests/fuzz/corpus tests/fuzz/fuzz.h tests/fuzz/make-corpus.sh \
+	tests/fuzz/hv-world.h
+
+# The hypervisor's sources that check a new cell's config, with the world
+# they ask (hv-world.c), compiled for the host with the hypervisor's
+# headers; instrumented like the rest in the fuzzing build.
+check_LTLIBRARIES += tests/fuzz/libhvcheck.la
+tests_fuzz_libhvcheck_la_SOURCES = tests/fuzz/hv-world.c \
+	hypervisor/core/cell-check.c hypervisor/core/printk.c \
+	hypervisor/arch/arm64/gicv3-spi-check.c
+tests_fuzz_libhvcheck_la_CPPFLAGS = -D__JAILHOUSE_FREESTANDING__ \
+	-Dsnprintf=hv_snprintf -I$(top_srcdir)/include \
+	-I$(top_srcdir)/hypervisor/include \
+	-I$(top_srcdir)/hypervisor/arch/arm64/include
+tests_fuzz_libhvcheck_la_CFLAGS = $(AM_CFLAGS) -ffreestanding
+
+check_PROGRAMS += tests/fuzz/replay-hv-check
+TESTS += tests/fuzz/replay-hv-check
+tests_fuzz_replay_hv_check_SOURCES = tests/fuzz/fuzz-hv-check.c \
+	tests/fuzz/replay.c
+tests_fuzz_replay_hv_check_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_TARGET='"hv-check"'
+tests_fuzz_replay_hv_check_LDADD = tests/fuzz/libhvcheck.la
 FUZZ_SECONDS = 20
 FUZZ_RUNS = 10000000
 FUZZ_LIMIT = -max_total_time=$(FUZZ_SECONDS)
@@ -48,7 +71,8 @@ fuzz_targets = \
 	tests/fuzz/fuzz-gunzip \
 	tests/fuzz/fuzz-dtb \
 	tests/fuzz/fuzz-cell \
-	tests/fuzz/fuzz-config
+	tests/fuzz/fuzz-config \
+	tests/fuzz/fuzz-hv-check
 check_PROGRAMS += $(fuzz_targets)
 
 # The loader is compiled into each target with coverage and sanitizers.
@@ -87,6 +111,11 @@ tests_fuzz_fuzz_config_CPPFLAGS = $(AM_CPPFLAGS) -DJH_LIBFUZZER \
 tests_fuzz_fuzz_config_CFLAGS = $(FUZZ_CFLAGS)
 tests_fuzz_fuzz_config_LDFLAGS = $(FUZZ_LDFLAGS)
 tests_fuzz_fuzz_config_LDADD = libjailhouse/libjailhouse.la
+
+tests_fuzz_fuzz_hv_check_SOURCES = tests/fuzz/fuzz-hv-check.c
+tests_fuzz_fuzz_hv_check_CFLAGS = $(FUZZ_CFLAGS)
+tests_fuzz_fuzz_hv_check_LDFLAGS = $(FUZZ_LDFLAGS)
+tests_fuzz_fuzz_hv_check_LDADD = tests/fuzz/libhvcheck.la
 
 fuzz-smoke: $(fuzz_targets) FORCE
 	@for t in $(fuzz_names); do \

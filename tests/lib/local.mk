@@ -1,7 +1,7 @@
 # Host tests of libjailhouse and the jailhouse command against a fake
 # kernel interface: fake roots (plain directory trees) plus an LD_PRELOAD
 # stand-in for the driver, libfakejh (see tests/lib/fake-device.c).
-check_LTLIBRARIES = tests/lib/libfakejh.la tests/lib/libjhtest.la
+check_LTLIBRARIES += tests/lib/libfakejh.la tests/lib/libjhtest.la
 
 tests_lib_libfakejh_la_SOURCES = tests/lib/fake-device.c \
 	tests/lib/fake-fs.c tests/lib/fake-fs.h
