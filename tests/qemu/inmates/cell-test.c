@@ -23,6 +23,14 @@
  *               (own redistributor's control and LPI registers, access
  *               sizes, IROUTER of the cell's SPI 150) and print "gic ..."
  *               lines, each "ok" or "BAD"
+ *   "gicx"      write hostile values to every GIC register of interrupts
+ *               and CPUs not its own (all GICD bitmap, priority, config
+ *               and routing registers of all 1020 INTIDs but its SPI 150,
+ *               GICD_CTLR, SETSPI/CLRSPI, the redistributors of CPUs 0
+ *               and 1) and to the state of the SGIs and PPI the
+ *               hypervisor keeps for itself in its own redistributor,
+ *               check that none of it reads back, print "gicx ..." lines
+ *               as "gicp" does and "gicx: done, <n> BAD"
  *   "sgip"      plant SGI state for whoever gets its CPUs next: SGI 2
  *               (Linux's CPU-stop IPI) pending at the lowest priority in
  *               its own and its sibling's redistributor, SGI 3 made Group 0
@@ -62,6 +70,7 @@
 #define PARAM_MUTE		0x6574756dU	/* "mute" */
 #define PARAM_GIC_PROBE		0x70636967U	/* "gicp" */
 #define PARAM_SGI_PLANT		0x70696773U	/* "sgip" */
+#define PARAM_GIC_SWEEP		0x78636967U	/* "gicx" */
 #define PARAM_FLOOD		0x646f6c66U	/* "flod" */
 #define PARAM_CALLS		0x6c6c6163U	/* "call" */
 #define PARAM_MASKED_SPIN	0x6b73616dU	/* "mask" */
@@ -77,6 +86,9 @@
 #define GICD_TYPER		0x0004
 #define GICD_IGROUPR		0x0080
 #define GICD_IPRIORITYR		0x0400
+#define GICD_SETSPI_NSR		0x0040
+#define GICD_CLRSPI_NSR		0x0048
+#define GICD_SGIR		0x0f00
 #define GICD_IROUTER		0x6000
 #define PROBE_SPI		150	/* the smp-test cell's */
 #define ROOT_SPI		33	/* root's (virtio), never the cell's */
@@ -91,6 +103,9 @@
 #define GICR_WAKER		0x14
 #define GICR_PROPBASER		0x70
 #define GICR_PENDBASER		0x78
+#define GICR_SETLPIR		0x40
+#define GICR_INVALLR		0xb0
+#define GICR_SGI_FRAME		0x10000
 #define GICR_TYPER_LAST		(1UL << 4)
 #define GICR_IGROUPR0		(0x10000 + 0x080)
 #define GICR_ISENABLER0		(0x10000 + 0x100)
@@ -99,6 +114,8 @@
 #define GICR_ICENABLER0		(0x10000 + 0x180)
 #define GICR_IPRIORITYR0	(0x10000 + 0x400)
 #define SGI_HYPERVISOR		15
+/* what the hypervisor keeps for itself: SGIs 14 and 15, maintenance PPI */
+#define HV_PRIVATE_IRQS		(1U << 14 | 1U << 15 | 1U << 25)
 #define TIMER_PPI		27
 #define SPURIOUS		1023
 
@@ -124,6 +141,7 @@ static unsigned int param;
 static unsigned long param_addr;	/* after the option word, if any */
 static unsigned long ticks_per_period;
 static unsigned long expected;
+static unsigned int probes_bad;
 static volatile unsigned int ticks;
 static volatile unsigned long secondary_seen[4];
 
@@ -299,45 +317,45 @@ static unsigned int read_params(void)
 static void probe_check(const char *what, unsigned long got,
 			unsigned long want)
 {
-	if (got == want)
+	if (got == want) {
 		say("gic %s ok", (unsigned long)what, 0);
-	else
+	} else {
 		say3("gic %s BAD: %x, want %x", (unsigned long)what, got, want);
+		probes_bad++;
+	}
 }
 
-static unsigned long rd8(unsigned long a)
-{
-	return *(volatile unsigned char *)a;
+/*
+ * MMIO accessors as single loads and stores without writeback: the
+ * hypervisor can emulate only accesses whose syndrome it gets.
+ */
+#define MMIO_RD(name, insn, type)					\
+static unsigned long name(unsigned long a)				\
+{									\
+	type v;								\
+									\
+	asm volatile(insn " %w0, [%1]" : "=r" (v) : "r" (a) : "memory");\
+	return v;							\
+}
+#define MMIO_WR(name, insn, reg)					\
+static void name(unsigned long a, unsigned long v)			\
+{									\
+	asm volatile(insn " " reg ", [%1]" : : "r" (v), "r" (a) : "memory");\
 }
 
-static unsigned long rd16(unsigned long a)
-{
-	return *(volatile unsigned short *)a;
-}
-
-static unsigned long rd32(unsigned long a)
-{
-	return *(volatile unsigned int *)a;
-}
+MMIO_RD(rd8, "ldrb", unsigned int)
+MMIO_RD(rd16, "ldrh", unsigned int)
+MMIO_RD(rd32, "ldr", unsigned int)
+MMIO_WR(wr8, "strb", "%w0")
+MMIO_WR(wr32, "str", "%w0")
+MMIO_WR(wr64, "str", "%0")
 
 static unsigned long rd64(unsigned long a)
 {
-	return *(volatile unsigned long *)a;
-}
+	unsigned long v;
 
-static void wr8(unsigned long a, unsigned long v)
-{
-	*(volatile unsigned char *)a = v;
-}
-
-static void wr32(unsigned long a, unsigned long v)
-{
-	*(volatile unsigned int *)a = v;
-}
-
-static void wr64(unsigned long a, unsigned long v)
-{
-	*(volatile unsigned long *)a = v;
+	asm volatile("ldr %0, [%1]" : "=r" (v) : "r" (a) : "memory");
+	return v;
 }
 
 /* The cell's own redistributor: identification only, plus its SGI/PPIs. */
@@ -416,6 +434,149 @@ static void probe_gicd(void)
 		    rd8(GICD_BASE + GICD_IPRIORITYR + PROBE_SPI), 0x90);
 	probe_check("root's SPI priority hidden",
 		    rd8(GICD_BASE + GICD_IPRIORITYR + ROOT_SPI), 0);
+}
+
+/* An interrupt bitmap register family, and the value a hostile cell writes */
+struct gic_family {
+	const char *name;
+	unsigned int off, bits, val;
+};
+
+/*
+ * In the order written: clears before sets, disable last, so that a
+ * write that got through leaves root's interrupt lost, stuck or dead.
+ */
+static const struct gic_family gic_families[] = {
+	{ "IGROUPR", 0x080, 1, 0 },
+	{ "ICPENDR", 0x280, 1, ~0U },
+	{ "ICACTIVER", 0x380, 1, ~0U },
+	{ "ISPENDR", 0x200, 1, ~0U },
+	{ "ISACTIVER", 0x300, 1, ~0U },
+	{ "IPRIORITYR", 0x400, 8, ~0U },
+	{ "ITARGETSR", 0x800, 8, ~0U },
+	{ "ICFGR", 0xc00, 2, ~0U },
+	{ "IGRPMODR", 0xd00, 1, ~0U },
+	{ "NSACR", 0xe00, 2, ~0U },
+	{ "ISENABLER", 0x100, 1, ~0U },
+	{ "ICENABLER", 0x180, 1, ~0U },
+};
+
+#define NUM_FAMILIES	(sizeof(gic_families) / sizeof(gic_families[0]))
+
+/* Bits of word w of a family that are not the cell's SPI's. */
+static unsigned int foreign_bits(const struct gic_family *f, unsigned int w)
+{
+	unsigned int first = w * 32 / f->bits, field = (1U << f->bits) - 1;
+
+	if (PROBE_SPI < first ||
+	    PROBE_SPI >= first + 32 / f->bits)
+		return ~0U;
+	return ~(field << (PROBE_SPI - first) * f->bits);
+}
+
+/*
+ * Words of each family from base (GICD, or a redistributor's SGI frame
+ * with words covering INTIDs 0-31): write the hostile value, then count
+ * the words that show anything of interrupts not the cell's.
+ */
+static void sweep_families(const char *where, unsigned long base,
+			   unsigned int irqs)
+{
+	const struct gic_family *f;
+	unsigned int w, words, shown;
+
+	for (f = gic_families; f < gic_families + NUM_FAMILIES; f++)
+		for (w = 0; w < irqs * f->bits / 32; w++)
+			wr32(base + f->off + 4 * w, f->val);
+	for (f = gic_families; f < gic_families + NUM_FAMILIES; f++) {
+		words = irqs * f->bits / 32;
+		for (w = 0, shown = 0; w < words; w++)
+			if (rd32(base + f->off + 4 * w) & foreign_bits(f, w))
+				shown++;
+		say3("gicx %s %s: %d words show foreign bits", (unsigned long)where,
+		     (unsigned long)f->name, shown);
+		probes_bad += shown != 0;
+	}
+}
+
+/* The redistributor of another CPU: nothing to write, nothing to see. */
+static void sweep_foreign_gicr(unsigned int cpu)
+{
+	unsigned long rd = find_gicr_of((my_aff() & ~0xffUL) | cpu);
+
+	if (!rd) {
+		say("gicx no redistributor for CPU %d BAD", cpu, 0);
+		probes_bad++;
+		return;
+	}
+	wr32(rd + GICR_CTLR, 1);		/* EnableLPIs */
+	wr32(rd + GICR_WAKER, 2);		/* ProcessorSleep */
+	wr64(rd + GICR_PROPBASER, 0x7f80000fUL);
+	wr64(rd + GICR_PENDBASER, 0x7f810000UL);
+	wr64(rd + GICR_SETLPIR, 8192);
+	wr64(rd + GICR_INVALLR, 0);
+	probe_check("foreign GICR_CTLR", rd32(rd + GICR_CTLR), 0);
+	probe_check("foreign GICR_WAKER", rd32(rd + GICR_WAKER), 0);
+	probe_check("foreign GICR_PROPBASER", rd64(rd + GICR_PROPBASER), 0);
+	sweep_families(cpu ? "GICR of CPU 1" : "GICR of CPU 0",
+		       rd + GICR_SGI_FRAME, 32);
+}
+
+/* What the hypervisor keeps for itself in the cell's own redistributor. */
+static void sweep_private_irqs(unsigned long sgi)
+{
+	static const unsigned int regs[] = {
+		0x180, 0x280, 0x380, 0x300, 0x200, 0xd00,	/* IC/IS..., IGRPMODR */
+	};
+	unsigned int n;
+
+	for (n = 0; n < sizeof(regs) / sizeof(regs[0]); n++)
+		wr32(sgi + regs[n], HV_PRIVATE_IRQS);
+	wr32(sgi + 0x080, rd32(sgi + 0x080) & ~HV_PRIVATE_IRQS);
+	wr8(sgi + 0x400 + 14, 0xff);
+	wr8(sgi + 0x400 + 15, 0xff);
+	wr8(sgi + 0x400 + 25, 0xff);
+	wr32(sgi + 0xc04, 2U << 2 * (25 - 16));	/* PPI 25 edge-triggered */
+	for (n = 0; n < sizeof(regs) / sizeof(regs[0]); n++)
+		probe_check("hypervisor's SGIs and PPI hidden",
+			    rd32(sgi + regs[n]) & HV_PRIVATE_IRQS, 0);
+	probe_check("hypervisor's SGIs and PPI stay Group 1",
+		    rd32(sgi + 0x080) & HV_PRIVATE_IRQS, 0);
+	probe_check("hypervisor's priorities hidden",
+		    rd8(sgi + 0x400 + 14) | rd8(sgi + 0x400 + 15) |
+		    rd8(sgi + 0x400 + 25), 0);
+	probe_check("maintenance PPI config hidden",
+		    rd32(sgi + 0xc04) >> 2 * (25 - 16) & 3, 0);
+}
+
+static void gic_sweep(void)
+{
+	unsigned long ctlr = rd32(GICD_BASE + GICD_CTLR);
+	unsigned int irq, shown = 0;
+
+	sweep_families("GICD", GICD_BASE, 1024);
+	for (irq = 32; irq < 1020; irq++) {
+		if (irq == PROBE_SPI)
+			continue;
+		wr8(GICD_BASE + GICD_IPRIORITYR + irq, 0xff);
+		wr64(irouter(irq), my_aff() | 0x80000000UL);
+	}
+	for (irq = 32; irq < 1020; irq++)
+		if (irq != PROBE_SPI &&
+		    (rd8(GICD_BASE + GICD_IPRIORITYR + irq) || rd64(irouter(irq))))
+			shown++;
+	probe_check("foreign priority bytes and routes hidden", shown, 0);
+	wr32(GICD_BASE + GICD_CTLR, 0);
+	probe_check("GICD_CTLR write ignored",
+		    rd32(GICD_BASE + GICD_CTLR), ctlr);
+	wr32(GICD_BASE + GICD_SETSPI_NSR, ROOT_SPI);
+	wr32(GICD_BASE + GICD_CLRSPI_NSR, 79);	/* root's virtio */
+	wr32(GICD_BASE + GICD_SGIR, 1U << 24 | 2);	/* all others, SGI 2 */
+
+	sweep_foreign_gicr(0);
+	sweep_foreign_gicr(1);
+	sweep_private_irqs(find_gicr() + GICR_SGI_FRAME);
+	say("gicx: done, %d BAD", probes_bad, 0);
 }
 
 static void timer_arm(void)
@@ -630,6 +791,8 @@ void inmate_main(unsigned long context)
 	}
 	if (param == PARAM_SGI_PLANT)
 		plant_sgis();
+	if (param == PARAM_GIC_SWEEP)
+		gic_sweep();
 	if (param == PARAM_CALLS)
 		hostile_calls();
 	if (param == PARAM_MASKED_SPIN) {

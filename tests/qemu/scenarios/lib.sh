@@ -200,6 +200,14 @@ jh_root_alive() {
 	usleep 200000
 }
 
+# jh_irqs REGEX: the count of the first /proc/interrupts line matching
+# REGEX, summed over the CPUs online
+jh_irqs() {
+	awk -v re="$1" '$0 ~ re { n = 0
+		for (i = 2; i <= NF && $i ~ /^[0-9]+$/; i++) n += $i
+		print n; exit }' /proc/interrupts
+}
+
 # jh_wait_state ID STATE [SECONDS]: cell ID's sysfs state becomes STATE
 # within SECONDS (default 5).
 jh_wait_state() {
