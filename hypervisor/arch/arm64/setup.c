@@ -104,26 +104,13 @@ static void replay_linux_el2(struct per_cpu *cpu_data)
 	isb();
 }
 
-/*
- * Guests' PMU counters do not count at EL2 where the PMU can be told so
- * (MDCR_EL2.HPMD, PMUv3 of ARMv8.1 on); an ARMv8.0 PMU counts EL2 events
- * for a guest that sets the NSH filter bit, see hypervisor/README.md.
- */
-static void pmu_hide_el2(void)
-{
-	u64 pmuver = (read_sysreg(id_aa64dfr0_el1) >> 8) & 0xf;
-
-	if (pmuver >= ID_DFR0_PMUVER_V3P1 && pmuver != 0xf)
-		write_sysreg(mdcr_el2, read_sysreg(mdcr_el2) | MDCR_HPMD);
-}
-
 int arch_cpu_init(struct per_cpu *cpu_data)
 {
 	arch_switch_hv_tables();
 	cpu_data->mpidr = read_sysreg(mpidr_el1) & MPIDR_AFF_MASK;
 	stage2_cpu_init(cpu_data->cell);
 	write_sysreg(hcr_el2, HCR_CELL);
-	pmu_hide_el2();
+	pmu_cpu_init(cpu_data);
 	isb();
 	return gicv3_cpu_init(cpu_data);
 }

@@ -78,6 +78,7 @@ static void handle_sysreg(struct registers *regs, u64 esr)
 	unsigned int rt = (esr >> 5) & 0x1f;
 	bool is_read = esr & 1;
 	u64 sysreg = esr & 0x3ffc1e;
+	u64 val = rt == 31 ? 0 : regs->usr[rt];
 
 	/*
 	 * ACTLR_EL1 (HCR_EL2.TACR): reads as zero, writes ignored; what it
@@ -94,6 +95,16 @@ static void handle_sysreg(struct registers *regs, u64 esr)
 	if (sysreg == ISS_SYSREG(3, 0, 12, 11, 5) && !is_read &&
 	    gicv3_handle_sgi_write(rt == 31 ? 0 : regs->usr[rt])) {
 		skip_instruction(esr);
+		return;
+	}
+	switch (pmu_access(sysreg, is_read, &val)) {
+	case PMU_DONE:
+		if (is_read && rt != 31)
+			regs->usr[rt] = val;
+		skip_instruction(esr);
+		return;
+	case PMU_UNDEFINED:
+		inject_undefined(esr);
 		return;
 	}
 	/*
@@ -157,6 +168,11 @@ void arch_handle_trap(struct registers *regs)
 		break;
 	case EC_IABT_LOW:
 		handle_abort(regs, esr);
+		break;
+	case EC_CP15_32:
+	case EC_CP15_64:
+		/* AArch32 EL0 reaching the PMU of an ARMv8.0 cell (pmu.c) */
+		inject_undefined(esr);
 		break;
 	default:
 		dump_regs(regs, esr);

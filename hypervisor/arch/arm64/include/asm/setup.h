@@ -55,6 +55,12 @@ bool gicv3_handle_sgi_write(u64 val);
 unsigned int gicv3_trapped_ranges(struct mem_range *ranges,
 				  unsigned int max);
 
+/* pmu.c: the PMU of non-root cells counts nothing at EL2 */
+enum { PMU_DONE, PMU_UNDEFINED, PMU_NOT_PMU };
+void pmu_cpu_init(struct per_cpu *cpu_data);
+/* A trapped system register access (ISS bits as traps.c packs them) */
+int pmu_access(u64 reg, bool is_read, u64 *val);
+
 /* Traps */
 void handle_smc(struct registers *regs);
 long psci_dispatch(struct registers *regs);

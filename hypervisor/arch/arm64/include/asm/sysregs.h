@@ -60,6 +60,8 @@
 
 #define EC_UNKNOWN		0x00
 #define EC_WFX			0x01
+#define EC_CP15_32		0x03	/* AArch32 MCR/MRC */
+#define EC_CP15_64		0x04	/* AArch32 MCRR/MRRC */
 #define EC_HVC64		0x16
 #define EC_SMC64		0x17
 #define EC_SYSREG		0x18
