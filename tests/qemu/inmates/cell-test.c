@@ -31,6 +31,11 @@
  *               hypervisor keeps for itself in its own redistributor,
  *               check that none of it reads back, print "gicx ..." lines
  *               as "gicp" does and "gicx: done, <n> BAD"
+ *   "pmuh"      try to make the PMU count at EL2 (NSH set in the cycle
+ *               counter's filter and in an event type, directly and
+ *               through PMSELR), read an event counter beyond those EL1
+ *               may use, check the cycle counter still counts; "pmu ..."
+ *               lines as "gicp" prints them and "pmu: done, <n> BAD"
  *   "sgip"      plant SGI state for whoever gets its CPUs next: SGI 2
  *               (Linux's CPU-stop IPI) pending at the lowest priority in
  *               its own and its sibling's redistributor, SGI 3 made Group 0
@@ -71,6 +76,7 @@
 #define PARAM_GIC_PROBE		0x70636967U	/* "gicp" */
 #define PARAM_SGI_PLANT		0x70696773U	/* "sgip" */
 #define PARAM_GIC_SWEEP		0x78636967U	/* "gicx" */
+#define PARAM_PMU		0x68756d70U	/* "pmuh" */
 #define PARAM_FLOOD		0x646f6c66U	/* "flod" */
 #define PARAM_CALLS		0x6c6c6163U	/* "call" */
 #define PARAM_MASKED_SPIN	0x6b73616dU	/* "mask" */
@@ -142,12 +148,14 @@ static unsigned long param_addr;	/* after the option word, if any */
 static unsigned long ticks_per_period;
 static unsigned long expected;
 static unsigned int probes_bad;
+static const char *probe_what = "gic";	/* the probes' lines start so */
+static volatile unsigned int undef_expected, undef_seen;
 static volatile unsigned int ticks;
 static volatile unsigned long secondary_seen[4];
 
 void inmate_main(unsigned long context);
 void irq_handler(void);
-void exception_handler(unsigned long esr, unsigned long elr);
+void exception_handler(void);
 
 static void putc(char c)
 {
@@ -318,9 +326,11 @@ static void probe_check(const char *what, unsigned long got,
 			unsigned long want)
 {
 	if (got == want) {
-		say("gic %s ok", (unsigned long)what, 0);
+		say("%s %s ok", (unsigned long)probe_what, (unsigned long)what);
 	} else {
-		say3("gic %s BAD: %x, want %x", (unsigned long)what, got, want);
+		say3("%s %s BAD: %x", (unsigned long)probe_what,
+		     (unsigned long)what, got);
+		say("(wanted %x)", want, 0);
 		probes_bad++;
 	}
 }
@@ -549,6 +559,51 @@ static void sweep_private_irqs(unsigned long sgi)
 		    rd32(sgi + 0xc04) >> 2 * (25 - 16) & 3, 0);
 }
 
+#define PMU_NSH			(1UL << 27)	/* count at EL2 */
+#define PMU_CPU_CYCLES		0x11
+
+/* Whatever the cell writes, the PMU must not count the hypervisor. */
+static void pmu_probe(void)
+{
+	unsigned long n, c0, c1;
+
+	probe_what = "pmu";
+	sysreg_write(pmccfiltr_el0, PMU_NSH);
+	probe_check("PMCCFILTR NSH dropped", sysreg_read(pmccfiltr_el0), 0);
+	sysreg_write(pmevtyper0_el0, PMU_NSH | PMU_CPU_CYCLES);
+	probe_check("PMEVTYPER0 NSH dropped", sysreg_read(pmevtyper0_el0),
+		    PMU_CPU_CYCLES);
+	sysreg_write(pmselr_el0, 0);
+	asm volatile("isb");
+	sysreg_write(pmxevtyper_el0, PMU_NSH | PMU_CPU_CYCLES);
+	probe_check("PMXEVTYPER NSH dropped", sysreg_read(pmxevtyper_el0),
+		    PMU_CPU_CYCLES);
+	sysreg_write(pmselr_el0, 31);
+	asm volatile("isb");
+	sysreg_write(pmxevtyper_el0, PMU_NSH);
+	probe_check("PMCCFILTR through PMSELR NSH dropped",
+		    sysreg_read(pmccfiltr_el0), 0);
+	sysreg_write(pmselr_el0, 5);
+	sysreg_read(pmevtyper0_el0);
+	probe_check("PMSELR kept", sysreg_read(pmselr_el0), 5);
+
+	undef_expected = 1;
+	sysreg_read(pmevcntr30_el0);
+	undef_expected = 0;
+	probe_check("counter 30 beyond EL1's undefined", undef_seen, 1);
+
+	sysreg_write(pmcntenset_el0, 1UL << 31);
+	sysreg_write(pmcr_el0, 1);		/* E */
+	asm volatile("isb");
+	c0 = sysreg_read(pmccntr_el0);
+	for (n = 0; n < 1000; n++)
+		asm volatile("" : : : "memory");
+	c1 = sysreg_read(pmccntr_el0);
+	probe_check("cycle counter counts", c1 > c0, 1);
+	sysreg_write(pmcr_el0, 0);
+	say("pmu: done, %d BAD", probes_bad, 0);
+}
+
 static void gic_sweep(void)
 {
 	unsigned long ctlr = rd32(GICD_BASE + GICD_CTLR);
@@ -610,9 +665,22 @@ void irq_handler(void)
 	}
 }
 
-void exception_handler(unsigned long esr, unsigned long elr)
+/*
+ * An undefined instruction while undef_expected is set is skipped and
+ * counted; anything else is reported and ends here.
+ */
+void exception_handler(void)
 {
+	unsigned long esr = sysreg_read(esr_el1), elr = sysreg_read(elr_el1);
+
+	if (undef_expected && (esr >> 26) == 0) {
+		undef_seen++;
+		sysreg_write(elr_el1, elr + 4);
+		return;
+	}
 	say("unexpected exception, ESR %x at %x", esr, elr);
+	for (;;)
+		asm volatile("wfi");
 }
 
 static void __attribute__((unused)) timer_loop(void)
@@ -793,6 +861,8 @@ void inmate_main(unsigned long context)
 		plant_sgis();
 	if (param == PARAM_GIC_SWEEP)
 		gic_sweep();
+	if (param == PARAM_PMU)
+		pmu_probe();
 	if (param == PARAM_CALLS)
 		hostile_calls();
 	if (param == PARAM_MASKED_SPIN) {

@@ -58,10 +58,12 @@ _start:
 	.text
 	.balign	0x800
 vectors:
-	.rept	5
+	.rept	4
 	.balign	0x80
 	b	unexpected
 	.endr
+	.balign	0x80			/* current EL, SPx, synchronous */
+	b	sync
 	.balign	0x80			/* current EL, SPx, IRQ */
 	b	irq
 	.rept	10
@@ -72,9 +74,11 @@ vectors:
 irq:
 	save_and_call irq_handler
 
+/* exception_handler() returns only from an exception it expected */
+sync:
+	save_and_call exception_handler
+
 unexpected:
-	mrs	x0, esr_el1
-	mrs	x1, elr_el1
 	bl	exception_handler
 4:	wfi
 	b	4b

@@ -3,12 +3,13 @@
 # ticking on CPU 1 throughout): spinning with every interrupt masked and
 # answering nothing, flooding itself with SGIs with interrupts masked,
 # sending SGIs at root's and gic-demo's CPUs (targeted and broadcast),
-# and taking an exception with its vectors pointed at root's RAM. The
-# first two are still stopped when root asks (the hypervisor's own
-# interrupt reaches EL2 whatever the cell masks), the flood's "queue
-# full" lines are metered, and the third fails the cell with its report
-# shown even right after the flood (fault reports are not metered); root
-# Linux and gic-demo keep working throughout.
+# trying to make the PMU count at EL2, and taking an exception with its
+# vectors pointed at root's RAM. The spinners are still stopped when root
+# asks (the hypervisor's own interrupt reaches EL2 whatever the cell
+# masks), the flood's "queue full" lines are metered, no SGI reaches
+# another cell or root, the PMU's EL2 filter bit does not stick, and the
+# bad vectors fail the cell with its report shown (fault reports are not
+# metered); root Linux and gic-demo keep working throughout.
 # shellcheck source=tests/qemu/scenarios/lib.sh
 . /scenarios/lib.sh
 
@@ -64,6 +65,17 @@ others_fine sgir
 check "sgir: the cell goes on" console_wait "$m" 'cell-test: tick [0-9]+ latency [0-9]+ ns, CPU 2$'
 check "sgir: root Linux got none (no stopped CPU, no unexpected interrupt)" \
 	sh -c '! dmesg | grep -iE "unexpected interrupt|CPU[0-3]: stopping"'
+
+# an ARMv8.0 PMU (QEMU's cortex-a57) counts EL2 for a guest setting NSH
+run pmuh "pmu: done, 0 BAD"
+check "pmuh: no probe found a leak" console_none "$m" 'cell-test: pmu .*BAD'
+for what in "PMCCFILTR NSH dropped" "PMEVTYPER0 NSH dropped" \
+	"PMXEVTYPER NSH dropped" "PMCCFILTR through PMSELR NSH dropped" \
+	"PMSELR kept" "counter 30 beyond EL1's undefined" "cycle counter counts"; do
+	check "pmuh: $what" console_wait "$m" "cell-test: pmu $what ok" 1 5
+done
+check "pmuh: the cell goes on" console_wait "$m" 'cell-test: tick [0-9]+ latency [0-9]+ ns, CPU 2$'
+others_fine pmuh
 
 run vbad "vbad: vectors at 40000000, brk"
 check "vbad: the cell is failed" jh_wait_state 2 failed 30
