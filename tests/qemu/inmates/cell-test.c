@@ -36,6 +36,12 @@
  *               through PMSELR), read an event counter beyond those EL1
  *               may use, check the cycle counter still counts; "pmu ..."
  *               lines as "gicp" prints them and "pmu: done, <n> BAD"
+ *   "stor"      maintenance and wait storms: 20 rounds of clean and
+ *               invalidate by set/way over every data cache level, invalidate
+ *               by set/way of the first, broadcast TLB and I-cache
+ *               invalidation; 100,000 SEV/WFE; then, timer set to fire at
+ *               once with interrupts masked, 100,000 WFI (each returns
+ *               as the interrupt stays pending); "storm: ..." lines
  *   "sgip"      plant SGI state for whoever gets its CPUs next: SGI 2
  *               (Linux's CPU-stop IPI) pending at the lowest priority in
  *               its own and its sibling's redistributor, SGI 3 made Group 0
@@ -77,6 +83,9 @@
 #define PARAM_SGI_PLANT		0x70696773U	/* "sgip" */
 #define PARAM_GIC_SWEEP		0x78636967U	/* "gicx" */
 #define PARAM_PMU		0x68756d70U	/* "pmuh" */
+#define PARAM_STORM		0x726f7473U	/* "stor" */
+#define STORM_ROUNDS		20
+#define STORM_WAITS		100000
 #define PARAM_FLOOD		0x646f6c66U	/* "flod" */
 #define PARAM_CALLS		0x6c6c6163U	/* "call" */
 #define PARAM_MASKED_SPIN	0x6b73616dU	/* "mask" */
@@ -604,6 +613,56 @@ static void pmu_probe(void)
 	say("pmu: done, %d BAD", probes_bad, 0);
 }
 
+/* One set/way operation on every line of every data or unified cache. */
+static void set_way_all(int invalidate_only)
+{
+	unsigned long clidr = sysreg_read(clidr_el1), ccsidr, sw;
+	unsigned int level, set, way, sets, ways, line_shift, way_shift;
+
+	for (level = 0; level < 7; level++) {
+		if (((clidr >> 3 * level) & 7) < 2)	/* no data cache */
+			continue;
+		sysreg_write(csselr_el1, level << 1);
+		asm volatile("isb");
+		ccsidr = sysreg_read(ccsidr_el1);
+		line_shift = (ccsidr & 7) + 4;
+		ways = ((ccsidr >> 3) & 0x3ff) + 1;
+		sets = ((ccsidr >> 13) & 0x7fff) + 1;
+		way_shift = ways > 1 ? __builtin_clz(ways - 1) : 0;
+		for (way = 0; way < ways; way++) {
+			for (set = 0; set < sets; set++) {
+				sw = (unsigned long)way << way_shift |
+				     (unsigned long)set << line_shift | level << 1;
+				if (invalidate_only)
+					asm volatile("dc isw, %0" : : "r" (sw));
+				else
+					asm volatile("dc cisw, %0" : : "r" (sw));
+			}
+		}
+		/* invalidating by set/way once is enough: first level only */
+		if (invalidate_only)
+			break;
+	}
+	asm volatile("dsb sy");
+}
+
+/* Nothing of it may reach beyond the cell, nor keep its CPU from it. */
+static void maintenance_storm(void)
+{
+	unsigned int n;
+
+	for (n = 0; n < STORM_ROUNDS; n++) {
+		set_way_all(0);
+		set_way_all(1);
+		asm volatile("tlbi vmalle1is; ic ialluis; dsb ish; isb"
+			     : : : "memory");
+	}
+	say("storm: set/way and broadcast invalidation, %d rounds", n, 0);
+	for (n = 0; n < STORM_WAITS; n++)
+		asm volatile("sev; wfe");
+	say("storm: %d WFE done", n, 0);
+}
+
 static void gic_sweep(void)
 {
 	unsigned long ctlr = rd32(GICD_BASE + GICD_CTLR);
@@ -683,6 +742,20 @@ void exception_handler(void)
 		asm volatile("wfi");
 }
 
+/* Interrupts masked and the timer's pending: every WFI returns at once. */
+static void __attribute__((unused)) wfi_storm(void)
+{
+	unsigned int n;
+
+	expected = sysreg_read(cntvct_el0);
+	timer_arm();
+	for (n = 0; n < STORM_WAITS; n++)
+		asm volatile("wfi");
+	say("storm: %d WFI done", n, 0);
+	expected = sysreg_read(cntvct_el0) + ticks_per_period;
+	timer_arm();
+}
+
 static void __attribute__((unused)) timer_loop(void)
 {
 	unsigned long gicr = find_gicr();
@@ -699,6 +772,8 @@ static void __attribute__((unused)) timer_loop(void)
 	    *(volatile unsigned int *)(gicr + GICR_ISENABLER0));
 
 	ticks_per_period = sysreg_read(cntfrq_el0) / 10;
+	if (param == PARAM_STORM)
+		wfi_storm();
 	expected = sysreg_read(cntvct_el0) + ticks_per_period;
 	timer_arm();
 	asm volatile("msr daifclr, #2");
@@ -863,6 +938,8 @@ void inmate_main(unsigned long context)
 		gic_sweep();
 	if (param == PARAM_PMU)
 		pmu_probe();
+	if (param == PARAM_STORM)
+		maintenance_storm();
 	if (param == PARAM_CALLS)
 		hostile_calls();
 	if (param == PARAM_MASKED_SPIN) {
