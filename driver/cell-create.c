@@ -21,32 +21,26 @@
 
 #include "driver.h"
 
-/*
- * The hypervisor reads at most 16 pages of config; a kmalloc'ed buffer
- * of this size is naturally aligned, so it never spans more.
- */
-#define JH_CELL_CONFIG_MAX	SZ_64K
-
 static int jh_config_check(const struct jailhouse_cell_desc *cfg, u32 size)
 {
 	size_t name_len = strnlen(cfg->name, sizeof(cfg->name));
 	u64 need;
 
-	if (memcmp(cfg->signature, JAILHOUSE_CELL_DESC_SIGNATURE,
-		   JAILHOUSE_SIGNATURE_SIZE)) {
+	switch (jailhouse_cell_header_fault(cfg)) {
+	case JAILHOUSE_HEADER_SIGNATURE:
 		pr_err("create: not a cell configuration (no \"%s\" signature)\n",
 		       JAILHOUSE_CELL_DESC_SIGNATURE);
 		return -EINVAL;
-	}
-	if (cfg->revision != JAILHOUSE_CONFIG_REVISION) {
+	case JAILHOUSE_HEADER_REVISION:
 		pr_err("create: configuration revision %u, driver supports %u\n",
 		       cfg->revision, JAILHOUSE_CONFIG_REVISION);
 		return -EPROTO;
-	}
-	if (cfg->architecture != JAILHOUSE_ARM64) {
+	case JAILHOUSE_HEADER_ARCH:
 		pr_err("create: configuration is for architecture %u, not arm64 (%u)\n",
 		       cfg->architecture, JAILHOUSE_ARM64);
 		return -EOPNOTSUPP;
+	case JAILHOUSE_HEADER_OK:
+		break;
 	}
 	need = jailhouse_cell_config_size(cfg);
 	if (need > size) {
@@ -73,13 +67,16 @@ static int jh_config_fetch(const struct jailhouse_cell_create *req,
 		       req->config_size, sizeof(*cfg));
 		return -EINVAL;
 	}
-	if (req->config_size > JH_CELL_CONFIG_MAX) {
+	if (req->config_size > JAILHOUSE_CELL_CONFIG_MAX_SIZE) {
 		pr_err("create: configuration of %u bytes, limit %u\n",
-		       req->config_size, JH_CELL_CONFIG_MAX);
+		       req->config_size, JAILHOUSE_CELL_CONFIG_MAX_SIZE);
 		return -E2BIG;
 	}
 
-	/* physically contiguous: the hypervisor reads it by address */
+	/*
+	 * Physically contiguous, as the hypervisor reads it by address, and
+	 * naturally aligned, so it spans no more pages than it reads.
+	 */
 	cfg = kmalloc(req->config_size, GFP_KERNEL);
 	if (!cfg)
 		return -ENOMEM;
@@ -218,7 +215,8 @@ int jh_cmd_cell_create(const void __user *arg)
 		goto err_free;
 	err = jh_cell_free_id();
 	if (err < 0) {
-		pr_err("create: all %u cell IDs are in use\n", JH_CELL_MAX_ID);
+		pr_err("create: all %u cell IDs are in use\n",
+		       JAILHOUSE_CELL_ID_MAX);
 		goto err_free;
 	}
 	cell->id = err;

@@ -79,7 +79,7 @@ int jh_cell_free_id(void)
 {
 	unsigned int id;
 
-	for (id = 1; id <= JH_CELL_MAX_ID; id++)
+	for (id = 1; id <= JAILHOUSE_CELL_ID_MAX; id++)
 		if (!jh_cell_by_id(id))
 			return id;
 	return -ENOSPC;

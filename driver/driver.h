@@ -14,6 +14,7 @@
 #include <linux/types.h>
 
 #include <jailhouse/cell-config.h>
+#include <jailhouse/config-rules.h>
 #include <jailhouse/console.h>
 #include <jailhouse/header.h>
 
@@ -35,9 +36,6 @@ struct jh_hypervisor {
 };
 
 struct jh_cell_sysfs;
-
-/* The hypervisor's VMIDs are 8 bits wide. */
-#define JH_CELL_MAX_ID		255
 
 struct jh_cell {
 	struct list_head entry;

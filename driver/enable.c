@@ -16,26 +16,23 @@
 
 #include "driver.h"
 
-/* Real system configs are a few KiB; larger sizes come from bad counts. */
-#define JH_CONFIG_MAX_SIZE	SZ_1M
-
 static int jh_config_check_header(const struct jailhouse_system *hdr)
 {
-	if (memcmp(hdr->signature, JAILHOUSE_SYSTEM_SIGNATURE,
-		   JAILHOUSE_SIGNATURE_SIZE)) {
+	switch (jailhouse_system_header_fault(hdr)) {
+	case JAILHOUSE_HEADER_SIGNATURE:
 		pr_err("enable: not a system configuration (no \"%s\" signature)\n",
 		       JAILHOUSE_SYSTEM_SIGNATURE);
 		return -EINVAL;
-	}
-	if (hdr->revision != JAILHOUSE_CONFIG_REVISION) {
+	case JAILHOUSE_HEADER_REVISION:
 		pr_err("enable: configuration revision %u, driver supports %u\n",
 		       hdr->revision, JAILHOUSE_CONFIG_REVISION);
 		return -EPROTO;
-	}
-	if (hdr->architecture != JAILHOUSE_ARM64) {
+	case JAILHOUSE_HEADER_ARCH:
 		pr_err("enable: configuration is for architecture %u, not arm64 (%u)\n",
 		       hdr->architecture, JAILHOUSE_ARM64);
 		return -EOPNOTSUPP;
+	case JAILHOUSE_HEADER_OK:
+		break;
 	}
 	return 0;
 }
@@ -60,9 +57,9 @@ static int jh_config_fetch(const void __user *arg,
 		return err;
 
 	len = jailhouse_system_config_size(&hdr);
-	if (len > JH_CONFIG_MAX_SIZE) {
+	if (len > JAILHOUSE_SYSTEM_CONFIG_MAX_SIZE) {
 		pr_err("enable: configuration counts give %llu bytes, limit %u\n",
-		       len, JH_CONFIG_MAX_SIZE);
+		       len, JAILHOUSE_SYSTEM_CONFIG_MAX_SIZE);
 		return -E2BIG;
 	}
 

@@ -3,6 +3,7 @@ abi_headers = \
 	include/jailhouse/types.h \
 	include/jailhouse/console.h \
 	include/jailhouse/cell-config.h \
+	include/jailhouse/config-rules.h \
 	include/jailhouse/hypercall.h \
 	include/jailhouse/hvc.h \
 	include/jailhouse/header.h \

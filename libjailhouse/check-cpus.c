@@ -5,9 +5,6 @@
  */
 #include "check.h"
 
-/* The hypervisor refuses larger bitmaps. */
-#define MAX_CPU_SET_SIZE	4096
-
 static bool check_set(struct jh_check *chk, const struct jh_check_cell *cell)
 {
 	const struct jailhouse_cell_desc *d = cell->desc;
@@ -18,11 +15,11 @@ static bool check_set(struct jh_check *chk, const struct jh_check_cell *cell)
 				NULL, -1, "the CPU bitmap is empty (cpu_set_size 0)");
 		return false;
 	}
-	if (d->cpu_set_size > MAX_CPU_SET_SIZE)
+	if (d->cpu_set_size > JAILHOUSE_CPU_SET_MAX_SIZE)
 		jh_check_report(chk, JH_SEVERITY_ERROR, "cpu-set", cell, -1,
 				NULL, -1,
 				"cpu_set_size %u is larger than the hypervisor's limit of %u",
-				d->cpu_set_size, MAX_CPU_SET_SIZE);
+				d->cpu_set_size, JAILHOUSE_CPU_SET_MAX_SIZE);
 	/* The driver copies whole words: a partial one adds phantom CPUs. */
 	if (d->cpu_set_size % 8)
 		jh_check_report(chk, JH_SEVERITY_ERROR, "cpu-set", cell, -1,

@@ -12,13 +12,6 @@
 
 #include "internal.h"
 
-/* The driver's limit too; far above any real config. */
-#define JH_CONFIG_MAX_SIZE	(1u << 20)
-
-/* The 6-byte signatures of revision 13 and older. */
-#define OLD_SYSTEM_SIGNATURE	"JHSYST"
-#define OLD_CELL_SIGNATURE	"JHCELL"
-
 struct jh_config {
 	struct jh_ctx *ctx;
 	enum jh_config_kind kind;
@@ -67,18 +60,18 @@ static int check_signature(struct jh_ctx *ctx, const char *src,
 {
 	char shown[4 * JAILHOUSE_SIGNATURE_SIZE + 1];
 
-	if (size >= 6 && (!memcmp(data, OLD_SYSTEM_SIGNATURE, 6) ||
-			  !memcmp(data, OLD_CELL_SIGNATURE, 6)))
+	if (size >= 6 && jailhouse_signature_is_old((const char *)data))
 		return jh_fail(ctx, EINVAL, JH_ERR_REVISION,
 			       "%s: signature %.6s of revision 13 or older, expected revision %d",
 			       src, (const char *)data,
 			       JAILHOUSE_CONFIG_REVISION);
-	if (!memcmp(data, JAILHOUSE_SYSTEM_SIGNATURE, JAILHOUSE_SIGNATURE_SIZE)) {
+	if (jailhouse_signature_is((const char *)data,
+				   JAILHOUSE_SYSTEM_SIGNATURE)) {
 		*kind = JH_CONFIG_SYSTEM;
 		return 0;
 	}
-	if (!memcmp(data, JAILHOUSE_CELL_DESC_SIGNATURE,
-		    JAILHOUSE_SIGNATURE_SIZE)) {
+	if (jailhouse_signature_is((const char *)data,
+				   JAILHOUSE_CELL_DESC_SIGNATURE)) {
 		*kind = JH_CONFIG_CELL;
 		return 0;
 	}
@@ -108,16 +101,23 @@ static int check_head(struct jh_ctx *ctx, const char *src, const uint8_t *data,
 			       src, size, *kind == JH_CONFIG_SYSTEM ?
 			       sizeof(struct jailhouse_system) :
 			       sizeof(struct jailhouse_cell_desc));
-	if (head->architecture != JAILHOUSE_ARM64)
+	switch (jailhouse_header_fault(head->signature,
+				       *kind == JH_CONFIG_SYSTEM ?
+				       JAILHOUSE_SYSTEM_SIGNATURE :
+				       JAILHOUSE_CELL_DESC_SIGNATURE,
+				       head->revision, head->architecture)) {
+	case JAILHOUSE_HEADER_REVISION:
+		return jh_fail(ctx, EINVAL, JH_ERR_REVISION,
+			       "%s: revision %u, expected %d", src,
+			       head->revision, JAILHOUSE_CONFIG_REVISION);
+	case JAILHOUSE_HEADER_ARCH:
 		return jh_fail(ctx, EINVAL, JH_ERR_ARCH,
 			       "%s: architecture %s (%u), expected arm64 (%u)",
 			       src, arch_name(head->architecture),
 			       head->architecture, JAILHOUSE_ARM64);
-	if (head->revision != JAILHOUSE_CONFIG_REVISION)
-		return jh_fail(ctx, EINVAL, JH_ERR_REVISION,
-			       "%s: revision %u, expected %d", src,
-			       head->revision, JAILHOUSE_CONFIG_REVISION);
-	return 0;
+	default:	/* the signature chose the kind */
+		return 0;
+	}
 }
 
 static int check_sizes(struct jh_ctx *ctx, const char *src,
@@ -125,7 +125,7 @@ static int check_sizes(struct jh_ctx *ctx, const char *src,
 		       enum jh_config_kind kind, size_t *need_out)
 {
 	const struct jailhouse_cell_desc *cell;
-	size_t head_size;
+	size_t head_size, limit;
 	uint64_t need;
 
 	head_size = kind == JH_CONFIG_SYSTEM ? sizeof(struct jailhouse_system) :
@@ -139,14 +139,17 @@ static int check_sizes(struct jh_ctx *ctx, const char *src,
 	if (kind == JH_CONFIG_SYSTEM) {
 		need = jailhouse_system_config_size((const void *)data);
 		cell = &((const struct jailhouse_system *)data)->root_cell;
+		limit = JAILHOUSE_SYSTEM_CONFIG_MAX_SIZE;
 	} else {
 		cell = (const void *)data;
 		need = jailhouse_cell_config_size(cell);
+		limit = JAILHOUSE_CELL_CONFIG_MAX_SIZE;
 	}
-	if (need > JH_CONFIG_MAX_SIZE)
+	if (need > limit)
 		return jh_fail(ctx, EINVAL, JH_ERR_COUNTS,
-			       "%s: the counts give %llu bytes, more than the %u a config may have",
-			       src, (unsigned long long)need, JH_CONFIG_MAX_SIZE);
+			       "%s: the counts give %llu bytes, more than the %zu a %s config may have",
+			       src, (unsigned long long)need, limit,
+			       kind == JH_CONFIG_SYSTEM ? "system" : "cell");
 	if (need > size)
 		return jh_fail(ctx, EINVAL, JH_ERR_COUNTS,
 			       "%s: the counts need %llu bytes but the file has %zu (cpu_set_size %u, %u memory regions, %u irqchips, %u PCI devices, %u PCI caps, %u stream IDs, %u cache, %u PIO)",
@@ -220,7 +223,8 @@ JH_EXPORT int jh_config_new_from_file(struct jh_ctx *ctx, const char *path,
 	void *data;
 	int err;
 
-	err = jh_read_file(ctx, path, JH_CONFIG_MAX_SIZE, &data, &size);
+	err = jh_read_file(ctx, path, JAILHOUSE_SYSTEM_CONFIG_MAX_SIZE, &data,
+			   &size);
 	if (err)
 		return err;
 	err = jh_config_new_from_buffer(ctx, data, size, path, out);

@@ -10,8 +10,8 @@
 
 #include "internal.h"
 
-/* Upper bound for CPU numbers: the hypervisor's limit of 4096 bytes. */
-#define JH_MAX_CPUS	(4096 * 8)
+/* Upper bound for CPU numbers: what a config's CPU set can hold. */
+#define JH_MAX_CPUS	(JAILHOUSE_CPU_SET_MAX_SIZE * 8)
 
 struct jh_cpuset {
 	unsigned int nbits;	/* highest CPU + 1 that can be stored */

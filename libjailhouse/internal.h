@@ -11,6 +11,7 @@
 #include <syslog.h>
 
 #include <jailhouse/cell-config.h>
+#include <jailhouse/config-rules.h>
 #include <jailhouse/ioctl.h>
 
 #include "libjailhouse.h"

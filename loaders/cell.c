@@ -11,39 +11,36 @@
 #include "internal.h"
 
 #define GICR_FRAME_SIZE		0x20000ULL	/* GICv3: RD + SGI frame */
-#define MAX_CPU_SET_SIZE	4096		/* the hypervisor's limit */
 
-static int check_signature(struct jhl_ctx *ctx, const char *what,
-			   const char *sig, const char *want)
-{
-	if (!memcmp(sig, want, JAILHOUSE_SIGNATURE_SIZE))
-		return 0;
-	if (!memcmp(sig, "JHCELL", 6) || !memcmp(sig, "JHSYST", 6))
-		jhl_err(ctx, "%s: old format (config revision 13 or earlier), rebuild it for revision %d",
-			what, JAILHOUSE_CONFIG_REVISION);
-	else if (!strcmp(want, JAILHOUSE_CELL_DESC_SIGNATURE) &&
-		 !memcmp(sig, JAILHOUSE_SYSTEM_SIGNATURE, JAILHOUSE_SIGNATURE_SIZE))
-		jhl_err(ctx, "%s: this is a system config, not a cell config", what);
-	else
-		jhl_err(ctx, "%s: not a Jailhouse config (no %s signature)",
-			what, want);
-	return -EINVAL;
-}
-
-static int check_header(struct jhl_ctx *ctx, const char *what, __u8 arch,
+/* The header rule of <jailhouse/config-rules.h>, with the loader's words */
+static int check_header(struct jhl_ctx *ctx, const char *what,
+			const char *sig, const char *want, __u8 arch,
 			__u16 revision)
 {
-	if (revision != JAILHOUSE_CONFIG_REVISION) {
+	switch (jailhouse_header_fault(sig, want, revision, arch)) {
+	case JAILHOUSE_HEADER_SIGNATURE:
+		if (jailhouse_signature_is_old(sig))
+			jhl_err(ctx, "%s: old format (config revision 13 or earlier), rebuild it for revision %d",
+				what, JAILHOUSE_CONFIG_REVISION);
+		else if (jailhouse_signature_is(want, JAILHOUSE_CELL_DESC_SIGNATURE) &&
+			 jailhouse_signature_is(sig, JAILHOUSE_SYSTEM_SIGNATURE))
+			jhl_err(ctx, "%s: this is a system config, not a cell config",
+				what);
+		else
+			jhl_err(ctx, "%s: not a Jailhouse config (no %s signature)",
+				what, want);
+		return -EINVAL;
+	case JAILHOUSE_HEADER_REVISION:
 		jhl_err(ctx, "%s: config revision %u, expected %d", what,
 			revision, JAILHOUSE_CONFIG_REVISION);
 		return -EINVAL;
-	}
-	if (arch != JAILHOUSE_ARM64) {
+	case JAILHOUSE_HEADER_ARCH:
 		jhl_err(ctx, "%s: built for architecture %u, the Linux loader needs arm64 (%d)",
 			what, arch, JAILHOUSE_ARM64);
 		return -EINVAL;
+	default:
+		return 0;
 	}
-	return 0;
 }
 
 static int check_desc(struct jhl_ctx *ctx, const char *what,
@@ -56,9 +53,9 @@ static int check_desc(struct jhl_ctx *ctx, const char *what,
 			what, (unsigned long long)need, size);
 		return -EINVAL;
 	}
-	if (desc->cpu_set_size > MAX_CPU_SET_SIZE) {
+	if (desc->cpu_set_size > JAILHOUSE_CPU_SET_MAX_SIZE) {
 		jhl_err(ctx, "%s: CPU set of %u bytes (at most %d)", what,
-			desc->cpu_set_size, MAX_CPU_SET_SIZE);
+			desc->cpu_set_size, JAILHOUSE_CPU_SET_MAX_SIZE);
 		return -EINVAL;
 	}
 	return 0;
@@ -96,10 +93,9 @@ static int parse_system(struct jhl_ctx *ctx, const struct jhl_request *req,
 			what, size, sizeof(*sys));
 		return -EINVAL;
 	}
-	err = check_signature(ctx, what, sys->signature,
-			      JAILHOUSE_SYSTEM_SIGNATURE);
-	if (!err)
-		err = check_header(ctx, what, sys->architecture, sys->revision);
+	err = check_header(ctx, what, sys->signature,
+			   JAILHOUSE_SYSTEM_SIGNATURE, sys->architecture,
+			   sys->revision);
 	if (!err && jailhouse_system_config_size(sys) > size) {
 		jhl_err(ctx, "%s: truncated: its counts need %llu bytes, it has %zu",
 			what, (unsigned long long)jailhouse_system_config_size(sys),
@@ -196,11 +192,9 @@ int jhl_cell_parse(struct jhl_ctx *ctx, const struct jhl_request *req,
 			what, desc ? req->cell_config_size : 0, sizeof(*desc));
 		return -EINVAL;
 	}
-	err = check_signature(ctx, what, desc->signature,
-			      JAILHOUSE_CELL_DESC_SIGNATURE);
-	if (!err)
-		err = check_header(ctx, what, desc->architecture,
-				   desc->revision);
+	err = check_header(ctx, what, desc->signature,
+			   JAILHOUSE_CELL_DESC_SIGNATURE, desc->architecture,
+			   desc->revision);
 	if (!err)
 		err = check_desc(ctx, what, desc, req->cell_config_size);
 	if (err)

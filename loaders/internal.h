@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include <jailhouse/cell-config.h>
+#include <jailhouse/config-rules.h>
 
 #include "jhloader.h"
 

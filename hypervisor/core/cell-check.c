@@ -11,9 +11,8 @@
 #include <jailhouse/printk.h>
 #include <jailhouse/string.h>
 
-#define MAX_CPU_SET_SIZE	4096
 /* What the hypervisor copies a config into: page_alloc() from its pool */
-#define CELL_CONFIG_MAX_PAGES	16
+#define CELL_CONFIG_MAX_PAGES	(JAILHOUSE_CELL_CONFIG_MAX_SIZE / PAGE_SIZE)
 
 static bool overlaps(unsigned long s1, unsigned long n1, unsigned long s2,
 		     unsigned long n2)
@@ -32,9 +31,9 @@ static int check_name_and_id(const struct jailhouse_cell_desc *cfg)
 		printk("Cell config: name is empty or not terminated\n");
 		return -EINVAL;
 	}
-	if (cfg->id > CELL_MAX_ID) {
+	if (cfg->id > JAILHOUSE_CELL_ID_MAX) {
 		printk("Cell config: id %u, at most %u cells fit the VMIDs\n",
-		       cfg->id, CELL_MAX_ID);
+		       cfg->id, JAILHOUSE_CELL_ID_MAX);
 		return -ERANGE;
 	}
 	for_each_cell(cell) {
@@ -58,7 +57,7 @@ static int check_cpus(const struct jailhouse_cell_desc *cfg)
 	unsigned int cpu, taken = 0, root_cpus = 0;
 	struct cell *owner;
 
-	if (cfg->cpu_set_size > MAX_CPU_SET_SIZE) {
+	if (cfg->cpu_set_size > JAILHOUSE_CPU_SET_MAX_SIZE) {
 		printk("Cell config: CPU set of %u bytes\n", cfg->cpu_set_size);
 		return -EINVAL;
 	}
@@ -268,21 +267,26 @@ static int check_console(const struct jailhouse_cell_desc *cfg)
 
 int cell_config_check_header(const struct jailhouse_cell_desc *cfg)
 {
-	if (memcmp(cfg->signature, JAILHOUSE_CELL_DESC_SIGNATURE,
-		   JAILHOUSE_SIGNATURE_SIZE)) {
+	switch (jailhouse_cell_header_fault(cfg)) {
+	case JAILHOUSE_HEADER_SIGNATURE:
 		printk("Cell config: no \"%s\" signature\n",
 		       JAILHOUSE_CELL_DESC_SIGNATURE);
 		return -EINVAL;
-	}
-	if (cfg->revision != JAILHOUSE_CONFIG_REVISION) {
+	case JAILHOUSE_HEADER_REVISION:
 		printk("Cell config: revision %u, expected %u\n",
 		       cfg->revision, JAILHOUSE_CONFIG_REVISION);
 		return -EPROTO;
+	case JAILHOUSE_HEADER_ARCH:
+		printk("Cell config: architecture %u, only arm64 cells run here\n",
+		       cfg->architecture);
+		return -EOPNOTSUPP;
+	case JAILHOUSE_HEADER_OK:
+		break;
 	}
-	if (cfg->architecture != JAILHOUSE_ARM64 ||
-	    (cfg->flags & JAILHOUSE_CELL_AARCH32)) {
-		printk("Cell config: architecture %u%s, only arm64 cells run here\n",
-		       cfg->architecture, cfg->flags & JAILHOUSE_CELL_AARCH32 ? " (AArch32)" : "");
+	/* the format has AArch32 cells, this hypervisor does not */
+	if (cfg->flags & JAILHOUSE_CELL_AARCH32) {
+		printk("Cell config: architecture %u (AArch32), only arm64 cells run here\n",
+		       cfg->architecture);
 		return -EOPNOTSUPP;
 	}
 	return 0;

@@ -59,10 +59,7 @@ static int check_config(void)
 {
 	const struct jailhouse_system *sys = system_config;
 
-	if (memcmp(sys->signature, JAILHOUSE_SYSTEM_SIGNATURE,
-		   JAILHOUSE_SIGNATURE_SIZE) ||
-	    sys->revision != JAILHOUSE_CONFIG_REVISION ||
-	    sys->architecture != JAILHOUSE_ARM64) {
+	if (jailhouse_system_header_fault(sys) != JAILHOUSE_HEADER_OK) {
 		printk("ERROR: not an arm64 system config of revision %d\n",
 		       JAILHOUSE_CONFIG_REVISION);
 		return -EINVAL;

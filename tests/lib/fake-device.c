@@ -42,6 +42,7 @@
 #include <unistd.h>
 
 #include <jailhouse/cell-config.h>
+#include <jailhouse/config-rules.h>
 #include <jailhouse/ioctl.h>
 
 #include "fake-fs.h"
@@ -305,19 +306,33 @@ static void move_cpus(const char *root, int from, int to, uint64_t mask)
 
 /* ---- ioctls ------------------------------------------------------- */
 
+/* The driver's answers to a header that breaks the rule (ERRORS.md) */
+static int header_errno(enum jailhouse_header_fault fault)
+{
+	switch (fault) {
+	case JAILHOUSE_HEADER_SIGNATURE:
+		return EINVAL;
+	case JAILHOUSE_HEADER_REVISION:
+		return EPROTO;
+	case JAILHOUSE_HEADER_ARCH:
+		return EOPNOTSUPP;
+	default:
+		return 0;
+	}
+}
+
 static int do_enable(const char *root, const struct jailhouse_system *sys)
 {
 	uint64_t mask;
 	unsigned int cpu;
 	char line[128];
+	int err;
 
 	if (enabled(root))
 		return EBUSY;
-	if (memcmp(sys->signature, JAILHOUSE_SYSTEM_SIGNATURE,
-		   JAILHOUSE_SIGNATURE_SIZE) ||
-	    sys->revision != JAILHOUSE_CONFIG_REVISION ||
-	    sys->architecture != JAILHOUSE_ARM64)
-		return EINVAL;
+	err = header_errno(jailhouse_system_header_fault(sys));
+	if (err)
+		return err;
 	mask = bitmap_mask(&sys->root_cell);
 	if (!mask)
 		return EINVAL;
@@ -394,16 +409,15 @@ static int do_create(const char *root, const struct jailhouse_cell_create *arg)
 		(const void *)(uintptr_t)arg->config_address;
 	uint64_t mask, root_mask;
 	char rel[128];
-	int id;
+	int id, err;
 
 	if (!enabled(root))
 		return EINVAL;
-	if (arg->config_size < sizeof(*desc) ||
-	    memcmp(desc->signature, JAILHOUSE_CELL_DESC_SIGNATURE,
-		   JAILHOUSE_SIGNATURE_SIZE) ||
-	    desc->revision != JAILHOUSE_CONFIG_REVISION ||
-	    desc->architecture != JAILHOUSE_ARM64)
+	if (arg->config_size < sizeof(*desc))
 		return EINVAL;
+	err = header_errno(jailhouse_cell_header_fault(desc));
+	if (err)
+		return err;
 	if (cell_by_name(root, desc->name) >= 0)
 		return EEXIST;
 	mask = bitmap_mask(desc);

@@ -85,7 +85,7 @@ static void test_validation(void)
 
 	((struct jailhouse_cell_desc *)cell)->num_memory_regions = 0x10000000;
 	expect_fail(cell, csize, "counts.cell", JH_ERR_COUNTS,
-		    "more than the 1048576 a config may have");
+		    "more than the 65536 a cell config may have");
 	((struct jailhouse_cell_desc *)cell)->num_memory_regions = 100;
 	expect_fail(cell, csize, "counts2.cell", JH_ERR_COUNTS,
 		    "but the file has 236 (cpu_set_size 8, 100 memory regions");

@@ -10,6 +10,7 @@
 
 #include <jailhouse/utils.h>
 #include <jailhouse/cell-config.h>
+#include <jailhouse/config-rules.h>
 #include <jailhouse/hypercall.h>
 #include <jailhouse/paging.h>
 #include <jailhouse/mmio.h>
@@ -18,9 +19,6 @@
 /* CPU ids the hypervisor can manage; the driver's max_cpus must fit. */
 #define HV_MAX_CPUS		256
 #define CPU_SET_WORDS		(HV_MAX_CPUS / 64)
-
-/* The highest VMID with 8-bit VMIDs: cell ids above it cannot run. */
-#define CELL_MAX_ID		255
 
 struct cell {
 	struct cell *next;		/* list from root_cell */
