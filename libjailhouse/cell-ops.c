@@ -105,7 +105,8 @@ JH_EXPORT int jh_cell_create(struct jh_ctx *ctx, const struct jh_config *cfg,
 }
 
 /* Translates the errno of a load/start/destroy ioctl on an existing cell. */
-static int op_fail(struct jh_cell *cell, const char *op, int err)
+static int op_fail(struct jh_cell *cell, enum jh_ioctl_req req,
+		   const char *op, int err)
 {
 	struct jh_ctx *ctx = jh_cell_get_ctx(cell);
 	char what[96];
@@ -116,19 +117,7 @@ static int op_fail(struct jh_cell *cell, const char *op, int err)
 	if (err == EINVAL && jh_is_enabled(ctx) == 0)
 		return jh_fail(ctx, err, JH_ERR_NOT_ENABLED,
 			       "%s: the hypervisor is not enabled", what);
-	return jh_ioctl_fail_cell(ctx, what, err);
-}
-
-/* The same for a load with images, whose checks have their own errnos. */
-static int load_fail(struct jh_cell *cell, const char *op, int err)
-{
-	char what[96];
-
-	if (err == EINVAL)
-		return op_fail(cell, op, err);
-	snprintf(what, sizeof(what), "%s cell %d (%s)", op,
-		 jh_cell_get_id(cell), jh_cell_get_name(cell));
-	return jh_ioctl_fail_load(jh_cell_get_ctx(cell), what, err);
+	return jh_ioctl_fail_cell(ctx, req, what, err);
 }
 
 static int need_non_root(struct jh_cell *cell, const char *op)
@@ -155,10 +144,8 @@ static int load_ioctl(struct jh_cell *cell, struct jailhouse_cell_load *arg,
 		return jh_fail(ctx, err, JH_ERR_IMAGE,
 			       "loading cell %d (%s): an image does not fit into one loadable, writable memory region of the cell",
 			       jh_cell_get_id(cell), jh_cell_get_name(cell));
-	if (err > 0 && n)
-		return load_fail(cell, op, err);
 	if (err > 0)
-		return op_fail(cell, op, err);
+		return op_fail(cell, JH_REQ_LOAD, op, err);
 	return err;
 }
 
@@ -232,7 +219,8 @@ static int id_op(struct jh_cell *cell, unsigned long request, const char *op)
 		return err;
 	err = jh_dev_ioctl(jh_cell_get_ctx(cell), request, &arg);
 	if (err > 0)
-		return op_fail(cell, op, err);
+		return op_fail(cell, request == JAILHOUSE_CELL_START ?
+			       JH_REQ_START : JH_REQ_DESTROY, op, err);
 	return err;
 }
 

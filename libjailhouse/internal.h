@@ -15,6 +15,7 @@
 #include <jailhouse/ioctl.h>
 
 #include "libjailhouse.h"
+#include "ioctl-errnos.h"
 
 #define JH_EXPORT	__attribute__((visibility("default")))
 #define JH_PRINTF(f, a)	__attribute__((format(printf, f, a)))
@@ -61,8 +62,8 @@ int jh_dev_ioctl(struct jh_ctx *ctx, unsigned long request, void *arg);
 int jh_ioctl_fail_enable(struct jh_ctx *ctx, int err);
 int jh_ioctl_fail_disable(struct jh_ctx *ctx, int err);
 int jh_ioctl_fail_create(struct jh_ctx *ctx, const char *src, int err);
-int jh_ioctl_fail_cell(struct jh_ctx *ctx, const char *what, int err);
-int jh_ioctl_fail_load(struct jh_ctx *ctx, const char *what, int err);
+int jh_ioctl_fail_cell(struct jh_ctx *ctx, enum jh_ioctl_req req,
+		       const char *what, int err);
 
 /* module.c */
 int jh_module_load(struct jh_ctx *ctx);

@@ -2,7 +2,7 @@
 lib_LTLIBRARIES += libjailhouse/libjailhouse.la
 include_HEADERS = libjailhouse/libjailhouse.h
 noinst_HEADERS += libjailhouse/internal.h libjailhouse/check.h \
-	libjailhouse/linux.h libjailhouse/linux-plan.h
+	libjailhouse/linux.h libjailhouse/linux-plan.h libjailhouse/ioctl-errnos.h
 
 libjailhouse_libjailhouse_la_SOURCES = \
 	libjailhouse/ctx.c \
@@ -10,6 +10,7 @@ libjailhouse_libjailhouse_la_SOURCES = \
 	libjailhouse/path.c \
 	libjailhouse/sysfs.c \
 	libjailhouse/device.c \
+	libjailhouse/ioctl-errnos.c \
 	libjailhouse/ioctl-errors.c \
 	libjailhouse/module.c \
 	libjailhouse/config.c \

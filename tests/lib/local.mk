@@ -4,7 +4,8 @@
 check_LTLIBRARIES += tests/lib/libfakejh.la tests/lib/libjhtest.la
 
 tests_lib_libfakejh_la_SOURCES = tests/lib/fake-device.c \
-	tests/lib/fake-fs.c tests/lib/fake-fs.h
+	tests/lib/fake-fs.c tests/lib/fake-fs.h libjailhouse/ioctl-errnos.c
+tests_lib_libfakejh_la_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/libjailhouse
 tests_lib_libfakejh_la_LDFLAGS = -module -avoid-version -shared \
 	-rpath /nowhere
 tests_lib_libfakejh_la_LIBADD = -ldl
@@ -47,6 +48,12 @@ tests_lib_test_check_LDADD = $(jhtest_ldadd)
 lib_tests += tests/lib/test-header
 tests_lib_test_header_SOURCES = tests/lib/test-header.c
 tests_lib_test_header_CPPFLAGS = $(jhtest_cppflags)
+
+# driver/ERRORS.md against the library's rows of the errno contract
+lib_tests += tests/lib/test-errors-doc
+tests_lib_test_errors_doc_SOURCES = tests/lib/test-errors-doc.c \
+	libjailhouse/ioctl-errnos.c
+tests_lib_test_errors_doc_CPPFLAGS = $(jhtest_cppflags)
 
 lib_tests += tests/lib/test-doctor
 tests_lib_test_doctor_SOURCES = tests/lib/test-doctor.c
