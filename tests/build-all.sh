@@ -20,6 +20,7 @@ say() { echo "build-all: $*" >&2; }
 fdt=$("$top/tests/qemu/setup-host.sh" --fdt-sysroot)
 kdir=$("$top/tests/qemu/build-kernel.sh")
 
+# shellcheck disable=SC3013 # dash's test has -nt, as bash's
 if [ ! -x "$top/configure" ] || [ "$top/configure.ac" -nt "$top/configure" ]; then
 	say "generating the build system"
 	"$top/autogen.sh" >&2

@@ -3,8 +3,9 @@
 #   1. build everything (tests/build-all.sh: packages, kernel, native and
 #      arm64 builds),
 #   2. host unit tests (make check in the native build),
-#   3. make distcheck,
-#   4. every QEMU scenario on the real kernel, module and hypervisor.
+#   3. the linters (tests/lint.sh),
+#   4. every QEMU scenario on the real kernel, module and hypervisor,
+#   5. the fuzz smoke and make distcheck.
 # Ends with "N passed, N failed" over all of them; exits non-zero on any
 # failure.
 set -u
@@ -91,6 +92,8 @@ else
 	count 0 1
 fi
 
+phase "lint" "$top/tests/lint.sh"
+
 # Scenarios: each one is a test; run-scenarios prints the counts.
 note "== QEMU scenarios"
 out=$build/scenarios.out
@@ -108,6 +111,7 @@ fi
 
 # Fuzz smoke: every parser of untrusted bytes under libFuzzer with
 # ASan/UBSan, a few seconds each, in a build instrumented as a whole.
+# shellcheck disable=SC2317 # reached through phase
 fuzz_smoke() (
 	mkdir -p "$build/fuzz" && cd "$build/fuzz" &&
 	{ [ -f Makefile ] || CC=clang \

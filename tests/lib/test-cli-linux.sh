@@ -1,5 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: LGPL-2.1-or-later
+# shellcheck disable=SC3044 # "enable" is a jailhouse sub-command here, not the bash builtin
 #
 # "jailhouse cell linux" against fake roots and the fake driver (TAP):
 # options and exit codes, --dry-run text and JSON, -w with dtc, booting

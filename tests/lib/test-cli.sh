@@ -1,5 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: LGPL-2.1-or-later
+# shellcheck disable=SC3044 # "enable" is a jailhouse sub-command here, not the bash builtin
 #
 # The jailhouse command against fake roots and the fake driver (TAP):
 # every command, its --help, its exit codes and messages, and the JSON

@@ -25,8 +25,9 @@ device-tree-compiler kmod"
 jh_pkgs_arm64="libkmod-dev:arm64 libelf-dev:arm64"
 # The test bed: QEMU, the initramfs, pkill in run-qemu.sh.
 jh_pkgs_qemu="qemu-system-arm cpio procps"
-# Host tests: jq checks the loader's JSON, man (and groff) the man pages.
-jh_pkgs_tests="jq man-db"
+# Host tests: jq checks the loader's JSON, man (and groff) the man pages;
+# the linters of tests/lint.sh.
+jh_pkgs_tests="jq man-db shellcheck cppcheck"
 # The fuzz smoke: libFuzzer with ASan/UBSan.
 jh_pkgs_fuzz="clang libclang-rt-14-dev"
 jh_pkgs="$jh_pkgs_kernel $jh_pkgs_build $jh_pkgs_arm64 $jh_pkgs_qemu

@@ -45,6 +45,7 @@ logged() {
 refused() {
 	_desc=$1 _errno=$2 _file=$3 _len=$4 _log=$5
 	log_mark
+	# shellcheck disable=SC2086 # no length: no argument
 	check_raw "$_desc: $_errno" "error: $_errno" create "$_file" $_len
 	check "$_desc: logged" logged "$_log"
 	check_eq "$_desc: no new cell" "0 1" sh -c "echo \$(ls $jh_sys/cells)"

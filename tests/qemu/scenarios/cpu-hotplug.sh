@@ -25,6 +25,7 @@ check_eq "CPUs 0-3 online" 0-3 cat /sys/devices/system/cpu/online
 
 for c in 1 2 3; do
 	b=$(timer_irqs $c)
+	# shellcheck disable=SC2016 # the inner shell expands
 	taskset -c $c sh -c 'i=0; while [ $i -lt 20000 ]; do i=$((i + 1)); done'
 	sleep 1
 	a=$(timer_irqs $c)

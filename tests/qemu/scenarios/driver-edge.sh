@@ -34,6 +34,7 @@ running() {
 # cpu_serves CPU: CPU runs tasks and takes timer interrupts
 cpu_serves() {
 	_b=$(timer_irqs "$1")
+	# shellcheck disable=SC2016 # the inner shell expands
 	taskset -c "$1" sh -c 'i=0; while [ $i -lt 20000 ]; do i=$((i + 1)); done' || return 1
 	sleep 1
 	_a=$(timer_irqs "$1")
@@ -99,7 +100,9 @@ round=1
 while :; do
 	brc=0
 	busy_round $round || brc=$?
-	[ $brc -eq 3 ] && [ $round -lt 3 ] || break
+	if [ $brc -ne 3 ] || [ $round -ge 3 ]; then
+		break
+	fi
 	note "round $round: $(tail -n 1 $work/busy.out)"
 	round=$((round + 1))
 done

@@ -36,6 +36,7 @@ check "timer sleep works" sleep 2
 check "wall clock advanced" test $(($(date +%s) - t0)) -ge 2
 after=
 for c in $(seq 0 $((ncpus - 1))); do after="$after $(timer_irqs "$c")"; done
+# shellcheck disable=SC2016 # the inner shell expands
 check "timer interrupts still arrive on every CPU" sh -c '
 	set -- $0; n=$(($# / 2)); i=1
 	while [ $i -le $n ]; do
@@ -59,7 +60,7 @@ check_eq "enabled reads 0" 0 cat /sys/devices/jailhouse/enabled
 check_eq "md5sum after disable" "$ref" workload
 
 fails=0
-for i in $(seq 1 10); do
+for _ in $(seq 1 10); do
 	jailhouse enable $cfg && md5sum /tmp/data >/dev/null && jailhouse disable ||
 		fails=$((fails + 1))
 done

@@ -156,6 +156,7 @@ check_raw() {
 	_jh_desc=$1
 	_jh_want=$2
 	shift 2
+	# shellcheck disable=SC2016 # the inner shell expands
 	check_eq "$_jh_desc" "$_jh_want" sh -c '"$0" "$@" | sed "s/ (.*//"' "$jh_raw" "$@"
 }
 
