@@ -52,7 +52,7 @@ note "mem_pool_used with the cell: $(jh_pool_used)"
 
 run=$(console_mark)
 # shellcheck disable=SC2086 # $image holds FILE ADDR pairs
-check_raw "load the image at 0" ok load gic-demo "$image"
+check_raw "load the image at 0" ok load gic-demo $image
 check_raw "start" ok start gic-demo
 check_eq "running" running cat $c/state
 check "inmate started, comm region valid" console_wait "$run" "$banner"
@@ -93,7 +93,7 @@ check_raw "start again" ok start gic-demo
 check_eq "running again" running cat $c/state
 check "ticks again" ticking
 
-# shellcheck disable=SC2086 # image and address: several words
+# shellcheck disable=SC2086 # $image holds FILE ADDR pairs
 check_raw "load into the running cell stops and reloads it" ok load gic-demo $image
 check_eq "shut down after the load" "shut down" cat $c/state
 check_raw "start after reload" ok start gic-demo
