@@ -13,7 +13,7 @@ cell_files = $(cell_sources:.c=.cell)
 jhconfig_DATA = $(cell_files)
 CLEANFILES += $(cell_files)
 
-CELL_CFLAGS = -std=gnu11 -Wall -Wextra -Werror -O2 -ffreestanding \
+CELL_CFLAGS = -std=gnu11 -Wall -Wextra $(EL_WERROR) -O2 -ffreestanding \
 	-fno-common -D__JAILHOUSE_FREESTANDING__ -I$(top_srcdir)/include
 
 configs/%.cell: configs/%.c configs/cell.lds $(abi_headers)

@@ -13,7 +13,7 @@ uninstall_local_targets += uninstall-driver
 
 KBUILD_ARGS = -C $(KERNEL_DIR) M=$(abs_builddir)/driver ARCH=arm64 \
 	CROSS_COMPILE=$(KERNEL_CROSS_COMPILE) \
-	JH_INCLUDE=$(abs_top_srcdir)/include
+	JH_INCLUDE=$(abs_top_srcdir)/include JH_WERROR=$(EL_WERROR)
 
 driver/jailhouse.ko: FORCE
 	$(AM_V_at)$(MKDIR_P) driver

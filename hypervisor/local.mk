@@ -13,7 +13,7 @@ hypervisor/jailhouse.bin: FORCE
 		O=$(abs_builddir)/hypervisor \
 		CROSS_COMPILE=$(TARGET_CROSS_COMPILE) \
 		JH_INCLUDE=$(abs_top_srcdir)/include \
-		JH_VERSION=$(PACKAGE_VERSION)
+		JH_VERSION=$(PACKAGE_VERSION) EL_WERROR=$(EL_WERROR)
 
 clean-hypervisor:
 	-rm -rf $(builddir)/hypervisor/build

@@ -60,13 +60,8 @@ CLEANFILES += $(inmate_lib_objs) $(inmate_bins) \
 
 # No FP/SIMD (the cell may not have it enabled), no PIC (linked where it
 # runs), no implicit memset calls from within memset itself.
-INMATE_CFLAGS = -std=gnu11 -O2 -g -ffreestanding -nostdlib -fno-pic -fno-pie \
-	-mgeneral-regs-only -mno-outline-atomics -fno-stack-protector \
-	-fno-common -fno-tree-loop-distribute-patterns \
-	-fno-asynchronous-unwind-tables -ffunction-sections -fdata-sections \
-	-Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes \
-	-D__JAILHOUSE_FREESTANDING__ -I$(top_srcdir)/include \
-	-I$(top_srcdir)/inmates/lib/include
+INMATE_CFLAGS = $(EL_CFLAGS) -ffunction-sections -fdata-sections \
+	-I$(top_srcdir)/include -I$(top_srcdir)/inmates/lib/include
 INMATE_LINK_FLAGS = -nostdlib -static -z noexecstack --gc-sections \
 	--no-warn-rwx-segments -T $(top_srcdir)/inmates/lib/inmate.lds
 

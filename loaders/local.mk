@@ -47,10 +47,7 @@ CLEANFILES += $(linux_loader_objs) loaders/linux-loader/linux-loader.elf \
 
 # PC-relative code only (no PIC tables, no absolute data), and no
 # unaligned or SIMD accesses: it runs with the MMU off.
-LINUX_LOADER_CFLAGS = -std=gnu11 -Wall -Wextra -Werror -O2 -ffreestanding \
-	-fno-builtin -fno-pic -fno-pie -fno-stack-protector \
-	-fno-asynchronous-unwind-tables -mgeneral-regs-only -mstrict-align \
-	-D__JAILHOUSE_FREESTANDING__ -I$(top_srcdir)/include
+LINUX_LOADER_CFLAGS = $(EL_CFLAGS) -fno-builtin -I$(top_srcdir)/include
 
 loaders/linux-loader/%.o: loaders/linux-loader/%.c $(abi_headers)
 	$(AM_V_CC)$(MKDIR_P) $(@D) && \

@@ -26,11 +26,17 @@ if [ ! -x "$top/configure" ] || [ "$top/configure.ac" -nt "$top/configure" ]; th
 	"$top/autogen.sh" >&2
 fi
 
+# Developer and CI builds treat warnings as errors (a release need not).
+# A build configured otherwise, or before the option, is configured again.
+configured_strict() {
+	[ -f Makefile ] && grep -qF -- --enable-werror config.status
+}
+
 # Native: userspace for the host (unit tests), hypervisor and configs.
 say "native build in $build/native"
 mkdir -p "$build/native"
 (cd "$build/native" &&
-	{ [ -f Makefile ] || "$top/configure" -q >&2; } &&
+	{ configured_strict || "$top/configure" -q --enable-werror >&2; } &&
 	make -s -j"$jobs" >&2)
 
 # arm64: what runs in the guest, installed like a distribution would.
@@ -47,11 +53,11 @@ configure_aarch64() {
 	PKG_CONFIG_LIBDIR=/usr/lib/aarch64-linux-gnu/pkgconfig:/usr/share/pkgconfig \
 	"$top/configure" -q --host=aarch64-linux-gnu --prefix=/usr \
 		--sysconfdir=/etc --with-firmwaredir=/lib/firmware \
-		--with-kernel="$kdir" --enable-linux-loader \
+		--with-kernel="$kdir" --enable-linux-loader --enable-werror \
 		LIBFDT_CFLAGS="$fdt_cflags" LIBFDT_LIBS="$fdt_libs" >&2
 }
 (cd "$build/aarch64" &&
-	{ { [ -f Makefile ] && grep -qF -- "$fdt_libs" config.status; } ||
+	{ { configured_strict && grep -qF -- "$fdt_libs" config.status; } ||
 		configure_aarch64; } &&
 	make -s -j"$jobs" >&2 &&
 	rm -rf "$stage" &&

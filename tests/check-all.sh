@@ -117,6 +117,7 @@ fuzz_smoke() (
 	{ [ -f Makefile ] || CC=clang \
 		CFLAGS="-g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined" \
 		"$top/configure" -q --enable-fuzzing --enable-static --disable-shared \
+		--enable-werror \
 		>configure.log 2>&1 || { tail -n 20 configure.log; false; }; } &&
 	make -s -j"$jobs" fuzz-smoke FUZZ_SECONDS="${FUZZ_SECONDS:-10}"
 )

@@ -21,7 +21,7 @@ check_local_targets += tests/unit/test-abi-aarch64.o
 CLEANFILES += tests/unit/test-abi-aarch64.o
 tests/unit/test-abi-aarch64.o: tests/unit/test-abi.c $(abi_headers)
 	$(AM_V_CC)$(MKDIR_P) $(@D) && \
-	$(TARGET_CC) -std=gnu11 -Wall -Wextra -Werror -I$(top_srcdir)/include \
+	$(TARGET_CC) -std=gnu11 -Wall -Wextra $(EL_WERROR) -I$(top_srcdir)/include \
 		-c $(top_srcdir)/tests/unit/test-abi.c -o $@
 endif
 
@@ -49,9 +49,7 @@ qemu_tests_files += $(qemu_test_inmates)
 CLEANFILES += $(qemu_test_inmates)
 
 INMATE_TEST_SRC = $(top_srcdir)/tests/qemu/inmates
-INMATE_TEST_CFLAGS = -std=gnu11 -Wall -Wextra -Werror -O2 -ffreestanding \
-	-nostdlib -static -fno-pic -fno-pie -fno-stack-protector \
-	-mgeneral-regs-only -mstrict-align -D__JAILHOUSE_FREESTANDING__ \
+INMATE_TEST_CFLAGS = $(EL_CFLAGS) -static \
 	-I$(top_srcdir)/include -Wl,--build-id=none -Wl,--no-warn-rwx-segments \
 	-Wl,-T,$(INMATE_TEST_SRC)/inmate.lds
 INMATE_TEST_DEPS = $(INMATE_TEST_SRC)/cell-test.c $(INMATE_TEST_SRC)/entry.S \
