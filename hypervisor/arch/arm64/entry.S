@@ -11,6 +11,7 @@
  * Every CPU writes the same values, so they need no coordination.
  */
 #include <asm/layout.h>
+#include <generated/asm-offsets.h>
 
 #define PTE_TABLE_DESC		3
 /* normal WB, inner shareable, AF, AP[1] (RES1 at EL2), block */

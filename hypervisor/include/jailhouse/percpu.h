@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Per-CPU data: one page-aligned area per CPU id right behind the core
- * image. The stack comes first so that entry.S finds both the stack top
- * and the fields at PERCPU_* offsets from the area's start.
+ * image. The stack comes first: entry.S finds its top at
+ * PERCPU_STACK_SIZE from the area's start.
  */
 #ifndef _JAILHOUSE_PERCPU_H
 #define _JAILHOUSE_PERCPU_H
@@ -25,7 +25,7 @@ struct cell;
 
 struct per_cpu {
 	u8 stack[PERCPU_STACK_SIZE];
-	/* stub state saved by entry.S, see PERCPU_LINUX_* */
+	/* stub state saved by entry.S (offsets: asm-offsets.c) */
 	u64 linux_vbar;
 	u64 linux_tpidr;
 	u64 linux_sctlr;
@@ -73,16 +73,6 @@ struct per_cpu {
 	struct arch_per_cpu arch;
 } __aligned(PAGE_SIZE);
 
-_Static_assert(__builtin_offsetof(struct per_cpu, linux_vbar) ==
-	       PERCPU_LINUX_VBAR, "entry.S offset");
-_Static_assert(__builtin_offsetof(struct per_cpu, linux_tpidr) ==
-	       PERCPU_LINUX_TPIDR, "entry.S offset");
-_Static_assert(__builtin_offsetof(struct per_cpu, linux_sctlr) ==
-	       PERCPU_LINUX_SCTLR, "entry.S offset");
-_Static_assert(__builtin_offsetof(struct per_cpu, linux_tcr) ==
-	       PERCPU_LINUX_TCR, "entry.S offset");
-_Static_assert(__builtin_offsetof(struct per_cpu, linux_mair) ==
-	       PERCPU_LINUX_MAIR, "entry.S offset");
 
 static inline struct per_cpu *this_cpu_data(void)
 {

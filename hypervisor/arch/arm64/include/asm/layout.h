@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * EL2 virtual memory layout and per-CPU geometry. Included by C, assembly
- * and the linker script, so plain constants only.
+ * and the linker script, so plain constants only; structure offsets for
+ * the assembly are generated (asm-offsets.c).
  *
  *   0xffffc0200000  JAILHOUSE_BASE: the whole hypervisor region, linear
  *   0xffff00000000  REMAP_BASE: device mappings (UART, GICD, GICR frames)
@@ -27,21 +28,5 @@
 #define FRAME_SIZE		(32 * 8)
 /* Slot 31 of the exit frame: SP_EL2 to restore when leaving for good. */
 #define FRAME_SP_SLOT		31
-
-/* Fields right after the stack, at fixed offsets for entry.S. */
-#define PERCPU_LINUX_VBAR	(PERCPU_STACK_SIZE + 0)
-#define PERCPU_LINUX_TPIDR	(PERCPU_STACK_SIZE + 8)
-#define PERCPU_LINUX_SCTLR	(PERCPU_STACK_SIZE + 16)
-#define PERCPU_LINUX_TCR	(PERCPU_STACK_SIZE + 24)
-#define PERCPU_LINUX_MAIR	(PERCPU_STACK_SIZE + 32)
-
-/* Offsets into struct jailhouse_header / jailhouse_system for entry.S. */
-#define HEADER_CORE_SIZE	8
-#define HEADER_PERCPU_SIZE	16
-#define HEADER_MAX_CPUS		48
-#define SYSCFG_HV_PHYS		12
-#define SYSCFG_HV_SIZE		28
-
-#define EINVAL_RET		(-22)
 
 #endif /* !_JAILHOUSE_ASM_LAYOUT_H */

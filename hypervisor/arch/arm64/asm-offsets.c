@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Offsets and constants the assembly needs from C structures, generated
+ * at build time into <generated/asm-offsets.h>: compiled to assembly
+ * only, each DEFINE leaves a "->NAME value" line that the makefile turns
+ * into a #define. Nothing of it is linked.
+ */
+#include <jailhouse/cell-config.h>
+#include <jailhouse/errno.h>
+#include <jailhouse/header.h>
+#include <jailhouse/percpu.h>
+
+#define DEFINE(sym, val) \
+	asm volatile("\n.ascii \"->" #sym " %c0\"" : : "i" (val))
+#define OFFSET(sym, type, member) \
+	DEFINE(sym, __builtin_offsetof(type, member))
+
+void asm_offsets(void);
+
+void asm_offsets(void)
+{
+	/* the Linux stub's EL2 state, saved by entry.S per CPU */
+	OFFSET(PERCPU_LINUX_VBAR, struct per_cpu, linux_vbar);
+	OFFSET(PERCPU_LINUX_TPIDR, struct per_cpu, linux_tpidr);
+	OFFSET(PERCPU_LINUX_SCTLR, struct per_cpu, linux_sctlr);
+	OFFSET(PERCPU_LINUX_TCR, struct per_cpu, linux_tcr);
+	OFFSET(PERCPU_LINUX_MAIR, struct per_cpu, linux_mair);
+
+	/* what entry.S reads of the image header and the system config */
+	OFFSET(HEADER_CORE_SIZE, struct jailhouse_header, core_size);
+	OFFSET(HEADER_PERCPU_SIZE, struct jailhouse_header, percpu_size);
+	OFFSET(HEADER_MAX_CPUS, struct jailhouse_header, max_cpus);
+	OFFSET(SYSCFG_HV_PHYS, struct jailhouse_system,
+	       hypervisor_memory.phys_start);
+	OFFSET(SYSCFG_HV_SIZE, struct jailhouse_system,
+	       hypervisor_memory.size);
+
+	DEFINE(EINVAL_RET, -EINVAL);
+}
