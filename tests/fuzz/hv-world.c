@@ -11,7 +11,7 @@
 #include <jailhouse/cell.h>
 #include <jailhouse/control.h>
 #include <jailhouse/printk.h>
-#include <asm/setup.h>
+#include <asm/irqchip.h>
 
 #include "hv-world.h"
 

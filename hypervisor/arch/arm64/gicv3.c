@@ -15,8 +15,9 @@
 #include <jailhouse/mmio.h>
 #include <jailhouse/printk.h>
 #include <asm/gicv3.h>
-#include <asm/setup.h>
+#include <asm/irqchip.h>
 #include <asm/sysregs.h>
+#include <asm/traps.h>
 
 void *gicd_base;
 void *gicr_base;

@@ -9,8 +9,8 @@
  * stays with Linux.
  */
 #include <jailhouse/types.h>
-#include <asm/setup.h>
 #include <asm/sysregs.h>
+#include <asm/traps.h>
 
 #define EC_UNKNOWN_REASON	0x00
 #define FSC_EXTERNAL		0x10	/* synchronous external abort */

@@ -6,8 +6,8 @@
 #include <jailhouse/control.h>
 #include <jailhouse/mmio.h>
 #include <jailhouse/printk.h>
-#include <asm/setup.h>
 #include <asm/sysregs.h>
+#include <asm/traps.h>
 
 #define ISS_ISV		BIT(24)
 #define ISS_SAS(iss)	(((iss) >> 22) & 3)

@@ -10,7 +10,7 @@
  */
 #include <jailhouse/cell.h>
 #include <jailhouse/percpu.h>
-#include <asm/setup.h>
+#include <asm/pmu.h>
 #include <asm/sysregs.h>
 
 #define MDCR_HPMN_MASK		0x1fUL	/* counters EL1 may use */

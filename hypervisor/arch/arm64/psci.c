@@ -9,9 +9,11 @@
 #include <jailhouse/cell.h>
 #include <jailhouse/control.h>
 #include <jailhouse/printk.h>
+#include <asm/irqchip.h>
 #include <asm/setup.h>
 #include <asm/smccc.h>
 #include <asm/sysregs.h>
+#include <asm/traps.h>
 
 static struct per_cpu *cpu_by_mpidr(struct cell *cell, u64 mpidr)
 {

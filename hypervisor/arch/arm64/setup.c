@@ -7,7 +7,10 @@
 #include <jailhouse/errno.h>
 #include <jailhouse/paging.h>
 #include <jailhouse/printk.h>
+#include <asm/irqchip.h>
+#include <asm/pmu.h>
 #include <asm/setup.h>
+#include <asm/stage2.h>
 #include <asm/sysregs.h>
 
 /* TACR: ACTLR_EL1 can switch off coherency or reach cluster-wide state */

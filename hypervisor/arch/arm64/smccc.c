@@ -5,8 +5,8 @@
  * other owners get NOT_SUPPORTED.
  */
 #include <jailhouse/control.h>
-#include <asm/setup.h>
 #include <asm/smccc.h>
+#include <asm/traps.h>
 
 static long smccc_arch(struct registers *regs)
 {

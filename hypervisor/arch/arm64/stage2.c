@@ -6,7 +6,8 @@
 #include <jailhouse/cell.h>
 #include <jailhouse/errno.h>
 #include <jailhouse/printk.h>
-#include <asm/setup.h>
+#include <asm/irqchip.h>
+#include <asm/stage2.h>
 #include <asm/sysregs.h>
 
 extern struct jailhouse_console_page console_page;

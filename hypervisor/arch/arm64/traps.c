@@ -7,8 +7,10 @@
 #include <jailhouse/control.h>
 #include <jailhouse/errno.h>
 #include <jailhouse/printk.h>
-#include <asm/setup.h>
+#include <asm/irqchip.h>
+#include <asm/pmu.h>
 #include <asm/sysregs.h>
+#include <asm/traps.h>
 
 /*
  * Past the trapped instruction. In a T32 IT block (AArch32 EL0) the

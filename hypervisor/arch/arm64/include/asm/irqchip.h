@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The interrupt controller as the rest of the arm64 code uses it:
+ * implemented by the GICv3 driver (gicv3.c: CPU interface, list
+ * registers, SGIs; gicv3-spi.c: SPIs moving between cells;
+ * gicv3-spi-check.c: what a config may ask for; gicv3-mmio.c: the
+ * trapped distributor and redistributors).
+ */
+#ifndef _JAILHOUSE_ASM_IRQCHIP_H
+#define _JAILHOUSE_ASM_IRQCHIP_H
+
+#include <jailhouse/percpu.h>
+#include <jailhouse/mmio.h>
+#include <asm/spinlock.h>
+
+struct cell;
+struct mem_range;
+struct jailhouse_irqchip;
+
+extern void *gicd_base, *gicr_base;
+extern unsigned long gicr_size, gicr_stride;
+extern unsigned int gic_lines;
+extern spinlock_t gicv3_dist_lock;
+
+int gicv3_init(void);
+unsigned int gicv3_trapped_ranges(struct mem_range *ranges,
+				  unsigned int max);
+/* The SGIs and PPI the hypervisor keeps for itself */
+u32 gicv3_hv_private_irqs(void);
+
+/* CPUs */
+int gicv3_cpu_init(struct per_cpu *cpu_data);
+void gicv3_cpu_exit(struct per_cpu *cpu_data);
+void gicv3_cpu_drop(struct per_cpu *cpu_data);
+void gicv3_cpu_reset_private(struct per_cpu *cpu_data);
+void gicv3_handle_irq(void);
+void send_phys_sgi(struct per_cpu *target, unsigned int sgi);
+/* A guest's write of ICC_SGI1R_EL1; false if it is not one to forward */
+bool gicv3_handle_sgi_write(u64 val);
+
+/* Cells and their SPIs */
+int gicv3_cell_create(struct cell *cell);
+void gicv3_cell_destroy(struct cell *cell);
+int gicv3_cell_init(struct cell *cell);
+int gicv3_cell_irqs_init(struct cell *cell);
+u64 gicv3_route_in_cell(const struct cell *cell, u64 route);
+/* gicv3-spi-check.c: SPI ownership that only reads configs and bitmaps */
+bool gicv3_spi_owned(const struct cell *cell, unsigned int irq);
+bool gicv3_is_gicd_chip(const struct jailhouse_irqchip *chip);
+
+/* gicv3-mmio.c: the trapped registers */
+void gicv3_gicr_wait_rwp(void *rd);
+enum mmio_result gicv3_gicd_access(void *arg, struct mmio_access *access);
+enum mmio_result gicv3_gicr_access(void *arg, struct mmio_access *access);
+
+#endif /* !_JAILHOUSE_ASM_IRQCHIP_H */

@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Exits from the guest and what handles them: traps.c dispatches,
+ * smccc.c and psci.c answer firmware calls, mmio.c data aborts, inject.c
+ * hands exceptions to the guest's EL1.
+ */
+#ifndef _JAILHOUSE_ASM_TRAPS_H
+#define _JAILHOUSE_ASM_TRAPS_H
+
+#include <jailhouse/percpu.h>
+
+void arch_handle_trap(struct registers *regs);
+void arch_handle_irq(struct registers *regs);
+void __noreturn arch_handle_fatal(struct registers *regs, unsigned long kind);
+/* The start of a fatal trap's report */
+void dump_regs(struct registers *regs, u64 esr);
+
+void handle_smc(struct registers *regs);
+long psci_dispatch(struct registers *regs);
+int handle_dabt(struct registers *regs, u64 esr);
+
+/* Exceptions for the guest's EL1, from the syndrome of the trapped one */
+void inject_external_abort(u64 esr);
+void inject_undefined(u64 esr);
+
+#endif /* !_JAILHOUSE_ASM_TRAPS_H */
