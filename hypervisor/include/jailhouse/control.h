@@ -13,7 +13,7 @@ struct cell;
 /* Root CPUs running under the hypervisor (disable waits for them). */
 extern volatile int hypervisor_active_cpus;
 
-/* core */
+/* core: setup.c, hypercall.c, panic.c */
 int entry(unsigned int cpu_id, struct per_cpu *cpu_data);
 long hypercall(unsigned long code, unsigned long arg1, unsigned long arg2);
 void __noreturn panic_park(const char *reason);
@@ -71,7 +71,7 @@ bool arch_cpu_is_off(struct per_cpu *target);
 u64 arch_counter_read(void);
 u64 arch_counter_freq(void);
 
-/* lib.c: deadlines on that counter, for waits that must end */
+/* deadline.c: deadlines on that counter, for waits that must end */
 /* The counter's ticks per second, a plausible value whatever CNTFRQ says */
 u64 counter_freq(void);
 u64 deadline_after_ms(unsigned long ms);
