@@ -21,27 +21,27 @@
 
 #include "driver.h"
 
-/* One claimed region; all cells' claims are on one list, under jh_lock. */
-struct jh_claim {
+/* One claimed region; all cells' claims are on one list, under jhd_lock. */
+struct jhd_claim {
 	struct list_head entry;
-	const struct jh_cell *cell;
+	const struct jhd_cell *cell;
 	struct resource *res;
 	char name[];
 };
 
-static LIST_HEAD(jh_claims);
+static LIST_HEAD(jhd_claims);
 
 /* Regions with physical memory behind them (the hypervisor checks shapes) */
-static bool jh_region_physical(const struct jailhouse_memory *mem)
+static bool jhd_region_physical(const struct jailhouse_memory *mem)
 {
 	return !(mem->flags & JAILHOUSE_MEM_COMM_REGION) && mem->size &&
 	       mem->phys_start + mem->size > mem->phys_start;
 }
 
 /* Regions the cell takes from root: all physical ones but shared ones */
-static bool jh_region_taken(const struct jailhouse_memory *mem)
+static bool jhd_region_taken(const struct jailhouse_memory *mem)
 {
-	return jh_region_physical(mem) &&
+	return jhd_region_physical(mem) &&
 	       !(mem->flags & JAILHOUSE_MEM_ROOTSHARED);
 }
 
@@ -54,14 +54,14 @@ static bool jh_region_taken(const struct jailhouse_memory *mem)
  * CELL_LOAD write images over pages Linux's allocator hands out, so that
  * is refused whatever its flags. The comm region has no physical address.
  */
-static int jh_cell_check_ram(const struct jh_cell *cell)
+static int jhd_cell_check_ram(const struct jhd_cell *cell)
 {
 	const struct jailhouse_memory *mem =
 		jailhouse_cell_mem_regions(cell->config);
 	unsigned int n;
 
 	for (n = 0; n < cell->config->num_memory_regions; n++, mem++) {
-		if (!jh_region_physical(mem) ||
+		if (!jhd_region_physical(mem) ||
 		    (mem->flags & JAILHOUSE_MEM_ROOTSHARED &&
 		     !(mem->flags & JAILHOUSE_MEM_LOADABLE)))
 			continue;
@@ -79,21 +79,21 @@ static int jh_cell_check_ram(const struct jh_cell *cell)
 	return 0;
 }
 
-static int jh_first_busy(struct resource *res, void *arg)
+static int jhd_first_busy(struct resource *res, void *arg)
 {
 	*(struct resource *)arg = *res;
 	return 1;
 }
 
 /* Whether the claim of a cell or of the hypervisor covers the range. */
-static bool jh_ours(const struct resource *busy)
+static bool jhd_ours(const struct resource *busy)
 {
-	struct jh_claim *claim;
+	struct jhd_claim *claim;
 
-	if (jh_hv.res && busy->start <= jh_hv.res->end &&
-	    busy->end >= jh_hv.res->start)
+	if (jhd_hv.res && busy->start <= jhd_hv.res->end &&
+	    busy->end >= jhd_hv.res->start)
 		return true;
-	list_for_each_entry(claim, &jh_claims, entry)
+	list_for_each_entry(claim, &jhd_claims, entry)
 		if (busy->start <= claim->res->end &&
 		    busy->end >= claim->res->start)
 			return true;
@@ -107,12 +107,12 @@ static bool jh_ours(const struct resource *busy)
  * straddles the boundary of a free resource cannot be claimed as one
  * piece: both go unclaimed, Linux keeps off them anyway.
  */
-static int jh_claim_region(struct jh_cell *cell, unsigned int n,
+static int jhd_claim_region(struct jhd_cell *cell, unsigned int n,
 			   const struct jailhouse_memory *mem)
 {
 	resource_size_t end = mem->phys_start + mem->size - 1;
 	struct resource busy;
-	struct jh_claim *claim;
+	struct jhd_claim *claim;
 
 	claim = kzalloc(struct_size(claim, name, sizeof("jailhouse cell ") +
 				    sizeof(cell->name)), GFP_KERNEL);
@@ -124,7 +124,7 @@ static int jh_claim_region(struct jh_cell *cell, unsigned int n,
 				      IORESOURCE_EXCLUSIVE);
 	if (claim->res) {
 		claim->cell = cell;
-		list_add_tail(&claim->entry, &jh_claims);
+		list_add_tail(&claim->entry, &jhd_claims);
 		return 0;
 	}
 	kfree(claim);
@@ -132,7 +132,7 @@ static int jh_claim_region(struct jh_cell *cell, unsigned int n,
 	if (walk_iomem_res_desc(IORES_DESC_NONE,
 				IORESOURCE_MEM | IORESOURCE_BUSY,
 				mem->phys_start, end, &busy,
-				jh_first_busy) != 1 || jh_ours(&busy))
+				jhd_first_busy) != 1 || jhd_ours(&busy))
 		return 0;
 	pr_err("create: region %u (%#llx-%#llx) of \"%s\": %#llx-%#llx of it is claimed by a Linux driver (/proc/iomem): unbind the driver, or mark the region ROOTSHARED\n",
 	       n, mem->phys_start, end, cell->name,
@@ -140,7 +140,7 @@ static int jh_claim_region(struct jh_cell *cell, unsigned int n,
 	return -EBUSY;
 }
 
-static struct irq_domain *jh_gic_domain(void)
+static struct irq_domain *jhd_gic_domain(void)
 {
 	static const struct of_device_id gics[] = {
 		{ .compatible = "arm,gic-v3" },
@@ -164,11 +164,11 @@ static struct irq_domain *jh_gic_domain(void)
  * No SPI of the cell has a handler in Linux. Lines that are no SPI, and
  * malformed irqchips, are the hypervisor's to refuse.
  */
-static int jh_cell_check_irqs(const struct jh_cell *cell)
+static int jhd_cell_check_irqs(const struct jhd_cell *cell)
 {
 	const struct jailhouse_irqchip *chip =
 		jailhouse_cell_irqchips(cell->config);
-	struct irq_domain *gic = jh_gic_domain();
+	struct irq_domain *gic = jhd_gic_domain();
 	unsigned int n, bit, virq;
 	u64 intid;
 
@@ -196,11 +196,11 @@ static int jh_cell_check_irqs(const struct jh_cell *cell)
 	return 0;
 }
 
-void jh_cell_unclaim(const struct jh_cell *cell)
+void jhd_cell_unclaim(const struct jhd_cell *cell)
 {
-	struct jh_claim *claim, *next;
+	struct jhd_claim *claim, *next;
 
-	list_for_each_entry_safe(claim, next, &jh_claims, entry) {
+	list_for_each_entry_safe(claim, next, &jhd_claims, entry) {
 		if (claim->cell != cell)
 			continue;
 		list_del(&claim->entry);
@@ -210,20 +210,20 @@ void jh_cell_unclaim(const struct jh_cell *cell)
 	}
 }
 
-int jh_cell_claim(struct jh_cell *cell)
+int jhd_cell_claim(struct jhd_cell *cell)
 {
 	const struct jailhouse_memory *mem =
 		jailhouse_cell_mem_regions(cell->config);
 	unsigned int n;
 	int err;
 
-	err = jh_cell_check_ram(cell);
+	err = jhd_cell_check_ram(cell);
 	if (!err)
-		err = jh_cell_check_irqs(cell);
+		err = jhd_cell_check_irqs(cell);
 	for (n = 0; !err && n < cell->config->num_memory_regions; n++, mem++)
-		if (jh_region_taken(mem))
-			err = jh_claim_region(cell, n, mem);
+		if (jhd_region_taken(mem))
+			err = jhd_claim_region(cell, n, mem);
 	if (err)
-		jh_cell_unclaim(cell);
+		jhd_cell_unclaim(cell);
 	return err;
 }

@@ -21,7 +21,7 @@
 
 #include "driver.h"
 
-static int jh_config_check(const struct jailhouse_cell_desc *cfg, u32 size)
+static int jhd_config_check(const struct jailhouse_cell_desc *cfg, u32 size)
 {
 	size_t name_len = strnlen(cfg->name, sizeof(cfg->name));
 	u64 need;
@@ -56,7 +56,7 @@ static int jh_config_check(const struct jailhouse_cell_desc *cfg, u32 size)
 	return 0;
 }
 
-static int jh_config_fetch(const struct jailhouse_cell_create *req,
+static int jhd_config_fetch(const struct jailhouse_cell_create *req,
 			   struct jailhouse_cell_desc **out)
 {
 	struct jailhouse_cell_desc *cfg;
@@ -87,7 +87,7 @@ static int jh_config_fetch(const struct jailhouse_cell_create *req,
 		kfree(cfg);
 		return -EFAULT;
 	}
-	err = jh_config_check(cfg, req->config_size);
+	err = jhd_config_check(cfg, req->config_size);
 	if (err) {
 		kfree(cfg);
 		return err;
@@ -99,7 +99,7 @@ static int jh_config_fetch(const struct jailhouse_cell_create *req,
 }
 
 /* The cell's CPUs: Linux's, still with root, and never the boot CPU. */
-static int jh_cell_cpus(struct jh_cell *cell)
+static int jhd_cell_cpus(struct jhd_cell *cell)
 {
 	const struct jailhouse_cell_desc *cfg = cell->config;
 	const u8 *set = jailhouse_cell_cpu_set(cfg);
@@ -108,9 +108,9 @@ static int jh_cell_cpus(struct jh_cell *cell)
 	for (cpu = 0; cpu < cfg->cpu_set_size * 8; cpu++) {
 		if (!(set[cpu / 8] & BIT(cpu % 8)))
 			continue;
-		if (cpu >= nr_cpu_ids || !cpumask_test_cpu(cpu, &jh_hv.cpus)) {
+		if (cpu >= nr_cpu_ids || !cpumask_test_cpu(cpu, &jhd_hv.cpus)) {
 			pr_err("create: CPU %u of \"%s\" is not one of the root cell's CPUs %*pbl\n",
-			       cpu, cell->name, cpumask_pr_args(&jh_hv.cpus));
+			       cpu, cell->name, cpumask_pr_args(&jhd_hv.cpus));
 			return -ECHRNG;
 		}
 		if (cpu == 0) {
@@ -118,7 +118,7 @@ static int jh_cell_cpus(struct jh_cell *cell)
 			       cell->name);
 			return -EACCES;
 		}
-		if (!cpumask_test_cpu(cpu, &jh_root_cell->cpus_assigned)) {
+		if (!cpumask_test_cpu(cpu, &jhd_root_cell->cpus_assigned)) {
 			pr_err("create: CPU %u of \"%s\" belongs to another cell\n",
 			       cpu, cell->name);
 			return -EBUSY;
@@ -132,7 +132,7 @@ static int jh_cell_cpus(struct jh_cell *cell)
 	return 0;
 }
 
-static int jh_cell_take_cpus(struct jh_cell *cell)
+static int jhd_cell_take_cpus(struct jhd_cell *cell)
 {
 	unsigned int cpu;
 	int err;
@@ -144,7 +144,7 @@ static int jh_cell_take_cpus(struct jh_cell *cell)
 		if (err < 0) {
 			pr_err("create: cannot take CPU %u offline for \"%s\": %d\n",
 			       cpu, cell->name, err);
-			jh_cell_return_cpus(cell);
+			jhd_cell_return_cpus(cell);
 			return err;
 		}
 		/* > 0: it went offline meanwhile */
@@ -154,40 +154,40 @@ static int jh_cell_take_cpus(struct jh_cell *cell)
 	return 0;
 }
 
-static void jh_cell_free(struct jh_cell *cell)
+static void jhd_cell_free(struct jhd_cell *cell)
 {
-	jh_cell_unclaim(cell);
+	jhd_cell_unclaim(cell);
 	kfree(cell->config);
 	kfree(cell);
 }
 
 /* The hypervisor has the cell: show it, with its CPUs moved from root. */
-static void jh_cell_publish(struct jh_cell *cell)
+static void jhd_cell_publish(struct jhd_cell *cell)
 {
 	unsigned int cpu;
 	int err;
 
-	jh_cell_add(cell);
+	jhd_cell_add(cell);
 	for_each_cpu(cpu, &cell->cpus_assigned) {
-		cpumask_clear_cpu(cpu, &jh_root_cell->cpus_assigned);
-		jh_cell_sysfs_cpu_del(jh_root_cell, cpu);
+		cpumask_clear_cpu(cpu, &jhd_root_cell->cpus_assigned);
+		jhd_cell_sysfs_cpu_del(jhd_root_cell, cpu);
 	}
-	err = jh_cell_register(cell);
+	err = jhd_cell_register(cell);
 	if (err)
 		pr_warn("create: cell \"%s\" is missing in sysfs: %d\n",
 			cell->name, err);
 }
 
-int jh_cmd_cell_create(const void __user *arg)
+int jhd_cmd_cell_create(const void __user *arg)
 {
 	struct jailhouse_cell_create req;
-	struct jh_cell *cell;
+	struct jhd_cell *cell;
 	long ret;
 	int err;
 
-	if (jh_hv.broken)
+	if (jhd_hv.broken)
 		return -ENOTRECOVERABLE;
-	if (!jh_hv.enabled)
+	if (!jhd_hv.enabled)
 		return -EINVAL;
 	if (copy_from_user(&req, arg, sizeof(req)))
 		return -EFAULT;
@@ -195,25 +195,25 @@ int jh_cmd_cell_create(const void __user *arg)
 	cell = kzalloc(sizeof(*cell), GFP_KERNEL);
 	if (!cell)
 		return -ENOMEM;
-	err = jh_config_fetch(&req, &cell->config);
+	err = jhd_config_fetch(&req, &cell->config);
 	if (err) {
 		kfree(cell);
 		return err;
 	}
 	strscpy(cell->name, cell->config->name, sizeof(cell->name));
 
-	if (jh_cell_by_name(cell->name)) {
+	if (jhd_cell_by_name(cell->name)) {
 		pr_err("create: a cell named \"%s\" exists already\n",
 		       cell->name);
 		err = -EEXIST;
 		goto err_free;
 	}
-	err = jh_cell_cpus(cell);
+	err = jhd_cell_cpus(cell);
 	if (!err)
-		err = jh_cell_claim(cell);
+		err = jhd_cell_claim(cell);
 	if (err)
 		goto err_free;
-	err = jh_cell_free_id();
+	err = jhd_cell_free_id();
 	if (err < 0) {
 		pr_err("create: all %u cell IDs are in use\n",
 		       JAILHOUSE_CELL_ID_MAX);
@@ -223,9 +223,9 @@ int jh_cmd_cell_create(const void __user *arg)
 	cell->config->id = err;
 
 	/* taking a CPU offline stops all online CPUs for a moment */
-	err = jh_check_failed("create", &jh_root_cell->cpus_assigned, true);
+	err = jhd_check_failed("create", &jhd_root_cell->cpus_assigned, true);
 	if (!err)
-		err = jh_cell_take_cpus(cell);
+		err = jhd_cell_take_cpus(cell);
 	if (err)
 		goto err_free;
 
@@ -236,17 +236,17 @@ int jh_cmd_cell_create(const void __user *arg)
 	if (ret) {
 		pr_err("create: hypervisor refused cell \"%s\": %ld (its console says why)\n",
 		       cell->name, ret);
-		jh_cell_return_cpus(cell);
+		jhd_cell_return_cpus(cell);
 		err = ret;
 		goto err_free;
 	}
 
-	jh_cell_publish(cell);
+	jhd_cell_publish(cell);
 	pr_info("created cell \"%s\" (ID %u) on CPUs %*pbl\n", cell->name,
 		cell->id, cpumask_pr_args(&cell->cpus_assigned));
 	return 0;
 
 err_free:
-	jh_cell_free(cell);
+	jhd_cell_free(cell);
 	return err;
 }

@@ -13,7 +13,7 @@
 
 #include "driver.h"
 
-void jh_cell_return_cpus(struct jh_cell *cell)
+void jhd_cell_return_cpus(struct jhd_cell *cell)
 {
 	unsigned int cpu;
 	int err;
@@ -27,13 +27,13 @@ void jh_cell_return_cpus(struct jh_cell *cell)
 	cpumask_clear(&cell->cpus_offlined);
 }
 
-int jh_cmd_cell_start(const void __user *arg)
+int jhd_cmd_cell_start(const void __user *arg)
 {
-	struct jh_cell *cell;
+	struct jhd_cell *cell;
 	long ret;
 	int err;
 
-	err = jh_cell_lookup(arg, &cell);
+	err = jhd_cell_lookup(arg, &cell);
 	if (err)
 		return err;
 
@@ -49,7 +49,7 @@ int jh_cmd_cell_start(const void __user *arg)
 	return 0;
 }
 
-int jh_cell_destroy(struct jh_cell *cell)
+int jhd_cell_destroy(struct jhd_cell *cell)
 {
 	unsigned int cpu;
 	long ret;
@@ -63,36 +63,36 @@ int jh_cell_destroy(struct jh_cell *cell)
 		return ret;
 	}
 
-	jh_cell_unregister(cell);
+	jhd_cell_unregister(cell);
 	for_each_cpu(cpu, &cell->cpus_assigned) {
-		cpumask_set_cpu(cpu, &jh_root_cell->cpus_assigned);
-		if (jh_cell_sysfs_cpu_add(jh_root_cell, cpu))
+		cpumask_set_cpu(cpu, &jhd_root_cell->cpus_assigned);
+		if (jhd_cell_sysfs_cpu_add(jhd_root_cell, cpu))
 			pr_warn("destroy: CPU %u statistics missing in sysfs\n",
 				cpu);
 	}
-	jh_cell_return_cpus(cell);
+	jhd_cell_return_cpus(cell);
 	pr_info("destroyed cell \"%s\"\n", cell->name);
-	jh_cell_delete(cell);
+	jhd_cell_delete(cell);
 	return 0;
 }
 
-int jh_cmd_cell_destroy(const void __user *arg)
+int jhd_cmd_cell_destroy(const void __user *arg)
 {
-	struct jh_cell *cell;
+	struct jhd_cell *cell;
 	int err;
 
-	err = jh_cell_lookup(arg, &cell);
-	return err ? err : jh_cell_destroy(cell);
+	err = jhd_cell_lookup(arg, &cell);
+	return err ? err : jhd_cell_destroy(cell);
 }
 
 /* The first refusal stops it; cells destroyed so far stay destroyed. */
-int jh_cells_destroy_all(void)
+int jhd_cells_destroy_all(void)
 {
-	struct jh_cell *cell;
+	struct jhd_cell *cell;
 	int err;
 
-	while ((cell = jh_cell_first_non_root())) {
-		err = jh_cell_destroy(cell);
+	while ((cell = jhd_cell_first_non_root())) {
+		err = jhd_cell_destroy(cell);
 		if (err)
 			return err;
 	}

@@ -29,12 +29,12 @@
 #include "driver.h"
 
 /* Far more than any loader needs; a bigger count is garbage. */
-#define JH_LOAD_MAX_IMAGES	1024
-#define JH_LOAD_CHUNK		SZ_1M
+#define JHD_LOAD_MAX_IMAGES	1024
+#define JHD_LOAD_CHUNK		SZ_1M
 
 /* The first region holding the target, as upstream picks it. */
 static const struct jailhouse_memory *
-jh_image_region(const struct jh_cell *cell, u64 target, unsigned int *index)
+jhd_image_region(const struct jhd_cell *cell, u64 target, unsigned int *index)
 {
 	const struct jailhouse_memory *mem =
 		jailhouse_cell_mem_regions(cell->config);
@@ -50,7 +50,7 @@ jh_image_region(const struct jh_cell *cell, u64 target, unsigned int *index)
 	return NULL;
 }
 
-static int jh_image_check(const struct jh_cell *cell, unsigned int i,
+static int jhd_image_check(const struct jhd_cell *cell, unsigned int i,
 			  const struct jailhouse_preload_image *img,
 			  const struct jailhouse_memory **region)
 {
@@ -59,7 +59,7 @@ static int jh_image_check(const struct jh_cell *cell, unsigned int i,
 	phys_addr_t phys;
 	unsigned int n;
 
-	mem = jh_image_region(cell, img->target_address, &n);
+	mem = jhd_image_region(cell, img->target_address, &n);
 	if (!mem) {
 		pr_err("load: image %u (%#llx bytes at %#llx) is outside the memory of cell \"%s\"\n",
 		       i, need, img->target_address, cell->name);
@@ -96,7 +96,7 @@ static int jh_image_check(const struct jh_cell *cell, unsigned int i,
 	return 0;
 }
 
-static int jh_image_copy(const struct jh_cell *cell, unsigned int i,
+static int jhd_image_copy(const struct jhd_cell *cell, unsigned int i,
 			 const struct jailhouse_preload_image *img,
 			 const struct jailhouse_memory *mem)
 {
@@ -115,7 +115,7 @@ static int jh_image_copy(const struct jh_cell *cell, unsigned int i,
 		return -ENOMEM;
 	}
 	for (done = 0; done < img->size; done += chunk) {
-		chunk = min_t(u64, img->size - done, JH_LOAD_CHUNK);
+		chunk = min_t(u64, img->size - done, JHD_LOAD_CHUNK);
 		if (copy_from_user(dst + done, src + done, chunk)) {
 			pr_err("load: cannot read image %u from user memory\n",
 			       i);
@@ -135,18 +135,18 @@ static int jh_image_copy(const struct jh_cell *cell, unsigned int i,
 	 */
 	caches_clean_inval_pou((unsigned long)dst,
 			       (unsigned long)dst + img->size);
-	jh_dcache_clean_inval_poc(dst, img->size);
+	jhd_dcache_clean_inval_poc(dst, img->size);
 	memunmap(dst);
 	return err;
 }
 
-static int jh_images_fetch(const struct jailhouse_cell_load __user *uload,
+static int jhd_images_fetch(const struct jailhouse_cell_load __user *uload,
 			   struct jailhouse_preload_image **images, u32 *num)
 {
 	if (get_user(*num, &uload->num_preload_images))
 		return -EFAULT;
-	if (*num > JH_LOAD_MAX_IMAGES) {
-		pr_err("load: %u images, limit %u\n", *num, JH_LOAD_MAX_IMAGES);
+	if (*num > JHD_LOAD_MAX_IMAGES) {
+		pr_err("load: %u images, limit %u\n", *num, JHD_LOAD_MAX_IMAGES);
 		return -E2BIG;
 	}
 	*images = NULL;
@@ -162,21 +162,21 @@ static int jh_images_fetch(const struct jailhouse_cell_load __user *uload,
 	return 0;
 }
 
-int jh_cmd_cell_load(const void __user *arg)
+int jhd_cmd_cell_load(const void __user *arg)
 {
 	const struct jailhouse_cell_load __user *uload = arg;
 	const struct jailhouse_memory **regions = NULL;
 	struct jailhouse_preload_image *images;
-	struct jh_cell *cell;
+	struct jhd_cell *cell;
 	unsigned int i;
 	long ret;
 	int err;
 	u32 num;
 
 	/* struct jailhouse_cell_load starts with the cell ID */
-	err = jh_cell_lookup(arg, &cell);
+	err = jhd_cell_lookup(arg, &cell);
 	if (!err)
-		err = jh_images_fetch(uload, &images, &num);
+		err = jhd_images_fetch(uload, &images, &num);
 	if (err)
 		return err;
 
@@ -190,7 +190,7 @@ int jh_cmd_cell_load(const void __user *arg)
 	for (i = 0; i < num; i++) {
 		if (!images[i].size)
 			continue;
-		err = jh_image_check(cell, i, &images[i], &regions[i]);
+		err = jhd_image_check(cell, i, &images[i], &regions[i]);
 		if (err)
 			goto out;
 	}
@@ -207,7 +207,7 @@ int jh_cmd_cell_load(const void __user *arg)
 
 	for (i = 0; i < num && !err; i++)
 		if (images[i].size)
-			err = jh_image_copy(cell, i, &images[i], regions[i]);
+			err = jhd_image_copy(cell, i, &images[i], regions[i]);
 	if (!err && num)
 		pr_info("loaded %u image(s) into cell \"%s\"\n", num,
 			cell->name);

@@ -4,9 +4,9 @@
  * (one cursor per open file) and the "console" sysfs attribute. After a
  * disable or a failed enable a copy of the last ring stays readable.
  *
- * Readers never take jh_lock: an enable or a cell command may hold it for
+ * Readers never take jhd_lock: an enable or a cell command may hold it for
  * seconds, and a console reader must neither wait that long nor be
- * unkillable meanwhile. The commands switch the ring under jh_console_lock
+ * unkillable meanwhile. The commands switch the ring under jhd_console_lock
  * instead, which is only ever held for a copy.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
@@ -25,105 +25,105 @@
 
 #include "driver.h"
 
-#define JH_RING_SIZE		JAILHOUSE_CONSOLE_SIZE
+#define JHD_RING_SIZE		JAILHOUSE_CONSOLE_SIZE
 /* The ring has no wakeup for us, so blocked readers poll it. */
-#define JH_POLL_MS		100
+#define JHD_POLL_MS		100
 
-struct jh_reader {
+struct jhd_reader {
 	struct mutex lock;	/* one read() at a time moves the cursor */
 	unsigned int gen;	/* ring the cursor belongs to, 0: none yet */
 	u32 pos;		/* free-running, like the ring's tail */
 };
 
-/* Taken inside jh_lock by the commands, alone by the readers. */
-static DEFINE_MUTEX(jh_console_lock);
+/* Taken inside jhd_lock by the commands, alone by the readers. */
+static DEFINE_MUTEX(jhd_console_lock);
 /*
  * The running hypervisor's ring, ERR_PTR(-EPERM) if Linux may not see
  * it, NULL while none runs; cleared before the region is unmapped.
  */
-static const struct jailhouse_console_page *jh_live;
-static struct jailhouse_console_page *jh_snapshot;
-static bool jh_snapshot_valid;
+static const struct jailhouse_console_page *jhd_live;
+static struct jailhouse_console_page *jhd_snapshot;
+static bool jhd_snapshot_valid;
 /* Bumped for each hypervisor instance, whose ring starts empty. */
-static unsigned int jh_ring_gen = 1;
+static unsigned int jhd_ring_gen = 1;
 
 /*
  * poll() waiters: nothing tells us when the hypervisor writes, so a timer
- * wakes them every JH_POLL_MS while one of them still finds nothing new.
+ * wakes them every JHD_POLL_MS while one of them still finds nothing new.
  */
-static DECLARE_WAIT_QUEUE_HEAD(jh_console_wq);
+static DECLARE_WAIT_QUEUE_HEAD(jhd_console_wq);
 
-static void jh_console_tick(struct timer_list *t)
+static void jhd_console_tick(struct timer_list *t)
 {
-	wake_up_interruptible(&jh_console_wq);
+	wake_up_interruptible(&jhd_console_wq);
 }
 
-static DEFINE_TIMER(jh_console_timer, jh_console_tick);
+static DEFINE_TIMER(jhd_console_timer, jhd_console_tick);
 
-int jh_console_init(void)
+int jhd_console_init(void)
 {
-	jh_snapshot = kzalloc(sizeof(*jh_snapshot), GFP_KERNEL);
-	return jh_snapshot ? 0 : -ENOMEM;
+	jhd_snapshot = kzalloc(sizeof(*jhd_snapshot), GFP_KERNEL);
+	return jhd_snapshot ? 0 : -ENOMEM;
 }
 
-void jh_console_exit(void)
+void jhd_console_exit(void)
 {
-	del_timer_sync(&jh_console_timer);
-	kfree(jh_snapshot);
+	del_timer_sync(&jhd_console_timer);
+	kfree(jhd_snapshot);
 }
 
 /* Called before entry: the new instance starts a new ring. */
-void jh_console_new_ring(void)
+void jhd_console_new_ring(void)
 {
-	mutex_lock(&jh_console_lock);
-	jh_ring_gen++;
-	jh_snapshot_valid = false;
-	jh_live = NULL;
-	mutex_unlock(&jh_console_lock);
+	mutex_lock(&jhd_console_lock);
+	jhd_ring_gen++;
+	jhd_snapshot_valid = false;
+	jhd_live = NULL;
+	mutex_unlock(&jhd_console_lock);
 }
 
 /* The hypervisor runs: readers get its ring, if the config lets them. */
-void jh_console_start(bool permitted)
+void jhd_console_start(bool permitted)
 {
-	mutex_lock(&jh_console_lock);
+	mutex_lock(&jhd_console_lock);
 	/* without the flag the page is not mapped into Linux */
-	jh_live = permitted ? jh_hv.mem + jh_hv.header.console_page :
+	jhd_live = permitted ? jhd_hv.mem + jhd_hv.header.console_page :
 			      ERR_PTR(-EPERM);
-	mutex_unlock(&jh_console_lock);
+	mutex_unlock(&jhd_console_lock);
 }
 
 /* The hypervisor's state is unknown: keep readers off its memory. */
-void jh_console_stop(void)
+void jhd_console_stop(void)
 {
-	mutex_lock(&jh_console_lock);
-	jh_live = NULL;
-	mutex_unlock(&jh_console_lock);
+	mutex_lock(&jhd_console_lock);
+	jhd_live = NULL;
+	mutex_unlock(&jhd_console_lock);
 }
 
 /* Called while the region is mapped and the hypervisor is not running. */
-void jh_console_snapshot(void)
+void jhd_console_snapshot(void)
 {
-	const void *page = jh_hv.mem + jh_hv.header.console_page;
+	const void *page = jhd_hv.mem + jhd_hv.header.console_page;
 
-	mutex_lock(&jh_console_lock);
+	mutex_lock(&jhd_console_lock);
 	/* It may have written with the MMU off; drop our stale lines. */
-	jh_dcache_clean_inval_poc(page, sizeof(*jh_snapshot));
-	memcpy(jh_snapshot, page, sizeof(*jh_snapshot));
-	jh_snapshot->busy = 0;
-	jh_snapshot_valid = true;
-	jh_live = NULL;
-	mutex_unlock(&jh_console_lock);
+	jhd_dcache_clean_inval_poc(page, sizeof(*jhd_snapshot));
+	memcpy(jhd_snapshot, page, sizeof(*jhd_snapshot));
+	jhd_snapshot->busy = 0;
+	jhd_snapshot_valid = true;
+	jhd_live = NULL;
+	mutex_unlock(&jhd_console_lock);
 }
 
-/* Under jh_console_lock: the ring to read, the saved copy, or an error. */
-static const struct jailhouse_console_page *jh_ring(void)
+/* Under jhd_console_lock: the ring to read, the saved copy, or an error. */
+static const struct jailhouse_console_page *jhd_ring(void)
 {
-	if (jh_live)
-		return jh_live;
-	return jh_snapshot_valid ? jh_snapshot : ERR_PTR(-EAGAIN);
+	if (jhd_live)
+		return jhd_live;
+	return jhd_snapshot_valid ? jhd_snapshot : ERR_PTR(-EAGAIN);
 }
 
-static void jh_ring_wait_idle(const struct jailhouse_console_page *ring)
+static void jhd_ring_wait_idle(const struct jailhouse_console_page *ring)
 {
 	unsigned int us;
 
@@ -132,7 +132,7 @@ static void jh_ring_wait_idle(const struct jailhouse_console_page *ring)
 		udelay(1);
 }
 
-static size_t jh_ring_missed(u32 missed, char *buf, size_t count)
+static size_t jhd_ring_missed(u32 missed, char *buf, size_t count)
 {
 	char msg[48];
 	int len;
@@ -148,14 +148,14 @@ static size_t jh_ring_missed(u32 missed, char *buf, size_t count)
  * Copies up to count bytes from *pos on and advances *pos. If the writer
  * lapped the reader, returns a notice instead and skips to the oldest byte.
  */
-static size_t jh_ring_copy(const struct jailhouse_console_page *ring,
+static size_t jhd_ring_copy(const struct jailhouse_console_page *ring,
 			   u32 *pos, char *buf, size_t count)
 {
 	unsigned int tries;
 	u32 tail, avail, off, n, first;
 
 	for (tries = 0; tries < 100; tries++) {
-		jh_ring_wait_idle(ring);
+		jhd_ring_wait_idle(ring);
 		tail = READ_ONCE(ring->tail);
 		/* the bytes below tail were written before tail */
 		smp_rmb();
@@ -163,14 +163,14 @@ static size_t jh_ring_copy(const struct jailhouse_console_page *ring,
 		avail = tail - *pos;
 		if (!avail)
 			return 0;
-		if (avail > JH_RING_SIZE) {
-			*pos = tail - JH_RING_SIZE;
-			return jh_ring_missed(avail - JH_RING_SIZE, buf, count);
+		if (avail > JHD_RING_SIZE) {
+			*pos = tail - JHD_RING_SIZE;
+			return jhd_ring_missed(avail - JHD_RING_SIZE, buf, count);
 		}
 
 		n = min_t(size_t, avail, count);
-		off = *pos % JH_RING_SIZE;
-		first = min(n, JH_RING_SIZE - off);
+		off = *pos % JHD_RING_SIZE;
+		first = min(n, JHD_RING_SIZE - off);
 		memcpy(buf, ring->content + off, first);
 		memcpy(buf + first, ring->content, n - first);
 		/* check the writer only after our copy */
@@ -178,7 +178,7 @@ static size_t jh_ring_copy(const struct jailhouse_console_page *ring,
 
 		/* valid unless a write was under way or overtook our bytes */
 		if (!READ_ONCE(ring->busy) &&
-		    READ_ONCE(ring->tail) - *pos <= JH_RING_SIZE) {
+		    READ_ONCE(ring->tail) - *pos <= JHD_RING_SIZE) {
 			*pos += n;
 			return n;
 		}
@@ -187,45 +187,45 @@ static size_t jh_ring_copy(const struct jailhouse_console_page *ring,
 }
 
 /* Whole ring, oldest byte first; empty if there is none. */
-ssize_t jh_console_show_all(char *buf)
+ssize_t jhd_console_show_all(char *buf)
 {
 	const struct jailhouse_console_page *ring;
 	ssize_t len = 0;
 	u32 pos, tail;
 
-	if (mutex_lock_interruptible(&jh_console_lock))
+	if (mutex_lock_interruptible(&jhd_console_lock))
 		return -ERESTARTSYS;
-	ring = jh_ring();
+	ring = jhd_ring();
 	if (IS_ERR(ring)) {
 		if (PTR_ERR(ring) != -EAGAIN)
 			len = PTR_ERR(ring);
 	} else {
 		tail = READ_ONCE(ring->tail);
-		pos = tail - min_t(u32, tail, JH_RING_SIZE);
-		len = jh_ring_copy(ring, &pos, buf, JH_RING_SIZE);
+		pos = tail - min_t(u32, tail, JHD_RING_SIZE);
+		len = jhd_ring_copy(ring, &pos, buf, JHD_RING_SIZE);
 	}
-	mutex_unlock(&jh_console_lock);
+	mutex_unlock(&jhd_console_lock);
 	return len;
 }
 
-/* Under jh_console_lock: new bytes for this reader, 0 if none, or errno */
-static ssize_t jh_console_fetch(struct jh_reader *r, char *buf, size_t count,
+/* Under jhd_console_lock: new bytes for this reader, 0 if none, or errno */
+static ssize_t jhd_console_fetch(struct jhd_reader *r, char *buf, size_t count,
 				u32 *pos)
 {
 	const struct jailhouse_console_page *ring;
 
-	if (r->gen != jh_ring_gen) {
-		r->gen = jh_ring_gen;
+	if (r->gen != jhd_ring_gen) {
+		r->gen = jhd_ring_gen;
 		r->pos = 0;
 	}
-	ring = jh_ring();
+	ring = jhd_ring();
 	if (IS_ERR(ring))
 		return PTR_ERR(ring);
 	*pos = r->pos;
-	return jh_ring_copy(ring, pos, buf, count);
+	return jhd_ring_copy(ring, pos, buf, count);
 }
 
-static ssize_t jh_console_wait_read(struct file *file, struct jh_reader *r,
+static ssize_t jhd_console_wait_read(struct file *file, struct jhd_reader *r,
 				    char *buf, size_t count, u32 *pos)
 {
 	ssize_t ret;
@@ -235,29 +235,29 @@ static ssize_t jh_console_wait_read(struct file *file, struct jh_reader *r,
 	 * after SA_RESTART handlers and stops (^Z, fg), EINTR otherwise.
 	 */
 	for (;;) {
-		if (mutex_lock_interruptible(&jh_console_lock))
+		if (mutex_lock_interruptible(&jhd_console_lock))
 			return -ERESTARTSYS;
-		ret = jh_console_fetch(r, buf, count, pos);
-		mutex_unlock(&jh_console_lock);
+		ret = jhd_console_fetch(r, buf, count, pos);
+		mutex_unlock(&jhd_console_lock);
 
 		if (ret > 0 || ret == -EPERM || (file->f_flags & O_NONBLOCK))
 			return ret;
-		if (msleep_interruptible(JH_POLL_MS) || signal_pending(current))
+		if (msleep_interruptible(JHD_POLL_MS) || signal_pending(current))
 			return -ERESTARTSYS;
 	}
 }
 
-ssize_t jh_console_read(struct file *file, char __user *out, size_t count,
+ssize_t jhd_console_read(struct file *file, char __user *out, size_t count,
 			loff_t *ppos)
 {
-	struct jh_reader *r = file->private_data;
+	struct jhd_reader *r = file->private_data;
 	ssize_t ret;
 	char *buf;
 	u32 pos;
 
 	if (!count)
 		return 0;
-	count = min_t(size_t, count, JH_RING_SIZE);
+	count = min_t(size_t, count, JHD_RING_SIZE);
 	buf = kmalloc(count, GFP_KERNEL);
 	if (!buf)
 		return -ENOMEM;
@@ -272,7 +272,7 @@ ssize_t jh_console_read(struct file *file, char __user *out, size_t count,
 		kfree(buf);
 		return -ERESTARTSYS;
 	}
-	ret = jh_console_wait_read(file, r, buf, count, &pos);
+	ret = jhd_console_wait_read(file, r, buf, count, &pos);
 	/* the cursor only moves for bytes the reader really got */
 	if (ret > 0) {
 		if (copy_to_user(out, buf, ret))
@@ -285,39 +285,39 @@ ssize_t jh_console_read(struct file *file, char __user *out, size_t count,
 	return ret;
 }
 
-__poll_t jh_console_poll(struct file *file, poll_table *wait)
+__poll_t jhd_console_poll(struct file *file, poll_table *wait)
 {
 	const struct jailhouse_console_page *ring;
-	struct jh_reader *r = file->private_data;
+	struct jhd_reader *r = file->private_data;
 	__poll_t mask = 0;
 	u32 pos;
 
-	poll_wait(file, &jh_console_wq, wait);
+	poll_wait(file, &jhd_console_wq, wait);
 
 	/* poll() itself answers the signal once we return */
-	if (mutex_lock_interruptible(&jh_console_lock))
+	if (mutex_lock_interruptible(&jhd_console_lock))
 		return 0;
-	ring = jh_ring();
+	ring = jhd_ring();
 	if (IS_ERR(ring)) {
 		if (PTR_ERR(ring) == -EPERM)
 			mask = EPOLLERR;
 	} else {
 		/* a reader of an older ring starts over, as read() does */
-		pos = r->gen == jh_ring_gen ? READ_ONCE(r->pos) : 0;
+		pos = r->gen == jhd_ring_gen ? READ_ONCE(r->pos) : 0;
 		if (READ_ONCE(ring->tail) != pos)
 			mask = EPOLLIN | EPOLLRDNORM;
 	}
-	mutex_unlock(&jh_console_lock);
+	mutex_unlock(&jhd_console_lock);
 
 	if (!mask)
-		mod_timer(&jh_console_timer,
-			  jiffies + msecs_to_jiffies(JH_POLL_MS));
+		mod_timer(&jhd_console_timer,
+			  jiffies + msecs_to_jiffies(JHD_POLL_MS));
 	return mask;
 }
 
-int jh_console_open(struct inode *inode, struct file *file)
+int jhd_console_open(struct inode *inode, struct file *file)
 {
-	struct jh_reader *r;
+	struct jhd_reader *r;
 
 	r = kzalloc(sizeof(*r), GFP_KERNEL);
 	if (!r)
@@ -327,7 +327,7 @@ int jh_console_open(struct inode *inode, struct file *file)
 	return 0;
 }
 
-int jh_console_release(struct inode *inode, struct file *file)
+int jhd_console_release(struct inode *inode, struct file *file)
 {
 	kfree(file->private_data);
 	return 0;

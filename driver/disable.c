@@ -24,12 +24,12 @@
  * enable never entered: the hypercall would land in Linux's stub, where
  * x0 = 0 means "set VBAR_EL2".
  */
-static int jh_check_cpus(void)
+static int jhd_check_cpus(void)
 {
 	unsigned int cpu;
 
 	for_each_online_cpu(cpu) {
-		if (!cpumask_test_cpu(cpu, &jh_hv.cpus)) {
+		if (!cpumask_test_cpu(cpu, &jhd_hv.cpus)) {
 			pr_err("disable: CPU %u was offline at enable, take it offline first\n",
 			       cpu);
 			return -EBUSY;
@@ -48,7 +48,7 @@ static int jh_check_cpus(void)
  * CPU runs from under it, so the machine keeps the hypervisor until it
  * reboots. Checks @cpus, only the online ones if @online_only.
  */
-int jh_check_failed(const char *cmd, const struct cpumask *cpus,
+int jhd_check_failed(const char *cmd, const struct cpumask *cpus,
 		    bool online_only)
 {
 	cpumask_var_t failed;
@@ -82,30 +82,30 @@ out:
 	return err;
 }
 
-static void jh_disabled(void)
+static void jhd_disabled(void)
 {
-	jh_hv.enabled = false;
-	jh_console_snapshot();
-	jh_hvmem_release();
-	cpumask_clear(&jh_hv.cpus);
-	jh_cell_delete(jh_root_cell);
-	jh_root_cell = NULL;
+	jhd_hv.enabled = false;
+	jhd_console_snapshot();
+	jhd_hvmem_release();
+	cpumask_clear(&jhd_hv.cpus);
+	jhd_cell_delete(jhd_root_cell);
+	jhd_root_cell = NULL;
 	/* taken by the successful enable */
 	module_put(THIS_MODULE);
 	pr_info("hypervisor disabled\n");
 }
 
-static void jh_note_offline(void)
+static void jhd_note_offline(void)
 {
 	unsigned int cpu;
 
-	for_each_cpu(cpu, &jh_hv.cpus)
+	for_each_cpu(cpu, &jhd_hv.cpus)
 		if (!cpu_online(cpu))
 			pr_info("disable: CPU %u is offline, it comes back without the hypervisor\n",
 				cpu);
 }
 
-int jh_disable_locked(void)
+int jhd_disable_locked(void)
 {
 	int err;
 
@@ -113,37 +113,37 @@ int jh_disable_locked(void)
 	 * Before the cells: their CPUs return through hotplug, which may
 	 * wait for every online CPU as well.
 	 */
-	err = jh_check_failed("disable", &jh_root_cell->cpus_assigned, false);
+	err = jhd_check_failed("disable", &jhd_root_cell->cpus_assigned, false);
 	if (err)
 		return err;
 	/* onlines their CPUs again, so before the hotplug lock */
-	err = jh_cells_destroy_all();
+	err = jhd_cells_destroy_all();
 	if (err) {
 		pr_err("disable: a cell could not be destroyed: %d\n", err);
 		return err;
 	}
 
 	cpus_read_lock();
-	err = jh_check_cpus();
+	err = jhd_check_cpus();
 	/* again: the cells' CPUs are root's now */
 	if (!err)
-		err = jh_check_failed("disable", &jh_hv.cpus, false);
+		err = jhd_check_failed("disable", &jhd_hv.cpus, false);
 	if (err)
 		goto out;
-	jh_note_offline();
+	jhd_note_offline();
 
 	/* Cell attributes issue hypercalls: drain their readers first. */
-	jh_cell_unregister(jh_root_cell);
+	jhd_cell_unregister(jhd_root_cell);
 
-	err = jh_entry_disable();
+	err = jhd_entry_disable();
 	if (!err) {
-		jh_disabled();
+		jhd_disabled();
 	} else if (err == -ENOTRECOVERABLE) {
 		/* No more hypercalls; region and module reference stay. */
-		jh_hv.enabled = false;
-		jh_hv.broken = true;
-		jh_console_stop();
-	} else if (jh_cell_register(jh_root_cell)) {
+		jhd_hv.enabled = false;
+		jhd_hv.broken = true;
+		jhd_console_stop();
+	} else if (jhd_cell_register(jhd_root_cell)) {
 		pr_warn("disable: root cell missing from sysfs\n");
 	}
 out:
@@ -151,13 +151,13 @@ out:
 	return err;
 }
 
-int jh_cmd_disable(void)
+int jhd_cmd_disable(void)
 {
-	if (jh_hv.broken)
+	if (jhd_hv.broken)
 		return -ENOTRECOVERABLE;
-	if (!jh_hv.enabled) {
+	if (!jhd_hv.enabled) {
 		pr_err("disable: hypervisor is not enabled\n");
 		return -EINVAL;
 	}
-	return jh_disable_locked();
+	return jhd_disable_locked();
 }

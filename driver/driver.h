@@ -3,8 +3,8 @@
  * Internal interfaces of the jailhouse.ko driver. The ABI structs come from
  * the <jailhouse/...> headers; only driver-private state is declared here.
  */
-#ifndef _JH_DRIVER_H
-#define _JH_DRIVER_H
+#ifndef _JHD_DRIVER_H
+#define _JHD_DRIVER_H
 
 #include <linux/cpumask.h>
 #include <linux/firmware.h>
@@ -22,8 +22,8 @@ struct device;
 struct file;
 struct inode;
 
-/* The loaded hypervisor; every field is protected by jh_lock. */
-struct jh_hypervisor {
+/* The loaded hypervisor; every field is protected by jhd_lock. */
+struct jhd_hypervisor {
 	bool enabled;
 	/* CPUs disagreed or the hypervisor broke the protocol: hands off. */
 	bool broken;
@@ -35,9 +35,9 @@ struct jh_hypervisor {
 	cpumask_t cpus;			/* CPUs that entered the hypervisor */
 };
 
-struct jh_cell_sysfs;
+struct jhd_cell_sysfs;
 
-struct jh_cell {
+struct jhd_cell {
 	struct list_head entry;
 	unsigned int id;
 	char name[JAILHOUSE_CELL_NAME_MAXLEN + 1];
@@ -46,91 +46,91 @@ struct jh_cell {
 	cpumask_t cpus_offlined;
 	/* non-root: the config as the hypervisor got it (checked) */
 	struct jailhouse_cell_desc *config;
-	struct jh_cell_sysfs *sysfs;	/* NULL while not visible */
+	struct jhd_cell_sysfs *sysfs;	/* NULL while not visible */
 };
 
-extern struct mutex jh_lock;
-extern struct jh_hypervisor jh_hv;
-extern struct device *jh_root_dev;
-extern struct jh_cell *jh_root_cell;
+extern struct mutex jhd_lock;
+extern struct jhd_hypervisor jhd_hv;
+extern struct device *jhd_root_dev;
+extern struct jhd_cell *jhd_root_cell;
 
-/* enable.c / disable.c: ioctl bodies, called with jh_lock held */
-int jh_cmd_enable(const void __user *arg);
-int jh_cmd_disable(void);
-int jh_disable_locked(void);
-int jh_check_failed(const char *cmd, const struct cpumask *cpus,
+/* enable.c / disable.c: ioctl bodies, called with jhd_lock held */
+int jhd_cmd_enable(const void __user *arg);
+int jhd_cmd_disable(void);
+int jhd_disable_locked(void);
+int jhd_check_failed(const char *cmd, const struct cpumask *cpus,
 		    bool online_only);
 
 /* firmware.c */
-int jh_firmware_get(const struct firmware **fw);
+int jhd_firmware_get(const struct firmware **fw);
 
 /* hvmem.c */
-int jh_hvmem_check(const struct jailhouse_system *cfg);
-int jh_hvmem_claim(const struct jailhouse_system *cfg);
-void jh_hvmem_release(void);
-void jh_hvmem_load(const struct firmware *fw, unsigned int max_cpus,
+int jhd_hvmem_check(const struct jailhouse_system *cfg);
+int jhd_hvmem_claim(const struct jailhouse_system *cfg);
+void jhd_hvmem_release(void);
+void jhd_hvmem_load(const struct firmware *fw, unsigned int max_cpus,
 		   const struct jailhouse_system *cfg, size_t cfg_size);
-int jh_hvmem_check_fit(const struct jailhouse_header *hdr,
+int jhd_hvmem_check_fit(const struct jailhouse_header *hdr,
 		       unsigned int max_cpus, size_t cfg_size, size_t region);
-void jh_dcache_clean_inval_poc(const void *addr, size_t size);
+void jhd_dcache_clean_inval_poc(const void *addr, size_t size);
 
 /* entry.c: run on every online CPU; callers hold cpus_read_lock() */
-int jh_entry_probe_stub(void);
-int jh_entry_enter(void);
-int jh_entry_disable(void);
+int jhd_entry_probe_stub(void);
+int jhd_entry_enter(void);
+int jhd_entry_disable(void);
 
 /* stub.S */
-long jh_stub_probe(void);
-long jh_stub_soft_restart(unsigned long entry, unsigned long cpu,
+long jhd_stub_probe(void);
+long jhd_stub_soft_restart(unsigned long entry, unsigned long cpu,
 			  unsigned long base);
 
-/* cell.c: the list of cells, under jh_lock */
-struct jh_cell *jh_cell_create_root(const struct jailhouse_system *cfg);
-void jh_cell_add(struct jh_cell *cell);
-void jh_cell_delete(struct jh_cell *cell);
-struct jh_cell *jh_cell_by_name(const char *name);
-struct jh_cell *jh_cell_first_non_root(void);
-int jh_cell_free_id(void);
-int jh_cell_lookup(const void __user *arg, struct jh_cell **cell);
+/* cell.c: the list of cells, under jhd_lock */
+struct jhd_cell *jhd_cell_create_root(const struct jailhouse_system *cfg);
+void jhd_cell_add(struct jhd_cell *cell);
+void jhd_cell_delete(struct jhd_cell *cell);
+struct jhd_cell *jhd_cell_by_name(const char *name);
+struct jhd_cell *jhd_cell_first_non_root(void);
+int jhd_cell_free_id(void);
+int jhd_cell_lookup(const void __user *arg, struct jhd_cell **cell);
 
-/* cell-claim.c: what Linux gives up for a cell, under jh_lock */
-int jh_cell_claim(struct jh_cell *cell);
-void jh_cell_unclaim(const struct jh_cell *cell);
+/* cell-claim.c: what Linux gives up for a cell, under jhd_lock */
+int jhd_cell_claim(struct jhd_cell *cell);
+void jhd_cell_unclaim(const struct jhd_cell *cell);
 
 /* cell-sysfs.c */
-int jh_cells_init(void);
-void jh_cells_exit(void);
-int jh_cell_register(struct jh_cell *cell);
-void jh_cell_unregister(struct jh_cell *cell);
-void jh_cell_sysfs_cpu_del(struct jh_cell *cell, unsigned int cpu);
-int jh_cell_sysfs_cpu_add(struct jh_cell *cell, unsigned int cpu);
+int jhd_cells_init(void);
+void jhd_cells_exit(void);
+int jhd_cell_register(struct jhd_cell *cell);
+void jhd_cell_unregister(struct jhd_cell *cell);
+void jhd_cell_sysfs_cpu_del(struct jhd_cell *cell, unsigned int cpu);
+int jhd_cell_sysfs_cpu_add(struct jhd_cell *cell, unsigned int cpu);
 
 /* cell-create.c, cell-load.c, cell-ctl.c: the cell ioctls */
-int jh_cmd_cell_create(const void __user *arg);
-int jh_cmd_cell_load(const void __user *arg);
-int jh_cmd_cell_start(const void __user *arg);
-int jh_cmd_cell_destroy(const void __user *arg);
-int jh_cell_destroy(struct jh_cell *cell);
-int jh_cells_destroy_all(void);
+int jhd_cmd_cell_create(const void __user *arg);
+int jhd_cmd_cell_load(const void __user *arg);
+int jhd_cmd_cell_start(const void __user *arg);
+int jhd_cmd_cell_destroy(const void __user *arg);
+int jhd_cell_destroy(struct jhd_cell *cell);
+int jhd_cells_destroy_all(void);
 /* CPUs back to Linux after a cell had them (create failed, destroy) */
-void jh_cell_return_cpus(struct jh_cell *cell);
+void jhd_cell_return_cpus(struct jhd_cell *cell);
 
 /* sysfs.c */
-int jh_sysfs_init(void);
-void jh_sysfs_exit(void);
+int jhd_sysfs_init(void);
+void jhd_sysfs_exit(void);
 
 /* console.c */
-int jh_console_init(void);
-void jh_console_exit(void);
-void jh_console_new_ring(void);
-void jh_console_start(bool permitted);
-void jh_console_stop(void);
-void jh_console_snapshot(void);
-ssize_t jh_console_show_all(char *buf);
-int jh_console_open(struct inode *inode, struct file *file);
-int jh_console_release(struct inode *inode, struct file *file);
-ssize_t jh_console_read(struct file *file, char __user *out, size_t count,
+int jhd_console_init(void);
+void jhd_console_exit(void);
+void jhd_console_new_ring(void);
+void jhd_console_start(bool permitted);
+void jhd_console_stop(void);
+void jhd_console_snapshot(void);
+ssize_t jhd_console_show_all(char *buf);
+int jhd_console_open(struct inode *inode, struct file *file);
+int jhd_console_release(struct inode *inode, struct file *file);
+ssize_t jhd_console_read(struct file *file, char __user *out, size_t count,
 			loff_t *ppos);
-__poll_t jh_console_poll(struct file *file, struct poll_table_struct *wait);
+__poll_t jhd_console_poll(struct file *file, struct poll_table_struct *wait);
 
-#endif /* !_JH_DRIVER_H */
+#endif /* !_JHD_DRIVER_H */

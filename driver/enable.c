@@ -16,7 +16,7 @@
 
 #include "driver.h"
 
-static int jh_config_check_header(const struct jailhouse_system *hdr)
+static int jhd_config_check_header(const struct jailhouse_system *hdr)
 {
 	switch (jailhouse_system_header_fault(hdr)) {
 	case JAILHOUSE_HEADER_SIGNATURE:
@@ -41,7 +41,7 @@ static int jh_config_check_header(const struct jailhouse_system *hdr)
  * The ioctl passes the config without its length, so the length comes
  * from the counts in the header. Only the checked header copy is used.
  */
-static int jh_config_fetch(const void __user *arg,
+static int jhd_config_fetch(const void __user *arg,
 			   struct jailhouse_system **cfg, size_t *size)
 {
 	struct jailhouse_system hdr;
@@ -52,7 +52,7 @@ static int jh_config_fetch(const void __user *arg,
 		pr_err("enable: cannot read the configuration header\n");
 		return -EFAULT;
 	}
-	err = jh_config_check_header(&hdr);
+	err = jhd_config_check_header(&hdr);
 	if (err)
 		return err;
 
@@ -77,7 +77,7 @@ static int jh_config_fetch(const void __user *arg,
 	return 0;
 }
 
-static bool jh_cpu_in_set(const u8 *set, u32 set_size, unsigned int cpu)
+static bool jhd_cpu_in_set(const u8 *set, u32 set_size, unsigned int cpu)
 {
 	return cpu / 8 < set_size && (set[cpu / 8] & BIT(cpu % 8));
 }
@@ -86,7 +86,7 @@ static bool jh_cpu_in_set(const u8 *set, u32 set_size, unsigned int cpu)
  * Every online CPU enters the hypervisor, so the root cell must own all of
  * them. max_cpus sizes the per-CPU area: highest CPU in the set plus one.
  */
-static int jh_config_root_cpus(const struct jailhouse_system *cfg,
+static int jhd_config_root_cpus(const struct jailhouse_system *cfg,
 			       unsigned int *max_cpus)
 {
 	const struct jailhouse_cell_desc *root = &cfg->root_cell;
@@ -104,7 +104,7 @@ static int jh_config_root_cpus(const struct jailhouse_system *cfg,
 	*max_cpus = byte * 8 + fls(set[byte]);
 
 	for_each_online_cpu(cpu) {
-		if (!jh_cpu_in_set(set, set_size, cpu)) {
+		if (!jhd_cpu_in_set(set, set_size, cpu)) {
 			pr_err("enable: online CPU %u is not in the root cell\n",
 			       cpu);
 			return -ECHRNG;
@@ -114,129 +114,129 @@ static int jh_config_root_cpus(const struct jailhouse_system *cfg,
 }
 
 /* After entry the hypervisor owns the region; keep the module pinned. */
-static void jh_mark_broken(void)
+static void jhd_mark_broken(void)
 {
-	jh_hv.broken = true;
+	jhd_hv.broken = true;
 	__module_get(THIS_MODULE);
 	pr_emerg("hypervisor state unknown: memory stays claimed, module pinned\n");
 }
 
-static int jh_enter(const struct firmware *fw, unsigned int max_cpus,
+static int jhd_enter(const struct firmware *fw, unsigned int max_cpus,
 		    const struct jailhouse_system *cfg, size_t cfg_size)
 {
 	int err;
 
-	err = jh_hvmem_claim(cfg);
+	err = jhd_hvmem_claim(cfg);
 	if (err)
 		return err;
 
-	err = jh_entry_probe_stub();
+	err = jhd_entry_probe_stub();
 	if (err)
 		goto err_release;
 
-	jh_hvmem_load(fw, max_cpus, cfg, cfg_size);
-	jh_console_new_ring();
+	jhd_hvmem_load(fw, max_cpus, cfg, cfg_size);
+	jhd_console_new_ring();
 
-	err = jh_entry_enter();
+	err = jhd_entry_enter();
 	if (!err) {
-		cpumask_copy(&jh_hv.cpus, cpu_online_mask);
+		cpumask_copy(&jhd_hv.cpus, cpu_online_mask);
 		return 0;
 	}
 	if (err == -ENOTRECOVERABLE) {
-		jh_mark_broken();
+		jhd_mark_broken();
 		return err;
 	}
 	/* keep what the hypervisor said before it gave up */
-	jh_console_snapshot();
+	jhd_console_snapshot();
 
 err_release:
-	jh_hvmem_release();
+	jhd_hvmem_release();
 	return err;
 }
 
-static int jh_enable(const struct jailhouse_system *cfg, size_t cfg_size,
-		     struct jh_cell *root)
+static int jhd_enable(const struct jailhouse_system *cfg, size_t cfg_size,
+		     struct jhd_cell *root)
 {
 	const struct firmware *fw;
 	unsigned int max_cpus;
 	int err;
 
-	err = jh_hvmem_check(cfg);
+	err = jhd_hvmem_check(cfg);
 	if (err)
 		return err;
-	err = jh_firmware_get(&fw);
+	err = jhd_firmware_get(&fw);
 	if (err)
 		return err;
 
 	cpus_read_lock();
-	err = jh_config_root_cpus(cfg, &max_cpus);
+	err = jhd_config_root_cpus(cfg, &max_cpus);
 	if (!err)
-		err = jh_hvmem_check_fit((const void *)fw->data, max_cpus,
+		err = jhd_hvmem_check_fit((const void *)fw->data, max_cpus,
 					 cfg_size,
 					 cfg->hypervisor_memory.size);
 	if (!err)
-		err = jh_enter(fw, max_cpus, cfg, cfg_size);
+		err = jhd_enter(fw, max_cpus, cfg, cfg_size);
 	cpus_read_unlock();
 
 	release_firmware(fw);
 	return err;
 }
 
-int jh_cmd_enable(const void __user *arg)
+int jhd_cmd_enable(const void __user *arg)
 {
 	struct jailhouse_system *cfg;
-	struct jh_cell *root;
+	struct jhd_cell *root;
 	size_t cfg_size;
 	int err;
 
-	if (jh_hv.broken)
+	if (jhd_hv.broken)
 		return -ENOTRECOVERABLE;
-	if (jh_hv.enabled) {
+	if (jhd_hv.enabled) {
 		pr_err("enable: hypervisor is already enabled\n");
 		return -EBUSY;
 	}
 
-	err = jh_config_fetch(arg, &cfg, &cfg_size);
+	err = jhd_config_fetch(arg, &cfg, &cfg_size);
 	if (err)
 		return err;
 
-	root = jh_cell_create_root(cfg);
+	root = jhd_cell_create_root(cfg);
 	if (IS_ERR(root)) {
 		err = PTR_ERR(root);
 		goto out;
 	}
 
-	err = jh_enable(cfg, cfg_size, root);
+	err = jhd_enable(cfg, cfg_size, root);
 	if (err) {
-		jh_cell_delete(root);
+		jhd_cell_delete(root);
 		goto out;
 	}
 
-	jh_hv.enabled = true;
-	jh_console_start(SYS_FLAGS_VIRTUAL_DEBUG_CONSOLE(cfg->flags));
-	jh_root_cell = root;
+	jhd_hv.enabled = true;
+	jhd_console_start(SYS_FLAGS_VIRTUAL_DEBUG_CONSOLE(cfg->flags));
+	jhd_root_cell = root;
 	__module_get(THIS_MODULE);
 
-	err = jh_cell_register(root);
+	err = jhd_cell_register(root);
 	if (err) {
 		pr_err("enable: cannot create the root cell in sysfs, disabling\n");
-		if (jh_disable_locked() && !jh_hv.broken) {
+		if (jhd_disable_locked() && !jhd_hv.broken) {
 			/*
 			 * Still enabled, but without the root cell the
 			 * driver cannot be driven: no command works any
 			 * more, as ENOTRECOVERABLE promises.
 			 */
-			jh_hv.enabled = false;
-			jh_hv.broken = true;
-			jh_console_stop();
+			jhd_hv.enabled = false;
+			jhd_hv.broken = true;
+			jhd_console_stop();
 			pr_emerg("enable: hypervisor stays active and cannot be disabled: reboot\n");
 		}
-		if (jh_hv.broken)
+		if (jhd_hv.broken)
 			err = -ENOTRECOVERABLE;
 		goto out;
 	}
 	pr_info("hypervisor enabled on CPUs %*pbl, root cell \"%s\"\n",
-		cpumask_pr_args(&jh_hv.cpus), root->name);
+		cpumask_pr_args(&jhd_hv.cpus), root->name);
 
 out:
 	kvfree(cfg);

@@ -19,30 +19,30 @@
 
 #include "driver.h"
 
-struct jh_cpu_call {
+struct jhd_cpu_call {
 	unsigned long entry;	/* physical address of the entry code */
 	unsigned long base;	/* physical base of the hypervisor region */
 	long *results;		/* indexed by CPU id */
 };
 
-static void jh_cpu_probe(void *info)
+static void jhd_cpu_probe(void *info)
 {
-	struct jh_cpu_call *call = info;
+	struct jhd_cpu_call *call = info;
 
-	call->results[smp_processor_id()] = jh_stub_probe();
+	call->results[smp_processor_id()] = jhd_stub_probe();
 }
 
-static void jh_cpu_enter(void *info)
+static void jhd_cpu_enter(void *info)
 {
-	struct jh_cpu_call *call = info;
+	struct jhd_cpu_call *call = info;
 	unsigned int cpu = smp_processor_id();
 
-	call->results[cpu] = jh_stub_soft_restart(call->entry, cpu, call->base);
+	call->results[cpu] = jhd_stub_soft_restart(call->entry, cpu, call->base);
 }
 
-static void jh_cpu_disable(void *info)
+static void jhd_cpu_disable(void *info)
 {
-	struct jh_cpu_call *call = info;
+	struct jhd_cpu_call *call = info;
 
 	call->results[smp_processor_id()] = jailhouse_call(JAILHOUSE_HC_DISABLE);
 }
@@ -52,7 +52,7 @@ static void jh_cpu_disable(void *info)
  * run the call concurrently: on_each_cpu() starts the others by IPI before
  * running the local one.
  */
-static long *jh_on_all_cpus(smp_call_func_t fn, struct jh_cpu_call *call)
+static long *jhd_on_all_cpus(smp_call_func_t fn, struct jhd_cpu_call *call)
 {
 	call->results = kcalloc(nr_cpu_ids, sizeof(*call->results), GFP_KERNEL);
 	if (!call->results)
@@ -66,7 +66,7 @@ static long *jh_on_all_cpus(smp_call_func_t fn, struct jh_cpu_call *call)
  * errno, or -ENOTRECOVERABLE if CPUs disagree or a value is no errno, as
  * then some CPUs may run under the hypervisor and others not.
  */
-static int jh_agree(const char *what, const long *results)
+static int jhd_agree(const char *what, const long *results)
 {
 	unsigned int cpu, first = cpumask_first(cpu_online_mask);
 	long res = results[first];
@@ -93,7 +93,7 @@ static int jh_agree(const char *what, const long *results)
 }
 
 /* Refuses kernels that run at EL2 themselves or CPUs without EL2. */
-static int jh_check_el2(void)
+static int jhd_check_el2(void)
 {
 	u64 pfr0 = read_sysreg_s(SYS_ID_AA64PFR0_EL1);
 
@@ -113,16 +113,16 @@ static int jh_check_el2(void)
  * Makes sure Linux's hyp stub owns EL2 on every CPU (not KVM or another
  * hypervisor): only the stub answers an unknown call with HVC_STUB_ERR.
  */
-int jh_entry_probe_stub(void)
+int jhd_entry_probe_stub(void)
 {
-	struct jh_cpu_call call = {};
+	struct jhd_cpu_call call = {};
 	unsigned int cpu;
 	int err;
 
-	err = jh_check_el2();
+	err = jhd_check_el2();
 	if (err)
 		return err;
-	if (!jh_on_all_cpus(jh_cpu_probe, &call))
+	if (!jhd_on_all_cpus(jhd_cpu_probe, &call))
 		return -ENOMEM;
 
 	for_each_online_cpu(cpu) {
@@ -137,29 +137,29 @@ int jh_entry_probe_stub(void)
 	return err;
 }
 
-int jh_entry_enter(void)
+int jhd_entry_enter(void)
 {
-	struct jh_cpu_call call = {
-		.entry = jh_hv.phys + jh_hv.header.entry,
-		.base = jh_hv.phys,
+	struct jhd_cpu_call call = {
+		.entry = jhd_hv.phys + jhd_hv.header.entry,
+		.base = jhd_hv.phys,
 	};
 	int err;
 
-	if (!jh_on_all_cpus(jh_cpu_enter, &call))
+	if (!jhd_on_all_cpus(jhd_cpu_enter, &call))
 		return -ENOMEM;
-	err = jh_agree("enable", call.results);
+	err = jhd_agree("enable", call.results);
 	kfree(call.results);
 	return err;
 }
 
-int jh_entry_disable(void)
+int jhd_entry_disable(void)
 {
-	struct jh_cpu_call call = {};
+	struct jhd_cpu_call call = {};
 	int err;
 
-	if (!jh_on_all_cpus(jh_cpu_disable, &call))
+	if (!jhd_on_all_cpus(jhd_cpu_disable, &call))
 		return -ENOMEM;
-	err = jh_agree("disable", call.results);
+	err = jhd_agree("disable", call.results);
 	kfree(call.results);
 	return err;
 }

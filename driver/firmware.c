@@ -13,22 +13,22 @@
 
 #include "driver.h"
 
-static int jh_image_bad(const char *why)
+static int jhd_image_bad(const char *why)
 {
 	pr_err("enable: %s is not a usable hypervisor image: %s\n",
 	       JAILHOUSE_FIRMWARE_NAME, why);
 	return -ELIBBAD;
 }
 
-static int jh_image_check(const struct firmware *fw)
+static int jhd_image_check(const struct firmware *fw)
 {
 	const struct jailhouse_header *hdr = (const void *)fw->data;
 
 	if (fw->size < sizeof(*hdr))
-		return jh_image_bad("shorter than its header");
+		return jhd_image_bad("shorter than its header");
 	if (memcmp(hdr->signature, JAILHOUSE_SIGNATURE,
 		   JAILHOUSE_HEADER_SIGNATURE_SIZE))
-		return jh_image_bad("bad signature");
+		return jhd_image_bad("bad signature");
 	if (hdr->entry_protocol != JAILHOUSE_ENTRY_PROTOCOL) {
 		pr_err("enable: %s speaks entry protocol %u, this driver %u; install a matching image\n",
 		       JAILHOUSE_FIRMWARE_NAME, hdr->entry_protocol,
@@ -36,32 +36,32 @@ static int jh_image_check(const struct firmware *fw)
 		return -ENOEXEC;
 	}
 	if (hdr->core_size < fw->size || !PAGE_ALIGNED(hdr->core_size))
-		return jh_image_bad("core_size smaller than the file or unaligned");
+		return jhd_image_bad("core_size smaller than the file or unaligned");
 	if (!hdr->percpu_size || !PAGE_ALIGNED(hdr->percpu_size))
-		return jh_image_bad("percpu_size zero or unaligned");
+		return jhd_image_bad("percpu_size zero or unaligned");
 	if (hdr->entry >= fw->size || hdr->entry % 4)
-		return jh_image_bad("entry outside the image or unaligned");
+		return jhd_image_bad("entry outside the image or unaligned");
 	if (hdr->console_page > hdr->core_size ||
 	    hdr->core_size - hdr->console_page <
 	    sizeof(struct jailhouse_console_page))
-		return jh_image_bad("console_page outside the image");
+		return jhd_image_bad("console_page outside the image");
 	return 0;
 }
 
 /* Loads and checks the image; the caller releases it. */
-int jh_firmware_get(const struct firmware **fw)
+int jhd_firmware_get(const struct firmware **fw)
 {
 	int err;
 
 	/* direct: no user-mode helper fallback that could stall for a minute */
-	err = request_firmware_direct(fw, JAILHOUSE_FIRMWARE_NAME, jh_root_dev);
+	err = request_firmware_direct(fw, JAILHOUSE_FIRMWARE_NAME, jhd_root_dev);
 	if (err) {
 		pr_err("enable: cannot load /lib/firmware/%s (error %d)\n",
 		       JAILHOUSE_FIRMWARE_NAME, err);
 		return -ENOENT;
 	}
 
-	err = jh_image_check(*fw);
+	err = jhd_image_check(*fw);
 	if (err)
 		release_firmware(*fw);
 	return err;

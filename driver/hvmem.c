@@ -23,7 +23,7 @@
  * the MMU off sees our writes and we later see its writes. The kernel's
  * dcache_clean_inval_poc() is not exported.
  */
-void jh_dcache_clean_inval_poc(const void *addr, size_t size)
+void jhd_dcache_clean_inval_poc(const void *addr, size_t size)
 {
 	/* CTR_EL0.DminLine: log2 of the smallest line in 4-byte words */
 	unsigned long line = 4UL << ((read_sysreg(ctr_el0) >> 16) & 0xf);
@@ -36,9 +36,9 @@ void jh_dcache_clean_inval_poc(const void *addr, size_t size)
 }
 
 /* What one level-2 table of 2 MiB blocks maps (see hypervisor entry.S). */
-#define JH_HVMEM_MAX_SIZE	(511ULL * SZ_2M)
+#define JHD_HVMEM_MAX_SIZE	(511ULL * SZ_2M)
 
-int jh_hvmem_check(const struct jailhouse_system *cfg)
+int jhd_hvmem_check(const struct jailhouse_system *cfg)
 {
 	u64 start = cfg->hypervisor_memory.phys_start;
 	u64 size = cfg->hypervisor_memory.size;
@@ -54,10 +54,10 @@ int jh_hvmem_check(const struct jailhouse_system *cfg)
 	 * The hypervisor maps itself with 2 MiB blocks from one page table
 	 * and checks this too, but before it has a console to say why.
 	 */
-	if (!IS_ALIGNED(start, SZ_2M) || size > JH_HVMEM_MAX_SIZE ||
+	if (!IS_ALIGNED(start, SZ_2M) || size > JHD_HVMEM_MAX_SIZE ||
 	    (start >> 39) == 511) {
 		pr_err("enable: hypervisor memory %#llx size %#llx: needs a 2 MiB aligned start, at most %#llx bytes, and a start below 0xff8000000000\n",
-		       start, size, (u64)JH_HVMEM_MAX_SIZE);
+		       start, size, (u64)JHD_HVMEM_MAX_SIZE);
 		return -EADDRNOTAVAIL;
 	}
 	if (region_intersects(start, size, IORESOURCE_SYSTEM_RAM,
@@ -70,7 +70,7 @@ int jh_hvmem_check(const struct jailhouse_system *cfg)
 }
 
 /* Whether image, per-CPU data and config copy fit into the region. */
-int jh_hvmem_check_fit(const struct jailhouse_header *hdr,
+int jhd_hvmem_check_fit(const struct jailhouse_header *hdr,
 		       unsigned int max_cpus, size_t cfg_size, size_t region)
 {
 	u64 percpu, need;
@@ -86,63 +86,63 @@ int jh_hvmem_check_fit(const struct jailhouse_header *hdr,
 	return 0;
 }
 
-int jh_hvmem_claim(const struct jailhouse_system *cfg)
+int jhd_hvmem_claim(const struct jailhouse_system *cfg)
 {
-	jh_hv.phys = cfg->hypervisor_memory.phys_start;
-	jh_hv.size = cfg->hypervisor_memory.size;
+	jhd_hv.phys = cfg->hypervisor_memory.phys_start;
+	jhd_hv.size = cfg->hypervisor_memory.size;
 
-	jh_hv.res = request_mem_region(jh_hv.phys, jh_hv.size,
+	jhd_hv.res = request_mem_region(jhd_hv.phys, jhd_hv.size,
 				       "Jailhouse hypervisor");
-	if (!jh_hv.res) {
+	if (!jhd_hv.res) {
 		pr_err("enable: hypervisor memory %pa size %#zx is claimed by someone else (see /proc/iomem)\n",
-		       &jh_hv.phys, jh_hv.size);
+		       &jhd_hv.phys, jhd_hv.size);
 		return -EALREADY;
 	}
 
 	/* Not System RAM, so this is a fresh cacheable mapping. */
-	jh_hv.mem = memremap(jh_hv.phys, jh_hv.size, MEMREMAP_WB);
-	if (!jh_hv.mem) {
+	jhd_hv.mem = memremap(jhd_hv.phys, jhd_hv.size, MEMREMAP_WB);
+	if (!jhd_hv.mem) {
 		pr_err("enable: cannot map hypervisor memory\n");
-		release_mem_region(jh_hv.phys, jh_hv.size);
-		jh_hv.res = NULL;
+		release_mem_region(jhd_hv.phys, jhd_hv.size);
+		jhd_hv.res = NULL;
 		return -ENOMEM;
 	}
 	return 0;
 }
 
-void jh_hvmem_release(void)
+void jhd_hvmem_release(void)
 {
-	memunmap(jh_hv.mem);
-	jh_hv.mem = NULL;
-	release_mem_region(jh_hv.phys, jh_hv.size);
-	jh_hv.res = NULL;
+	memunmap(jhd_hv.mem);
+	jhd_hv.mem = NULL;
+	release_mem_region(jhd_hv.phys, jhd_hv.size);
+	jhd_hv.res = NULL;
 }
 
 /*
  * Copies image and config into the claimed region, zeroes the rest and
  * cleans it all to PoC: the hypervisor starts with MMU and caches off.
  */
-void jh_hvmem_load(const struct firmware *fw, unsigned int max_cpus,
+void jhd_hvmem_load(const struct firmware *fw, unsigned int max_cpus,
 		   const struct jailhouse_system *cfg, size_t cfg_size)
 {
-	struct jailhouse_header *hdr = jh_hv.mem;
+	struct jailhouse_header *hdr = jhd_hv.mem;
 	u64 cfg_off;
 
-	memcpy(jh_hv.mem, fw->data, fw->size);
-	memset(jh_hv.mem + fw->size, 0, jh_hv.size - fw->size);
+	memcpy(jhd_hv.mem, fw->data, fw->size);
+	memset(jhd_hv.mem + fw->size, 0, jhd_hv.size - fw->size);
 
 	hdr->max_cpus = max_cpus;
 	hdr->online_cpus = num_online_cpus();
 	hdr->arm_linux_hyp_abi = HYP_STUB_ABI_OPCODE;
 	/* The stub's vectors are not exported; the hypervisor reads VBAR_EL2. */
 	hdr->arm_linux_hyp_vectors = 0;
-	jh_hv.header = *hdr;
+	jhd_hv.header = *hdr;
 
 	cfg_off = hdr->core_size + (u64)max_cpus * hdr->percpu_size;
-	memcpy(jh_hv.mem + cfg_off, cfg, cfg_size);
+	memcpy(jhd_hv.mem + cfg_off, cfg, cfg_size);
 
 	/* Stale instructions of an earlier image must not survive. */
-	caches_clean_inval_pou((unsigned long)jh_hv.mem,
-			       (unsigned long)jh_hv.mem + fw->size);
-	jh_dcache_clean_inval_poc(jh_hv.mem, jh_hv.size);
+	caches_clean_inval_pou((unsigned long)jhd_hv.mem,
+			       (unsigned long)jhd_hv.mem + fw->size);
+	jhd_dcache_clean_inval_poc(jhd_hv.mem, jhd_hv.size);
 }

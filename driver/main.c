@@ -17,38 +17,38 @@
 
 #include "driver.h"
 
-/* serialises commands, and guards jh_hv and the console snapshot */
-DEFINE_MUTEX(jh_lock);
-struct jh_hypervisor jh_hv;
-struct device *jh_root_dev;
+/* serialises commands, and guards jhd_hv and the console snapshot */
+DEFINE_MUTEX(jhd_lock);
+struct jhd_hypervisor jhd_hv;
+struct device *jhd_root_dev;
 
-static long jh_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
+static long jhd_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 {
 	const void __user *uarg = (const void __user *)arg;
 	long err;
 
 	/* nothing done yet: restart after SA_RESTART handlers and ^Z */
-	if (mutex_lock_interruptible(&jh_lock))
+	if (mutex_lock_interruptible(&jhd_lock))
 		return -ERESTARTSYS;
 
 	switch (cmd) {
 	case JAILHOUSE_ENABLE:
-		err = jh_cmd_enable(uarg);
+		err = jhd_cmd_enable(uarg);
 		break;
 	case JAILHOUSE_DISABLE:
-		err = jh_cmd_disable();
+		err = jhd_cmd_disable();
 		break;
 	case JAILHOUSE_CELL_CREATE:
-		err = jh_cmd_cell_create(uarg);
+		err = jhd_cmd_cell_create(uarg);
 		break;
 	case JAILHOUSE_CELL_LOAD:
-		err = jh_cmd_cell_load(uarg);
+		err = jhd_cmd_cell_load(uarg);
 		break;
 	case JAILHOUSE_CELL_START:
-		err = jh_cmd_cell_start(uarg);
+		err = jhd_cmd_cell_start(uarg);
 		break;
 	case JAILHOUSE_CELL_DESTROY:
-		err = jh_cmd_cell_destroy(uarg);
+		err = jhd_cmd_cell_destroy(uarg);
 		break;
 	default:
 		/* upstream answers unknown commands with EINVAL, not ENOTTY */
@@ -56,108 +56,108 @@ static long jh_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 		break;
 	}
 
-	mutex_unlock(&jh_lock);
+	mutex_unlock(&jhd_lock);
 	return err;
 }
 
-static const struct file_operations jh_fops = {
+static const struct file_operations jhd_fops = {
 	.owner = THIS_MODULE,
-	.open = jh_console_open,
-	.release = jh_console_release,
-	.read = jh_console_read,
-	.poll = jh_console_poll,
-	.unlocked_ioctl = jh_ioctl,
+	.open = jhd_console_open,
+	.release = jhd_console_release,
+	.read = jhd_console_read,
+	.poll = jhd_console_poll,
+	.unlocked_ioctl = jhd_ioctl,
 	.compat_ioctl = compat_ptr_ioctl,
 	.llseek = noop_llseek,
 };
 
-static struct miscdevice jh_misc = {
+static struct miscdevice jhd_misc = {
 	.minor = MISC_DYNAMIC_MINOR,
 	.name = JAILHOUSE_DEVICE_NAME,
-	.fops = &jh_fops,
+	.fops = &jhd_fops,
 };
 
 /* A reboot with the hypervisor still running would hand it the next kernel. */
-static int jh_reboot(struct notifier_block *nb, unsigned long code, void *u)
+static int jhd_reboot(struct notifier_block *nb, unsigned long code, void *u)
 {
 	int err;
 
-	mutex_lock(&jh_lock);
-	if (jh_hv.enabled) {
-		err = jh_disable_locked();
+	mutex_lock(&jhd_lock);
+	if (jhd_hv.enabled) {
+		err = jhd_disable_locked();
 		if (err)
 			pr_emerg("failed to disable hypervisor before reboot: %d\n",
 				 err);
 	}
-	mutex_unlock(&jh_lock);
+	mutex_unlock(&jhd_lock);
 	return NOTIFY_DONE;
 }
 
-static struct notifier_block jh_reboot_nb = {
-	.notifier_call = jh_reboot,
+static struct notifier_block jhd_reboot_nb = {
+	.notifier_call = jhd_reboot,
 };
 
-static int __init jh_init(void)
+static int __init jhd_init(void)
 {
 	int err;
 
-	jh_root_dev = root_device_register(JAILHOUSE_DEVICE_NAME);
-	if (IS_ERR(jh_root_dev))
-		return PTR_ERR(jh_root_dev);
+	jhd_root_dev = root_device_register(JAILHOUSE_DEVICE_NAME);
+	if (IS_ERR(jhd_root_dev))
+		return PTR_ERR(jhd_root_dev);
 
-	err = jh_console_init();
+	err = jhd_console_init();
 	if (err)
 		goto err_root;
-	err = jh_sysfs_init();
+	err = jhd_sysfs_init();
 	if (err)
 		goto err_console;
-	err = jh_cells_init();
+	err = jhd_cells_init();
 	if (err)
 		goto err_sysfs;
-	err = register_reboot_notifier(&jh_reboot_nb);
+	err = register_reboot_notifier(&jhd_reboot_nb);
 	if (err)
 		goto err_cells;
 	/* last: userspace may issue commands as soon as the node exists */
-	err = misc_register(&jh_misc);
+	err = misc_register(&jhd_misc);
 	if (err)
 		goto err_reboot;
 	return 0;
 
 err_reboot:
-	unregister_reboot_notifier(&jh_reboot_nb);
+	unregister_reboot_notifier(&jhd_reboot_nb);
 err_cells:
-	jh_cells_exit();
+	jhd_cells_exit();
 err_sysfs:
-	jh_sysfs_exit();
+	jhd_sysfs_exit();
 err_console:
-	jh_console_exit();
+	jhd_console_exit();
 err_root:
-	root_device_unregister(jh_root_dev);
+	root_device_unregister(jhd_root_dev);
 	return err;
 }
 
-static void __exit jh_exit(void)
+static void __exit jhd_exit(void)
 {
-	misc_deregister(&jh_misc);
-	unregister_reboot_notifier(&jh_reboot_nb);
+	misc_deregister(&jhd_misc);
+	unregister_reboot_notifier(&jhd_reboot_nb);
 
 	/*
 	 * An enabled hypervisor holds a module reference, so this only runs
 	 * enabled after a forced unload; try to leave EL2 clean anyway.
 	 */
-	mutex_lock(&jh_lock);
-	if (jh_hv.enabled && jh_disable_locked())
+	mutex_lock(&jhd_lock);
+	if (jhd_hv.enabled && jhd_disable_locked())
 		pr_emerg("unloading while the hypervisor is still enabled\n");
-	mutex_unlock(&jh_lock);
+	mutex_unlock(&jhd_lock);
 
-	jh_cells_exit();
-	jh_sysfs_exit();
-	jh_console_exit();
-	root_device_unregister(jh_root_dev);
+	jhd_cells_exit();
+	jhd_sysfs_exit();
+	jhd_console_exit();
+	root_device_unregister(jhd_root_dev);
 }
 
-module_init(jh_init);
-module_exit(jh_exit);
+module_init(jhd_init);
+module_exit(jhd_exit);
 
 MODULE_DESCRIPTION("Loader and control interface of the Jailhouse partitioning hypervisor");
 MODULE_LICENSE("GPL");

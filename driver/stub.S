@@ -7,19 +7,19 @@
 #include <asm/virt.h>
 
 /*
- * long jh_stub_probe(void)
+ * long jhd_stub_probe(void)
  *
  * A number the stub does not know makes it return HVC_STUB_ERR and touch
  * nothing else; KVM or another hypervisor answers differently.
  */
-SYM_FUNC_START(jh_stub_probe)
+SYM_FUNC_START(jhd_stub_probe)
 	mov	x0, #HVC_STUB_HCALL_NR
 	hvc	#0
 	ret
-SYM_FUNC_END(jh_stub_probe)
+SYM_FUNC_END(jhd_stub_probe)
 
 /*
- * long jh_stub_soft_restart(unsigned long entry, unsigned long cpu,
+ * long jhd_stub_soft_restart(unsigned long entry, unsigned long cpu,
  *			     unsigned long base)
  *
  * HVC_SOFT_RESTART makes the stub branch to x1 at EL2 with the MMU off,
@@ -27,7 +27,7 @@ SYM_FUNC_END(jh_stub_probe)
  * instruction with its result in x0, keeping x19-x30 and SP but not
  * x1-x18. x18 may hold the shadow call stack pointer, so save it here.
  */
-SYM_FUNC_START(jh_stub_soft_restart)
+SYM_FUNC_START(jhd_stub_soft_restart)
 	stp	x29, x30, [sp, #-32]!
 	mov	x29, sp
 	str	x18, [sp, #16]
@@ -39,4 +39,4 @@ SYM_FUNC_START(jh_stub_soft_restart)
 	ldr	x18, [sp, #16]
 	ldp	x29, x30, [sp], #32
 	ret
-SYM_FUNC_END(jh_stub_soft_restart)
+SYM_FUNC_END(jhd_stub_soft_restart)

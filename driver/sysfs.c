@@ -15,48 +15,48 @@
 static ssize_t enabled_show(struct device *dev, struct device_attribute *attr,
 			    char *buf)
 {
-	return sysfs_emit(buf, "%d\n", READ_ONCE(jh_hv.enabled));
+	return sysfs_emit(buf, "%d\n", READ_ONCE(jhd_hv.enabled));
 }
 static DEVICE_ATTR_RO(enabled);
 
-/* These attributes live as long as the module, so taking jh_lock is safe. */
-static ssize_t jh_info_show(char *buf, unsigned long type)
+/* These attributes live as long as the module, so taking jhd_lock is safe. */
+static ssize_t jhd_info_show(char *buf, unsigned long type)
 {
 	long val = 0;
 
-	if (mutex_lock_interruptible(&jh_lock))
+	if (mutex_lock_interruptible(&jhd_lock))
 		return -EINTR;
-	if (jh_hv.enabled)
+	if (jhd_hv.enabled)
 		val = jailhouse_call_arg1(JAILHOUSE_HC_HYPERVISOR_GET_INFO,
 					  type);
-	mutex_unlock(&jh_lock);
+	mutex_unlock(&jhd_lock);
 
 	if (val < 0)
 		return val;
 	return sysfs_emit(buf, "%ld\n", val);
 }
 
-#define JH_INFO_ATTR(_name, _type)					\
+#define JHD_INFO_ATTR(_name, _type)					\
 static ssize_t _name##_show(struct device *dev,				\
 			    struct device_attribute *attr, char *buf)	\
 {									\
-	return jh_info_show(buf, _type);				\
+	return jhd_info_show(buf, _type);				\
 }									\
 static DEVICE_ATTR_RO(_name)
 
-JH_INFO_ATTR(mem_pool_size, JAILHOUSE_INFO_MEM_POOL_SIZE);
-JH_INFO_ATTR(mem_pool_used, JAILHOUSE_INFO_MEM_POOL_USED);
-JH_INFO_ATTR(remap_pool_size, JAILHOUSE_INFO_REMAP_POOL_SIZE);
-JH_INFO_ATTR(remap_pool_used, JAILHOUSE_INFO_REMAP_POOL_USED);
+JHD_INFO_ATTR(mem_pool_size, JAILHOUSE_INFO_MEM_POOL_SIZE);
+JHD_INFO_ATTR(mem_pool_used, JAILHOUSE_INFO_MEM_POOL_USED);
+JHD_INFO_ATTR(remap_pool_size, JAILHOUSE_INFO_REMAP_POOL_SIZE);
+JHD_INFO_ATTR(remap_pool_used, JAILHOUSE_INFO_REMAP_POOL_USED);
 
 static ssize_t console_show(struct device *dev, struct device_attribute *attr,
 			    char *buf)
 {
-	return jh_console_show_all(buf);
+	return jhd_console_show_all(buf);
 }
 static DEVICE_ATTR_RO(console);
 
-static struct attribute *jh_root_attrs[] = {
+static struct attribute *jhd_root_attrs[] = {
 	&dev_attr_enabled.attr,
 	&dev_attr_mem_pool_size.attr,
 	&dev_attr_mem_pool_used.attr,
@@ -66,16 +66,16 @@ static struct attribute *jh_root_attrs[] = {
 	NULL,
 };
 
-static const struct attribute_group jh_root_group = {
-	.attrs = jh_root_attrs,
+static const struct attribute_group jhd_root_group = {
+	.attrs = jhd_root_attrs,
 };
 
-int jh_sysfs_init(void)
+int jhd_sysfs_init(void)
 {
-	return device_add_group(jh_root_dev, &jh_root_group);
+	return device_add_group(jhd_root_dev, &jhd_root_group);
 }
 
-void jh_sysfs_exit(void)
+void jhd_sysfs_exit(void)
 {
-	device_remove_group(jh_root_dev, &jh_root_group);
+	device_remove_group(jhd_root_dev, &jhd_root_group);
 }
