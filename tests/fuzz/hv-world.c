@@ -51,6 +51,12 @@ bool cpu_in_system(unsigned int cpu)
 	       (jailhouse_cell_cpu_set(root)[cpu / 8] & (1U << (cpu % 8)));
 }
 
+/* as arch/arm64/cell.c */
+int arch_cell_irqs_check(const struct jailhouse_cell_desc *cfg)
+{
+	return gicv3_cell_irqs_check(cfg);
+}
+
 unsigned long arch_ipa_limit(void)
 {
 	return 1UL << WORLD_IPA_BITS;

@@ -38,7 +38,7 @@ static int check_line(unsigned int irq)
 	return 0;
 }
 
-int arch_cell_irqs_check(const struct jailhouse_cell_desc *cfg)
+int gicv3_cell_irqs_check(const struct jailhouse_cell_desc *cfg)
 {
 	const struct jailhouse_irqchip *chip = jailhouse_cell_irqchips(cfg);
 	unsigned int n, bit, irq;

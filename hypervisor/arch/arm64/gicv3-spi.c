@@ -221,7 +221,7 @@ static void restore_root(struct cell *cell)
 	spin_unlock(&gicv3_dist_lock);
 }
 
-void arch_cell_irqs_take(struct cell *cell)
+void gicv3_cell_irqs_take(struct cell *cell)
 {
 	unsigned int w;
 
@@ -232,12 +232,12 @@ void arch_cell_irqs_take(struct cell *cell)
 		root_cell.arch.spi_bitmap[w] &= ~cell->arch.spi_bitmap[w];
 }
 
-void arch_cell_irqs_reset(struct cell *cell)
+void gicv3_cell_irqs_reset(struct cell *cell)
 {
 	quiesce(cell);
 }
 
-void arch_cell_irqs_return(struct cell *cell)
+void gicv3_cell_irqs_return(struct cell *cell)
 {
 	unsigned int w;
 

@@ -242,7 +242,7 @@ static void reset_guest_private(struct per_cpu *cpu_data)
 		     mmio_read32(sgi_frame + GICR_IGRPMODR0) & ~guest);
 }
 
-void arch_cpu_new_owner(struct per_cpu *cpu_data)
+void gicv3_cpu_new_owner(struct per_cpu *cpu_data)
 {
 	struct pending_irqs *p = &cpu_data->arch.pending;
 
@@ -300,7 +300,7 @@ void send_phys_sgi(struct per_cpu *target, unsigned int sgi)
 	isb();
 }
 
-void arch_send_event(struct per_cpu *target)
+void gicv3_send_event(struct per_cpu *target)
 {
 	send_phys_sgi(target, SGI_EVENT);
 }

@@ -165,13 +165,6 @@ u64 arch_counter_freq(void)
 	return read_sysreg(cntfrq_el0) & 0xffffffffUL;
 }
 
-void arch_park_cpu(void)
-{
-	asm volatile("msr daifset, #0xf");
-	for (;;)
-		wfi();
-}
-
 /*
  * A CPU that PSCI CPU_ON powered up, now at EL2 with the MMU on: for root
  * Linux, or for a non-root cell (start, or CPU_ON from the cell), which

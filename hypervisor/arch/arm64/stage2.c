@@ -6,7 +6,6 @@
 #include <jailhouse/cell.h>
 #include <jailhouse/errno.h>
 #include <jailhouse/printk.h>
-#include <asm/irqchip.h>
 #include <asm/stage2.h>
 #include <asm/sysregs.h>
 
@@ -46,28 +45,19 @@ void stage2_init(void)
 		((u64)parange << TCR_PS_SHIFT) | VTCR_EL2_RES1;
 }
 
-int arch_cell_create(struct cell *cell)
+/* The root table(s) of a cell's stage 2, concatenated where it starts at L1 */
+int stage2_root_alloc(struct cell *cell)
 {
-	int err;
-
 	cell->s2.root = page_alloc(&mem_pool, s2_root_pages, s2_root_pages);
 	if (!cell->s2.root)
 		return -ENOMEM;
 	cell->s2.start_level = s2_start_level;
 	cell->s2.root_pages = s2_root_pages;
-	if (cell == &root_cell)
-		return 0;
-	err = gicv3_cell_create(cell);
-	if (err) {
-		page_free(&mem_pool, cell->s2.root, s2_root_pages);
-		cell->s2.root = NULL;
-	}
-	return err;
+	return 0;
 }
 
-void arch_cell_destroy(struct cell *cell)
+void stage2_root_free(struct cell *cell)
 {
-	gicv3_cell_destroy(cell);
 	page_free(&mem_pool, cell->s2.root, cell->s2.root_pages);
 	cell->s2.root = NULL;
 }
@@ -151,26 +141,6 @@ int arch_map_hypervisor_placeholder(struct cell *cell)
 			return err;
 	}
 	return 0;
-}
-
-int arch_cell_init_mmio(struct cell *cell)
-{
-	return gicv3_cell_init(cell);
-}
-
-void arch_comm_init(struct cell *cell)
-{
-	struct jailhouse_comm_region *comm = cell->comm_page;
-
-	comm->gic_version = system_config->platform_info.arm.gic_version;
-	comm->gicd_base = system_config->platform_info.arm.gicd_base;
-	comm->gicc_base = system_config->platform_info.arm.gicc_base;
-	comm->gicr_base = system_config->platform_info.arm.gicr_base;
-}
-
-unsigned int arch_trapped_ranges(struct mem_range *ranges, unsigned int max)
-{
-	return gicv3_trapped_ranges(ranges, max);
 }
 
 void stage2_cpu_init(struct cell *cell)

@@ -16,6 +16,7 @@
 struct cell;
 struct mem_range;
 struct jailhouse_irqchip;
+struct jailhouse_cell_desc;
 
 extern void *gicd_base, *gicr_base;
 extern unsigned long gicr_size, gicr_stride;
@@ -33,8 +34,11 @@ int gicv3_cpu_init(struct per_cpu *cpu_data);
 void gicv3_cpu_exit(struct per_cpu *cpu_data);
 void gicv3_cpu_drop(struct per_cpu *cpu_data);
 void gicv3_cpu_reset_private(struct per_cpu *cpu_data);
-void gicv3_handle_irq(void);
 void send_phys_sgi(struct per_cpu *target, unsigned int sgi);
+/* The hypervisor's event SGI to another CPU (cpu-control.c) */
+void gicv3_send_event(struct per_cpu *target);
+/* A CPU changes hands: nothing its old owner queued or planted stays */
+void gicv3_cpu_new_owner(struct per_cpu *cpu_data);
 /* A guest's write of ICC_SGI1R_EL1; false if it is not one to forward */
 bool gicv3_handle_sgi_write(u64 val);
 
@@ -43,10 +47,14 @@ int gicv3_cell_create(struct cell *cell);
 void gicv3_cell_destroy(struct cell *cell);
 int gicv3_cell_init(struct cell *cell);
 int gicv3_cell_irqs_init(struct cell *cell);
+void gicv3_cell_irqs_take(struct cell *cell);
+void gicv3_cell_irqs_reset(struct cell *cell);
+void gicv3_cell_irqs_return(struct cell *cell);
 u64 gicv3_route_in_cell(const struct cell *cell, u64 route);
 /* gicv3-spi-check.c: SPI ownership that only reads configs and bitmaps */
 bool gicv3_spi_owned(const struct cell *cell, unsigned int irq);
 bool gicv3_is_gicd_chip(const struct jailhouse_irqchip *chip);
+int gicv3_cell_irqs_check(const struct jailhouse_cell_desc *cfg);
 
 /* gicv3-mmio.c: the trapped registers */
 void gicv3_gicr_wait_rwp(void *rd);

@@ -14,6 +14,8 @@ struct cell;
 extern unsigned int ipa_bits;
 
 u64 paging_s2_attrs(u64 mem_flags);
+int stage2_root_alloc(struct cell *cell);
+void stage2_root_free(struct cell *cell);
 void stage2_cpu_init(struct cell *cell);
 void stage2_init(void);
 
