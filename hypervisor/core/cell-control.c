@@ -11,8 +11,6 @@
 #include <jailhouse/printk.h>
 #include <jailhouse/string.h>
 
-/* Configs up to 16 pages, as upstream: more is corrupt or absurd. */
-
 static int mgmt_busy;
 
 static long mgmt_begin(void)

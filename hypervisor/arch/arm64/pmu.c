@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The PMU as a non-root cell sees it: counting nothing at EL2. PMUv3 of
- * ARMv8.1 on has MDCR_EL2.HPMD for that. An ARMv8.0 PMU (Cortex-A53,
- * A57, A72) counts EL2 events for a guest that sets the NSH bit of an
- * event type or of the cycle counter's filter; there, a non-root cell's
- * PMU accesses trap (MDCR_EL2.TPM) and are carried out here, with NSH
- * cleared on the way in. Root keeps its direct access: its counters are
- * its own CPUs', where EL2 works for root alone.
+ * The PMU as a non-root cell sees it: counting nothing at EL2. From
+ * PMUv3p5 on, MDCR_EL2.HPMD prohibits event counting at EL2 and HCCD
+ * stops the cycle counter there. Before (ARMv8.0 to 8.4: Cortex-A53,
+ * A57, A72, A76), HPMD, where it exists, leaves the cycle counter
+ * running unless the guest sets PMCR_EL0.DP, and the NSH bit of an event
+ * type or of the cycle counter's filter lets a guest count EL2. There, a
+ * non-root cell's PMU accesses trap (MDCR_EL2.TPM) and are carried out
+ * here with NSH cleared, confined to the counters MDCR_EL2.HPMN leaves to
+ * EL1. Root keeps direct access: its counters are its own CPUs', where
+ * EL2 works for root alone.
  */
 #include <jailhouse/cell.h>
 #include <jailhouse/percpu.h>
@@ -15,8 +18,14 @@
 
 #define MDCR_HPMN_MASK		0x1fUL	/* counters EL1 may use */
 #define MDCR_TPM		BIT(6)	/* trap EL0/EL1 PMU accesses */
+#define MDCR_HCCD		BIT(23)	/* PMUv3p5: no cycle count at EL2 */
+#define PMUVER_V3P5		6
 #define PMU_NSH			BIT(27)	/* event filter: count at EL2 */
 #define PMU_SEL_CYCLES		31	/* PMSELR value for PMCCFILTR */
+#define PMU_CYCLES_BIT		BIT(31)	/* in the counter bitmaps */
+#define PMCR_P			BIT(1)	/* reset the event counters */
+#define PMCR_N_SHIFT		11
+#define PMCR_N_MASK		(0x1fUL << PMCR_N_SHIFT)
 
 /* Op0 3, Op1, CRn, CRm, Op2 as traps.c packs them from the ISS */
 #define PMU_REG(op1, crn, crm, op2) \
@@ -34,13 +43,27 @@ static unsigned int pmu_version(void)
 void pmu_cpu_init(struct per_cpu *cpu_data)
 {
 	unsigned int ver = pmu_version();
-	u64 mdcr = read_sysreg(mdcr_el2) & ~MDCR_TPM;
+	u64 mdcr = read_sysreg(mdcr_el2) & ~(MDCR_TPM | MDCR_HPMD | MDCR_HCCD);
 
-	if (ver >= ID_DFR0_PMUVER_V3P1)
+	if (ver >= PMUVER_V3P5)
+		mdcr |= MDCR_HPMD | MDCR_HCCD;
+	else if (ver >= ID_DFR0_PMUVER_V3P1)
 		mdcr |= MDCR_HPMD;
-	else if (ver && cpu_data->cell != &root_cell)
+	if (ver && ver < PMUVER_V3P5 && cpu_data->cell != &root_cell)
 		mdcr |= MDCR_TPM;
 	write_sysreg(mdcr_el2, mdcr);
+}
+
+/* The event counters EL1 may use: those below MDCR_EL2.HPMN */
+static unsigned int pmu_usable(void)
+{
+	return read_sysreg(mdcr_el2) & MDCR_HPMN_MASK;
+}
+
+/* Their bits in PMCNTEN*, PMOVS*, PMINTEN*, plus the cycle counter's */
+static u64 pmu_usable_mask(void)
+{
+	return (BIT(pmu_usable()) - 1) | PMU_CYCLES_BIT;
 }
 
 /*
@@ -50,10 +73,9 @@ void pmu_cpu_init(struct per_cpu *cpu_data)
  */
 static int pmu_selected(unsigned int n, bool type, bool is_read, u64 *val)
 {
-	unsigned int usable = read_sysreg(mdcr_el2) & MDCR_HPMN_MASK;
 	u64 sel = read_sysreg(pmselr_el0);
 
-	if (n >= usable && !(type && n == PMU_SEL_CYCLES))
+	if (n >= pmu_usable() && !(type && n == PMU_SEL_CYCLES))
 		return PMU_UNDEFINED;
 	write_sysreg(pmselr_el0, n);
 	isb();
@@ -70,6 +92,36 @@ static int pmu_selected(unsigned int n, bool type, bool is_read, u64 *val)
 	return PMU_DONE;
 }
 
+/*
+ * PMCR_EL0: N reads as what EL1 may use, and P resets only those
+ * counters, as the architecture has it for EL1 under HPMN.
+ */
+static int pmu_pmcr(bool is_read, u64 *val)
+{
+	unsigned int n, usable = pmu_usable();
+	u64 zero = 0;
+
+	if (is_read) {
+		*val = (read_sysreg(pmcr_el0) & ~PMCR_N_MASK) |
+		       (u64)usable << PMCR_N_SHIFT;
+		return PMU_DONE;
+	}
+	write_sysreg(pmcr_el0, *val & ~PMCR_P);
+	if (*val & PMCR_P)
+		for (n = 0; n < usable; n++)
+			pmu_selected(n, false, false, &zero);
+	return PMU_DONE;
+}
+
+/* A read-write register of counter bits, confined to EL1's counters */
+#define PMU_BITS(reg)							\
+	do {								\
+		if (is_read)						\
+			*val = read_sysreg(reg) & pmu_usable_mask();	\
+		else							\
+			write_sysreg(reg, *val & pmu_usable_mask());	\
+		return PMU_DONE;					\
+	} while (0)
 #define PMU_RW(reg)							\
 	do {								\
 		if (is_read)						\
@@ -98,17 +150,18 @@ int pmu_access(u64 reg, bool is_read, u64 *val)
 
 	switch (reg) {
 	case PMU_REG(3, 9, 12, 0):
-		PMU_RW(pmcr_el0);
+		return pmu_pmcr(is_read, val);
 	case PMU_REG(3, 9, 12, 1):
-		PMU_RW(pmcntenset_el0);
+		PMU_BITS(pmcntenset_el0);
 	case PMU_REG(3, 9, 12, 2):
-		PMU_RW(pmcntenclr_el0);
+		PMU_BITS(pmcntenclr_el0);
 	case PMU_REG(3, 9, 12, 3):
-		PMU_RW(pmovsclr_el0);
+		PMU_BITS(pmovsclr_el0);
 	case PMU_REG(3, 9, 12, 4):
 		if (is_read)
 			return PMU_UNDEFINED;
-		write_sysreg(pmswinc_el0, *val);
+		write_sysreg(pmswinc_el0, *val & pmu_usable_mask() &
+			     ~PMU_CYCLES_BIT);
 		return PMU_DONE;
 	case PMU_REG(3, 9, 12, 5):
 		PMU_RW(pmselr_el0);
@@ -127,11 +180,11 @@ int pmu_access(u64 reg, bool is_read, u64 *val)
 	case PMU_REG(3, 9, 14, 0):
 		PMU_RW(pmuserenr_el0);
 	case PMU_REG(3, 9, 14, 3):
-		PMU_RW(pmovsset_el0);
+		PMU_BITS(pmovsset_el0);
 	case PMU_REG(0, 9, 14, 1):
-		PMU_RW(pmintenset_el1);
+		PMU_BITS(pmintenset_el1);
 	case PMU_REG(0, 9, 14, 2):
-		PMU_RW(pmintenclr_el1);
+		PMU_BITS(pmintenclr_el1);
 	default:
 		return PMU_NOT_PMU;
 	}
