@@ -33,6 +33,46 @@ static void skip_instruction(u64 esr)
 	write_sysreg(spsr_el2, spsr);
 }
 
+/*
+ * An AArch32 instruction may trap although its condition code fails
+ * (ESR.CV and COND say which); it must then do nothing.
+ */
+static bool aarch32_cond_failed(u64 esr)
+{
+	unsigned int nzcv = read_sysreg(spsr_el2) >> 28 & 0xf;
+	unsigned int cond = esr >> 20 & 0xf;
+	bool n = nzcv & 8, z = nzcv & 4, c = nzcv & 2, v = nzcv & 1, pass;
+
+	if (!(esr & ESR_CV))
+		return false;
+	switch (cond >> 1) {
+	case 0:
+		pass = z;
+		break;
+	case 1:
+		pass = c;
+		break;
+	case 2:
+		pass = n;
+		break;
+	case 3:
+		pass = v;
+		break;
+	case 4:
+		pass = c && !z;
+		break;
+	case 5:
+		pass = n == v;
+		break;
+	case 6:
+		pass = n == v && !z;
+		break;
+	default:
+		return false;	/* always */
+	}
+	return (cond & 1) ? pass : !pass;
+}
+
 /* The start of a fatal trap's report, which is not metered. */
 void dump_regs(struct registers *regs, u64 esr)
 {
@@ -173,8 +213,15 @@ void arch_handle_trap(struct registers *regs)
 		break;
 	case EC_CP15_32:
 	case EC_CP15_64:
-		/* AArch32 EL0 reaching the PMU of an ARMv8.0 cell (pmu.c) */
-		inject_undefined(esr);
+		/*
+		 * AArch32 EL0 reaching the PMU of an ARMv8.0 cell (pmu.c) or
+		 * an implementation-defined register (TIDCP): undefined,
+		 * unless the instruction's condition failed.
+		 */
+		if (aarch32_cond_failed(esr))
+			skip_instruction(esr);
+		else
+			inject_undefined(esr);
 		break;
 	default:
 		dump_regs(regs, esr);

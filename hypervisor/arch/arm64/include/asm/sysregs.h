@@ -56,6 +56,7 @@
 #define ESR_EC_SHIFT		26
 #define ESR_EC(esr)		(((esr) >> ESR_EC_SHIFT) & 0x3f)
 #define ESR_IL			(1UL << 25)
+#define ESR_CV			(1UL << 24)	/* AArch32: COND valid */
 #define ESR_ISS(esr)		((esr) & 0x1ffffff)
 
 #define EC_UNKNOWN		0x00
