@@ -60,7 +60,7 @@ static int check_signature(struct jh_ctx *ctx, const char *src,
 {
 	char shown[4 * JAILHOUSE_SIGNATURE_SIZE + 1];
 
-	if (size >= 6 && jailhouse_signature_is_old((const char *)data))
+	if (size >= 6 && jailhouse_config_is_old(data))
 		return jh_fail(ctx, EINVAL, JH_ERR_REVISION,
 			       "%s: signature %.6s of revision 13 or older, expected revision %d",
 			       src, (const char *)data,

@@ -19,7 +19,8 @@ static int check_header(struct jhl_ctx *ctx, const char *what,
 {
 	switch (jailhouse_header_fault(sig, want, revision, arch)) {
 	case JAILHOUSE_HEADER_SIGNATURE:
-		if (jailhouse_signature_is_old(sig))
+		/* sig starts the config: its first 6 bytes are there */
+		if (jailhouse_config_is_old(sig))
 			jhl_err(ctx, "%s: old format (config revision 13 or earlier), rebuild it for revision %d",
 				what, JAILHOUSE_CONFIG_REVISION);
 		else if (jailhouse_signature_is(want, JAILHOUSE_CELL_DESC_SIGNATURE) &&

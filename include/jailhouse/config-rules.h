@@ -43,14 +43,16 @@ static inline int jailhouse_signature_is(const char *sig, const char *want)
 /*
  * Revision 13 and older began with 6-byte signatures: worth a message of
  * their own, as rebuilding the config against this header fixes them.
+ * Reads the first 6 bytes of the config (signature and architecture).
  */
-static inline int jailhouse_signature_is_old(const char *sig)
+static inline int jailhouse_config_is_old(const void *config)
 {
-	static const char old[2][6] = { "JHSYST", "JHCELL" };
+	const char *start = (const char *)config;
+	const char *old[] = { "JHSYST", "JHCELL" };
 	unsigned int k, n;
 
 	for (k = 0; k < 2; k++) {
-		for (n = 0; n < 6 && sig[n] == old[k][n]; n++)
+		for (n = 0; n < 6 && start[n] == old[k][n]; n++)
 			;
 		if (n == 6)
 			return 1;
