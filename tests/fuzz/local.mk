@@ -13,14 +13,16 @@ EXTRA_DIST += tests/fuzz/corpus tests/fuzz/fuzz.h tests/fuzz/make-corpus.sh \
 # The hypervisor's sources that check a new cell's config, with the world
 # they ask (hv-world.c), compiled for the host with the hypervisor's
 # headers; instrumented like the rest in the fuzzing build.
-check_LTLIBRARIES += tests/fuzz/libhvcheck.la
-tests_fuzz_libhvcheck_la_SOURCES = tests/fuzz/hv-world.c \
+hvcheck_sources = tests/fuzz/hv-world.c \
 	hypervisor/core/cell-check.c hypervisor/core/printk.c \
 	hypervisor/arch/arm64/gicv3-spi-check.c
-tests_fuzz_libhvcheck_la_CPPFLAGS = -D__JAILHOUSE_FREESTANDING__ \
+hvcheck_cppflags = -D__JAILHOUSE_FREESTANDING__ \
 	-Dsnprintf=hv_snprintf -I$(top_srcdir)/include \
 	-I$(top_srcdir)/hypervisor/include \
 	-I$(top_srcdir)/hypervisor/arch/arm64/include
+check_LTLIBRARIES += tests/fuzz/libhvcheck.la
+tests_fuzz_libhvcheck_la_SOURCES = $(hvcheck_sources)
+tests_fuzz_libhvcheck_la_CPPFLAGS = $(hvcheck_cppflags)
 tests_fuzz_libhvcheck_la_CFLAGS = $(AM_CFLAGS) -ffreestanding
 
 check_PROGRAMS += tests/fuzz/replay-hv-check
@@ -112,10 +114,16 @@ tests_fuzz_fuzz_config_CFLAGS = $(FUZZ_CFLAGS)
 tests_fuzz_fuzz_config_LDFLAGS = $(FUZZ_LDFLAGS)
 tests_fuzz_fuzz_config_LDADD = libjailhouse/libjailhouse.la
 
+# the hypervisor's checks instrumented like the loader in its targets
+check_LTLIBRARIES += tests/fuzz/libhvcheck-fuzz.la
+tests_fuzz_libhvcheck_fuzz_la_SOURCES = $(hvcheck_sources)
+tests_fuzz_libhvcheck_fuzz_la_CPPFLAGS = $(hvcheck_cppflags)
+tests_fuzz_libhvcheck_fuzz_la_CFLAGS = $(AM_CFLAGS) -ffreestanding \
+	$(FUZZ_CFLAGS)
 tests_fuzz_fuzz_hv_check_SOURCES = tests/fuzz/fuzz-hv-check.c
 tests_fuzz_fuzz_hv_check_CFLAGS = $(FUZZ_CFLAGS)
 tests_fuzz_fuzz_hv_check_LDFLAGS = $(FUZZ_LDFLAGS)
-tests_fuzz_fuzz_hv_check_LDADD = tests/fuzz/libhvcheck.la
+tests_fuzz_fuzz_hv_check_LDADD = tests/fuzz/libhvcheck-fuzz.la
 
 fuzz-smoke: $(fuzz_targets) FORCE
 	@for t in $(fuzz_names); do \
