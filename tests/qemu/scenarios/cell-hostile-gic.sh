@@ -7,9 +7,11 @@
 # GICD_CTLR, SETSPI/CLRSPI and the legacy SGIR, the redistributors of
 # root's CPU 0 and gic-demo's CPU 1 (LPI and power registers, every
 # SGI/PPI register), and the hypervisor's own SGIs and maintenance PPI in
-# its own redistributor. Nothing of it reads back; root keeps its timer
-# and virtio interrupts, gic-demo ticks, the hypervisor still stops the
-# cell, and root gets CPUs 2 and 3 back ticking.
+# its own redistributor. Nothing of it reads back, and root reads its own
+# GIC state (group, enable, active, priority, config, routing of all its
+# SPIs and of CPU 0's SGIs and PPIs) unchanged; root keeps its timer and
+# virtio interrupts, gic-demo ticks, the hypervisor still stops the cell,
+# and root gets CPUs 2 and 3 back ticking.
 # shellcheck source=tests/qemu/scenarios/lib.sh
 . /scenarios/lib.sh
 
@@ -25,7 +27,40 @@ ticking_23() {
 		"$((_a + 10))" ]
 }
 
+# root_gic_state: what root itself reads of the GIC state the sweep must
+# leave alone: group, enable, active, group modifier, priority, config and
+# routing of every SPI (INTIDs 32-287, but for the words holding smp-test's
+# SPI 150) and of CPU 0's SGIs and PPIs. Pending bits come and go by
+# themselves; run on CPU 0, root's only CPU here, where no interrupt is
+# active while the reads run.
+root_gic_state() {
+	# shellcheck disable=SC2016 # the inner shell expands
+	taskset -c 0 sh -c '
+	d=$((0x08000000)) s=$((0x080a0000 + 0x10000))
+	for w in 1 2 3 5 6 7 8; do
+		for r in 0x080 0x100 0x300 0xd00; do
+			echo "gicd $r word $w: $(devmem $((d + r + 4 * w)) 32)"
+		done
+	done
+	for i in $(seq 8 71); do
+		[ "$i" = 37 ] || echo "priority word $i: $(devmem $((d + 0x400 + 4 * i)) 32)"
+	done
+	for w in $(seq 2 17); do
+		[ "$w" = 9 ] || echo "config word $w: $(devmem $((d + 0xc00 + 4 * w)) 32)"
+	done
+	for irq in $(seq 32 287); do
+		[ "$irq" = 150 ] || echo "route $irq: $(devmem $((d + 0x6000 + 8 * irq)) 64)"
+	done
+	for r in 0x080 0x100 0x300 0xc00 0xc04 0xd00 0x400 0x404 0x408 0x40c \
+		0x410 0x414 0x418 0x41c; do
+		echo "cpu 0 sgi frame $r: $(devmem $((s + r)) 32)"
+	done'
+}
+
 jh_attack_begin $work
+root_gic_state >$work/gic-before
+check "root reads its GIC state ($(wc -l <$work/gic-before) registers)" \
+	test "$(grep -c ': 0x' $work/gic-before)" -eq 375
 timer0=$(jh_irqs arch_timer)
 virtio0=$(jh_irqs virtio)
 
@@ -44,6 +79,9 @@ for where in GICD "GICR of CPU 0" "GICR of CPU 1"; do
 done
 check "the cell still takes its timer interrupts" \
 	console_next 'cell-test: tick [0-9]+ latency [0-9]+ ns, CPU 2$'
+root_gic_state >$work/gic-after
+check "root's GIC state as before the sweep, register by register" \
+	diff $work/gic-before $work/gic-after
 check "gic-demo keeps ticking" jh_bystander_ticks
 check "root Linux responsive" jh_root_alive
 sleep 1
