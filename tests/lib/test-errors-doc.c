@@ -61,7 +61,8 @@ static void names_in(const char *text, const char *end, unsigned int mask)
 
 	while (p < end) {
 		if (p[0] == 'E' && ((p[1] >= 'A' && p[1] <= 'Z') || p[1] == '2') &&
-		    (p == text || p[-1] == ' ' || p[-1] == '*' || p[-1] == '|')) {
+		    (p == text || p[-1] == ' ' || p[-1] == '*' || p[-1] == '|' ||
+		     p[-1] == '`')) {
 			len = strspn(p, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
 			for (unsigned int r = 0; r < JH_REQ_COUNT; r++)
 				if (mask & (1u << r))
@@ -114,12 +115,17 @@ static void parse(const char *path)
 					 all);
 			continue;
 		}
-		/* a table row: its first column */
-		if (!mask || line[0] != '|' || line[2] != 'E')
+		/*
+		 * A table row: the errnos in its first column, however it is
+		 * spaced or emphasised ("| EBUSY |", "|**EBUSY**|"); a row
+		 * whose first column names none (the header, a hypervisor's
+		 * code) adds nothing.
+		 */
+		if (!mask || line[0] != '|')
 			continue;
 		bar = strchr(line + 1, '|');
 		if (bar)
-			names_in(line + 2, bar, mask);
+			names_in(line + 1, bar, mask);
 	}
 	fclose(f);
 }
