@@ -32,7 +32,10 @@ EXTRA_DIST += tests/qemu tests/bench tests/build-all.sh tests/check-all.sh tests
 EXTRA_PROGRAMS = tests/qemu/tools/jh-raw tests/qemu/tools/jh-ioctl-fuzz
 CLEANFILES += $(EXTRA_PROGRAMS)
 tests_qemu_tools_jh_raw_SOURCES = tests/qemu/tools/jh-raw.c
-tests_qemu_tools_jh_ioctl_fuzz_SOURCES = tests/qemu/tools/jh-ioctl-fuzz.c
+tests_qemu_tools_jh_ioctl_fuzz_SOURCES = tests/qemu/tools/jh-ioctl-fuzz.c \
+	libjailhouse/ioctl-errnos.c
+tests_qemu_tools_jh_ioctl_fuzz_CPPFLAGS = $(AM_CPPFLAGS) \
+	-I$(top_srcdir)/libjailhouse
 qemu_tests_dir = $(libexecdir)/jailhouse-tests
 qemu_tests_files = tests/qemu/tools/jh-raw tests/qemu/tools/jh-ioctl-fuzz
 
