@@ -87,24 +87,18 @@ void console_write(const char *s)
 		malformed = 1;
 }
 
-/* What root_cell_init() and gicv3_cell_irqs_init() give a cell. */
+/* What root_cell_init() and cell_prepare() give a cell. */
 static void world_cell(struct cell *cell, const struct jailhouse_cell_desc *cfg)
 {
-	const struct jailhouse_irqchip *chip = jailhouse_cell_irqchips(cfg);
 	const u8 *set = jailhouse_cell_cpu_set(cfg);
-	unsigned int n, w, cpu;
+	unsigned int cpu;
 
 	cell->config = cfg;
 	cell->id = cfg->id;
 	for (cpu = 0; cpu < cfg->cpu_set_size * 8 && cpu < max_cpus; cpu++)
 		if (set[cpu / 8] & (1U << (cpu % 8)))
 			cell_set_cpu(cell, cpu);
-	for (n = 0; n < cfg->num_irqchips; n++, chip++)
-		if (gicv3_is_gicd_chip(chip))
-			for (w = 0; w < 4; w++)
-				cell->arch.spi_bitmap[chip->pin_base / 32 + w] |=
-					chip->pin_bitmap[w];
-	cell->arch.spi_bitmap[0] = 0;
+	gicv3_cell_irqs_init(cell);
 }
 
 static void world_init(void)

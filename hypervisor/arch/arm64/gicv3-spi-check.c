@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Which shared peripheral interrupts a cell owns, and whether a new cell
- * config may have the ones it asks for. Nothing here touches the GIC:
+ * Which shared peripheral interrupts a cell owns, from its config, and
+ * whether a new cell config may have the ones it asks for. Nothing here touches the GIC:
  * the host fuzz target (tests/fuzz/fuzz-hv-check.c) builds this file
  * with core/cell-check.c to run the hypervisor's own checks on random
  * configs.
@@ -21,6 +21,27 @@ bool gicv3_spi_owned(const struct cell *cell, unsigned int irq)
 bool gicv3_is_gicd_chip(const struct jailhouse_irqchip *chip)
 {
 	return chip->address == system_config->platform_info.arm.gicd_base;
+}
+
+/* The SPIs a cell's config gives it, as its ownership bitmap */
+int gicv3_cell_irqs_init(struct cell *cell)
+{
+	const struct jailhouse_irqchip *chip =
+		jailhouse_cell_irqchips(cell->config);
+	unsigned int n, w;
+
+	for (n = 0; n < cell->config->num_irqchips; n++, chip++) {
+		if (!gicv3_is_gicd_chip(chip))
+			continue;
+		/* compared without addition: pin_base + 128 could wrap */
+		if (chip->pin_base % 32 || chip->pin_base > 1024 - 128)
+			return -EINVAL;
+		for (w = 0; w < 4; w++)
+			cell->arch.spi_bitmap[chip->pin_base / 32 + w] |=
+				chip->pin_bitmap[w];
+	}
+	cell->arch.spi_bitmap[0] = 0;	/* SGIs and PPIs live in GICR */
+	return 0;
 }
 
 /* A line a new cell asks for must exist and be root's now. */

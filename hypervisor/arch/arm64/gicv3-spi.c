@@ -56,26 +56,6 @@ static void gicd_wait_rwp(void)
 	}
 }
 
-int gicv3_cell_irqs_init(struct cell *cell)
-{
-	const struct jailhouse_irqchip *chip =
-		jailhouse_cell_irqchips(cell->config);
-	unsigned int n, w;
-
-	for (n = 0; n < cell->config->num_irqchips; n++, chip++) {
-		if (!gicv3_is_gicd_chip(chip))
-			continue;
-		/* compared without addition: pin_base + 128 could wrap */
-		if (chip->pin_base % 32 || chip->pin_base > 1024 - 128)
-			return -EINVAL;
-		for (w = 0; w < 4; w++)
-			cell->arch.spi_bitmap[chip->pin_base / 32 + w] |=
-				chip->pin_bitmap[w];
-	}
-	cell->arch.spi_bitmap[0] = 0;	/* SGIs and PPIs live in GICR */
-	return 0;
-}
-
 int gicv3_cell_create(struct cell *cell)
 {
 	cell->arch.root_spis = page_alloc(&mem_pool, SNAPSHOT_PAGES, 1);
