@@ -77,12 +77,14 @@ static int errno_by_name(const char *name, size_t len)
 {
 	char copy[32];
 	size_t i;
+	int err;
 
 	if (len < sizeof(copy)) {
 		memcpy(copy, name, len);
 		copy[len] = '\0';
-		if (jh_ioctl_errno_by_name(copy))
-			return jh_ioctl_errno_by_name(copy);
+		err = jh_ioctl_errno_by_name(copy);
+		if (err)
+			return err;
 	}
 	for (i = 0; i < sizeof(errno_names) / sizeof(errno_names[0]); i++)
 		if (strlen(errno_names[i].name) == len &&
