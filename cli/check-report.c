@@ -240,7 +240,7 @@ out_ctx:
 	jh_ctx_unref(ctx);
 out_files:
 	for (i = 0; i < n; i++) {
-		jh_config_free(files[i].cfg);
+		jh_config_unref(files[i].cfg);
 		free(files[i].message);
 	}
 	free(files);

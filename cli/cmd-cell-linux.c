@@ -216,7 +216,7 @@ static int fill_request(struct jh_ctx *ctx, const struct linux_args *a,
 		if (jh_config_new_from_file(ctx, a->system, &sys))
 			return -1;
 		err = jh_linux_set_system_config(req, sys);
-		jh_config_free(sys);
+		jh_config_unref(sys);
 		if (err)
 			return err;
 	}
@@ -360,7 +360,7 @@ int cmd_cell_linux(int argc, char **argv)
 out_req:
 	jh_linux_free(req);
 out_cfg:
-	jh_config_free(cfg);
+	jh_config_unref(cfg);
 out_ctx:
 	jh_ctx_unref(ctx);
 out_given:

@@ -56,7 +56,7 @@ int cmd_cell_create(int argc, char **argv)
 	} else {
 		jh_cell_unref(cell);
 	}
-	jh_config_free(cfg);
+	jh_config_unref(cfg);
 out_ctx:
 	jh_ctx_unref(ctx);
 	return ret;

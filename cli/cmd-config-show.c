@@ -261,7 +261,7 @@ int cmd_config_show(int argc, char **argv)
 		ret = cli_error(ctx);
 	} else {
 		print_config(cfg);
-		jh_config_free(cfg);
+		jh_config_unref(cfg);
 	}
 	jh_ctx_unref(ctx);
 	return ret;

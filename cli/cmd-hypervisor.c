@@ -37,7 +37,7 @@ int cmd_enable(int argc, char **argv)
 		ret = cli_error(ctx);
 		cli_console_tail(ctx);
 	}
-	jh_config_free(sys);
+	jh_config_unref(sys);
 out_ctx:
 	jh_ctx_unref(ctx);
 	return ret;

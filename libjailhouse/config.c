@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
- * Configuration objects: a validated private copy of a .cell file.
+ * Configuration objects: a validated private copy of a .cell file, the
+ * one parser of configs in userspace (the checker, cell create and the
+ * Linux loader all read a jh_config).
  *
  * Loading proves the bytes are a revision 14 arm64 config whose arrays
- * fit the buffer, so every accessor below may trust the counts.
+ * fit the buffer, so every accessor below may trust the counts. A config
+ * never changes once made: holders share it by reference.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -13,6 +16,7 @@
 #include "internal.h"
 
 struct jh_config {
+	int refcount;
 	struct jh_ctx *ctx;
 	enum jh_config_kind kind;
 	char *source;
@@ -199,6 +203,7 @@ JH_EXPORT int jh_config_new_from_buffer(struct jh_ctx *ctx, const void *buf,
 		goto err_free;
 	}
 	memcpy(cfg->data, buf, size);
+	cfg->refcount = 1;
 	cfg->kind = kind;
 	cfg->size = need;
 	cfg->file_size = size;
@@ -232,14 +237,22 @@ JH_EXPORT int jh_config_new_from_file(struct jh_ctx *ctx, const char *path,
 	return err;
 }
 
-JH_EXPORT void jh_config_free(struct jh_config *cfg)
+JH_EXPORT struct jh_config *jh_config_ref(struct jh_config *cfg)
 {
-	if (!cfg)
-		return;
+	if (cfg)
+		cfg->refcount++;
+	return cfg;
+}
+
+JH_EXPORT struct jh_config *jh_config_unref(struct jh_config *cfg)
+{
+	if (!cfg || --cfg->refcount > 0)
+		return cfg;
 	jh_ctx_unref(cfg->ctx);
 	free(cfg->data);
 	free(cfg->source);
 	free(cfg);
+	return NULL;
 }
 
 struct jh_ctx *jh_config_get_ctx(const struct jh_config *cfg)

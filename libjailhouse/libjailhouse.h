@@ -279,11 +279,17 @@ int jh_config_new_from_file(struct jh_ctx *ctx, const char *path,
 /**
  * jh_config_new_from_buffer() - the same for bytes in memory (copied).
  * @label: names the config in messages and findings (e.g. a file name).
+ *
+ * A config is immutable and reference-counted (count 1 when made): a
+ * Linux boot request and its plan take references instead of copies; a
+ * check borrows the configs given to it.
  */
 int jh_config_new_from_buffer(struct jh_ctx *ctx, const void *buf,
 			      size_t size, const char *label,
 			      struct jh_config **cfg);
-void jh_config_free(struct jh_config *cfg);
+struct jh_config *jh_config_ref(struct jh_config *cfg);
+/** Drops a reference; returns NULL once the config is freed. */
+struct jh_config *jh_config_unref(struct jh_config *cfg);
 
 enum jh_config_kind jh_config_get_kind(const struct jh_config *cfg);
 /** The file name or label the config was loaded from. */
@@ -599,13 +605,13 @@ const char *jh_linux_image_name(enum jh_linux_image image);
 
 /**
  * jh_linux_new() - a request to boot Linux in the cell of @cell.
- * @cell: a cell config (JH_CONFIG_CELL), copied.
+ * @cell: a cell config (JH_CONFIG_CELL); the request takes a reference.
  *
  * linux-loader.bin comes from JH_LINUX_LOADER if set, else from the file
  * the environment variable JAILHOUSE_LINUX_LOADER names (ignored in
  * setuid programs), else from the installed one below the context's root.
  */
-int jh_linux_new(struct jh_ctx *ctx, const struct jh_config *cell,
+int jh_linux_new(struct jh_ctx *ctx, struct jh_config *cell,
 		 struct jh_linux **req);
 void jh_linux_free(struct jh_linux *req);
 /** Reads @image from @path when planning; NULL forgets the input. */
@@ -621,12 +627,12 @@ int jh_linux_set_name(struct jh_linux *req, const char *name);
 /** The cell name the request creates or reuses. */
 const char *jh_linux_get_name(const struct jh_linux *req);
 /**
- * jh_linux_set_system_config() - the system config (copied; NULL drops
- * it), for the GIC addresses of a generated DTB and the DTB check.
+ * jh_linux_set_system_config() - the system config (referenced; NULL
+ * drops it), for the GIC addresses of a generated DTB and the DTB check.
  * Without one, QEMU virt's addresses are assumed.
  */
 int jh_linux_set_system_config(struct jh_linux *req,
-			       const struct jh_config *sys);
+			       struct jh_config *sys);
 /** Gap between kernel and initrd in kernel sizes (upstream -k); 0: default. */
 int jh_linux_set_decomp_factor(struct jh_linux *req, unsigned int factor);
 /** GICD and GICR base for the generated DTB and the check; 0: config's. */

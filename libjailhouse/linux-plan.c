@@ -147,8 +147,7 @@ int jh_linux_planner_fail(struct jh_linux_plan *plan, int err)
 static int make_plan(struct jh_linux_plan *plan, const struct jh_linux *req)
 {
 	struct jhl_request r = {
-		.cell_config = jh_config_data(plan->cell),
-		.cell_config_size = jh_config_get_size(plan->cell),
+		.cell = jh_config_desc(plan->cell),
 		.kernel = source(plan, JH_LINUX_KERNEL),
 		.loader = source(plan, JH_LINUX_LOADER),
 		.dtb = source(plan, JH_LINUX_DTB),
@@ -164,10 +163,8 @@ static int make_plan(struct jh_linux_plan *plan, const struct jh_linux *req)
 	};
 	int err;
 
-	if (req->sys) {
-		r.system_config = jh_config_data(req->sys);
-		r.system_config_size = jh_config_get_size(req->sys);
-	}
+	if (plan->sys)
+		r.system = jh_config_system(plan->sys);
 	err = jhl_plan_new(&r, &plan->plan);
 	return err ? jh_linux_planner_fail(plan, err) : 0;
 }
@@ -181,12 +178,9 @@ JH_EXPORT int jh_linux_plan(struct jh_linux *req, struct jh_linux_plan **out)
 	if (!plan)
 		return jh_fail_nomem(req->ctx);
 	plan->ctx = jh_ctx_ref(req->ctx);
-	err = jh_config_new_from_buffer(req->ctx, jh_config_data(req->cell),
-					jh_config_get_size(req->cell),
-					jh_config_get_source(req->cell),
-					&plan->cell);
-	if (!err)
-		err = open_inputs(plan, req);
+	plan->cell = jh_config_ref(req->cell);
+	plan->sys = jh_config_ref(req->sys);
+	err = open_inputs(plan, req);
 	if (!err)
 		err = make_plan(plan, req);
 	if (err) {
@@ -211,7 +205,8 @@ JH_EXPORT void jh_linux_plan_free(struct jh_linux_plan *plan)
 		jh_blob_unref(plan->blob[i]);
 		free(plan->path[i]);
 	}
-	jh_config_free(plan->cell);
+	jh_config_unref(plan->cell);
+	jh_config_unref(plan->sys);
 	jh_ctx_unref(plan->ctx);
 	free(plan);
 }

@@ -13,6 +13,7 @@
 struct jh_linux_plan {
 	struct jh_ctx *ctx;
 	struct jh_config *cell;		/* what the cell is created from */
+	struct jh_config *sys;		/* NULL: none; both referenced */
 	/* The sources the loader's plan reads from while loading. */
 	struct jhl_source src[JH_LINUX_NUM_INPUTS];
 	bool open[JH_LINUX_NUM_INPUTS];

@@ -47,35 +47,10 @@ static void input_clear(struct jh_linux_input *in)
 	in->blob = NULL;
 }
 
-/* A config copy whose name is @name (NULL: unchanged). */
-static int copy_config(struct jh_ctx *ctx, const struct jh_config *cfg,
-		       const char *name, struct jh_config **out)
-{
-	size_t size = jh_config_get_size(cfg);
-	struct jailhouse_cell_desc *desc;
-	unsigned char *buf;
-	int err;
-
-	buf = malloc(size);
-	if (!buf)
-		return jh_fail_nomem(ctx);
-	memcpy(buf, jh_config_data(cfg), size);
-	if (name) {
-		desc = (struct jailhouse_cell_desc *)buf;
-		memset(desc->name, 0, sizeof(desc->name));
-		memcpy(desc->name, name, strlen(name));
-	}
-	err = jh_config_new_from_buffer(ctx, buf, size,
-					jh_config_get_source(cfg), out);
-	free(buf);
-	return err;
-}
-
-JH_EXPORT int jh_linux_new(struct jh_ctx *ctx, const struct jh_config *cell,
+JH_EXPORT int jh_linux_new(struct jh_ctx *ctx, struct jh_config *cell,
 			   struct jh_linux **out)
 {
 	struct jh_linux *req;
-	int err;
 
 	if (jh_config_get_kind(cell) != JH_CONFIG_CELL)
 		return jh_fail(ctx, EINVAL, JH_ERR_CONFIG_KIND,
@@ -84,11 +59,7 @@ JH_EXPORT int jh_linux_new(struct jh_ctx *ctx, const struct jh_config *cell,
 	req = calloc(1, sizeof(*req));
 	if (!req)
 		return jh_fail_nomem(ctx);
-	err = copy_config(ctx, cell, NULL, &req->cell);
-	if (err) {
-		free(req);
-		return err;
-	}
+	req->cell = jh_config_ref(cell);
 	req->ctx = jh_ctx_ref(ctx);
 	*out = req;
 	return 0;
@@ -102,8 +73,8 @@ JH_EXPORT void jh_linux_free(struct jh_linux *req)
 		return;
 	for (i = 0; i < JH_LINUX_NUM_INPUTS; i++)
 		input_clear(&req->in[i]);
-	jh_config_free(req->cell);
-	jh_config_free(req->sys);
+	jh_config_unref(req->cell);
+	jh_config_unref(req->sys);
 	free(req->cmdline);
 	jh_ctx_unref(req->ctx);
 	free(req);
@@ -179,19 +150,36 @@ JH_EXPORT int jh_linux_set_cmdline(struct jh_linux *req, const char *cmdline)
 	return 0;
 }
 
+/*
+ * The cell's name in its config is what the driver and the hypervisor
+ * see: a new name means a config of its own, renamed (configs do not
+ * change once made).
+ */
 JH_EXPORT int jh_linux_set_name(struct jh_linux *req, const char *name)
 {
+	size_t size = jh_config_get_size(req->cell);
+	struct jailhouse_cell_desc *desc;
 	struct jh_config *cfg;
+	unsigned char *buf;
 	int err;
 
 	if (!name || !*name || strlen(name) > JAILHOUSE_CELL_NAME_MAXLEN)
 		return jh_fail(req->ctx, EINVAL, JH_ERR_INVALID_ARGUMENT,
 			       "invalid cell name '%s' (1 to %d characters)",
 			       name ? name : "", JAILHOUSE_CELL_NAME_MAXLEN);
-	err = copy_config(req->ctx, req->cell, name, &cfg);
+	buf = malloc(size);
+	if (!buf)
+		return jh_fail_nomem(req->ctx);
+	memcpy(buf, jh_config_data(req->cell), size);
+	desc = (struct jailhouse_cell_desc *)buf;
+	memset(desc->name, 0, sizeof(desc->name));
+	memcpy(desc->name, name, strlen(name));
+	err = jh_config_new_from_buffer(req->ctx, buf, size,
+					jh_config_get_source(req->cell), &cfg);
+	free(buf);
 	if (err)
 		return err;
-	jh_config_free(req->cell);
+	jh_config_unref(req->cell);
 	req->cell = cfg;
 	return 0;
 }
@@ -202,22 +190,14 @@ JH_EXPORT const char *jh_linux_get_name(const struct jh_linux *req)
 }
 
 JH_EXPORT int jh_linux_set_system_config(struct jh_linux *req,
-					 const struct jh_config *sys)
+					 struct jh_config *sys)
 {
-	struct jh_config *copy = NULL;
-	int err;
-
 	if (sys && jh_config_get_kind(sys) != JH_CONFIG_SYSTEM)
 		return jh_fail(req->ctx, EINVAL, JH_ERR_CONFIG_KIND,
 			       "%s is a cell config where a system config is needed",
 			       jh_config_get_source(sys));
-	if (sys) {
-		err = copy_config(req->ctx, sys, NULL, &copy);
-		if (err)
-			return err;
-	}
-	jh_config_free(req->sys);
-	req->sys = copy;
+	jh_config_unref(req->sys);
+	req->sys = jh_config_ref(sys);
 	return 0;
 }
 

@@ -34,8 +34,8 @@ struct jh_linux_input {
 
 struct jh_linux {
 	struct jh_ctx *ctx;
-	struct jh_config *cell;		/* our copy, with the name override */
-	struct jh_config *sys;		/* NULL: none */
+	struct jh_config *cell;		/* referenced; renamed: a new one */
+	struct jh_config *sys;		/* referenced; NULL: none */
 	struct jh_linux_input in[JH_LINUX_NUM_INPUTS];
 	char *cmdline;			/* NULL: keep the DTB's */
 	unsigned int factor;

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
- * Reads the parts of an untrusted cell config (and optional system config)
- * that the loader needs. The byte counts are checked against the buffer
- * before any array accessor of <jailhouse/cell-config.h> is used.
+ * The parts of a cell config (and optional system config) the loader
+ * needs, and whether Linux can boot in that cell. libjailhouse's parser
+ * has checked the header and that every array is inside the bytes; what
+ * is refused here is what the loader cannot work with.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -11,56 +12,6 @@
 #include "internal.h"
 
 #define GICR_FRAME_SIZE		0x20000ULL	/* GICv3: RD + SGI frame */
-
-/* The header rule of <jailhouse/config-rules.h>, with the loader's words */
-static int check_header(struct jhl_ctx *ctx, const char *what,
-			const char *sig, const char *want, __u8 arch,
-			__u16 revision)
-{
-	switch (jailhouse_header_fault(sig, want, revision, arch)) {
-	case JAILHOUSE_HEADER_SIGNATURE:
-		/* sig starts the config: its first 6 bytes are there */
-		if (jailhouse_config_is_old(sig))
-			jhl_err(ctx, "%s: old format (config revision 13 or earlier), rebuild it for revision %d",
-				what, JAILHOUSE_CONFIG_REVISION);
-		else if (jailhouse_signature_is(want, JAILHOUSE_CELL_DESC_SIGNATURE) &&
-			 jailhouse_signature_is(sig, JAILHOUSE_SYSTEM_SIGNATURE))
-			jhl_err(ctx, "%s: this is a system config, not a cell config",
-				what);
-		else
-			jhl_err(ctx, "%s: not a Jailhouse config (no %s signature)",
-				what, want);
-		return -EINVAL;
-	case JAILHOUSE_HEADER_REVISION:
-		jhl_err(ctx, "%s: config revision %u, expected %d", what,
-			revision, JAILHOUSE_CONFIG_REVISION);
-		return -EINVAL;
-	case JAILHOUSE_HEADER_ARCH:
-		jhl_err(ctx, "%s: built for architecture %u, the Linux loader needs arm64 (%d)",
-			what, arch, JAILHOUSE_ARM64);
-		return -EINVAL;
-	default:
-		return 0;
-	}
-}
-
-static int check_desc(struct jhl_ctx *ctx, const char *what,
-		      const struct jailhouse_cell_desc *desc, size_t size)
-{
-	__u64 need = jailhouse_cell_config_size(desc);
-
-	if (need > size) {
-		jhl_err(ctx, "%s: truncated: its counts need %llu bytes, it has %zu",
-			what, (unsigned long long)need, size);
-		return -EINVAL;
-	}
-	if (desc->cpu_set_size > JAILHOUSE_CPU_SET_MAX_SIZE) {
-		jhl_err(ctx, "%s: CPU set of %u bytes (at most %d)", what,
-			desc->cpu_set_size, JAILHOUSE_CPU_SET_MAX_SIZE);
-		return -EINVAL;
-	}
-	return 0;
-}
 
 static unsigned int count_cpus(const __u8 *set, unsigned int size)
 {
@@ -84,30 +35,9 @@ static unsigned int highest_cpu(const __u8 *set, unsigned int size)
 static int parse_system(struct jhl_ctx *ctx, const struct jhl_request *req,
 			struct jhl_cell *cell)
 {
-	const struct jailhouse_system *sys = req->system_config;
+	const struct jailhouse_system *sys = req->system;
 	const char *what = "system config";
-	size_t size = req->system_config_size;
-	int err;
 
-	if (size < sizeof(*sys)) {
-		jhl_err(ctx, "%s: %zu bytes, too short for a system config header (%zu)",
-			what, size, sizeof(*sys));
-		return -EINVAL;
-	}
-	err = check_header(ctx, what, sys->signature,
-			   JAILHOUSE_SYSTEM_SIGNATURE, sys->architecture,
-			   sys->revision);
-	if (!err && jailhouse_system_config_size(sys) > size) {
-		jhl_err(ctx, "%s: truncated: its counts need %llu bytes, it has %zu",
-			what, (unsigned long long)jailhouse_system_config_size(sys),
-			size);
-		err = -EINVAL;
-	}
-	if (!err)
-		err = check_desc(ctx, what, &sys->root_cell,
-				 size - offsetof(struct jailhouse_system, root_cell));
-	if (err)
-		return err;
 	if (sys->platform_info.arm.gic_version != 3) {
 		jhl_err(ctx, "%s: GIC version %u; cells with Linux need GICv3",
 			what, sys->platform_info.arm.gic_version);
@@ -180,26 +110,18 @@ static int check_regions(struct jhl_ctx *ctx, const char *what,
 	return 0;
 }
 
-int jhl_cell_parse(struct jhl_ctx *ctx, const struct jhl_request *req,
+int jhl_cell_from_request(struct jhl_ctx *ctx, const struct jhl_request *req,
 		   struct jhl_cell *cell)
 {
-	const struct jailhouse_cell_desc *desc = req->cell_config;
+	const struct jailhouse_cell_desc *desc = req->cell;
 	const char *what = "cell config";
 	int err;
 
 	memset(cell, 0, sizeof(*cell));
-	if (!desc || req->cell_config_size < sizeof(*desc)) {
-		jhl_err(ctx, "%s: %zu bytes, too short for a cell descriptor (%zu)",
-			what, desc ? req->cell_config_size : 0, sizeof(*desc));
+	if (!desc) {
+		jhl_err(ctx, "%s: none given", what);
 		return -EINVAL;
 	}
-	err = check_header(ctx, what, desc->signature,
-			   JAILHOUSE_CELL_DESC_SIGNATURE, desc->architecture,
-			   desc->revision);
-	if (!err)
-		err = check_desc(ctx, what, desc, req->cell_config_size);
-	if (err)
-		return err;
 	fill_cell(desc, cell);
 	err = check_regions(ctx, what, cell);
 	if (err)
@@ -213,7 +135,7 @@ int jhl_cell_parse(struct jhl_ctx *ctx, const struct jhl_request *req,
 			what, cell->name);
 		return -EINVAL;
 	}
-	if (req->system_config) {
+	if (req->system) {
 		err = parse_system(ctx, req, cell);
 		if (err)
 			return err;

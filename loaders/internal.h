@@ -74,7 +74,7 @@ struct jhl_cell {
 	unsigned int uart_irq;	/* request override, 0 = guess */
 };
 
-int jhl_cell_parse(struct jhl_ctx *ctx, const struct jhl_request *req,
+int jhl_cell_from_request(struct jhl_ctx *ctx, const struct jhl_request *req,
 		   struct jhl_cell *cell);
 bool jhl_cell_has_cpu(const struct jhl_cell *cell, unsigned int cpu);
 /* The "is RAM" rule of the upstream tooling. */

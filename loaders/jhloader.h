@@ -18,7 +18,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include <jailhouse/types.h>
+#include <jailhouse/cell-config.h>
 
 /*
  * Input bytes: borrowed memory, or an open file read with pread() so large
@@ -61,12 +61,15 @@ typedef void (*jhl_log_fn)(void *data, enum jhl_log_level level,
 #define JHL_QEMU_VIRT_GICR	0x080a0000ULL
 #define JHL_QEMU_VIRT_GICR_SIZE	0x00f60000ULL
 
-/* All fields zero = defaults. */
+/*
+ * All fields zero = defaults. The configs come parsed by libjailhouse's
+ * one .cell parser (jh_config: header rule, and every array inside the
+ * bytes its counts describe); the loader checks only what booting Linux
+ * needs of them. They must stay valid until the plan is freed.
+ */
 struct jhl_request {
-	const void *cell_config;	/* raw .cell bytes (JHCLL, rev 14, arm64) */
-	size_t cell_config_size;
-	const void *system_config;	/* optional raw system .cell (JHSYS) */
-	size_t system_config_size;
+	const struct jailhouse_cell_desc *cell;	/* required */
+	const struct jailhouse_system *system;	/* optional */
 
 	const struct jhl_source *kernel;	/* required: Image or Image.gz */
 	const struct jhl_source *loader;	/* required: linux-loader.bin */

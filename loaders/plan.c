@@ -125,7 +125,7 @@ static int prepare_dtb(struct jhl_plan *plan, const struct jhl_request *req,
 	*input_size = 0;
 	if (!req->dtb) {
 		/* Right on QEMU virt, wrong on most boards: say what is assumed. */
-		if (!req->system_config && !req->gicr_base)
+		if (!req->system && !req->gicr_base)
 			jhl_warn(&plan->ctx, "the generated DTB assumes QEMU virt: GICD 0x%llx, GICR 0x%llx, MPIDR Aff1 = CPU / 16 and Aff0 = CPU %% 16, a 24 MHz UART clock; give the board's GIC with --system-config or --gic GICD,GICR, or its DTB with -d",
 				 (unsigned long long)cell->gicd,
 				 (unsigned long long)cell->gicr);
@@ -302,7 +302,7 @@ int jhl_plan_new(const struct jhl_request *req, struct jhl_plan **out)
 	plan->loader_src = req->loader;
 	err = check_request(&plan->ctx, req);
 	if (!err)
-		err = jhl_cell_parse(&plan->ctx, req, &cell);
+		err = jhl_cell_from_request(&plan->ctx, req, &cell);
 	if (!err)
 		err = copy_cell(plan, &cell);
 	if (!err)

@@ -89,8 +89,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static char cmdline_buf[JHL_CMDLINE_MAX];
 	struct jhl_request req = {
-		.cell_config = &cell_config,
-		.cell_config_size = sizeof(cell_config),
+		.cell = &cell_config.desc,
 	};
 	struct jhl_source src;
 	struct jhl_cell cell;
@@ -100,7 +99,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const char *cmdline = split_cmdline(data, &size, cmdline_buf);
 
 	jhl_ctx_init(&ctx, NULL);
-	if (jhl_cell_parse(&ctx, &req, &cell))
+	if (jhl_cell_from_request(&ctx, &req, &cell))
 		__builtin_trap();
 	jhl_source_mem(&src, "fuzz.dtb", data, size);
 	if (jhl_dtb_read(&ctx, &src, &in, &in_size))

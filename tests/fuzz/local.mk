@@ -1,12 +1,12 @@
 # Fuzz targets of the parsers of untrusted bytes: the loader's (Image
-# header, gzip, DTB patching, whole plans from cell configs), the
-# library's .cell checker, and the hypervisor's own cell config checks
-# built for the host (hv-world.c). Always: replay
+# header, gzip, DTB patching), the library's one .cell parser with what
+# reads it (checker, Linux boot plans), and the hypervisor's own cell
+# config checks built for the host (hv-world.c). Always: replay
 # the seed corpora through them as TAP tests. With --enable-fuzzing
 # (CC=clang): libFuzzer binaries; "make fuzz-smoke" runs each for
 # FUZZ_SECONDS on a scratch copy of its corpus, "make fuzz-long" for
 # FUZZ_RUNS executions.
-fuzz_names = image gunzip dtb cell config hv-check
+fuzz_names = image gunzip dtb config hv-check
 EXTRA_DIST += tests/fuzz/corpus tests/fuzz/fuzz.h tests/fuzz/make-corpus.sh \
 	tests/fuzz/hv-world.h
 
@@ -39,8 +39,7 @@ if BUILD_LINUX_LOADER
 fuzz_replays = \
 	tests/fuzz/replay-image \
 	tests/fuzz/replay-gunzip \
-	tests/fuzz/replay-dtb \
-	tests/fuzz/replay-cell
+	tests/fuzz/replay-dtb
 check_PROGRAMS += $(fuzz_replays)
 TESTS += $(fuzz_replays)
 endif
@@ -62,17 +61,23 @@ tests_fuzz_replay_dtb_CPPFLAGS = $(FUZZ_REPLAY_CPPFLAGS) -DFUZZ_TARGET='"dtb"'
 tests_fuzz_replay_dtb_CFLAGS = $(LOADER_CFLAGS)
 tests_fuzz_replay_dtb_LDADD = $(LOADER_TEST_LIBS)
 
-tests_fuzz_replay_cell_SOURCES = tests/fuzz/fuzz-cell.c tests/fuzz/replay.c
-tests_fuzz_replay_cell_CPPFLAGS = $(FUZZ_REPLAY_CPPFLAGS) -DFUZZ_TARGET='"cell"'
-tests_fuzz_replay_cell_CFLAGS = $(LOADER_CFLAGS)
-tests_fuzz_replay_cell_LDADD = $(LOADER_TEST_LIBS)
+# The .cell target: its corpus replayed, and a deterministic run over
+# mutations of the test configs (its own main without -DJH_LIBFUZZER).
+check_PROGRAMS += tests/fuzz/replay-config tests/fuzz/mutate-config
+TESTS += tests/fuzz/replay-config tests/fuzz/mutate-config
+tests_fuzz_replay_config_SOURCES = tests/fuzz/fuzz-config.c tests/fuzz/replay.c
+tests_fuzz_replay_config_CPPFLAGS = $(AM_CPPFLAGS) -DJH_LIBFUZZER \
+	-I$(top_srcdir)/libjailhouse -DFUZZ_TARGET='"config"'
+tests_fuzz_replay_config_LDADD = libjailhouse/libjailhouse.la
+tests_fuzz_mutate_config_SOURCES = tests/fuzz/fuzz-config.c
+tests_fuzz_mutate_config_CPPFLAGS = $(jhtest_cppflags) -I$(top_srcdir)/tests/lib
+tests_fuzz_mutate_config_LDADD = $(jhtest_ldadd)
 
 if ENABLE_FUZZING
 fuzz_targets = \
 	tests/fuzz/fuzz-image \
 	tests/fuzz/fuzz-gunzip \
 	tests/fuzz/fuzz-dtb \
-	tests/fuzz/fuzz-cell \
 	tests/fuzz/fuzz-config \
 	tests/fuzz/fuzz-hv-check
 check_PROGRAMS += $(fuzz_targets)
@@ -98,16 +103,11 @@ tests_fuzz_fuzz_dtb_CFLAGS = $(FUZZ_TARGET_CFLAGS)
 tests_fuzz_fuzz_dtb_LDFLAGS = $(FUZZ_LDFLAGS)
 tests_fuzz_fuzz_dtb_LDADD = $(LOADER_LIBS)
 
-tests_fuzz_fuzz_cell_SOURCES = tests/fuzz/fuzz-cell.c $(loader_c_sources)
-tests_fuzz_fuzz_cell_CPPFLAGS = $(FUZZ_REPLAY_CPPFLAGS)
-tests_fuzz_fuzz_cell_CFLAGS = $(FUZZ_TARGET_CFLAGS)
-tests_fuzz_fuzz_cell_LDFLAGS = $(FUZZ_LDFLAGS)
-tests_fuzz_fuzz_cell_LDADD = $(LOADER_LIBS)
-
-# libjailhouse's .cell parser and checker. The fuzz build configures the
-# whole tree with sanitizer coverage (see tests/check-all.sh), so linking
-# the library gives the fuzzer coverage inside it.
-tests_fuzz_fuzz_config_SOURCES = tests/lib/fuzz-config.c
+# libjailhouse's .cell parser, checker and Linux plans. The fuzz build
+# configures the whole tree with sanitizer coverage (see
+# tests/check-all.sh), so linking the library gives the fuzzer coverage
+# inside it, the loader included.
+tests_fuzz_fuzz_config_SOURCES = tests/fuzz/fuzz-config.c
 tests_fuzz_fuzz_config_CPPFLAGS = $(AM_CPPFLAGS) -DJH_LIBFUZZER \
 	-I$(top_srcdir)/libjailhouse
 tests_fuzz_fuzz_config_CFLAGS = $(FUZZ_CFLAGS)

@@ -1,6 +1,8 @@
 #!/bin/sh
-# Regenerate the seed corpora in tests/fuzz/corpus from the loader tests'
-# fixtures. Usage, from a build directory after "make check":
+# Regenerate the seed corpora in tests/fuzz/corpus from the test
+# fixtures (tests/lib/jhtest-helper) and "jailhouse cell linux -w". The
+# config corpus holds the QEMU configs as built; reset-in-ram is derived
+# from its linux-demo. Usage, from a build directory after "make check":
 #   $srcdir/tests/fuzz/make-corpus.sh $srcdir
 set -eu
 
@@ -9,8 +11,15 @@ out=$top/tests/fuzz/corpus
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-./tests/loader/jhl-plan --fixtures "$tmp"
-mkdir -p "$out/image" "$out/gunzip" "$out/dtb" "$out/cell"
+./tests/lib/jhtest-helper configs "$tmp"
+./tests/lib/jhtest-helper linux "$tmp"
+# the planner wants a loader whose parameter area at 0x1000 is empty
+head -c 8192 /dev/zero >"$tmp/linux-loader.bin"
+export JAILHOUSE_LINUX_LOADER="$tmp/linux-loader.bin"
+plan() {
+	./cli/jailhouse cell linux "$tmp/linux-demo.cell" "$tmp/Image" "$@" >/dev/null
+}
+mkdir -p "$out/image" "$out/gunzip" "$out/dtb" "$out/config"
 
 # Image headers: valid, pre-3.17 (image_size 0), big-endian, no magic.
 head -c 256 "$tmp/Image" >"$out/image/valid"
@@ -30,10 +39,8 @@ head -c 1000 "$out/gunzip/plain" >"$out/gunzip/truncated"
 
 # DTBs: the test DTS, a generated one, one with /memory and /chosen.
 dtc -q -I dts -O dtb -o "$out/dtb/user" "$top/tests/loader/inmate-qemu-arm64.dts"
-./tests/loader/jhl-plan "$tmp/linux-demo.cell" "$tmp/Image" -i "$tmp/initrd.cpio" \
-	-c console=ttyAMA0 -w "$out/dtb/generated" >/dev/null
-./tests/loader/jhl-plan "$tmp/linux-demo.cell" "$tmp/Image" -d "$out/dtb/user" \
-	-w "$out/dtb/patched" >/dev/null
+plan -i "$tmp/initrd" -c console=ttyAMA0 -w "$out/dtb/generated"
+plan -d "$out/dtb/user" -w "$out/dtb/patched"
 
 # Found by fuzzing libfdt 1.6.1 (crash, hang); kept as regressions:
 # dtb/version-6, dtb/chosen-at-memory (found in our patcher) and
@@ -43,8 +50,6 @@ cp "$out/dtb/user" "$out/dtb/prop-len-overflow"
 printf '\377\377\377\370' |
 	dd of="$out/dtb/prop-len-overflow" bs=1 seek="$off" conv=notrunc 2>/dev/null
 
-# Cell configs: the demo, the demo started in its RAM, the system config.
-cp "$tmp/linux-demo.cell" "$out/cell/linux-demo"
-cp "$tmp/qemu-arm64.cell" "$out/cell/system"
-{ head -c 84 "$tmp/linux-demo.cell"; printf '\000\000\000\160\000\000\000\000';
-  tail -c +93 "$tmp/linux-demo.cell"; } >"$out/cell/reset-in-ram"
+# A cell config whose CPUs start in its RAM (cpu_reset_address 0x70000000).
+{ head -c 84 "$out/config/linux-demo"; printf '\000\000\000\160\000\000\000\000';
+  tail -c +93 "$out/config/linux-demo"; } >"$out/config/reset-in-ram"

@@ -60,13 +60,6 @@ tests_lib_test_doctor_SOURCES = tests/lib/test-doctor.c
 tests_lib_test_doctor_CPPFLAGS = $(jhtest_cppflags)
 tests_lib_test_doctor_LDADD = $(jhtest_ldadd)
 
-# The .cell fuzz target; built with -DJH_LIBFUZZER -fsanitize=fuzzer it
-# is a libFuzzer binary, here a deterministic mutation smoke test.
-lib_tests += tests/lib/fuzz-config
-tests_lib_fuzz_config_SOURCES = tests/lib/fuzz-config.c
-tests_lib_fuzz_config_CPPFLAGS = $(jhtest_cppflags)
-tests_lib_fuzz_config_LDADD = $(jhtest_ldadd)
-
 lib_tests += tests/lib/test-api
 tests_lib_test_api_SOURCES = tests/lib/test-api.c
 tests_lib_test_api_CPPFLAGS = $(jhtest_cppflags)

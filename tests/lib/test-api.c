@@ -81,7 +81,7 @@ static void enable(void)
 		printf("# enable: %s\n", jh_ctx_last_error(ctx));
 		exit(99);
 	}
-	jh_config_free(sys);
+	jh_config_unref(sys);
 }
 
 static struct jh_cell *create(void (*base)(struct tc_cell *))
@@ -93,7 +93,7 @@ static struct jh_cell *create(void (*base)(struct tc_cell *))
 		printf("# create: %s\n", jh_ctx_last_error(ctx));
 		exit(99);
 	}
-	jh_config_free(cfg);
+	jh_config_unref(cfg);
 	return cell;
 }
 
@@ -172,7 +172,7 @@ static void test_no_driver(void)
 	fails(jh_cell_lookup(ctx, "1", &cell), -ENOENT, JH_ERR_NOT_ENABLED,
 	      "no cell with ID 1: the hypervisor is not enabled",
 	      "lookup without driver");
-	jh_config_free(sys);
+	jh_config_unref(sys);
 
 	fresh(FAKE_ROOT_NO_NODE);
 	sys = system_config();
@@ -185,7 +185,7 @@ static void test_no_driver(void)
 	fails(jh_enable(ctx, sys), -EACCES, JH_ERR_PERMISSION,
 	      "Permission denied (root privileges needed)", "enable as non-root");
 	unsetenv("JH_FAKE_OPEN_ERR");
-	jh_config_free(sys);
+	jh_config_unref(sys);
 }
 
 /* Every errno of the driver's ENABLE contract, as cause and message. */
@@ -255,7 +255,7 @@ static void test_enable(void)
 	      "bad.cell: memory region 1 (phys 0x40000000-0x7fc0ffff) overlaps the hypervisor memory",
 	      "enable with an overlapping config");
 	tap_eq(jh_is_enabled(ctx), 0, "a refused config never reaches the driver");
-	jh_config_free(bad);
+	jh_config_unref(bad);
 
 	test_enable_errnos(sys);
 
@@ -299,8 +299,8 @@ static void test_enable(void)
 	tap_ok(!jh_disable(ctx) && jh_is_enabled(ctx) == 0, "disable");
 	fails(jh_disable(ctx), -EINVAL, JH_ERR_NOT_ENABLED, "not enabled",
 	      "disable twice");
-	jh_config_free(sys);
-	jh_config_free(cell);
+	jh_config_unref(sys);
+	jh_config_unref(cell);
 }
 
 static void test_create(void)
@@ -328,12 +328,12 @@ static void test_create(void)
 	fails(jh_cell_create(ctx, cfg, NULL), -EEXIST, JH_ERR_NAME_TAKEN,
 	      "cell.cell: a cell named 'gic-demo' already exists (ID 1)",
 	      "name taken");
-	jh_config_free(cfg);
+	jh_config_unref(cfg);
 
 	cfg = cell_config(tc_gic_demo, "zero", 0x1);
 	fails(jh_cell_create(ctx, cfg, NULL), -EINVAL, JH_ERR_CONFIG_INVALID,
 	      "takes CPU 0", "create checks the config");
-	jh_config_free(cfg);
+	jh_config_unref(cfg);
 
 	static const struct {
 		const char *err;
@@ -363,11 +363,11 @@ static void test_create(void)
 	unsetenv("JH_FAKE_IOCTL_ERR");
 
 	/* CPU 1 belongs to gic-demo already: the driver says EBUSY. */
-	jh_config_free(cfg);
+	jh_config_unref(cfg);
 	cfg = cell_config(tc_linux_demo, NULL, 0x6);
 	fails(jh_cell_create(ctx, cfg, NULL), -EBUSY, JH_ERR_BUSY,
 	      "CPUs or devices", "CPU owned by another cell");
-	jh_config_free(cfg);
+	jh_config_unref(cfg);
 
 	b = create(tc_linux_demo);
 	tap_eq(jh_cell_get_id(b), 2, "linux-demo is cell 2");
@@ -385,7 +385,7 @@ static void test_create(void)
 
 	jh_cell_unref(a);
 	jh_cell_unref(b);
-	jh_config_free(sys);
+	jh_config_unref(sys);
 }
 
 static char warned[4096];
@@ -443,7 +443,7 @@ static void test_check_warnings(void)
 	       strstr(warned, "[comm-region-missing]"),
 	       "create logs the checker's warnings");
 	jh_cell_unref(cell);
-	jh_config_free(cfg);
+	jh_config_unref(cfg);
 
 	tc_gic_demo(&c);
 	c.nmem = 2;
@@ -457,8 +457,8 @@ static void test_check_warnings(void)
 	tap_ok(strstr(warned, "[comm-region-missing]") &&
 	       !strstr(warned, "CPU 0"),
 	       "with the warnings logged, not the error");
-	jh_config_free(cfg);
-	jh_config_free(sys);
+	jh_config_unref(cfg);
+	jh_config_unref(sys);
 	jh_ctx_set_log_fn(ctx, NULL, NULL);
 	jh_ctx_set_log_priority(ctx, LOG_ERR);
 }
@@ -743,7 +743,7 @@ static void test_destroy(void)
 	cfg = cell_config(tc_gic_demo, "other", 0);
 	if (jh_cell_create(ctx, cfg, NULL))
 		exit(99);
-	jh_config_free(cfg);
+	jh_config_unref(cfg);
 	tap_ok(!strcmp(sysfs("cells/1/name"), "other"), "another cell gets ID 1");
 	fails(jh_cell_start(stale), -ENOENT, JH_ERR_CELL_NOT_FOUND,
 	      "the cell no longer exists", "start a cell by name whose ID was reused");

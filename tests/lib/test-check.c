@@ -37,7 +37,7 @@ static void reset(void)
 	jh_check_free(chk);
 	chk = NULL;
 	while (num_cfgs)
-		jh_config_free(cfgs[--num_cfgs]);
+		jh_config_unref(cfgs[--num_cfgs]);
 }
 
 /* Checks @sys (optional) with @n cells labelled cell0.cell, cell1.cell... */

@@ -167,6 +167,85 @@ fi
 linux "$IN/Image" -w "$WORK/nodir/out.dtb"
 t "-w into a missing directory" 1 '' 'writing the DTB to .*nodir/out.dtb: No such file'
 
+# --- the DTBs -w writes, read back by dtc -------------------------------
+# has_all FILE WHAT LINE...: one test per line FILE must contain.
+has_all() {
+	f=$1 what=$2
+	shift 2
+	for line; do
+		grep -qF -- "$line" "$f"
+		ok $? "$what has: $line"
+	done
+}
+
+if command -v dtc >/dev/null; then
+	linux "$IN/Image.gz" -i "$IN/initrd" -c "console=ttyAMA0 rdinit=/init" -w "$WORK/gen.dtb"
+	t "-w with a generated DTB" 0
+	dtc -I dtb -O dts -o "$WORK/gen.dts" "$WORK/gen.dtb" 2>"$WORK/dtc.err" &&
+		[ ! -s "$WORK/dtc.err" ]
+	ok $? "dtc reads the generated DTB without warnings"
+	has_all "$WORK/gen.dts" "generated DTB" 'method = "smc";' \
+		'compatible = "arm,gic-v3";' \
+		'reg = <0x00 0x8000000 0x00 0x10000 0x00 0x80a0000 0x00 0xf60000>;' \
+		'cpu@2 {' 'cpu@3 {' 'enable-method = "psci";' \
+		'interrupts = <0x01 0x0d 0x04 0x01 0x0e 0x04 0x01 0x0b 0x04 0x01 0x0a 0x04>;' \
+		'memory@70000000 {' 'reg = <0x00 0x70000000 0x00 0x8000000>;' \
+		'bootargs = "console=ttyAMA0 rdinit=/init";' \
+		'linux,initrd-start = <0x00 0x70800000>;' \
+		'linux,initrd-end = <0x00 0x7084b000>;' \
+		'stdout-path = "/serial@9000000";' \
+		'compatible = "arm,pl011\0arm,primecell";' \
+		'interrupts = <0x00 0x01 0x04>;'
+
+	dtc -q -I dts -O dtb -o "$WORK/user.dtb" \
+		"${JH_SRCDIR:-.}/tests/loader/inmate-qemu-arm64.dts" || exit 99
+	linux "$IN/Image" -d "$WORK/user.dtb" -c console=ttyAMA0 -w "$WORK/patched.dtb"
+	t "-d patches a user DTB" 0
+	dtc -I dtb -O dts -o "$WORK/patched.dts" "$WORK/patched.dtb" 2>/dev/null
+	has_all "$WORK/patched.dts" "patched DTB" 'memory@70000000 {' \
+		'bootargs = "console=ttyAMA0";' 'stdout-path = "/uart@9000000";' \
+		'model = "Jailhouse cell on QEMU arm64 (test)";'
+	linux "$IN/Image" -d "$WORK/patched.dtb" -c console=ttyAMA0 -w "$WORK/again.dtb"
+	cmp -s "$WORK/patched.dtb" "$WORK/again.dtb"
+	ok $? "patching the patched DTB again gives the same bytes"
+
+	linux "$IN/Image" --system-config "$CFG/sys.cell" -w "$WORK/sys.dtb"
+	t "--system-config: generated" 0
+	dtc -I dtb -O dts -o "$WORK/sys.dts" "$WORK/sys.dtb" 2>/dev/null
+	has_all "$WORK/sys.dts" "--system-config DTB (GICR for the root's 4 CPUs)" \
+		'reg = <0x00 0x8000000 0x00 0x10000 0x00 0x80a0000 0x00 0x80000>;'
+else
+	skip "the DTBs -w writes" "no dtc"
+fi
+
+# --- the JSON plan, field by field --------------------------------------
+if command -v jq >/dev/null; then
+	linux "$IN/Image.gz" -i "$IN/initrd" --dry-run --json
+	t "--dry-run --json of Image.gz and initrd" 0
+	for expr in '.segments | length == 5' \
+		'.segments | map(.what) == ["loader","kernel","dtb","initrd","params"]' \
+		'.kernel.address == 1881145344 and .kernel.gzip' \
+		'.initrd.address == 1887436800 and .initrd.size == 307200' \
+		'.dtb.generated and .dtb.address == 1879048192' \
+		'.parameters == "kernel=0x70200000 dtb=0x70000000"' \
+		'.upstream_layout and .cpus == "2-3"' \
+		'.memory == [{"region":2,"guest_address":1879048192,"size":134217728,"loadable":true}]'; do
+		jq -e "$expr" "$WORK/out" >/dev/null
+		ok $? "JSON: $expr"
+	done
+else
+	skip "the JSON plan, field by field" "no jq"
+fi
+
+# the linux-loader.bin of this build passes the planner's check
+real_loader=$builddir/loaders/linux-loader/linux-loader.bin
+if [ -f "$real_loader" ]; then
+	JAILHOUSE_LINUX_LOADER=$real_loader linux "$IN/Image" --dry-run
+	t "the built linux-loader.bin is accepted" 0 '^Layout:'
+else
+	skip "the built linux-loader.bin is accepted" "not built (no cross compiler)"
+fi
+
 # --- refusals: cause named, exit code, no cell -------------------------
 new_root enabled
 run cell linux "$CFG/missing.cell" "$IN/Image"; t "missing config" 1 '' 'missing.cell: No such file'

@@ -124,7 +124,7 @@ static void test_files(void)
 	if (cfg)
 		tap_ok(!strcmp(jh_config_get_source(cfg), th_file("sys.cell")),
 		       "source is the file name");
-	jh_config_free(cfg);
+	jh_config_unref(cfg);
 	free(data);
 }
 
@@ -176,7 +176,7 @@ static void test_system_fields(void)
 	       !jh_cpuset_contains(cpus, 4) && jh_cpuset_next(cpus, 1) == 2 &&
 	       jh_cpuset_next(cpus, 3) == -1, "CPUs 0-3");
 	jh_cpuset_free(cpus);
-	jh_config_free(cfg);
+	jh_config_unref(cfg);
 }
 
 static void test_cell_fields(void)
@@ -232,7 +232,7 @@ static void test_cell_fields(void)
 	tap_ok(jh_config_get_system_flags(cfg, &flags) == -EINVAL &&
 	       jh_config_get_debug_console(cfg, &con) == -EINVAL,
 	       "no system flags or debug console in a cell config");
-	jh_config_free(cfg);
+	jh_config_unref(cfg);
 }
 
 static void test_names(void)

@@ -42,7 +42,7 @@ static void machine(void)
 	jh_check_free(chk);
 	chk = NULL;
 	for (i = 0; i < 3; i++)
-		jh_config_free(cfgs[i]);
+		jh_config_unref(cfgs[i]);
 	jh_ctx_unref(ctx);
 	root = th_root(0);
 	if (fake_root_machine(root) || jh_ctx_new(root, &ctx))
@@ -207,7 +207,7 @@ static void test_rootshared_ram(void)
 		.phys_start = 0x51000000, .virt_start = 0x51000000,
 		.size = 0x100000, .flags = RW | JAILHOUSE_MEM_ROOTSHARED };
 	data = tc_build_cell(&c, &size);
-	jh_config_free(cfgs[2]);
+	jh_config_unref(cfgs[2]);
 	cfgs[2] = load(data, size, "shared.cell");
 	fake_write(root, "proc/iomem", "%s", "40000000-6fffffff : System RAM\n");
 	run();
@@ -305,7 +305,7 @@ int main(int argc, char **argv)
 	test_offline_has_no_hint();
 	jh_check_free(chk);
 	for (i = 0; i < 3; i++)
-		jh_config_free(cfgs[i]);
+		jh_config_unref(cfgs[i]);
 	jh_ctx_unref(ctx);
 	th_cleanup();
 	return tap_done();

@@ -99,7 +99,7 @@ static void fresh(bool enabled)
 		printf("# enable: %s\n", jh_ctx_last_error(ctx));
 		exit(99);
 	}
-	jh_config_free(sys);
+	jh_config_unref(sys);
 }
 
 /* A request for @cfg with the stand-in loader; consumes @cfg. */
@@ -111,7 +111,7 @@ static struct jh_linux *request(struct jh_config *cfg)
 	    jh_linux_set_buffer(req, JH_LINUX_LOADER, loader, 0x1800,
 				"test-loader"))
 		exit(99);
-	jh_config_free(cfg);
+	jh_config_unref(cfg);
 	return req;
 }
 
@@ -239,13 +239,20 @@ static void test_request(void)
 	       !jh_linux_set_system_config(req, NULL), "system config set and dropped");
 	tap_ok(!jh_linux_set_name(req, "linux2") &&
 	       !strcmp(jh_linux_get_name(req), "linux2"), "name override");
+	jh_linux_free(req);
+
+	/* The request shares the caller's config; renaming leaves it be. */
+	tap_ok(!jh_linux_new(ctx, cell, &req) && !jh_linux_set_name(req, "x") &&
+	       !strcmp(jh_config_get_name(cell), "qemu-arm64-linux-demo"),
+	       "renaming the request's cell changes no shared config");
+	tap_ok(jh_config_ref(cell) == cell && !jh_config_unref(sys) &&
+	       jh_config_unref(cell) == cell, "config references counted");
 	tap_ok(!strcmp(jh_linux_image_name(JH_LINUX_INITRD), "initrd") &&
 	       !strcmp(jh_linux_image_name(JH_LINUX_PARAMS), "params") &&
 	       !strcmp(jh_linux_image_name(42), "unknown"), "image names");
 	jh_linux_free(req);
 	jh_linux_free(NULL);
-	jh_config_free(sys);
-	jh_config_free(cell);
+	jh_config_unref(cell);
 }
 
 static bool segments_in_order(struct jh_linux_plan *plan)
@@ -691,7 +698,7 @@ static void test_loader_path(void)
 	cfg = linux_demo();
 	if (jh_linux_new(ctx, cfg, &req))
 		exit(99);
-	jh_config_free(cfg);
+	jh_config_unref(cfg);
 	jh_linux_set_buffer(req, JH_LINUX_KERNEL, image, IMG_SIZE, "Image");
 	fails(jh_linux_plan(req, &plan), -ENOENT, JH_ERR_SYSTEM,
 	      JH_LINUX_LOADER_BIN ": No such file", "no installed loader");
@@ -789,7 +796,7 @@ static void test_reuse(void)
 	if (jh_cell_create(ctx, cfg, &cell))
 		exit(99);
 	jh_cell_unref(cell);
-	jh_config_free(cfg);
+	jh_config_unref(cfg);
 	req = request(linux_demo());
 	jh_linux_set_file(req, JH_LINUX_KERNEL, th_write("Image", image, IMG_SIZE));
 	fails(jh_linux_boot(req, NULL), -EEXIST, JH_ERR_NAME_TAKEN,

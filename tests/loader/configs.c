@@ -21,8 +21,7 @@ const void *tl_linux_demo_cell(size_t *size)
 	return &linux_demo;
 }
 
-const void *tl_system_config(size_t *size)
+const struct jailhouse_system *tl_system_config(void)
 {
-	*size = sizeof(system_config);
-	return &system_config;
+	return &system_config.header;
 }

@@ -1,6 +1,6 @@
 # Host tests of the Linux loader (TAP): Image header, gzip, placement, DTB
-# patching and generation, plan printers; cli.sh drives the test front end
-# jhl-plan and checks its output with dtc and jq.
+# patching and generation, plan printers. Through the command line it is
+# tested by tests/lib/test-cli-linux.sh ("jailhouse cell linux").
 loader_testlib = \
 	tests/loader/testlib.c \
 	tests/loader/testlib.h \
@@ -15,8 +15,8 @@ loader_tests = \
 	tests/loader/test-gunzip \
 	tests/loader/test-plan \
 	tests/loader/test-dtb
-check_PROGRAMS += $(loader_tests) tests/loader/jhl-plan
-TESTS += $(loader_tests) tests/loader/cli.sh
+check_PROGRAMS += $(loader_tests)
+TESTS += $(loader_tests)
 endif
 
 tests_loader_test_image_SOURCES = tests/loader/test-image.c $(loader_testlib)
@@ -39,12 +39,7 @@ tests_loader_test_dtb_CPPFLAGS = $(LOADER_TEST_CPPFLAGS)
 tests_loader_test_dtb_CFLAGS = $(LOADER_CFLAGS)
 tests_loader_test_dtb_LDADD = $(LOADER_TEST_LIBS)
 
-tests_loader_jhl_plan_SOURCES = tests/loader/jhl-plan.c $(loader_testlib)
-tests_loader_jhl_plan_CPPFLAGS = $(LOADER_TEST_CPPFLAGS)
-tests_loader_jhl_plan_CFLAGS = $(LOADER_CFLAGS)
-tests_loader_jhl_plan_LDADD = $(LOADER_TEST_LIBS)
-
-EXTRA_DIST += tests/loader/cli.sh tests/loader/inmate-qemu-arm64.dts \
+EXTRA_DIST += tests/loader/inmate-qemu-arm64.dts \
 	tests/loader/loader-qemu.sh tests/loader/qemu/shim.S \
 	tests/loader/qemu/fake-kernel.S
 

@@ -139,7 +139,7 @@ static void test_generated(void)
 {
 	const char *what = "generated";
 	__u8 *img = tl_image(TL_MIB, 2 * TL_MIB, 0, 0xa), initrd[4096] = { 0 };
-	struct jhl_request cr = { .cell_config = demo, .cell_config_size = demo_size };
+	struct jhl_request cr = { .cell = demo };
 	struct jhl_ctx ctx;
 	struct jhl_cell cell;
 	struct jhl_plan *plan;
@@ -169,7 +169,7 @@ static void test_generated(void)
 	tl_log_reset();
 	copy = malloc(size);
 	memcpy(copy, fdt, size);
-	tap_ok(!jhl_cell_parse(&ctx, &cr, &cell) &&
+	tap_ok(!jhl_cell_from_request(&ctx, &cr, &cell) &&
 	       !jhl_dtb_check(&ctx, copy, &cell) && !ctx.num_warnings,
 	       "%s: passes the DTB-vs-cell check without warnings", what);
 	tap_ok(!memcmp(copy, fdt, size), "%s: the check changes nothing", what);
@@ -192,7 +192,7 @@ static void test_generated_gic(void)
 	size_t size;
 
 	tl_req_init(&r, demo, demo_size, img, TL_MIB);
-	r.req.system_config = tl_system_config(&r.req.system_config_size);
+	r.req.system = tl_system_config();
 	plan = plan_for(&r, 0, "system config");
 	tap_ok(plan && cells_are(jhl_plan_dtb(plan, &size),
 				 "/interrupt-controller@8000000", "reg", sys_gic, 8),
@@ -430,7 +430,7 @@ static void check_case(const char *cpus, const char *psci, const char *gic,
 	tl_req_init(&r, demo, demo_size, img, TL_MIB);
 	tl_req_dtb(&r, in, size);
 	if (sys)
-		r.req.system_config = tl_system_config(&r.req.system_config_size);
+		r.req.system = tl_system_config();
 	r.req.strict = strict;
 	plan = plan_for(&r, want, what);
 	if (!tap_ok(tl_log_has_level(level, msg), "%s: %s \"%s\"", what,

@@ -196,12 +196,15 @@ void tl_req_init(struct tl_req *r, const void *cell, size_t cell_size,
 	const void *loader;
 	size_t loader_size;
 
+	/* The loader takes configs the library parsed: fixtures must fit. */
+	if (cell_size < sizeof(struct jailhouse_cell_desc) ||
+	    jailhouse_cell_config_size(cell) > cell_size)
+		abort();
 	memset(r, 0, sizeof(*r));
 	loader = tl_loader_bin(&loader_size);
 	jhl_source_mem(&r->kernel, "Image", kernel, kernel_size);
 	jhl_source_mem(&r->loader, "linux-loader.bin", loader, loader_size);
-	r->req.cell_config = cell;
-	r->req.cell_config_size = cell_size;
+	r->req.cell = cell;
 	r->req.kernel = &r->kernel;
 	r->req.loader = &r->loader;
 	r->req.log = tl_log;

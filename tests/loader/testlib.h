@@ -50,7 +50,7 @@ void *tl_cell_bytes(const struct tl_cell *cell, size_t *size);
 
 /* The QEMU configs of configs/arm64, compiled for the host. */
 const void *tl_linux_demo_cell(size_t *size);
-const void *tl_system_config(size_t *size);
+const struct jailhouse_system *tl_system_config(void);
 
 /* linux-loader.bin's parameter area at 0x1000: 256 bytes and a NUL. */
 #define TL_PARAMS_AREA	257

@@ -1,9 +1,14 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
- * Fuzz target for the .cell parser, the accessors and the checker
- * (libFuzzer entry point). Built without -DJH_LIBFUZZER it is a TAP test
- * of its own: a deterministic run over mutations of the QEMU configs,
- * worth running under ASan/UBSan or valgrind.
+ * Fuzz target of the one .cell parser in userspace (libjailhouse's
+ * jh_config) and of everything that reads what it accepts: the accessors,
+ * the checker and, for a cell config, a whole Linux boot plan (placement,
+ * DTB generation, segments) with a small fixed Image. Every accepted plan
+ * must keep its loads inside the memory it reserves for them.
+ *
+ * Built without -DJH_LIBFUZZER it is a TAP test of its own: a
+ * deterministic run over mutations of the QEMU configs, worth running
+ * under ASan/UBSan or valgrind.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -39,6 +44,37 @@ static void touch_fields(const struct jh_config *cfg)
 	jh_config_get_platform(cfg, &p);
 }
 
+/* The smallest arm64 Image header: 64 KiB image_size, LE, 4 KiB pages. */
+static uint8_t image[8192] = {
+	[18] = 0x01, [24] = 0x0a, [56] = 'A', [57] = 'R', [58] = 'M', [59] = 0x64,
+};
+/* linux-loader.bin's size with its empty parameter area at 0x1000 */
+static const uint8_t loader[0x1200];
+
+static void plan_linux(struct jh_ctx *ctx, struct jh_config *cfg)
+{
+	struct jh_linux_segment seg;
+	struct jh_linux_plan *plan;
+	struct jh_linux *req;
+	unsigned int i;
+
+	if (jh_linux_new(ctx, cfg, &req))
+		return;
+	if (!jh_linux_set_buffer(req, JH_LINUX_KERNEL, image, sizeof(image),
+				 "Image") &&
+	    !jh_linux_set_buffer(req, JH_LINUX_LOADER, loader, sizeof(loader),
+				 "linux-loader.bin") &&
+	    !jh_linux_set_cmdline(req, "console=ttyAMA0") &&
+	    !jh_linux_plan(req, &plan)) {
+		for (i = 0; i < jh_linux_plan_get_num_segments(plan); i++)
+			if (jh_linux_plan_get_segment(plan, i, &seg) ||
+			    !seg.size || seg.reserved < seg.size)
+				abort();
+		jh_linux_plan_free(plan);
+	}
+	jh_linux_free(req);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct jh_ctx *ctx;
@@ -65,7 +101,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				abort();
 		jh_check_free(chk);
 	}
-	jh_config_free(cfg);
+	if (jh_config_get_kind(cfg) == JH_CONFIG_CELL)
+		plan_linux(ctx, cfg);
+	jh_config_unref(cfg);
 	return 0;
 }
 
