@@ -1,6 +1,11 @@
-# Inmates: the bare-metal library and the demos that run inside cells.
-# Freestanding AArch64, whatever the userspace host is; each demo is
-# linked at 0 (the cells' cpu_reset_address) and stripped to a raw .bin.
+# Inmates: the bare-metal library and the programs that run inside cells
+# on it (the demos, linux-loader.bin). Freestanding AArch64, whatever the
+# userspace host is; each is linked at 0 (the cells' cpu_reset_address)
+# and stripped to a raw .bin.
+#
+# A program links the reset entry, one start (setup.o: MMU on, comm
+# region, console; setup-bare.o: MMU off, hypervisor console) and its own
+# objects, then takes what it uses from the archive libinmate.a.
 inmate_lib_headers = \
 	inmates/lib/include/inmate/types.h \
 	inmates/lib/include/inmate/sysreg.h \
@@ -19,10 +24,14 @@ inmate_lib_headers = \
 	inmates/lib/include/inmate/sections.h \
 	inmates/lib/include/inmate/inmate.h
 
-inmate_lib_sources = \
+inmate_lib_starts = \
 	inmates/lib/entry.S \
-	inmates/lib/vectors.S \
 	inmates/lib/setup.c \
+	inmates/lib/setup-bare.c
+
+inmate_lib_archived = \
+	inmates/lib/vectors.S \
+	inmates/lib/halt.c \
 	inmates/lib/mmu.c \
 	inmates/lib/exception.c \
 	inmates/lib/irq.c \
@@ -35,16 +44,25 @@ inmate_lib_sources = \
 	inmates/lib/printk.c \
 	inmates/lib/string.c
 
+inmate_lib_sources = $(inmate_lib_starts) $(inmate_lib_archived)
 inmate_demos = gic-demo uart-demo fault-demo
+linux_loader_sources = \
+	inmates/linux-loader/main.c \
+	inmates/linux-loader/boot.S
 
 EXTRA_DIST += inmates/README.md inmates/lib/inmate.lds \
 	$(inmate_lib_headers) $(inmate_lib_sources) \
 	$(inmate_demos:%=inmates/demos/%.c) \
 	inmates/tests/bare-qemu.c inmates/tests/lib-test.c \
-	inmates/tests/run-bare.sh
+	inmates/tests/run-bare.sh \
+	$(linux_loader_sources) inmates/linux-loader/budget.lds
 
 if HAVE_TARGET_CC
-inmate_lib_objs = $(patsubst %.S,%.o,$(inmate_lib_sources:.c=.o))
+inmate_o = $(patsubst %.S,%.o,$(1:.c=.o))
+inmate_lib_objs = $(call inmate_o,$(inmate_lib_sources))
+inmate_lib_a = inmates/lib/libinmate.a
+# what every usual inmate links before its own objects
+inmate_crt = inmates/lib/entry.o inmates/lib/setup.o
 inmate_bins = $(inmate_demos:%=inmates/demos/%.bin)
 # Test builds linked at 0x40200000 for a bare QEMU "virt" (make check)
 inmate_bare_elfs = $(inmate_demos:%=inmates/tests/%-bare.elf) \
@@ -53,7 +71,7 @@ inmate_bare_elfs = $(inmate_demos:%=inmates/tests/%-bare.elf) \
 demosdir = $(jhlibexecdir)/demos
 demos_DATA = $(inmate_bins)
 
-CLEANFILES += $(inmate_lib_objs) $(inmate_bins) \
+CLEANFILES += $(inmate_lib_objs) $(inmate_lib_a) $(inmate_bins) \
 	$(inmate_demos:%=inmates/demos/%.o) \
 	$(inmate_demos:%=inmates/demos/%.elf) \
 	inmates/tests/bare-qemu.o inmates/tests/lib-test.o $(inmate_bare_elfs)
@@ -73,28 +91,60 @@ inmates/%.o: inmates/%.S
 	$(AM_V_CC)$(MKDIR_P) $(@D) && \
 	$(TARGET_CC) $(INMATE_CFLAGS) -c $< -o $@
 
-inmates/demos/%.elf: inmates/demos/%.o $(inmate_lib_objs) \
+$(inmate_lib_a): $(call inmate_o,$(inmate_lib_archived))
+	$(AM_V_AR)rm -f $@ && $(TARGET_AR) crs $@ $^
+
+inmates/demos/%.elf: inmates/demos/%.o $(inmate_crt) $(inmate_lib_a) \
 		inmates/lib/inmate.lds
 	$(AM_V_CCLD)$(TARGET_LD) $(INMATE_LINK_FLAGS) \
-		$< $(inmate_lib_objs) -o $@
+		$(inmate_crt) $< $(inmate_lib_a) -o $@
 
 inmates/demos/%.bin: inmates/demos/%.elf
 	$(AM_V_GEN)$(TARGET_OBJCOPY) -O binary $< $@
 
 INMATE_LINK_BARE = $(TARGET_LD) $(INMATE_LINK_FLAGS) \
-	--defsym=INMATE_BASE=0x40200000 $< inmates/tests/bare-qemu.o \
-	$(inmate_lib_objs) -o $@
+	--defsym=INMATE_BASE=0x40200000 $(inmate_crt) $< \
+	inmates/tests/bare-qemu.o $(inmate_lib_a) -o $@
 
 inmates/tests/%-bare.elf: inmates/demos/%.o inmates/tests/bare-qemu.o \
-		$(inmate_lib_objs) inmates/lib/inmate.lds
+		$(inmate_crt) $(inmate_lib_a) inmates/lib/inmate.lds
 	$(AM_V_CCLD)$(MKDIR_P) $(@D) && $(INMATE_LINK_BARE)
 
 inmates/tests/lib-test-bare.elf: inmates/tests/lib-test.o \
-		inmates/tests/bare-qemu.o $(inmate_lib_objs) inmates/lib/inmate.lds
+		inmates/tests/bare-qemu.o $(inmate_crt) $(inmate_lib_a) \
+		inmates/lib/inmate.lds
 	$(AM_V_CCLD)$(INMATE_LINK_BARE)
 
+# linux-loader.bin: the bare start, installed for "jailhouse cell linux".
+# It runs at whatever cpu_reset_address the cell has, so it is linked at
+# two bases: the images must be the same byte for byte (no absolute
+# address in them).
+linuxloaderdir = $(jhlibexecdir)
+linuxloader_DATA = inmates/linux-loader/linux-loader.bin
+linux_loader_objs = inmates/lib/entry.o inmates/lib/setup-bare.o \
+	$(call inmate_o,$(linux_loader_sources))
+LINUX_LOADER_LINK = $(TARGET_LD) $(INMATE_LINK_FLAGS) \
+	$(top_srcdir)/inmates/linux-loader/budget.lds \
+	$(linux_loader_objs) $(inmate_lib_a)
+CLEANFILES += $(linux_loader_objs) inmates/linux-loader/linux-loader.elf \
+	inmates/linux-loader/linux-loader.bin inmates/linux-loader/moved.elf \
+	inmates/linux-loader/moved.bin
+
+inmates/linux-loader/linux-loader.bin: $(linux_loader_objs) $(inmate_lib_a) \
+		inmates/lib/inmate.lds inmates/linux-loader/budget.lds
+	$(AM_V_CCLD)$(LINUX_LOADER_LINK) -o inmates/linux-loader/linux-loader.elf && \
+	$(LINUX_LOADER_LINK) --defsym=INMATE_BASE=0x12345000 \
+		-o inmates/linux-loader/moved.elf
+	$(AM_V_GEN)$(TARGET_OBJCOPY) -O binary inmates/linux-loader/linux-loader.elf $@.tmp && \
+	$(TARGET_OBJCOPY) -O binary inmates/linux-loader/moved.elf \
+		inmates/linux-loader/moved.bin && \
+	if ! cmp -s $@.tmp inmates/linux-loader/moved.bin; then \
+		echo "linux-loader.bin holds an absolute address: it would not run where the cell starts it" >&2; \
+		rm -f $@.tmp; exit 1; \
+	fi && mv $@.tmp $@
+
 # Kept between runs; make would delete them as intermediates of the chain.
-.SECONDARY: $(inmate_lib_objs) inmates/tests/bare-qemu.o \
+.SECONDARY: $(inmate_lib_objs) $(linux_loader_objs) inmates/tests/bare-qemu.o \
 	inmates/tests/lib-test.o \
 	$(inmate_demos:%=inmates/demos/%.o) \
 	$(inmate_demos:%=inmates/demos/%.elf)

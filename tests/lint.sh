@@ -41,7 +41,6 @@ lint "cppcheck (host)" cppcheck $cppcheck_opts -D__linux__ -I include \
 # shellcheck disable=SC2086 # options
 lint "cppcheck (EL1/EL2)" cppcheck $cppcheck_opts -D__aarch64__ \
 	-D__JAILHOUSE_FREESTANDING__ -I include -I hypervisor/include \
-	-I hypervisor/arch/arm64/include hypervisor inmates tests/qemu/inmates \
-	loaders/linux-loader
+	-I hypervisor/arch/arm64/include hypervisor inmates tests/qemu/inmates
 
 exit $failed

@@ -49,17 +49,19 @@ static int digit_value(char c)
 	return 16;
 }
 
-long long cmdline_parse_int(const char *key, long long def)
+int cmdline_get_int(const char *key, long long *val)
 {
-	unsigned long long val = 0;
+	unsigned long long v = 0, limit;
 	unsigned int base = 10;
 	bool neg = false;
 	const char *s;
 	size_t len;
 
 	s = find_value(key, &len);
-	if (!s || len == 0 || len > INT_MAX_DIGITS)
-		return def;
+	if (!s)
+		return CMDLINE_ABSENT;
+	if (len == 0 || len > INT_MAX_DIGITS)
+		return CMDLINE_BAD;
 
 	if (len > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
 		base = 16;
@@ -70,17 +72,27 @@ long long cmdline_parse_int(const char *key, long long def)
 		s++;
 		len--;
 		if (!len)
-			return def;
+			return CMDLINE_BAD;
 	}
 
+	/* hex takes all 64 bits (addresses), decimal what fits the sign */
+	limit = base == 16 ? ~0ULL : neg ? 1ULL << 63 : (1ULL << 63) - 1;
 	for (; len; s++, len--) {
 		int d = digit_value(*s);
 
-		if (d >= (int)base)
-			return def;
-		val = val * base + d;
+		if (d >= (int)base || v > (limit - d) / base)
+			return CMDLINE_BAD;
+		v = v * base + d;
 	}
-	return neg ? -(long long)val : (long long)val;
+	*val = neg ? -(long long)v : (long long)v;
+	return CMDLINE_OK;
+}
+
+long long cmdline_parse_int(const char *key, long long def)
+{
+	long long val;
+
+	return cmdline_get_int(key, &val) == CMDLINE_OK ? val : def;
 }
 
 static bool word_is(const char *s, size_t len, const char *word)

@@ -26,6 +26,12 @@ void comm_set_state(u32 state)
 	mmio_write32(COMM_FIELD(cell_state), state);
 }
 
+void comm_mark_failed(void)
+{
+	if (comm_region_valid())
+		comm_set_state(JAILHOUSE_CELL_FAILED);
+}
+
 u32 comm_get_message(void)
 {
 	return mmio_read32(COMM_FIELD(msg_to_cell));

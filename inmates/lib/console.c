@@ -53,6 +53,13 @@ void console_init(void)
 	}
 }
 
+void console_init_virtual(void)
+{
+	use_uart = false;
+	use_virtual = true;
+	snprintf(description, sizeof(description), "virtual");
+}
+
 const char *console_describe(void)
 {
 	return description;

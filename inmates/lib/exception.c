@@ -11,8 +11,12 @@
 #define KIND_IRQ		1
 #define GROUP_EL1_SPX		1
 
-static const char *const kinds[] = { "synchronous", "IRQ", "FIQ", "SError" };
-static const char *const groups[] = {
+/*
+ * Arrays of characters, not of pointers: no absolute address in the
+ * image, so that programs linked at 0 may run elsewhere (linux-loader).
+ */
+static const char kinds[][12] = { "synchronous", "IRQ", "FIQ", "SError" };
+static const char groups[][16] = {
 	"EL1 with SP_EL0", "EL1", "EL0 (AArch64)", "EL0 (AArch32)",
 };
 
@@ -28,6 +32,6 @@ void exception_dispatch(u64 stamp, unsigned long nr)
 	       read_sysreg(esr_el1), read_sysreg(elr_el1),
 	       read_sysreg(far_el1));
 	/* Root sees "failed"; no message will be answered any more. */
-	comm_set_state(JAILHOUSE_CELL_FAILED);
+	comm_mark_failed();
 	halt();
 }

@@ -45,10 +45,6 @@
 #define TCR_VALUE		(TCR_T0SZ_4G | TCR_IRGN0_WBWA | \
 				 TCR_ORGN0_WBWA | TCR_SH0_INNER | TCR_EPD1)
 
-#define SCTLR_M			BIT(0)
-#define SCTLR_C			BIT(2)
-#define SCTLR_I			BIT(12)
-
 static u64 level1[PTES] __aligned(4096);
 static u64 level2[PTES] __aligned(4096);
 

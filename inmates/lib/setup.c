@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * From the reset entry to inmate_main(), and the final halt.
+ * From the reset entry to inmate_main() for the usual inmate: MMU and
+ * caches on, comm region checked, console as the comm region says.
+ * Programs that must run with the MMU off link setup-bare.c instead.
  */
 #include <inmate/inmate.h>
 #include <inmate/mmu.h>
@@ -9,15 +11,6 @@ void __noreturn inmate_start(void);
 
 void __weak board_early_init(void)
 {
-}
-
-void __noreturn halt(void)
-{
-	local_irq_disable();
-	/* An armed timer would keep ending the wfi below. */
-	timer_stop();
-	for (;;)
-		wfi();
 }
 
 /* Called by entry.S with a stack and a cleared bss, MMU still off. */

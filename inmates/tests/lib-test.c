@@ -31,6 +31,17 @@ static void check_int(const char *key, long long def, long long want)
 	check(got == want, what);
 }
 
+static void check_get(const char *key, int want, long long want_val)
+{
+	long long got = 0x5a5a;
+	int res = cmdline_get_int(key, &got);
+	char what[80];
+
+	snprintf(what, sizeof(what), "get %s: result %d (got %d), %lld (got %lld)",
+		 key, want, res, want_val, got);
+	check(res == want && (want != CMDLINE_OK || got == want_val), what);
+}
+
 static void check_bool(const char *key, bool def, bool want)
 {
 	char what[64];
@@ -69,6 +80,15 @@ static void test_cmdline(void)
 	check_int("key", -1, -1);	/* only "keyx=5" is there */
 	check_int("dup", 0, 2);		/* the last one wins */
 	check_int("far", 0, 77);	/* beyond the default 256 bytes */
+	check_get("hex", CMDLINE_OK, 0x1f);
+	check_get("zero", CMDLINE_OK, 0);
+	check_get("missing", CMDLINE_ABSENT, 0);
+	check_get("bad", CMDLINE_BAD, 0);
+	check_get("empty", CMDLINE_BAD, 0);
+	check_get("addr", CMDLINE_OK, (long long)0xffffffffffff0000ULL);
+	check_get("big", CMDLINE_BAD, 0);	/* 65 bits */
+	check_get("huge", CMDLINE_BAD, 0);	/* 2^63 as decimal */
+	check_get("min", CMDLINE_OK, -9223372036854775807LL - 1);
 	check_bool("flag", false, true);
 	check_bool("yes", false, true);
 	check_bool("off", true, false);

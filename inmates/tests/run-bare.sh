@@ -106,9 +106,11 @@ expect fault-demo "the access faults" "^inmate: unhandled synchronous exception 
 expect_none fault-demo "nothing runs after the fault" "FAIL"
 
 # The parameters lib-test.c expects; "far" sits beyond byte 256.
-pad=$(printf '%0280d' 0)
+pad=$(printf '%0200d' 0)
 run lib-test "dec=1234 hex=0x1F neg=-42 plus=+7 bad=12x empty= keyx=5 \
-dup=1 dup=2 flag yes=YES off=off zero=0 maybe=perhaps s=hello pad=$pad far=77" \
+dup=1 dup=2 flag yes=YES off=off zero=0 maybe=perhaps s=hello \
+addr=0xffffffffffff0000 big=0x1ffffffffffffffff huge=9223372036854775808 \
+min=-9223372036854775808 pad=$pad far=77" \
 	"^lib-test: done"
 expect lib-test "all checks pass" "^lib-test: done, [0-9]+ checks, 0 failed"
 expect_none lib-test "no failed check" "^not ok"

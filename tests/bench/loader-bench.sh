@@ -53,7 +53,7 @@ root=$work/root
 "$native/tests/lib/jhtest-helper" root "$root"
 export LD_LIBRARY_PATH="$native/libjailhouse/.libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
 export JAILHOUSE_TEST_ROOT="$root" JH_FAKE_ROOT="$root"
-export JAILHOUSE_LINUX_LOADER="$native/loaders/linux-loader/linux-loader.bin"
+export JAILHOUSE_LINUX_LOADER="$native/inmates/linux-loader/linux-loader.bin"
 cfg=$native/configs/arm64/qemu-arm64-linux-demo.cell
 
 fjh() {

@@ -238,7 +238,7 @@ else
 fi
 
 # the linux-loader.bin of this build passes the planner's check
-real_loader=$builddir/loaders/linux-loader/linux-loader.bin
+real_loader=$builddir/inmates/linux-loader/linux-loader.bin
 if [ -f "$real_loader" ]; then
 	JAILHOUSE_LINUX_LOADER=$real_loader linux "$IN/Image" --dry-run
 	t "the built linux-loader.bin is accepted" 0 '^Layout:'

@@ -6,7 +6,7 @@
 set -u
 
 top=.
-bin=$top/loaders/linux-loader/linux-loader.bin
+bin=$top/inmates/linux-loader/linux-loader.bin
 shim=$top/tests/loader/qemu/shim.bin
 kernel=$top/tests/loader/qemu/fake-kernel.bin
 qemu=${QEMU:-qemu-system-aarch64}
@@ -56,8 +56,12 @@ booted='kernel: x0=0x48000000 x1=0x0 x2=0x0 x3=0x0 sctlr.mci=0x0 el=0x1 pc=0x412
 
 run 'kernel=0x41200000 dtb=0x48000000'
 expect "boots the kernel: x0 = DTB, x1-x3 = 0, MMU and caches off, EL1" "$booted" 0
-run 'kernel=0x41200000\0dtb=1207959552\0'
-expect "NUL-separated parameters, decimal number" "$booted" 0
+run 'kernel=0x41200000 dtb=1207959552\0'
+expect "decimal number" "$booted" 0
+# The string ends at its first NUL: what a longer earlier one left behind
+# it does not count.
+run 'kernel=0x41200000 dtb=0x48000000\0dtb=0x48100000'
+expect "bytes after the NUL ignored" "$booted" 0
 run 'con-type=PL011  dtb=0x48000000 kernel=0x41200000'
 expect "other keys ignored, any order" "$booted" 0
 run ''
@@ -72,10 +76,12 @@ run 'kernel=0x41200000 dtb=0x0'
 expect "dtb=0: message and halt" \
 	"linux-loader: dtb=0: Linux does not accept a device tree at address 0" 3
 run 'dtb=0 kernel=0x41200000\0dtb=0x48000000\0'
-expect "dtb=0 first: a later dtb= does not replace it" \
+expect "dtb=0, a dtb= after the NUL does not replace it" \
 	"linux-loader: dtb=0: Linux does not accept a device tree at address 0" 3
 run 'kernel=0x4120zz dtb=0x48000000'
 expect "bad number: message and halt" "linux-loader: bad number in kernel= parameter" 3
+run 'kernel=0x41200000 dtb=0x148000000000000000'
+expect "number beyond 64 bits: message and halt" "linux-loader: bad number in dtb= parameter" 3
 run 'kernel=0x41400000 dtb=0x48000000'
 expect "no Image at kernel=: message and halt" \
 	"linux-loader: no arm64 Image at kernel=0x41400000" 3

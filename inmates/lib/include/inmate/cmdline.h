@@ -22,10 +22,18 @@
 
 extern char cmdline[];
 
+enum cmdline_result {
+	CMDLINE_OK,
+	CMDLINE_ABSENT,		/* no such key */
+	CMDLINE_BAD,		/* the key's value is not of the kind asked */
+};
+
 /*
- * Integer value: "0x" + hex digits, or decimal with an optional sign.
- * Anything else, or a missing key, gives @def.
+ * Integer value: "0x" + hex digits (all 64 bits, e.g. an address), or
+ * decimal with an optional sign that fits a long long. Overflow is BAD.
  */
+int cmdline_get_int(const char *key, long long *val);
+/* The same, with @def for a missing key or a bad value. */
 long long cmdline_parse_int(const char *key, long long def);
 
 /*

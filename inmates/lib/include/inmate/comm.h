@@ -21,6 +21,8 @@ static inline struct jailhouse_comm_region *comm_region(void)
 bool comm_region_valid(void);
 
 void comm_set_state(u32 state);
+/* State "failed", if there is a comm region this library understands. */
+void comm_mark_failed(void);
 
 /* The pending message (JAILHOUSE_MSG_*), or JAILHOUSE_MSG_NONE. */
 u32 comm_get_message(void);

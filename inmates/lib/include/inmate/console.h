@@ -17,6 +17,11 @@
 #include <inmate/types.h>
 
 void console_init(void);
+/*
+ * The hypervisor's console only, whatever the comm region says: for
+ * programs that run without one (see inmate.h, bare start).
+ */
+void console_init_virtual(void);
 void console_write(const char *s);
 
 /* A short description of the selected outputs, for start banners. */

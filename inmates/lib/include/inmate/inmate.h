@@ -4,6 +4,10 @@
  * library starts the CPU, maps memory, checks the comm region, sets up
  * the console, then calls inmate_main(). When that returns, the CPU
  * halts with interrupts masked.
+ *
+ * That start is setup.c. A program linked with setup-bare.c instead runs
+ * inmate_main() with the MMU and caches off, without a comm region, on
+ * the hypervisor's console (see there).
  */
 #ifndef _INMATE_INMATE_H
 #define _INMATE_INMATE_H

@@ -7,6 +7,11 @@
 
 #include <inmate/types.h>
 
+/* SCTLR_EL1: stage 1 MMU, data and instruction caches */
+#define SCTLR_M			BIT(0)
+#define SCTLR_C			BIT(2)
+#define SCTLR_I			BIT(12)
+
 #define read_sysreg(reg) ({						\
 	u64 __val;							\
 	asm volatile("mrs %0, " #reg : "=r" (__val));			\
