@@ -21,6 +21,9 @@ inmate_lib_headers = \
 	inmates/lib/include/inmate/irq.h \
 	inmates/lib/include/inmate/timer.h \
 	inmates/lib/include/inmate/mmu.h \
+	inmates/lib/include/inmate/cache.h \
+	inmates/lib/include/inmate/psci.h \
+	inmates/lib/include/inmate/smp.h \
 	inmates/lib/include/inmate/sections.h \
 	inmates/lib/include/inmate/inmate.h
 
@@ -32,6 +35,8 @@ inmate_lib_starts = \
 inmate_lib_archived = \
 	inmates/lib/vectors.S \
 	inmates/lib/halt.c \
+	inmates/lib/smp.c \
+	inmates/lib/cache.c \
 	inmates/lib/mmu.c \
 	inmates/lib/exception.c \
 	inmates/lib/irq.c \

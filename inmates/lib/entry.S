@@ -30,3 +30,18 @@ _start:
 	isb
 	bl	inmate_start
 	b	.
+
+/*
+ * A CPU started by smp_cpu_on(), at EL1h with the MMU off; x0 = its boot
+ * block, whose first word is the top of its stack (smp.c).
+ */
+	.section .text.secondary_entry, "ax"
+	.globl	secondary_entry
+secondary_entry:
+	adr	x1, vectors
+	msr	vbar_el1, x1
+	ldr	x1, [x0]
+	mov	sp, x1
+	isb
+	bl	smp_secondary_start
+	b	.

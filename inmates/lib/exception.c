@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Exceptions taken to EL1: IRQs go to the dispatcher, everything else is
- * reported once and stops the CPU.
+ * Exceptions taken to EL1: IRQs go to the dispatcher, a synchronous one
+ * to the program's handler if it has one and takes it; everything else
+ * is reported once and stops the CPU.
  */
 #include <inmate/inmate.h>
 
@@ -20,12 +21,22 @@ static const char groups[][16] = {
 	"EL1 with SP_EL0", "EL1", "EL0 (AArch64)", "EL0 (AArch32)",
 };
 
-void exception_dispatch(u64 stamp, unsigned long nr)
+static exception_handler_t exception_handler;
+
+void exception_set_handler(exception_handler_t handler)
+{
+	exception_handler = handler;
+}
+
+void exception_dispatch(u64 stamp, unsigned long nr, u64 *elr)
 {
 	if (VECTOR_KIND(nr) == KIND_IRQ && VECTOR_GROUP(nr) == GROUP_EL1_SPX) {
 		irq_dispatch(stamp);
 		return;
 	}
+	if (VECTOR_KIND(nr) == 0 && exception_handler &&
+	    exception_handler(read_sysreg(esr_el1), elr))
+		return;
 
 	printk("inmate: unhandled %s exception from %s: ESR 0x%lx ELR 0x%lx FAR 0x%lx\n",
 	       kinds[VECTOR_KIND(nr)], groups[VECTOR_GROUP(nr)],

@@ -95,6 +95,11 @@ int gic_init(void)
 	return 0;
 }
 
+unsigned long gic_redist_of(u64 mpidr)
+{
+	return find_redist(comm_region()->gicr_base, typer_affinity(mpidr));
+}
+
 unsigned long gic_redist_base(void)
 {
 	return redist;

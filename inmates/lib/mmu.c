@@ -63,14 +63,19 @@ static u64 block(unsigned long start, unsigned long size)
 	return start | (is_normal(start, size) ? PTE_NORMAL : PTE_DEVICE);
 }
 
-/* Drops stale lines over memory written while the caches were off. */
-static void dcache_inval(unsigned long start, unsigned long end)
+void mmu_enable(void)
 {
-	unsigned long line = 4UL << ((read_sysreg(ctr_el0) >> 16) & 0xf);
+	asm volatile("ic iallu; tlbi vmalle1" : : : "memory");
+	dsb(nsh);
+	isb();
 
-	for (start &= ~(line - 1); start < end; start += line)
-		asm volatile("dc ivac, %0" : : "r" (start) : "memory");
-	dsb(sy);
+	write_sysreg(mair_el1, MAIR_VALUE);
+	write_sysreg(tcr_el1, TCR_VALUE);
+	write_sysreg(ttbr0_el1, (u64)level1);
+	isb();
+	write_sysreg(sctlr_el1,
+		     read_sysreg(sctlr_el1) | SCTLR_M | SCTLR_C | SCTLR_I);
+	isb();
 }
 
 void mmu_init(void)
@@ -84,16 +89,7 @@ void mmu_init(void)
 	for (i = 0; i < PTES; i++)
 		level2[i] = block(image_gib * SZ_1G + i * SZ_2M, SZ_2M);
 
-	dcache_inval((unsigned long)__bss_start, (unsigned long)__image_end);
-	asm volatile("ic iallu; tlbi vmalle1" : : : "memory");
-	dsb(nsh);
-	isb();
-
-	write_sysreg(mair_el1, MAIR_VALUE);
-	write_sysreg(tcr_el1, TCR_VALUE);
-	write_sysreg(ttbr0_el1, (u64)level1);
-	isb();
-	write_sysreg(sctlr_el1,
-		     read_sysreg(sctlr_el1) | SCTLR_M | SCTLR_C | SCTLR_I);
-	isb();
+	/* Drops stale lines over memory written while the caches were off. */
+	dcache_inval(__bss_start, __image_end - __bss_start);
+	mmu_enable();
 }

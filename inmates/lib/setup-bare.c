@@ -10,15 +10,19 @@
 
 void __noreturn inmate_start(void);
 
-/* Called by entry.S with a stack and a cleared bss. */
-void __noreturn inmate_start(void)
+void inmate_cpu_setup(void)
 {
 	/* The hypervisor resets SCTLR_EL1, but do not depend on it. */
 	asm volatile("msr daifset, #0xf" : : : "memory");
 	write_sysreg(sctlr_el1,
 		     read_sysreg(sctlr_el1) & ~(SCTLR_M | SCTLR_C | SCTLR_I));
 	isb();
+}
 
+/* Called by entry.S with a stack and a cleared bss. */
+void __noreturn inmate_start(void)
+{
+	inmate_cpu_setup();
 	console_init_virtual();
 	inmate_main();
 	halt();

@@ -13,6 +13,11 @@ void __weak board_early_init(void)
 {
 }
 
+void inmate_cpu_setup(void)
+{
+	mmu_enable();
+}
+
 /* Called by entry.S with a stack and a cleared bss, MMU still off. */
 void __noreturn inmate_start(void)
 {

@@ -3,7 +3,7 @@
  * EL1 exception vectors. Each entry reads the virtual counter before
  * anything else, so IRQ handlers can measure their delivery latency,
  * then saves the caller-saved registers and calls
- * exception_dispatch(stamp, vector number 0-15).
+ * exception_dispatch(stamp, vector number 0-15, &saved ELR).
  */
 
 /* x0-x18, x29, x30, ELR, SPSR, rounded up to 16 bytes */
@@ -44,6 +44,8 @@ exception_entry:
 	stp	x30, x2, [sp, #160]
 	str	x3, [sp, #176]
 
+	/* the return address as restored below: a handler may move it */
+	add	x2, sp, #168
 	bl	exception_dispatch
 
 	ldr	x3, [sp, #176]

@@ -63,16 +63,6 @@ static u32 read_be32(unsigned long addr)
 	return (u32)p[0] << 24 | p[1] << 16 | p[2] << 8 | p[3];
 }
 
-static void dcache_clean_inval(unsigned long start, unsigned long size)
-{
-	unsigned long line = 4UL << ((read_sysreg(ctr_el0) >> 16) & 0xf);
-	unsigned long addr;
-
-	for (addr = start & ~(line - 1); addr < start + size; addr += line)
-		asm volatile("dc civac, %0" : : "r" (addr) : "memory");
-	dsb(sy);
-}
-
 void inmate_main(void)
 {
 	unsigned long kernel = param("kernel"), dtb = param("dtb");
@@ -95,7 +85,7 @@ void inmate_main(void)
 
 	image_size = read_le32(kernel + 16) |
 		(unsigned long)read_le32(kernel + 20) << 32;
-	dcache_clean_inval(kernel, image_size ? image_size : 0x200000);
-	dcache_clean_inval(dtb, read_be32(dtb + 4));
+	dcache_flush((void *)kernel, image_size ? image_size : 0x200000);
+	dcache_flush((void *)dtb, read_be32(dtb + 4));
 	boot_linux(kernel, dtb);
 }

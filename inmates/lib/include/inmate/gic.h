@@ -22,6 +22,8 @@ void gic_disable_ppi(unsigned int intid);
 
 /* Base of this CPU's redistributor (RD frame), after gic_init() */
 unsigned long gic_redist_base(void);
+/* The redistributor frame of any CPU, by MPIDR (the comm region's GICR); 0: none */
+unsigned long gic_redist_of(u64 mpidr);
 
 u32 gic_ack_irq(void);
 void gic_end_irq(u32 intid);

@@ -24,6 +24,9 @@
 #include <inmate/gic.h>
 #include <inmate/irq.h>
 #include <inmate/timer.h>
+#include <inmate/cache.h>
+#include <inmate/psci.h>
+#include <inmate/smp.h>
 
 void inmate_main(void);
 

@@ -17,6 +17,14 @@ void irq_set_handler(irq_handler_t handler);
 void irq_dispatch(u64 stamp);
 
 /* Called from the vectors (vectors.S) with the vector number 0-15. */
-void exception_dispatch(u64 stamp, unsigned long nr);
+/*
+ * A synchronous exception the program provokes on purpose (e.g. probing
+ * for an instruction): the handler gets ESR_EL1 and the address the CPU
+ * returns to, which it may move past the instruction. Returns false to
+ * leave the exception to the library (report, cell failed, halt).
+ */
+typedef bool (*exception_handler_t)(u64 esr, u64 *elr);
+void exception_set_handler(exception_handler_t handler);
+void exception_dispatch(u64 stamp, unsigned long nr, u64 *elr);
 
 #endif /* !_INMATE_IRQ_H */

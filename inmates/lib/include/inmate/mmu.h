@@ -7,5 +7,7 @@
 
 /* Called once, MMU off, before anything touches the comm region. */
 void mmu_init(void);
+/* Another CPU of the cell: the same map, once mmu_init() has run. */
+void mmu_enable(void);
 
 #endif /* !_INMATE_MMU_H */
