@@ -51,20 +51,21 @@ qemu_test_inmates = \
 qemu_tests_files += $(qemu_test_inmates)
 CLEANFILES += $(qemu_test_inmates)
 
+# On the inmate library's bare start (MMU off, hypervisor console).
 INMATE_TEST_SRC = $(top_srcdir)/tests/qemu/inmates
-INMATE_TEST_CFLAGS = $(EL_CFLAGS) -static \
-	-I$(top_srcdir)/include -Wl,--build-id=none -Wl,--no-warn-rwx-segments \
-	-Wl,-T,$(INMATE_TEST_SRC)/inmate.lds
-INMATE_TEST_DEPS = $(INMATE_TEST_SRC)/cell-test.c $(INMATE_TEST_SRC)/entry.S \
-	$(INMATE_TEST_SRC)/inmate.lds $(abi_headers)
+INMATE_TEST_START = inmates/lib/entry.o inmates/lib/setup-bare.o
 
-tests/qemu/inmates/cell-%.bin: $(INMATE_TEST_DEPS)
+tests/qemu/inmates/cell-%.bin: $(INMATE_TEST_SRC)/cell-test.c \
+		$(INMATE_TEST_START) $(inmate_lib_a) $(inmate_lib_headers) \
+		$(abi_headers) inmates/lib/inmate.lds \
+		$(INMATE_TEST_SRC)/budget.lds
 	$(AM_V_GEN)$(MKDIR_P) $(@D) && \
 	mode=`echo $* | tr a-z A-Z` && \
-	$(TARGET_CC) $(INMATE_TEST_CFLAGS) -DMODE_$$mode \
-		$(INMATE_TEST_SRC)/entry.S $(INMATE_TEST_SRC)/cell-test.c \
-		-o $@.elf && \
-	$(TARGET_OBJCOPY) -O binary $@.elf $@ && rm -f $@.elf
+	$(TARGET_CC) $(INMATE_CFLAGS) -DMODE_$$mode \
+		-c $(INMATE_TEST_SRC)/cell-test.c -o $@.o && \
+	$(TARGET_LD) $(INMATE_LINK_FLAGS) $(INMATE_TEST_SRC)/budget.lds \
+		$(INMATE_TEST_START) $@.o $(inmate_lib_a) -o $@.elf && \
+	$(TARGET_OBJCOPY) -O binary $@.elf $@ && rm -f $@.o $@.elf
 endif
 
 # What the QEMU scenarios need besides `make install`.

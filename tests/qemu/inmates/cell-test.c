@@ -15,8 +15,8 @@
  *   MODE_LOCK   as TIMER, but in state "running/locked" and refusing the
  *               first shutdown request; the second unlocks and approves
  *
- * TIMER, SMP and LOCK also take options from a parameter block that root
- * may load at PARAMS_ADDR next to the image: "JHTP" and then
+ * TIMER, SMP and LOCK also take one option from the command line (the
+ * inmate library's buffer at 0x1000, loaded by root with the image):
  *
  *   "mute"      never answer the hypervisor's messages
  *   "gicp"      first probe what the cell's GIC emulation lets through
@@ -62,23 +62,21 @@
  *   "sgir"      send SGI 2 (Linux's CPU stop) and SGI 9 (unused by Linux)
  *               to CPUs 0 and 1 and to all others, 1000 times each, then
  *               "sgir: done"
- *   "peek", "poke" + a 64-bit address: first read from, or write to, that
- *               guest address; prints "peek <a>" / "poke <a>" before and
+ *   "peek=ADDR", "poke=ADDR": first read from, or write to, that guest
+ *               address; prints "peek <a>" / "poke <a>" before and
  *               "... returned: isolation broken" should it come back
  *
- * The block is cleared once read, so a later load without it starts plain.
+ * The command line is cleared once read, so a restart without a new load
+ * starts plain.
  *
- * Output goes through the hypervisor's debug console (DEBUG_CONSOLE_PUTC),
- * lines prefixed "cell-test:", so root can read them. The MMU stays off:
- * every data access is to Device memory and must be aligned.
+ * It runs on the inmate library's bare start: the MMU stays off, so every
+ * data access is to Device memory and must be aligned; output goes
+ * through the hypervisor's debug console (DEBUG_CONSOLE_PUTC), lines
+ * prefixed "cell-test:", so root can read them.
  */
-#include <jailhouse/hvc.h>
-#include <jailhouse/hypercall.h>
+#include <inmate/inmate.h>
 
-#define COMM_BASE		0x80000000UL
 #define OUTSIDE_THE_CELL	0x40000000UL	/* root Linux's RAM */
-#define PARAMS_ADDR		0xb000UL	/* below the stacks */
-#define PARAMS_MAGIC		0x5054484aU	/* "JHTP" */
 #define PARAM_MUTE		0x6574756dU	/* "mute" */
 #define PARAM_GIC_PROBE		0x70636967U	/* "gicp" */
 #define PARAM_SGI_PLANT		0x70696773U	/* "sgip" */
@@ -109,11 +107,6 @@
 #define PROBE_SPI		150	/* the smp-test cell's */
 #define ROOT_SPI		33	/* root's (virtio), never the cell's */
 
-#define PSCI_CPU_OFF		0x84000002UL
-#define PSCI_CPU_ON		0xc4000003UL
-#define PSCI_AFFINITY_INFO	0xc4000004UL
-
-#define GICR_STRIDE		0x20000
 #define GICR_CTLR		0x0
 #define GICR_TYPER		0x8
 #define GICR_WAKER		0x14
@@ -122,7 +115,6 @@
 #define GICR_SETLPIR		0x40
 #define GICR_INVALLR		0xb0
 #define GICR_SGI_FRAME		0x10000
-#define GICR_TYPER_LAST		(1UL << 4)
 #define GICR_IGROUPR0		(0x10000 + 0x080)
 #define GICR_ISENABLER0		(0x10000 + 0x100)
 #define GICR_ISPENDR0		(0x10000 + 0x200)
@@ -132,185 +124,67 @@
 #define SGI_HYPERVISOR		15
 /* what the hypervisor keeps for itself: SGIs 14 and 15, maintenance PPI */
 #define HV_PRIVATE_IRQS		(1U << 14 | 1U << 15 | 1U << 25)
-#define TIMER_PPI		27
-#define SPURIOUS		1023
+#define TIMER_PPI		TIMER_VIRT_PPI
 
-#define sysreg_read(r) ({ unsigned long __v;				\
-	asm volatile("mrs %0, " #r : "=r" (__v)); __v; })
-#define sysreg_write(r, v)						\
-	asm volatile("msr " #r ", %0" : : "r" ((unsigned long)(v)))
-
-/* GICv3 CPU interface registers, by encoding */
-#define ICC_PMR_EL1		S3_0_C4_C6_0
-#define ICC_IAR1_EL1		S3_0_C12_C12_0
-#define ICC_EOIR1_EL1		S3_0_C12_C12_1
-#define ICC_CTLR_EL1		S3_0_C12_C12_4
-#define ICC_IGRPEN1_EL1		S3_0_C12_C12_7
-#define ICC_SGI1R_EL1		S3_0_C12_C11_5
-
-static volatile struct jailhouse_comm_region *const comm =
-	(volatile struct jailhouse_comm_region *)COMM_BASE;
-
-extern char __bss_end[];
+#define say(fmt, ...)	printk("cell-test: " fmt "\n", ##__VA_ARGS__)
 
 static unsigned int param;
 static unsigned long param_addr;	/* after the option word, if any */
 static unsigned long ticks_per_period;
 static unsigned long expected;
 static unsigned int probes_bad;
-static const char *probe_what = "gic";	/* the probes' lines start so */
+/* the probes' lines start so; "gic" unless set (bss only: no reload) */
+static const char *probe_what;
 static volatile unsigned int undef_expected, undef_seen;
 static volatile unsigned int ticks;
 static volatile unsigned long secondary_seen[4];
 
-void inmate_main(unsigned long context);
-void irq_handler(void);
-void exception_handler(void);
-
-static void putc(char c)
-{
-	jailhouse_call_arg1(JAILHOUSE_HC_DEBUG_CONSOLE_PUTC, c);
-}
-
-static void puts(const char *s)
-{
-	while (*s)
-		putc(*s++);
-}
-
-static void put_num(unsigned long v, unsigned int base)
-{
-	char buf[24];
-	int n = 0;
-
-	do {
-		buf[n++] = "0123456789abcdef"[v % base];
-		v /= base;
-	} while (v);
-	while (n)
-		putc(buf[--n]);
-}
-
-/* "cell-test: " prefix, then the text with up to 3 %d, %x or %s. */
-static void say3(const char *fmt, unsigned long a, unsigned long b,
-		 unsigned long c)
-{
-	unsigned long args[3] = { a, b, c };
-	unsigned int n = 0;
-
-	puts("cell-test: ");
-	for (; *fmt; fmt++) {
-		if (*fmt != '%') {
-			putc(*fmt);
-			continue;
-		}
-		fmt++;
-		if (n == 3)
-			break;
-		if (*fmt == 'd')
-			put_num(args[n++], 10);
-		else if (*fmt == 'x')
-			put_num(args[n++], 16);
-		else if (*fmt == 's')
-			puts((const char *)args[n++]);
-	}
-	putc('\n');
-}
-
-static void say(const char *fmt, unsigned long a, unsigned long b)
-{
-	say3(fmt, a, b, 0);
-}
-
-static unsigned long smc(unsigned long fid, unsigned long a1,
-			 unsigned long a2, unsigned long a3)
-{
-	register unsigned long x0 asm("x0") = fid;
-	register unsigned long x1 asm("x1") = a1;
-	register unsigned long x2 asm("x2") = a2;
-	register unsigned long x3 asm("x3") = a3;
-
-	asm volatile("smc #0" : "+r" (x0), "+r" (x1), "+r" (x2), "+r" (x3)
-		     : : "memory");
-	return x0;
-}
-
 static unsigned long my_aff(void)
 {
-	return sysreg_read(mpidr_el1) & 0xff00ffffffUL;
+	return cpu_mpidr() & 0xff00ffffffUL;
 }
 
-static int comm_check(void)
-{
-	static const char sig[] = JAILHOUSE_COMM_SIGNATURE;
-	unsigned int n;
-
-	for (n = 0; n < JAILHOUSE_COMM_SIGNATURE_SIZE; n++)
-		if (comm->signature[n] != sig[n])
-			return -1;
-	return comm->revision == JAILHOUSE_COMM_REGION_ABI_REVISION ? 0 : -1;
-}
-
+/* Any message is acknowledged by name; LOCK denies the first shutdown. */
 static void handle_messages(void)
 {
-	unsigned int msg = comm->msg_to_cell;
+	u32 msg = comm_get_message();
 	static unsigned int requests;
 
 	if (msg == JAILHOUSE_MSG_NONE || param == PARAM_MUTE)
 		return;
-	comm->msg_to_cell = JAILHOUSE_MSG_NONE;
 	if (msg != JAILHOUSE_MSG_SHUTDOWN_REQUEST) {
-		say("message %d received", msg, 0);
-		comm->reply_from_cell = JAILHOUSE_MSG_RECEIVED;
+		say("message %u received", msg);
+		comm_send_reply(JAILHOUSE_MSG_RECEIVED);
 		return;
 	}
 #if defined(MODE_LOCK)
 	if (requests++ == 0) {
-		say("shutdown request denied", 0, 0);
-		comm->reply_from_cell = JAILHOUSE_MSG_REQUEST_DENIED;
+		comm_handle_messages("cell-test", false);
 		return;
 	}
-	comm->cell_state = JAILHOUSE_CELL_RUNNING;
+	comm_set_state(JAILHOUSE_CELL_RUNNING);
 #endif
 	(void)requests;
-	say("shutdown request approved", 0, 0);
-	comm->reply_from_cell = JAILHOUSE_MSG_REQUEST_APPROVED;
+	comm_handle_messages("cell-test", true);
 }
 
 /* What a non-root cell may ask the hypervisor, and what not. */
 static void query_hypervisor(void)
 {
-	long cells = jailhouse_call_arg1(JAILHOUSE_HC_HYPERVISOR_GET_INFO,
-					 JAILHOUSE_INFO_NUM_CELLS);
-	long own = jailhouse_call_arg2(JAILHOUSE_HC_CPU_GET_INFO,
-				       my_aff() & 0xff,
-				       JAILHOUSE_CPU_INFO_STATE);
-	long root = jailhouse_call_arg2(JAILHOUSE_HC_CPU_GET_INFO, 0,
-					JAILHOUSE_CPU_INFO_STATE);
+	long cells = hc_hypervisor_info(JAILHOUSE_INFO_NUM_CELLS);
+	long own = hc_cpu_info(my_aff() & 0xff, JAILHOUSE_CPU_INFO_STATE);
+	long root = hc_cpu_info(0, JAILHOUSE_CPU_INFO_STATE);
 	long create = jailhouse_call_arg1(JAILHOUSE_HC_CELL_CREATE, 0);
 
-	say3("hypervisor runs %d cells, own CPU state %d, CPU 0 %s",
-	     cells, own, root == -1 ? (unsigned long)"refused" :
-				      (unsigned long)"ANSWERED");
-	say("CELL_CREATE from a cell %s", create == -1 ?
-	    (unsigned long)"refused" : (unsigned long)"ACCEPTED", 0);
+	say("hypervisor runs %lu cells, own CPU state %lu, CPU 0 %s",
+	    (unsigned long)cells, (unsigned long)own,
+	    root == -1 ? "refused" : "ANSWERED");
+	say("CELL_CREATE from a cell %s", create == -1 ? "refused" : "ACCEPTED");
 }
 
-/* This CPU's redistributor: the frame whose TYPER affinity is ours. */
 static unsigned long find_gicr_of(unsigned long aff)
 {
-	unsigned long frame = comm->gicr_base;
-	unsigned long typer;
-	unsigned int n;
-
-	for (n = 0; n < 64; n++, frame += GICR_STRIDE) {
-		typer = *(volatile unsigned long *)(frame + GICR_TYPER);
-		if ((typer >> 32) == (((aff >> 8) & 0xff000000) | (aff & 0xffffff)))
-			return frame;
-		if (typer & GICR_TYPER_LAST)
-			break;
-	}
-	return 0;
+	return gic_redist_of(aff);
 }
 
 static unsigned long find_gicr(void)
@@ -318,103 +192,87 @@ static unsigned long find_gicr(void)
 	return find_gicr_of(my_aff());
 }
 
-/* The option word of a parameter block at PARAMS_ADDR, which is consumed. */
+static const struct {
+	const char *name;
+	unsigned int param;
+} options[] = {
+	{ "mute", PARAM_MUTE }, { "gicp", PARAM_GIC_PROBE },
+	{ "sgip", PARAM_SGI_PLANT }, { "gicx", PARAM_GIC_SWEEP },
+	{ "pmuh", PARAM_PMU }, { "stor", PARAM_STORM },
+	{ "flod", PARAM_FLOOD }, { "call", PARAM_CALLS },
+	{ "mask", PARAM_MASKED_SPIN }, { "sgif", PARAM_SGI_FLOOD },
+	{ "vbad", PARAM_BAD_VECTORS }, { "sgir", PARAM_SGI_ROOT },
+	{ "peek", PARAM_PEEK }, { "poke", PARAM_POKE },
+};
+
+/* The option on the command line, which is consumed. */
 static unsigned int read_params(void)
 {
-	volatile unsigned int *p = (volatile unsigned int *)PARAMS_ADDR;
-	unsigned int val;
+	unsigned int n, val = 0;
+	long long addr;
+	char buf[2];
 
-	if ((unsigned long)__bss_end > PARAMS_ADDR || p[0] != PARAMS_MAGIC)
-		return 0;
-	val = p[1];
-	param_addr = p[2] | (unsigned long)p[3] << 32;
-	p[0] = 0;
+	for (n = 0; n < ARRAY_SIZE(options) && !val; n++)
+		if (cmdline_parse_str(options[n].name, buf, sizeof(buf), NULL))
+			val = options[n].param;
+	if (cmdline_get_int("peek", &addr) == CMDLINE_OK ||
+	    cmdline_get_int("poke", &addr) == CMDLINE_OK)
+		param_addr = addr;
+	cmdline[0] = 0;
 	return val;
 }
 
 static void probe_check(const char *what, unsigned long got,
 			unsigned long want)
 {
+	if (!probe_what)
+		probe_what = "gic";
 	if (got == want) {
-		say("%s %s ok", (unsigned long)probe_what, (unsigned long)what);
+		say("%s %s ok", probe_what, what);
 	} else {
-		say3("%s %s BAD: %x", (unsigned long)probe_what,
-		     (unsigned long)what, got);
-		say("(wanted %x)", want, 0);
+		say("%s %s BAD: %lx", probe_what, what, got);
+		say("(wanted %lx)", want);
 		probes_bad++;
 	}
-}
-
-/*
- * MMIO accessors as single loads and stores without writeback: the
- * hypervisor can emulate only accesses whose syndrome it gets.
- */
-#define MMIO_RD(name, insn, type)					\
-static unsigned long name(unsigned long a)				\
-{									\
-	type v;								\
-									\
-	asm volatile(insn " %w0, [%1]" : "=r" (v) : "r" (a) : "memory");\
-	return v;							\
-}
-#define MMIO_WR(name, insn, reg)					\
-static void name(unsigned long a, unsigned long v)			\
-{									\
-	asm volatile(insn " " reg ", [%1]" : : "r" (v), "r" (a) : "memory");\
-}
-
-MMIO_RD(rd8, "ldrb", unsigned int)
-MMIO_RD(rd16, "ldrh", unsigned int)
-MMIO_RD(rd32, "ldr", unsigned int)
-MMIO_WR(wr8, "strb", "%w0")
-MMIO_WR(wr32, "str", "%w0")
-MMIO_WR(wr64, "str", "%0")
-
-static unsigned long rd64(unsigned long a)
-{
-	unsigned long v;
-
-	asm volatile("ldr %0, [%1]" : "=r" (v) : "r" (a) : "memory");
-	return v;
 }
 
 /* The cell's own redistributor: identification only, plus its SGI/PPIs. */
 static void probe_gicr(unsigned long gicr)
 {
-	unsigned long typer = rd64(gicr + GICR_TYPER);
+	unsigned long typer = mmio_read64(gicr + GICR_TYPER);
 
-	probe_check("GICR_TYPER halves", rd32(gicr + GICR_TYPER) |
-		    rd32(gicr + GICR_TYPER + 4) << 32, typer);
-	probe_check("GICR_TYPER 16-bit read", rd16(gicr + GICR_TYPER), 0);
-	probe_check("GICR_TYPER byte read", rd8(gicr + GICR_TYPER), 0);
+	probe_check("GICR_TYPER halves", mmio_read32(gicr + GICR_TYPER) |
+		    (u64)mmio_read32(gicr + GICR_TYPER + 4) << 32, typer);
+	probe_check("GICR_TYPER 16-bit read", mmio_read16(gicr + GICR_TYPER), 0);
+	probe_check("GICR_TYPER byte read", mmio_read8(gicr + GICR_TYPER), 0);
 
-	wr32(gicr + GICR_CTLR, 1);		/* EnableLPIs */
-	probe_check("GICR_CTLR write ignored", rd32(gicr + GICR_CTLR), 0);
-	wr32(gicr + GICR_WAKER, 2);		/* ProcessorSleep */
-	probe_check("GICR_WAKER write ignored", rd32(gicr + GICR_WAKER), 0);
-	wr32(gicr + GICR_WAKER, 0);
-	wr64(gicr + GICR_PROPBASER, 0x7f80000fUL);
+	mmio_write32(gicr + GICR_CTLR, 1);		/* EnableLPIs */
+	probe_check("GICR_CTLR write ignored", mmio_read32(gicr + GICR_CTLR), 0);
+	mmio_write32(gicr + GICR_WAKER, 2);		/* ProcessorSleep */
+	probe_check("GICR_WAKER write ignored", mmio_read32(gicr + GICR_WAKER), 0);
+	mmio_write32(gicr + GICR_WAKER, 0);
+	mmio_write64(gicr + GICR_PROPBASER, 0x7f80000fUL);
 	probe_check("GICR_PROPBASER write ignored",
-		    rd64(gicr + GICR_PROPBASER), 0);
-	wr64(gicr + GICR_PENDBASER, 0x7f810000UL);
+		    mmio_read64(gicr + GICR_PROPBASER), 0);
+	mmio_write64(gicr + GICR_PENDBASER, 0x7f810000UL);
 	probe_check("GICR_PENDBASER write ignored",
-		    rd64(gicr + GICR_PENDBASER), 0);
+		    mmio_read64(gicr + GICR_PENDBASER), 0);
 
-	wr8(gicr + GICR_IPRIORITYR0 + TIMER_PPI, 0x80);
-	probe_check("PPI priority byte", rd8(gicr + GICR_IPRIORITYR0 +
+	mmio_write8(gicr + GICR_IPRIORITYR0 + TIMER_PPI, 0x80);
+	probe_check("PPI priority byte", mmio_read8(gicr + GICR_IPRIORITYR0 +
 					     TIMER_PPI), 0x80);
-	probe_check("PPI priority word", rd32(gicr + GICR_IPRIORITYR0 +
+	probe_check("PPI priority word", mmio_read32(gicr + GICR_IPRIORITYR0 +
 					      TIMER_PPI / 4 * 4) >> 24, 0x80);
-	wr8(gicr + GICR_IPRIORITYR0 + SGI_HYPERVISOR, 0x10);
+	mmio_write8(gicr + GICR_IPRIORITYR0 + SGI_HYPERVISOR, 0x10);
 	probe_check("hypervisor SGI priority hidden",
-		    rd8(gicr + GICR_IPRIORITYR0 + SGI_HYPERVISOR), 0);
+		    mmio_read8(gicr + GICR_IPRIORITYR0 + SGI_HYPERVISOR), 0);
 
-	wr32(gicr + GICR_ISENABLER0, 1U << TIMER_PPI);
-	wr64(gicr + GICR_ICENABLER0, ~0UL);	/* wrong size: ignored */
+	mmio_write32(gicr + GICR_ISENABLER0, 1U << TIMER_PPI);
+	mmio_write64(gicr + GICR_ICENABLER0, ~0UL);	/* wrong size: ignored */
 	probe_check("64-bit ICENABLER0 write ignored",
-		    rd32(gicr + GICR_ISENABLER0) >> TIMER_PPI & 1, 1);
-	probe_check("64-bit ISENABLER0 read", rd64(gicr + GICR_ISENABLER0), 0);
-	wr32(gicr + GICR_ICENABLER0, 1U << TIMER_PPI);
+		    mmio_read32(gicr + GICR_ISENABLER0) >> TIMER_PPI & 1, 1);
+	probe_check("64-bit ISENABLER0 read", mmio_read64(gicr + GICR_ISENABLER0), 0);
+	mmio_write32(gicr + GICR_ICENABLER0, 1U << TIMER_PPI);
 }
 
 static unsigned long irouter(unsigned int irq)
@@ -431,29 +289,29 @@ static void probe_gicd(void)
 	unsigned long self = my_aff(), r = irouter(PROBE_SPI);
 	unsigned long other = self ^ 1;
 
-	probe_check("GICD_TYPER 16-bit read", rd16(GICD_BASE + GICD_TYPER), 0);
-	probe_check("GICD_CTLR 64-bit read", rd64(GICD_BASE + GICD_CTLR), 0);
+	probe_check("GICD_TYPER 16-bit read", mmio_read16(GICD_BASE + GICD_TYPER), 0);
+	probe_check("GICD_CTLR 64-bit read", mmio_read64(GICD_BASE + GICD_CTLR), 0);
 
-	wr64(r, other | 0xffffff007f000000UL);	/* RES0 bits set */
-	probe_check("IROUTER RES0 bits dropped", rd64(r), other);
-	wr64(r, other | 0x80000000UL);		/* IRM: any CPU */
-	probe_check("IROUTER IRM refused", rd64(r), self);
-	wr64(r, other);
-	wr64(r, self & ~0xffUL);		/* CPU 0: root's */
-	probe_check("IROUTER outside the cell refused", rd64(r), self);
-	wr32(r, other);
-	probe_check("IROUTER lower half write", rd64(r), other);
-	wr32(r + 4, 1);				/* Aff3 1: nobody */
-	probe_check("IROUTER upper half write refused", rd32(r + 4), 0);
-	wr8(r, self);
-	probe_check("IROUTER byte read", rd8(r), 0);
-	probe_check("IROUTER of root's SPI hidden", rd64(irouter(ROOT_SPI)), 0);
+	mmio_write64(r, other | 0xffffff007f000000UL);	/* RES0 bits set */
+	probe_check("IROUTER RES0 bits dropped", mmio_read64(r), other);
+	mmio_write64(r, other | 0x80000000UL);		/* IRM: any CPU */
+	probe_check("IROUTER IRM refused", mmio_read64(r), self);
+	mmio_write64(r, other);
+	mmio_write64(r, self & ~0xffUL);		/* CPU 0: root's */
+	probe_check("IROUTER outside the cell refused", mmio_read64(r), self);
+	mmio_write32(r, other);
+	probe_check("IROUTER lower half write", mmio_read64(r), other);
+	mmio_write32(r + 4, 1);				/* Aff3 1: nobody */
+	probe_check("IROUTER upper half write refused", mmio_read32(r + 4), 0);
+	mmio_write8(r, self);
+	probe_check("IROUTER byte read", mmio_read8(r), 0);
+	probe_check("IROUTER of root's SPI hidden", mmio_read64(irouter(ROOT_SPI)), 0);
 
-	wr8(GICD_BASE + GICD_IPRIORITYR + PROBE_SPI, 0x90);
+	mmio_write8(GICD_BASE + GICD_IPRIORITYR + PROBE_SPI, 0x90);
 	probe_check("SPI priority byte",
-		    rd8(GICD_BASE + GICD_IPRIORITYR + PROBE_SPI), 0x90);
+		    mmio_read8(GICD_BASE + GICD_IPRIORITYR + PROBE_SPI), 0x90);
 	probe_check("root's SPI priority hidden",
-		    rd8(GICD_BASE + GICD_IPRIORITYR + ROOT_SPI), 0);
+		    mmio_read8(GICD_BASE + GICD_IPRIORITYR + ROOT_SPI), 0);
 }
 
 /* An interrupt bitmap register family, and the value a hostile cell writes */
@@ -507,14 +365,14 @@ static void sweep_families(const char *where, unsigned long base,
 
 	for (f = gic_families; f < gic_families + NUM_FAMILIES; f++)
 		for (w = 0; w < irqs * f->bits / 32; w++)
-			wr32(base + f->off + 4 * w, f->val);
+			mmio_write32(base + f->off + 4 * w, f->val);
 	for (f = gic_families; f < gic_families + NUM_FAMILIES; f++) {
 		words = irqs * f->bits / 32;
 		for (w = 0, shown = 0; w < words; w++)
-			if (rd32(base + f->off + 4 * w) & foreign_bits(f, w))
+			if (mmio_read32(base + f->off + 4 * w) & foreign_bits(f, w))
 				shown++;
-		say3("gicx %s %s: %d words show foreign bits", (unsigned long)where,
-		     (unsigned long)f->name, shown);
+		say("gicx %s %s: %u words show foreign bits", where, f->name,
+		    shown);
 		probes_bad += shown != 0;
 	}
 }
@@ -525,19 +383,19 @@ static void sweep_foreign_gicr(unsigned int cpu)
 	unsigned long rd = find_gicr_of((my_aff() & ~0xffUL) | cpu);
 
 	if (!rd) {
-		say("gicx no redistributor for CPU %d BAD", cpu, 0);
+		say("gicx no redistributor for CPU %u BAD", cpu);
 		probes_bad++;
 		return;
 	}
-	wr32(rd + GICR_CTLR, 1);		/* EnableLPIs */
-	wr32(rd + GICR_WAKER, 2);		/* ProcessorSleep */
-	wr64(rd + GICR_PROPBASER, 0x7f80000fUL);
-	wr64(rd + GICR_PENDBASER, 0x7f810000UL);
-	wr64(rd + GICR_SETLPIR, 8192);
-	wr64(rd + GICR_INVALLR, 0);
-	probe_check("foreign GICR_CTLR", rd32(rd + GICR_CTLR), 0);
-	probe_check("foreign GICR_WAKER", rd32(rd + GICR_WAKER), 0);
-	probe_check("foreign GICR_PROPBASER", rd64(rd + GICR_PROPBASER), 0);
+	mmio_write32(rd + GICR_CTLR, 1);		/* EnableLPIs */
+	mmio_write32(rd + GICR_WAKER, 2);		/* ProcessorSleep */
+	mmio_write64(rd + GICR_PROPBASER, 0x7f80000fUL);
+	mmio_write64(rd + GICR_PENDBASER, 0x7f810000UL);
+	mmio_write64(rd + GICR_SETLPIR, 8192);
+	mmio_write64(rd + GICR_INVALLR, 0);
+	probe_check("foreign GICR_CTLR", mmio_read32(rd + GICR_CTLR), 0);
+	probe_check("foreign GICR_WAKER", mmio_read32(rd + GICR_WAKER), 0);
+	probe_check("foreign GICR_PROPBASER", mmio_read64(rd + GICR_PROPBASER), 0);
 	sweep_families(cpu ? "GICR of CPU 1" : "GICR of CPU 0",
 		       rd + GICR_SGI_FRAME, 32);
 }
@@ -551,22 +409,22 @@ static void sweep_private_irqs(unsigned long sgi)
 	unsigned int n;
 
 	for (n = 0; n < sizeof(regs) / sizeof(regs[0]); n++)
-		wr32(sgi + regs[n], HV_PRIVATE_IRQS);
-	wr32(sgi + 0x080, rd32(sgi + 0x080) & ~HV_PRIVATE_IRQS);
-	wr8(sgi + 0x400 + 14, 0xff);
-	wr8(sgi + 0x400 + 15, 0xff);
-	wr8(sgi + 0x400 + 25, 0xff);
-	wr32(sgi + 0xc04, 2U << 2 * (25 - 16));	/* PPI 25 edge-triggered */
+		mmio_write32(sgi + regs[n], HV_PRIVATE_IRQS);
+	mmio_write32(sgi + 0x080, mmio_read32(sgi + 0x080) & ~HV_PRIVATE_IRQS);
+	mmio_write8(sgi + 0x400 + 14, 0xff);
+	mmio_write8(sgi + 0x400 + 15, 0xff);
+	mmio_write8(sgi + 0x400 + 25, 0xff);
+	mmio_write32(sgi + 0xc04, 2U << 2 * (25 - 16));	/* PPI 25 edge-triggered */
 	for (n = 0; n < sizeof(regs) / sizeof(regs[0]); n++)
 		probe_check("hypervisor's SGIs and PPI hidden",
-			    rd32(sgi + regs[n]) & HV_PRIVATE_IRQS, 0);
+			    mmio_read32(sgi + regs[n]) & HV_PRIVATE_IRQS, 0);
 	probe_check("hypervisor's SGIs and PPI: group hidden",
-		    rd32(sgi + 0x080) & HV_PRIVATE_IRQS, 0);
+		    mmio_read32(sgi + 0x080) & HV_PRIVATE_IRQS, 0);
 	probe_check("hypervisor's priorities hidden",
-		    rd8(sgi + 0x400 + 14) | rd8(sgi + 0x400 + 15) |
-		    rd8(sgi + 0x400 + 25), 0);
+		    mmio_read8(sgi + 0x400 + 14) | mmio_read8(sgi + 0x400 + 15) |
+		    mmio_read8(sgi + 0x400 + 25), 0);
 	probe_check("maintenance PPI config hidden",
-		    rd32(sgi + 0xc04) >> 2 * (25 - 16) & 3, 0);
+		    mmio_read32(sgi + 0xc04) >> 2 * (25 - 16) & 3, 0);
 }
 
 #define PMU_NSH			(1UL << 27)	/* count at EL2 */
@@ -578,62 +436,62 @@ static void pmu_probe(void)
 	unsigned long n, c0, c1;
 
 	probe_what = "pmu";
-	sysreg_write(pmccfiltr_el0, PMU_NSH);
-	probe_check("PMCCFILTR NSH dropped", sysreg_read(pmccfiltr_el0), 0);
-	sysreg_write(pmevtyper0_el0, PMU_NSH | PMU_CPU_CYCLES);
-	probe_check("PMEVTYPER0 NSH dropped", sysreg_read(pmevtyper0_el0),
+	write_sysreg(pmccfiltr_el0, PMU_NSH);
+	probe_check("PMCCFILTR NSH dropped", read_sysreg(pmccfiltr_el0), 0);
+	write_sysreg(pmevtyper0_el0, PMU_NSH | PMU_CPU_CYCLES);
+	probe_check("PMEVTYPER0 NSH dropped", read_sysreg(pmevtyper0_el0),
 		    PMU_CPU_CYCLES);
-	sysreg_write(pmselr_el0, 0);
+	write_sysreg(pmselr_el0, 0);
 	asm volatile("isb");
-	sysreg_write(pmxevtyper_el0, PMU_NSH | PMU_CPU_CYCLES);
-	probe_check("PMXEVTYPER NSH dropped", sysreg_read(pmxevtyper_el0),
+	write_sysreg(pmxevtyper_el0, PMU_NSH | PMU_CPU_CYCLES);
+	probe_check("PMXEVTYPER NSH dropped", read_sysreg(pmxevtyper_el0),
 		    PMU_CPU_CYCLES);
-	sysreg_write(pmselr_el0, 31);
+	write_sysreg(pmselr_el0, 31);
 	asm volatile("isb");
-	sysreg_write(pmxevtyper_el0, PMU_NSH);
+	write_sysreg(pmxevtyper_el0, PMU_NSH);
 	probe_check("PMCCFILTR through PMSELR NSH dropped",
-		    sysreg_read(pmccfiltr_el0), 0);
-	sysreg_write(pmselr_el0, 5);
-	sysreg_read(pmevtyper0_el0);
-	probe_check("PMSELR kept", sysreg_read(pmselr_el0), 5);
+		    read_sysreg(pmccfiltr_el0), 0);
+	write_sysreg(pmselr_el0, 5);
+	read_sysreg(pmevtyper0_el0);
+	probe_check("PMSELR kept", read_sysreg(pmselr_el0), 5);
 
 	/*
 	 * One past the counters PMCR.N gives EL1, selected through PMSELR:
 	 * the architecture leaves the access to the implementation (QEMU:
 	 * reads as zero); the hypervisor's emulation refuses it.
 	 */
-	n = (sysreg_read(pmcr_el0) >> 11) & 0x1f;
-	sysreg_write(pmselr_el0, n);
+	n = (read_sysreg(pmcr_el0) >> 11) & 0x1f;
+	write_sysreg(pmselr_el0, n);
 	asm volatile("isb");
 	undef_expected = 1;
-	sysreg_read(pmxevcntr_el0);
+	read_sysreg(pmxevcntr_el0);
 	undef_expected = 0;
 	probe_check("counter past PMCR.N undefined", undef_seen, 1);
 
-	sysreg_write(pmcntenset_el0, 1UL << 31);
-	sysreg_write(pmcr_el0, 1);		/* E */
+	write_sysreg(pmcntenset_el0, 1UL << 31);
+	write_sysreg(pmcr_el0, 1);		/* E */
 	asm volatile("isb");
-	c0 = sysreg_read(pmccntr_el0);
+	c0 = read_sysreg(pmccntr_el0);
 	for (n = 0; n < 1000; n++)
 		asm volatile("" : : : "memory");
-	c1 = sysreg_read(pmccntr_el0);
+	c1 = read_sysreg(pmccntr_el0);
 	probe_check("cycle counter counts", c1 > c0, 1);
-	sysreg_write(pmcr_el0, 0);
-	say("pmu: done, %d BAD", probes_bad, 0);
+	write_sysreg(pmcr_el0, 0);
+	say("pmu: done, %u BAD", probes_bad);
 }
 
 /* One set/way operation on every line of every data or unified cache. */
 static void set_way_all(int invalidate_only)
 {
-	unsigned long clidr = sysreg_read(clidr_el1), ccsidr, sw;
+	unsigned long clidr = read_sysreg(clidr_el1), ccsidr, sw;
 	unsigned int level, set, way, sets, ways, line_shift, way_shift;
 
 	for (level = 0; level < 7; level++) {
 		if (((clidr >> 3 * level) & 7) < 2)	/* no data cache */
 			continue;
-		sysreg_write(csselr_el1, level << 1);
+		write_sysreg(csselr_el1, level << 1);
 		asm volatile("isb");
-		ccsidr = sysreg_read(ccsidr_el1);
+		ccsidr = read_sysreg(ccsidr_el1);
 		line_shift = (ccsidr & 7) + 4;
 		ways = ((ccsidr >> 3) & 0x3ff) + 1;
 		sets = ((ccsidr >> 13) & 0x7fff) + 1;
@@ -666,89 +524,65 @@ static void maintenance_storm(void)
 		asm volatile("tlbi vmalle1is; ic ialluis; dsb ish; isb"
 			     : : : "memory");
 	}
-	say("storm: set/way and broadcast invalidation, %d rounds", n, 0);
+	say("storm: set/way and broadcast invalidation, %u rounds", n);
 	for (n = 0; n < STORM_WAITS; n++)
 		asm volatile("sev; wfe");
-	say("storm: %d WFE done", n, 0);
+	say("storm: %u WFE done", n);
 }
 
 static void gic_sweep(void)
 {
-	unsigned long ctlr = rd32(GICD_BASE + GICD_CTLR);
+	unsigned long ctlr = mmio_read32(GICD_BASE + GICD_CTLR);
 	unsigned int irq, shown = 0;
 
 	sweep_families("GICD", GICD_BASE, 1024);
 	for (irq = 32; irq < 1020; irq++) {
 		if (irq == PROBE_SPI)
 			continue;
-		wr8(GICD_BASE + GICD_IPRIORITYR + irq, 0xff);
-		wr64(irouter(irq), my_aff() | 0x80000000UL);
+		mmio_write8(GICD_BASE + GICD_IPRIORITYR + irq, 0xff);
+		mmio_write64(irouter(irq), my_aff() | 0x80000000UL);
 	}
 	for (irq = 32; irq < 1020; irq++)
 		if (irq != PROBE_SPI &&
-		    (rd8(GICD_BASE + GICD_IPRIORITYR + irq) || rd64(irouter(irq))))
+		    (mmio_read8(GICD_BASE + GICD_IPRIORITYR + irq) || mmio_read64(irouter(irq))))
 			shown++;
 	probe_check("foreign priority bytes and routes hidden", shown, 0);
-	wr32(GICD_BASE + GICD_CTLR, 0);
+	mmio_write32(GICD_BASE + GICD_CTLR, 0);
 	probe_check("GICD_CTLR write ignored",
-		    rd32(GICD_BASE + GICD_CTLR), ctlr);
-	wr32(GICD_BASE + GICD_SETSPI_NSR, ROOT_SPI);
-	wr32(GICD_BASE + GICD_CLRSPI_NSR, 79);	/* root's virtio */
-	wr32(GICD_BASE + GICD_SGIR, 1U << 24 | 2);	/* all others, SGI 2 */
+		    mmio_read32(GICD_BASE + GICD_CTLR), ctlr);
+	mmio_write32(GICD_BASE + GICD_SETSPI_NSR, ROOT_SPI);
+	mmio_write32(GICD_BASE + GICD_CLRSPI_NSR, 79);	/* root's virtio */
+	mmio_write32(GICD_BASE + GICD_SGIR, 1U << 24 | 2);	/* all others, SGI 2 */
 
 	sweep_foreign_gicr(0);
 	sweep_foreign_gicr(1);
 	sweep_private_irqs(find_gicr() + GICR_SGI_FRAME);
-	say("gicx: done, %d BAD", probes_bad, 0);
+	say("gicx: done, %u BAD", probes_bad);
 }
 
-static void timer_arm(void)
+static void tick(u32 irq, u64 stamp)
 {
-	sysreg_write(cntv_cval_el0, expected);
-	sysreg_write(cntv_ctl_el0, 1);
-	asm volatile("isb");
-}
+	unsigned long late;
 
-void irq_handler(void)
-{
-	unsigned long irq, now, late;
-
-	for (;;) {
-		irq = sysreg_read(ICC_IAR1_EL1) & 0xffffff;
-		if (irq >= SPURIOUS)
-			break;
-		if (irq == TIMER_PPI) {
-			now = sysreg_read(cntvct_el0);
-			late = (now - expected) * 1000 /
-			       (sysreg_read(cntfrq_el0) / 1000000);
-			ticks++;
-			say3("tick %d latency %d ns, CPU %x", ticks, late,
-			     my_aff() & 0xff);
-			expected += ticks_per_period;
-			timer_arm();
-		} else {
-			say("unexpected interrupt %d", irq, 0);
-		}
-		sysreg_write(ICC_EOIR1_EL1, irq);
-	}
-}
-
-/*
- * An undefined instruction while undef_expected is set is skipped and
- * counted; anything else is reported and ends here.
- */
-void exception_handler(void)
-{
-	unsigned long esr = sysreg_read(esr_el1), elr = sysreg_read(elr_el1);
-
-	if (undef_expected && (esr >> 26) == 0) {
-		undef_seen++;
-		sysreg_write(elr_el1, elr + 4);
+	if (irq != TIMER_PPI) {
+		say("unexpected interrupt %u", irq);
 		return;
 	}
-	say("unexpected exception, ESR %x at %x", esr, elr);
-	for (;;)
-		asm volatile("wfi");
+	late = (stamp - expected) * 1000 / (timer_freq() / 1000000);
+	ticks++;
+	say("tick %u latency %lu ns, CPU %lx", ticks, late, my_aff() & 0xff);
+	expected += ticks_per_period;
+	timer_arm(expected);
+}
+
+/* An undefined instruction while undef_expected is set is skipped. */
+static bool undef_skip(u64 esr, u64 *elr)
+{
+	if (!undef_expected || (esr >> 26) != 0)
+		return false;
+	undef_seen++;
+	*elr += 4;
+	return true;
 }
 
 /* Interrupts masked and the timer's pending: every WFI returns at once. */
@@ -756,40 +590,36 @@ static void __attribute__((unused)) wfi_storm(void)
 {
 	unsigned int n;
 
-	expected = sysreg_read(cntvct_el0);
-	timer_arm();
+	expected = timer_now();
+	timer_arm(expected);
 	for (n = 0; n < STORM_WAITS; n++)
-		asm volatile("wfi");
-	say("storm: %d WFI done", n, 0);
-	expected = sysreg_read(cntvct_el0) + ticks_per_period;
-	timer_arm();
+		wfi();
+	say("storm: %u WFI done", n);
+	expected = timer_now() + ticks_per_period;
+	timer_arm(expected);
 }
 
 static void __attribute__((unused)) timer_loop(void)
 {
-	unsigned long gicr = find_gicr();
-
-	if (!gicr) {
-		say("no redistributor for MPIDR %x", my_aff(), 0);
+	if (gic_init()) {
+		say("no redistributor for MPIDR %lx", my_aff());
 		return;
 	}
-	sysreg_write(ICC_CTLR_EL1, 0);
-	sysreg_write(ICC_PMR_EL1, 0xf0);
-	sysreg_write(ICC_IGRPEN1_EL1, 1);
-	*(volatile unsigned int *)(gicr + GICR_ISENABLER0) = 1U << TIMER_PPI;
-	say("redistributor at %x, enabled: %x", gicr,
-	    *(volatile unsigned int *)(gicr + GICR_ISENABLER0));
+	gic_enable_ppi(TIMER_PPI);
+	say("redistributor at %lx, enabled: %x", gic_redist_base(),
+	    mmio_read32(gic_redist_base() + GICR_ISENABLER0));
+	irq_set_handler(tick);
 
-	ticks_per_period = sysreg_read(cntfrq_el0) / 10;
+	ticks_per_period = timer_freq() / 10;
 	if (param == PARAM_STORM)
 		wfi_storm();
-	expected = sysreg_read(cntvct_el0) + ticks_per_period;
-	timer_arm();
-	asm volatile("msr daifclr, #2");
-	say("timer running at 10 Hz", 0, 0);
+	expected = timer_now() + ticks_per_period;
+	timer_arm(expected);
+	local_irq_enable();
+	say("timer running at 10 Hz");
 
 	for (;;) {
-		asm volatile("wfi");
+		wfi();
 		handle_messages();
 	}
 }
@@ -808,58 +638,56 @@ static void plant_sgis(void)
 		frame = n ? sibling : own;
 		if (!frame)
 			continue;
-		wr8(frame + GICR_IPRIORITYR0 + 2, 0xff);
-		wr32(frame + GICR_ISPENDR0, 1U << 2);
-		say("planted SGI 2 in the redistributor of CPU %x", n ?
-		    my_aff() ^ 1 : my_aff(), 0);
+		mmio_write8(frame + GICR_IPRIORITYR0 + 2, 0xff);
+		mmio_write32(frame + GICR_ISPENDR0, 1U << 2);
+		say("planted SGI 2 in the redistributor of CPU %lx",
+		    n ? my_aff() ^ 1 : my_aff());
 	}
-	wr32(own + GICR_IGROUPR0, rd32(own + GICR_IGROUPR0) & ~(1U << 3));
+	mmio_write32(own + GICR_IGROUPR0, mmio_read32(own + GICR_IGROUPR0) & ~(1U << 3));
 	probe_check("SGI Group 0 refused",
-		    rd32(own + GICR_IGROUPR0) >> 3 & 1, 1);
-	wr32(own + GICR_IGRPMODR0, 1U << 3);
-	probe_check("SGI group modifier refused", rd32(own + GICR_IGRPMODR0), 0);
-	wr32(GICD_BASE + GICD_IGROUPR + PROBE_SPI / 32 * 4, 0);
+		    mmio_read32(own + GICR_IGROUPR0) >> 3 & 1, 1);
+	mmio_write32(own + GICR_IGRPMODR0, 1U << 3);
+	probe_check("SGI group modifier refused", mmio_read32(own + GICR_IGRPMODR0), 0);
+	mmio_write32(GICD_BASE + GICD_IGROUPR + PROBE_SPI / 32 * 4, 0);
 	probe_check("SPI Group 0 refused",
-		    rd32(GICD_BASE + GICD_IGROUPR + PROBE_SPI / 32 * 4) >>
+		    mmio_read32(GICD_BASE + GICD_IGROUPR + PROBE_SPI / 32 * 4) >>
 		    (PROBE_SPI % 32) & 1, 1);
-	wr8(own + GICR_IPRIORITYR0 + 3, 0);
-	wr32(own + GICR_ISENABLER0, 1U << 3);
-	wr32(own + GICR_ISPENDR0, 1U << 3);
-	say("gic plant done", 0, 0);
+	mmio_write8(own + GICR_IPRIORITYR0 + 3, 0);
+	mmio_write32(own + GICR_ISENABLER0, 1U << 3);
+	mmio_write32(own + GICR_ISPENDR0, 1U << 3);
+	say("gic plant done");
 }
 
 static void secondary(unsigned long context)
 {
 	unsigned long aff = my_aff();
 
-	say("CPU %x up, context %d", aff, context);
+	say("CPU %lx up, context %lu", aff, context);
 	secondary_seen[aff & 3] = context;
-	asm volatile("dsb sy");
+	dsb(sy);
 	if (context == 1)
-		smc(PSCI_CPU_OFF, 0, 0, 0);
-	for (;;)
-		asm volatile("wfi");
+		psci_cpu_off();
 }
 
 static void __attribute__((unused)) start_secondaries(void)
 {
-	unsigned long self = my_aff(), cpu, ret, n;
+	unsigned long self = my_aff(), cpu, n;
+	long ret;
 
 	for (cpu = (self & ~0xffUL); cpu < (self & ~0xffUL) + 4; cpu++) {
 		if (cpu == self)
 			continue;
-		ret = smc(PSCI_CPU_ON, cpu, 0, 1);
-		if (ret)
+		if (smp_cpu_on(cpu, secondary, 1))
 			continue;	/* not ours: INVALID_PARAMETERS */
 		while (secondary_seen[cpu & 3] != 1)
-			asm volatile("dsb sy");
-		for (n = 0; smc(PSCI_AFFINITY_INFO, cpu, 0, 0) != 1; n++)
+			dsb(sy);
+		for (n = 0; psci_affinity_info(cpu) != PSCI_AFFINITY_OFF; n++)
 			;
-		say("CPU %x is off again after %d polls", cpu, n);
-		ret = smc(PSCI_CPU_ON, cpu, 0, 2);
-		say("CPU_ON %x again: %d", cpu, ret);
+		say("CPU %lx is off again after %lu polls", cpu, n);
+		ret = smp_cpu_on(cpu, secondary, 2);
+		say("CPU_ON %lx again: %lu", cpu, (unsigned long)ret);
 		while (secondary_seen[cpu & 3] != 2)
-			asm volatile("dsb sy");
+			dsb(sy);
 	}
 }
 
@@ -910,36 +738,33 @@ static void hostile_calls(void)
 	unsigned int n;
 
 	for (n = 0; n < sizeof(smcs) / sizeof(smcs[0]); n++)
-		say("call %s = %x", (unsigned long)smcs[n].name,
-		    smc(smcs[n].fid, smcs[n].a1, 0, 0));
+		say("call %s = %lx", smcs[n].name,
+		    (unsigned long)smc_call(smcs[n].fid, smcs[n].a1, 0, 0));
 	for (n = 0; n < sizeof(hcs) / sizeof(hcs[0]); n++)
-		say("call %s = %x", (unsigned long)hcs[n].name,
+		say("call %s = %lx", hcs[n].name,
 		    (unsigned long)jailhouse_call_arg2(hcs[n].code, hcs[n].a1,
 						       hcs[n].a2));
-	say("calls done", 0, 0);
+	say("calls done");
 }
 
-void inmate_main(unsigned long context)
+void inmate_main(void)
 {
-	if (context) {
-		secondary(context);
+	say("hello from CPU %lx", my_aff());
+	if (!comm_region_valid()) {
+		say("comm region invalid");
+		comm_set_state(JAILHOUSE_CELL_FAILED_COMM_REV);
 		return;
 	}
-	say("hello from CPU %x", my_aff(), 0);
-	if (comm_check()) {
-		say("comm region invalid", 0, 0);
-		comm->cell_state = JAILHOUSE_CELL_FAILED_COMM_REV;
-		return;
-	}
-	say("comm region ok, GIC v%d", comm->gic_version, 0);
+	say("comm region ok, GIC v%u", comm_region()->gic_version);
+	exception_set_handler(undef_skip);
 	param = read_params();
 	if (param == PARAM_MUTE)
-		say("muted: ignoring messages", 0, 0);
+		say("muted: ignoring messages");
 	if (param == PARAM_GIC_PROBE) {
 		if (find_gicr())
 			probe_gicr(find_gicr());
 		probe_gicd();
-		say("gic probe done", 0, 0);
+		say("gic probe done");
 	}
 	if (param == PARAM_SGI_PLANT)
 		plant_sgis();
@@ -952,7 +777,7 @@ void inmate_main(unsigned long context)
 	if (param == PARAM_CALLS)
 		hostile_calls();
 	if (param == PARAM_MASKED_SPIN) {
-		say("mask: spinning with interrupts masked", 0, 0);
+		say("mask: spinning with interrupts masked");
 		asm volatile("msr daifset, #0xf");
 		for (;;)
 			;
@@ -960,10 +785,10 @@ void inmate_main(unsigned long context)
 	if (param == PARAM_SGI_FLOOD) {
 		unsigned long aff = my_aff();
 
-		say("sgif: flooding itself with SGIs 0-15", 0, 0);
+		say("sgif: flooding itself with SGIs 0-15");
 		asm volatile("msr daifset, #0xf");
 		for (unsigned long n = 0;; n++)
-			sysreg_write(ICC_SGI1R_EL1,
+			write_sysreg(icc_sgi1r_el1,
 				     (n & 15) << 24 | 1UL << (aff & 15) |
 				     (aff >> 4 & 0xf) << 44 |
 				     (aff >> 8 & 0xff) << 16 |
@@ -971,51 +796,51 @@ void inmate_main(unsigned long context)
 				     (aff >> 32 & 0xff) << 48);
 	}
 	if (param == PARAM_SGI_ROOT) {
-		say("sgir: SGIs 2 and 9 at CPUs 0 and 1, and at all", 0, 0);
+		say("sgir: SGIs 2 and 9 at CPUs 0 and 1, and at all");
 		for (unsigned int n = 0; n < 1000; n++) {
 			/* Aff3-1 0, target list CPUs 0 and 1; IRM: all others */
-			sysreg_write(ICC_SGI1R_EL1, 2UL << 24 | 3);
-			sysreg_write(ICC_SGI1R_EL1, 9UL << 24 | 3);
-			sysreg_write(ICC_SGI1R_EL1, 2UL << 24 | 1UL << 40);
-			sysreg_write(ICC_SGI1R_EL1, 9UL << 24 | 1UL << 40);
+			write_sysreg(icc_sgi1r_el1, 2UL << 24 | 3);
+			write_sysreg(icc_sgi1r_el1, 9UL << 24 | 3);
+			write_sysreg(icc_sgi1r_el1, 2UL << 24 | 1UL << 40);
+			write_sysreg(icc_sgi1r_el1, 9UL << 24 | 1UL << 40);
 		}
-		say("sgir: done", 0, 0);
+		say("sgir: done");
 	}
 	if (param == PARAM_BAD_VECTORS) {
-		say("vbad: vectors at %x, brk", OUTSIDE_THE_CELL, 0);
-		sysreg_write(vbar_el1, OUTSIDE_THE_CELL);
+		say("vbad: vectors at %lx, brk", OUTSIDE_THE_CELL);
+		write_sysreg(vbar_el1, OUTSIDE_THE_CELL);
 		asm volatile("isb; brk #0");
-		say("vbad: brk returned: isolation broken", 0, 0);
+		say("vbad: brk returned: isolation broken");
 	}
 	if (param == PARAM_PEEK) {
-		say("peek %x", param_addr, 0);
-		say("peek %x returned %x: isolation broken", param_addr,
+		say("peek %lx", param_addr);
+		say("peek %lx returned %x: isolation broken", param_addr,
 		    *(volatile unsigned int *)param_addr);
 	}
 	if (param == PARAM_POKE) {
-		say("poke %x", param_addr, 0);
+		say("poke %lx", param_addr);
 		*(volatile unsigned int *)param_addr = 0x0badc0de;
-		say("poke %x returned: isolation broken", param_addr, 0);
+		say("poke %lx returned: isolation broken", param_addr);
 	}
 	if (param == PARAM_FLOOD) {
 		for (unsigned long n = 0; n < FLOOD_LINES; n++)
-			say("flood %d", n, 0);
-		say("flood done", 0, 0);
+			say("flood %lu", n);
+		say("flood done");
 	}
 	query_hypervisor();
 #if defined(MODE_LOCK)
-	comm->cell_state = JAILHOUSE_CELL_RUNNING_LOCKED;
-	say("locked", 0, 0);
+	comm_set_state(JAILHOUSE_CELL_RUNNING_LOCKED);
+	say("locked");
 #endif
 
 #if defined(MODE_FAULT)
-	say("reading %x, which is not ours", OUTSIDE_THE_CELL, 0);
-	say("read %x: isolation broken",
-	    *(volatile unsigned long *)OUTSIDE_THE_CELL, 0);
+	say("reading %lx, which is not ours", OUTSIDE_THE_CELL);
+	say("read %lx: isolation broken",
+	    *(volatile unsigned long *)OUTSIDE_THE_CELL);
 #elif defined(MODE_HVC)
-	say("hvc #0, a foreign hypercall", 0, 0);
+	say("hvc #0, a foreign hypercall");
 	asm volatile("hvc #0" : : : "memory");
-	say("hvc #0 returned: should have been stopped", 0, 0);
+	say("hvc #0 returned: should have been stopped");
 #else
 #if defined(MODE_SMP)
 	start_secondaries();

@@ -19,7 +19,7 @@ cp /etc/jailhouse/qemu-arm64-smp-test.cell $mute
 dd if=/dev/zero of=$mute bs=1 seek=92 count=8 conv=notrunc 2>/dev/null
 check_eq "config copy waits for ever" "0000000000000000" \
 	sh -c "od -An -tx1 -j92 -N8 $mute | tr -d ' \n'"
-printf 'JHTPmute' >$work/mute.par
+printf 'mute' >$work/mute.par
 
 # elapsed CMD...: runs CMD (output kept in $work/out), prints centiseconds
 elapsed() {
@@ -35,7 +35,7 @@ pool0=$(jh_pool_used)
 
 require "create the mute smp-test" $jh_raw create $mute
 check_raw "load the timer inmate, muted" ok \
-	load smp-test $jh_tests/cell-timer.bin 0 $work/mute.par 0xb000
+	load smp-test $jh_tests/cell-timer.bin 0 $work/mute.par 0x1000
 mark=$(console_mark)
 check_raw "start" ok start smp-test
 check "it ignores messages" console_wait "$mark" 'cell-test: muted: ignoring messages'
@@ -52,7 +52,7 @@ check_eq "the cell is shut down" "shut down" cat $jh_sys/cells/1/state
 check "it stopped ticking" console_quiet 'cell-test: tick' 2
 
 check_raw "load it muted again" ok \
-	load smp-test $jh_tests/cell-timer.bin 0 $work/mute.par 0xb000
+	load smp-test $jh_tests/cell-timer.bin 0 $work/mute.par 0x1000
 mark=$(console_mark)
 check_raw "start again" ok start smp-test
 check "muted again" console_wait "$mark" 'cell-test: muted: ignoring messages'

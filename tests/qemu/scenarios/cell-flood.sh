@@ -10,7 +10,7 @@ cfg=/etc/jailhouse/qemu-arm64.cell
 smp=/etc/jailhouse/qemu-arm64-smp-test.cell
 work=/tmp/cell-flood
 mkdir -p $work
-printf 'JHTPflod' >$work/flood.par
+printf 'flod' >$work/flood.par
 dropped_re='Cell "smp-test": [0-9]+ console lines dropped \(rate limit\)'
 
 require "insmod jailhouse.ko" insmod "$jh_ko"
@@ -20,7 +20,7 @@ pool0=$(jh_pool_used)
 
 require "create smp-test" $jh_raw create $smp
 check_raw "load the timer inmate, flooding" ok \
-	load smp-test $jh_tests/cell-timer.bin 0 $work/flood.par 0xb000
+	load smp-test $jh_tests/cell-timer.bin 0 $work/flood.par 0x1000
 m=$(console_mark)
 check_raw "start" ok start smp-test
 # the reader may miss the burst's first lines: they overrun the 2 KiB ring

@@ -15,8 +15,8 @@ cfg=/etc/jailhouse/qemu-arm64.cell
 smp=/etc/jailhouse/qemu-arm64-smp-test.cell
 work=/tmp/cell-gic-filter
 mkdir -p $work
-# the inmate's parameter block: "JHTP" and the option
-printf 'JHTPgicp' >$work/gicp.par
+# the inmate's option, on its command line at 0x1000
+printf 'gicp' >$work/gicp.par
 
 require "insmod jailhouse.ko" insmod "$jh_ko"
 require "enable" $jh_raw enable $cfg
@@ -25,7 +25,7 @@ pool0=$(jh_pool_used)
 
 require "create smp-test" $jh_raw create $smp
 check_raw "load the timer inmate with the GIC probe" ok \
-	load smp-test $jh_tests/cell-timer.bin 0 $work/gicp.par 0xb000
+	load smp-test $jh_tests/cell-timer.bin 0 $work/gicp.par 0x1000
 mark=$(console_mark)
 check_raw "start" ok start smp-test
 check "the probe ran to its end" console_wait "$mark" 'cell-test: gic probe done'

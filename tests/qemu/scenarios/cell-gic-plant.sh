@@ -14,7 +14,7 @@ cfg=/etc/jailhouse/qemu-arm64.cell
 smp=/etc/jailhouse/qemu-arm64-smp-test.cell
 work=/tmp/cell-gic-plant
 mkdir -p $work
-printf 'JHTPsgip' >$work/sgip.par
+printf 'sgip' >$work/sgip.par
 
 # kernel messages of earlier scenarios (a CPU refused on purpose) are not ours
 kmsg0=$(dmesg | wc -l)
@@ -26,7 +26,7 @@ pool0=$(jh_pool_used)
 
 require "create smp-test" $jh_raw create $smp
 check_raw "load the timer inmate with the SGI plant" ok \
-	load smp-test $jh_tests/cell-timer.bin 0 $work/sgip.par 0xb000
+	load smp-test $jh_tests/cell-timer.bin 0 $work/sgip.par 0x1000
 mark=$(console_mark)
 check_raw "start" ok start smp-test
 check "the plant ran to its end" console_wait "$mark" 'cell-test: gic plant done'

@@ -12,7 +12,7 @@
 
 work=/tmp/cell-hostile-calls
 mkdir -p $work
-printf 'JHTPcall' >$work/call.par
+printf 'call' >$work/call.par
 
 # name = expected result (64-bit, hex): PSCI -1 NOT_SUPPORTED, -2
 # INVALID_PARAMETERS; hypercalls -EPERM (-1), -EINVAL (-22), -ENOSYS (-38)
@@ -52,7 +52,7 @@ jh_attack_begin $work
 
 m=$(console_mark)
 check_raw "load smp-test with the calls" ok \
-	load smp-test $jh_tests/cell-timer.bin 0 $work/call.par 0xb000
+	load smp-test $jh_tests/cell-timer.bin 0 $work/call.par 0x1000
 check_raw "start it" ok start smp-test
 require "it made all its calls" console_wait "$m" 'cell-test: calls done' 1 30
 console_since "$m" | sed -n 's/^cell-test: call //p' >$work/got

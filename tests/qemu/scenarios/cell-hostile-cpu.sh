@@ -20,9 +20,9 @@ mkdir -p $work
 
 # run OPTION SAYS: load and start smp-test with OPTION; it says SAYS
 run() {
-	printf 'JHTP%s' "$1" >"$work/$1.par"
+	printf '%s' "$1" >"$work/$1.par"
 	m=$(console_mark)
-	check_raw "$1: load" ok load smp-test $jh_tests/cell-timer.bin 0 "$work/$1.par" 0xb000
+	check_raw "$1: load" ok load smp-test $jh_tests/cell-timer.bin 0 "$work/$1.par" 0x1000
 	check_raw "$1: start" ok start smp-test
 	check "$1: it says \"$2\"" console_wait "$m" "cell-test: $2"
 }
@@ -45,9 +45,9 @@ check_eq "mask: shut down" "shut down" cat $jh_sys/cells/2/state
 others_fine "after mask"
 
 # the flood overruns the console ring, so its first line may be missed
-printf 'JHTPsgif' >$work/sgif.par
+printf 'sgif' >$work/sgif.par
 m=$(console_mark)
-check_raw "sgif: load" ok load smp-test $jh_tests/cell-timer.bin 0 $work/sgif.par 0xb000
+check_raw "sgif: load" ok load smp-test $jh_tests/cell-timer.bin 0 $work/sgif.par 0x1000
 check_raw "sgif: start" ok start smp-test
 check "sgif: its SGI queue overflows" console_wait "$m" 'CPU 2: virtual IRQ [0-9]+ lost, queue full'
 sleep 3

@@ -17,7 +17,7 @@
 
 work=/tmp/cell-hostile-gic
 mkdir -p $work
-printf 'JHTPgicx' >$work/gicx.par
+printf 'gicx' >$work/gicx.par
 
 # ticking_23: root's timer interrupts on CPUs 2 and 3 go on
 ticking_23() {
@@ -67,7 +67,7 @@ virtio0=$(jh_irqs virtio)
 # its 40 lines come faster than a reader of the 2 KiB console ring, so
 # they are read from the serial log
 m=$(jh_serial_mark)
-check_raw "load the sweep" ok load smp-test $jh_tests/cell-timer.bin 0 $work/gicx.par 0xb000
+check_raw "load the sweep" ok load smp-test $jh_tests/cell-timer.bin 0 $work/gicx.par 0x1000
 check_raw "start" ok start smp-test
 check "the sweep ran to its end, nothing read back" \
 	jh_serial_wait "$m" 'cell-test: gicx: done, 0 BAD' 1 60

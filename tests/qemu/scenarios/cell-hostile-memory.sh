@@ -15,10 +15,9 @@ mkdir -p $work
 
 # attack OP ADDRESS WHAT: one access by smp-test, which must stop it
 attack() {
-	# shellcheck disable=SC2059 # printf escapes
-	printf "JHTP$1$(jh_le_bytes "$2" 8)" >$work/attack.par
+	printf '%s=%s' "$1" "$2" >$work/attack.par
 	_m=$(console_mark)
-	check_raw "$3: load" ok load smp-test $jh_tests/cell-timer.bin 0 $work/attack.par 0xb000
+	check_raw "$3: load" ok load smp-test $jh_tests/cell-timer.bin 0 $work/attack.par 0x1000
 	check_raw "$3: start" ok start smp-test
 	check "$3: the cell gets to the access" \
 		console_wait "$_m" "cell-test: $1 $(printf %x "$2")$"
