@@ -11,7 +11,7 @@
 #include <jailhouse/cell.h>
 #include <jailhouse/control.h>
 #include <jailhouse/printk.h>
-#include <asm/irqchip.h>
+#include <asm/gicv3-driver.h>
 
 #include "hv-world.h"
 

@@ -15,7 +15,7 @@ int arch_cell_create(struct cell *cell)
 	err = stage2_root_alloc(cell);
 	if (err || cell == &root_cell)
 		return err;
-	err = gicv3_cell_create(cell);
+	err = irqchip->cell_create(cell);
 	if (err)
 		stage2_root_free(cell);
 	return err;
@@ -23,18 +23,18 @@ int arch_cell_create(struct cell *cell)
 
 void arch_cell_destroy(struct cell *cell)
 {
-	gicv3_cell_destroy(cell);
+	irqchip->cell_destroy(cell);
 	stage2_root_free(cell);
 }
 
 int arch_cell_init_mmio(struct cell *cell)
 {
-	return gicv3_cell_init(cell);
+	return irqchip->cell_init(cell);
 }
 
 unsigned int arch_trapped_ranges(struct mem_range *ranges, unsigned int max)
 {
-	return gicv3_trapped_ranges(ranges, max);
+	return irqchip->trapped_ranges(ranges, max);
 }
 
 void arch_comm_init(struct cell *cell)
@@ -50,20 +50,20 @@ void arch_comm_init(struct cell *cell)
 
 int arch_cell_irqs_check(const struct jailhouse_cell_desc *cfg)
 {
-	return gicv3_cell_irqs_check(cfg);
+	return irqchip->cell_irqs_check(cfg);
 }
 
 void arch_cell_irqs_take(struct cell *cell)
 {
-	gicv3_cell_irqs_take(cell);
+	irqchip->cell_irqs_take(cell);
 }
 
 void arch_cell_irqs_reset(struct cell *cell)
 {
-	gicv3_cell_irqs_reset(cell);
+	irqchip->cell_irqs_reset(cell);
 }
 
 void arch_cell_irqs_return(struct cell *cell)
 {
-	gicv3_cell_irqs_return(cell);
+	irqchip->cell_irqs_return(cell);
 }

@@ -61,7 +61,7 @@ void arch_cpu_power_off(struct per_cpu *cpu_data)
 	long ret;
 
 	console_cpu_flush(cpu_data);
-	gicv3_cpu_drop(cpu_data);
+	irqchip->cpu_drop(cpu_data);
 	__atomic_store_n(&cpu_data->state, CPU_OFF, __ATOMIC_SEQ_CST);
 	ret = smc_call(PSCI_CPU_OFF, 0, 0, 0);
 	printk("CPU %d: PSCI CPU_OFF failed: %ld\n", cpu_data->cpu_id, ret);
@@ -77,10 +77,10 @@ void arch_park_cpu(void)
 
 void arch_send_event(struct per_cpu *target)
 {
-	gicv3_send_event(target);
+	irqchip->send_event(target);
 }
 
 void arch_cpu_new_owner(struct per_cpu *cpu_data)
 {
-	gicv3_cpu_new_owner(cpu_data);
+	irqchip->cpu_new_owner(cpu_data);
 }

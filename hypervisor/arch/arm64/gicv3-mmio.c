@@ -21,7 +21,7 @@
 #include <jailhouse/percpu.h>
 #include <jailhouse/control.h>
 #include <asm/gicv3.h>
-#include <asm/irqchip.h>
+#include <asm/gicv3-driver.h>
 #include <asm/spinlock.h>
 
 /* How long a cell's disable write may keep the redistributor busy. */

@@ -10,7 +10,7 @@
 #include <jailhouse/control.h>
 #include <jailhouse/errno.h>
 #include <jailhouse/printk.h>
-#include <asm/irqchip.h>
+#include <asm/gicv3-driver.h>
 
 bool gicv3_spi_owned(const struct cell *cell, unsigned int irq)
 {

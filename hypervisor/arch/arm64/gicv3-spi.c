@@ -14,7 +14,7 @@
 #include <jailhouse/mmio.h>
 #include <jailhouse/printk.h>
 #include <asm/gicv3.h>
-#include <asm/irqchip.h>
+#include <asm/gicv3-driver.h>
 #include <asm/sysregs.h>
 
 #define GICD_CTLR_RWP	(1U << 31)

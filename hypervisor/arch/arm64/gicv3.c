@@ -15,7 +15,7 @@
 #include <jailhouse/mmio.h>
 #include <jailhouse/printk.h>
 #include <asm/gicv3.h>
-#include <asm/irqchip.h>
+#include <asm/gicv3-driver.h>
 #include <asm/sysregs.h>
 #include <asm/traps.h>
 
@@ -39,10 +39,6 @@ int gicv3_init(void)
 {
 	unsigned int rev;
 
-	if (system_config->platform_info.arm.gic_version != 3) {
-		printk("ERROR: only GICv3 is supported\n");
-		return -ENODEV;
-	}
 	maintenance_irq = system_config->platform_info.arm.maintenance_irq;
 	if (maintenance_irq < 16 || maintenance_irq > 31) {
 		printk("ERROR: maintenance IRQ %d is not a PPI\n",
@@ -351,7 +347,7 @@ bool gicv3_handle_sgi_write(u64 val)
 
 #define IRQS_PER_EXIT	64
 
-void arch_handle_irq(struct registers *regs)
+void gicv3_handle_irq(struct registers *regs)
 {
 	struct per_cpu *cpu_data = this_cpu_data();
 	bool counted = false, event = false;
@@ -573,3 +569,25 @@ void gicv3_cpu_reset_private(struct per_cpu *cpu_data)
 	write_sysreg(ICH_VMCR_EL2, 0);
 	isb();
 }
+
+const struct irqchip gicv3_irqchip = {
+	.name = "GICv3",
+	.gic_version = 3,
+	.init = gicv3_init,
+	.trapped_ranges = gicv3_trapped_ranges,
+	.cpu_init = gicv3_cpu_init,
+	.cpu_exit = gicv3_cpu_exit,
+	.cpu_drop = gicv3_cpu_drop,
+	.cpu_reset_private = gicv3_cpu_reset_private,
+	.cpu_new_owner = gicv3_cpu_new_owner,
+	.send_event = gicv3_send_event,
+	.handle_irq = gicv3_handle_irq,
+	.handle_sgi_write = gicv3_handle_sgi_write,
+	.cell_create = gicv3_cell_create,
+	.cell_destroy = gicv3_cell_destroy,
+	.cell_init = gicv3_cell_init,
+	.cell_irqs_check = gicv3_cell_irqs_check,
+	.cell_irqs_take = gicv3_cell_irqs_take,
+	.cell_irqs_reset = gicv3_cell_irqs_reset,
+	.cell_irqs_return = gicv3_cell_irqs_return,
+};

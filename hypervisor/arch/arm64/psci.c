@@ -50,7 +50,7 @@ static long psci_cpu_off(struct per_cpu *cpu_data)
 		arch_cpu_power_off(cpu_data);
 
 	cpu_data->state = CPU_OFF;
-	gicv3_cpu_exit(cpu_data);
+	irqchip->cpu_exit(cpu_data);
 	__atomic_fetch_sub(&hypervisor_active_cpus, 1, __ATOMIC_SEQ_CST);
 
 	ret = smc_call(PSCI_CPU_OFF, 0, 0, 0);
@@ -59,7 +59,7 @@ static long psci_cpu_off(struct per_cpu *cpu_data)
 	printk("CPU %d: PSCI CPU_OFF failed: %ld\n", cpu_data->cpu_id, ret);
 	__atomic_fetch_add(&hypervisor_active_cpus, 1, __ATOMIC_SEQ_CST);
 	cpu_data->state = CPU_RUNNING;
-	gicv3_cpu_init(cpu_data);
+	irqchip->cpu_init(cpu_data);
 	return ret;
 }
 

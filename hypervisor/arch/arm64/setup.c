@@ -69,7 +69,7 @@ int arch_init_early(void)
 		return err;
 	arch_switch_hv_tables();
 	stage2_init();
-	return gicv3_init();
+	return irqchip_init();
 }
 
 void arch_cpu_save_linux(struct per_cpu *cpu_data)
@@ -115,14 +115,16 @@ int arch_cpu_init(struct per_cpu *cpu_data)
 	write_sysreg(hcr_el2, HCR_CELL);
 	pmu_cpu_init(cpu_data);
 	isb();
-	return gicv3_cpu_init(cpu_data);
+	return irqchip->cpu_init(cpu_data);
 }
 
 void arch_cpu_restore(struct per_cpu *cpu_data)
 {
 	struct linux_el2_regs *r = &cpu_data->arch.linux_el2;
 
-	gicv3_cpu_exit(cpu_data);
+	/* none if the system config named a GIC without a driver */
+	if (irqchip)
+		irqchip->cpu_exit(cpu_data);
 	write_sysreg(hcr_el2, r->hcr);
 	write_sysreg(vttbr_el2, r->vttbr);
 	write_sysreg(vtcr_el2, r->vtcr);
@@ -188,7 +190,7 @@ void arch_cpu_on_boot(struct per_cpu *cpu_data)
 	if (cpu_must_stop(cpu_data))
 		arch_cpu_power_off(cpu_data);
 	if (!root) {
-		gicv3_cpu_reset_private(cpu_data);
+		irqchip->cpu_reset_private(cpu_data);
 		write_sysreg(hcr_el2, HCR_NONROOT);
 		isb();
 	}

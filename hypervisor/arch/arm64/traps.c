@@ -135,7 +135,8 @@ static void handle_sysreg(struct registers *regs, u64 esr)
 
 	/* ICC_SGI1R_EL1: Op0 3, Op1 0, CRn 12, CRm 11, Op2 5 */
 	if (sysreg == ISS_SYSREG(3, 0, 12, 11, 5) && !is_read &&
-	    gicv3_handle_sgi_write(rt == 31 ? 0 : regs->usr[rt])) {
+	    irqchip->handle_sgi_write &&
+	    irqchip->handle_sgi_write(rt == 31 ? 0 : regs->usr[rt])) {
 		skip_instruction(esr);
 		return;
 	}

@@ -54,6 +54,13 @@ check "hypervisor's reason readable after the failed enable" \
 check "driver logged the hypervisor's refusal" sh -c \
 	'dmesg | grep -q "enable: hypervisor returned -22 on all CPUs"'
 
+# A GIC model the hypervisor has no driver for (platform_info.arm.gic_version
+# at byte 313): refused by the interrupt controller's choice, by name.
+variant gicv2 313 '\002'
+check_raw "hypervisor refuses GIC version 2: ENODEV" "error: ENODEV" enable $work/gicv2.cell
+check "its reason names the GIC version" \
+	grep -q "GIC version 2 is not supported (only GICv3)" /sys/devices/jailhouse/console
+
 check "each cause logged by the driver" sh -c '
 	dmesg | grep -q "enable: not a system configuration" &&
 	dmesg | grep -q "enable: configuration is for architecture 1" &&
