@@ -109,7 +109,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 #ifndef JH_LIBFUZZER
 #include "tap.h"
-#include "test-configs.h"
+#include "configs.h"
 
 #define ROUNDS	4000
 
@@ -164,23 +164,23 @@ static void smoke(const uint8_t *base, size_t size, const char *what)
 
 int main(void)
 {
-	struct tc_system s;
-	struct tc_cell c;
+	struct fx_system s;
+	struct fx_cell c;
 	size_t size;
 	void *data;
 
-	tc_qemu_system(&s);
-	data = tc_build_system(&s, &size);
+	fx_qemu_system(&s);
+	data = fx_build_system(&s, &size);
 	smoke(data, size, "the system config");
 	free(data);
-	tc_gic_demo(&c);
-	data = tc_build_cell(&c, &size);
+	fx_gic_demo(&c);
+	data = fx_build_cell(&c, &size);
 	smoke(data, size, "gic-demo");
 	free(data);
-	tc_linux_demo(&c);
+	fx_linux_demo(&c);
 	c.npci = 1;
 	c.pci[0].type = JAILHOUSE_PCI_TYPE_IVSHMEM;
-	data = tc_build_cell(&c, &size);
+	data = fx_build_cell(&c, &size);
 	smoke(data, size, "linux-demo with ivshmem");
 	free(data);
 	return tap_done();

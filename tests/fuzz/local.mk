@@ -70,7 +70,7 @@ tests_fuzz_replay_config_CPPFLAGS = $(AM_CPPFLAGS) -DJH_LIBFUZZER \
 	-I$(top_srcdir)/libjailhouse -DFUZZ_TARGET='"config"'
 tests_fuzz_replay_config_LDADD = libjailhouse/libjailhouse.la
 tests_fuzz_mutate_config_SOURCES = tests/fuzz/fuzz-config.c
-tests_fuzz_mutate_config_CPPFLAGS = $(jhtest_cppflags) -I$(top_srcdir)/tests/lib
+tests_fuzz_mutate_config_CPPFLAGS = $(jhtest_cppflags)
 tests_fuzz_mutate_config_LDADD = $(jhtest_ldadd)
 
 if ENABLE_FUZZING

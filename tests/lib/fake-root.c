@@ -9,7 +9,7 @@
 
 #include "fake-fs.h"
 #include "fake-root.h"
-#include "test-configs.h"
+#include "configs.h"
 
 int fake_root_init(const char *root, unsigned int flags)
 {
@@ -62,6 +62,6 @@ int fake_root_machine(const char *root)
 	hdr.entry_protocol = JAILHOUSE_ENTRY_PROTOCOL;
 	err |= fake_mkdir(root, "lib/firmware");
 	snprintf(path, sizeof(path), "%s/lib/firmware/jailhouse.bin", root);
-	err |= tc_write_file(path, &hdr, sizeof(hdr));
+	err |= fx_write_file(path, &hdr, sizeof(hdr));
 	return err ? -1 : 0;
 }

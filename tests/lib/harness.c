@@ -11,7 +11,7 @@
 #include "fake-fs.h"
 #include "fake-root.h"
 #include "harness.h"
-#include "test-configs.h"
+#include "configs.h"
 
 static char base[PATH_MAX];
 static char root[PATH_MAX];
@@ -80,7 +80,7 @@ const char *th_write(const char *name, const void *data, size_t size)
 {
 	const char *path = th_file(name);
 
-	if (tc_write_file(path, data, size)) {
+	if (fx_write_file(path, data, size)) {
 		perror(path);
 		exit(99);
 	}

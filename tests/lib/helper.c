@@ -12,8 +12,8 @@
 
 #include "fake-root.h"
 #include "json-check.h"
-#include "linux-images.h"
-#include "test-configs.h"
+#include "images.h"
+#include "configs.h"
 
 static int cmd_json(void)
 {
@@ -49,9 +49,9 @@ int main(int argc, char **argv)
 	if (argc == 2 && !strcmp(argv[1], "json"))
 		return cmd_json();
 	if (argc == 3 && !strcmp(argv[1], "configs"))
-		return tc_write_all(argv[2]) ? 1 : 0;
+		return fx_write_all(argv[2]) ? 1 : 0;
 	if (argc == 3 && !strcmp(argv[1], "linux"))
-		return li_write_fixtures(argv[2]) ? 1 : 0;
+		return fx_write_linux_inputs(argv[2]) ? 1 : 0;
 	if ((argc == 3 || argc == 4) && !strcmp(argv[1], "root")) {
 		if (argc == 4 && !strcmp(argv[3], "--no-driver"))
 			flags = FAKE_ROOT_NO_DRIVER;

@@ -14,15 +14,12 @@ tests_lib_libjhtest_la_SOURCES = tests/lib/harness.c tests/lib/harness.h \
 	tests/lib/expect.c tests/lib/expect.h \
 	tests/lib/fake-fs.c tests/lib/fake-fs.h \
 	tests/lib/fake-root.c tests/lib/fake-root.h \
-	tests/lib/test-configs.c tests/lib/test-configs.h \
-	tests/lib/json-check.c tests/lib/json-check.h \
-	tests/lib/linux-images.c tests/lib/linux-images.h
+	tests/lib/json-check.c tests/lib/json-check.h
 tests_lib_libjhtest_la_CPPFLAGS = $(jhtest_cppflags)
-tests_lib_libjhtest_la_CFLAGS = $(AM_CFLAGS) $(JH_ZLIB_CFLAGS)
-tests_lib_libjhtest_la_LIBADD = $(JH_ZLIB_LIBS)
+tests_lib_libjhtest_la_LIBADD = tests/fixtures/libjhfixtures.la
 
 jhtest_cppflags = $(AM_CPPFLAGS) -I$(top_srcdir)/libjailhouse \
-	-I$(top_srcdir)/tests/unit \
+	-I$(top_srcdir)/tests/unit $(fixtures_cppflags) \
 	-DFAKE_DEVICE_SO=\"$(abs_top_builddir)/tests/lib/.libs/libfakejh.so\"
 jhtest_ldadd = tests/lib/libjhtest.la libjailhouse/libjailhouse.la
 

@@ -15,7 +15,7 @@
 #include "fake-root.h"
 #include "expect.h"
 #include "harness.h"
-#include "test-configs.h"
+#include "configs.h"
 
 static struct jh_ctx *ctx;
 static const char *root;
@@ -41,23 +41,23 @@ static void fresh(unsigned int flags)
 static struct jh_config *system_config(void)
 {
 	struct jh_config *cfg;
-	struct tc_system s;
+	struct fx_system s;
 	size_t size;
 	void *data;
 
-	tc_qemu_system(&s);
-	data = tc_build_system(&s, &size);
+	fx_qemu_system(&s);
+	data = fx_build_system(&s, &size);
 	if (jh_config_new_from_buffer(ctx, data, size, "sys.cell", &cfg))
 		exit(99);
 	free(data);
 	return cfg;
 }
 
-static struct jh_config *cell_config(void (*base)(struct tc_cell *),
+static struct jh_config *cell_config(void (*base)(struct fx_cell *),
 				     const char *name, uint64_t cpus)
 {
 	struct jh_config *cfg;
-	struct tc_cell c;
+	struct fx_cell c;
 	size_t size;
 	void *data;
 
@@ -66,7 +66,7 @@ static struct jh_config *cell_config(void (*base)(struct tc_cell *),
 		strcpy(c.name, name);
 	if (cpus)
 		c.cpus = cpus;
-	data = tc_build_cell(&c, &size);
+	data = fx_build_cell(&c, &size);
 	if (jh_config_new_from_buffer(ctx, data, size, "cell.cell", &cfg))
 		exit(99);
 	free(data);
@@ -84,7 +84,7 @@ static void enable(void)
 	jh_config_unref(sys);
 }
 
-static struct jh_cell *create(void (*base)(struct tc_cell *))
+static struct jh_cell *create(void (*base)(struct fx_cell *))
 {
 	struct jh_config *cfg = cell_config(base, NULL, 0);
 	struct jh_cell *cell;
@@ -234,21 +234,21 @@ static void test_enable(void)
 	struct jh_pool_info pool;
 	struct jh_cpuset *cpus;
 	struct jh_cell *c;
-	struct tc_system s;
+	struct fx_system s;
 	size_t size;
 	void *data;
 
 	fresh(0);
 	sys = system_config();
-	cell = cell_config(tc_gic_demo, NULL, 0);
+	cell = cell_config(fx_gic_demo, NULL, 0);
 	tap_ok(!jh_get_pool_info(ctx, &pool) && !pool.mem_pool_size,
 	       "pools are 0 before enable");
 
 	fails(jh_enable(ctx, cell), -EINVAL, JH_ERR_CONFIG_KIND,
 	      "cell.cell is a cell config", "enable with a cell config");
-	tc_qemu_system(&s);
+	fx_qemu_system(&s);
 	s.root.mem[1].size = 0x3fc10000;
-	data = tc_build_system(&s, &size);
+	data = fx_build_system(&s, &size);
 	jh_config_new_from_buffer(ctx, data, size, "bad.cell", &bad);
 	free(data);
 	fails(jh_enable(ctx, bad), -EINVAL, JH_ERR_CONFIG_INVALID,
@@ -311,14 +311,14 @@ static void test_create(void)
 
 	fresh(0);
 	sys = system_config();
-	cfg = cell_config(tc_gic_demo, NULL, 0);
+	cfg = cell_config(fx_gic_demo, NULL, 0);
 	fails(jh_cell_create(ctx, cfg, &a), -EINVAL, JH_ERR_NOT_ENABLED,
 	      "not enabled", "create before enable");
 	fails(jh_cell_create(ctx, sys, &a), -EINVAL, JH_ERR_CONFIG_KIND,
 	      "sys.cell is a system config", "create with a system config");
 	enable();
 
-	a = create(tc_gic_demo);
+	a = create(fx_gic_demo);
 	tap_ok(jh_cell_get_id(a) == 1 && !strcmp(jh_cell_get_name(a), "gic-demo"),
 	       "gic-demo is cell 1");
 	tap_ok(!strcmp(sysfs("cells/1/state"), "shut down") &&
@@ -330,7 +330,7 @@ static void test_create(void)
 	      "name taken");
 	jh_config_unref(cfg);
 
-	cfg = cell_config(tc_gic_demo, "zero", 0x1);
+	cfg = cell_config(fx_gic_demo, "zero", 0x1);
 	fails(jh_cell_create(ctx, cfg, NULL), -EINVAL, JH_ERR_CONFIG_INVALID,
 	      "takes CPU 0", "create checks the config");
 	jh_config_unref(cfg);
@@ -354,7 +354,7 @@ static void test_create(void)
 		{ "CELL_CREATE=EINVAL", -EINVAL, JH_ERR_HYPERVISOR, "rejected the config" },
 		{ "CELL_CREATE=EIO", -EIO, JH_ERR_HYPERVISOR, "Input/output error" },
 	};
-	cfg = cell_config(tc_linux_demo, NULL, 0);
+	cfg = cell_config(fx_linux_demo, NULL, 0);
 	for (unsigned int i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		setenv("JH_FAKE_IOCTL_ERR", cases[i].err, 1);
 		fails(jh_cell_create(ctx, cfg, NULL), cases[i].ret,
@@ -364,12 +364,12 @@ static void test_create(void)
 
 	/* CPU 1 belongs to gic-demo already: the driver says EBUSY. */
 	jh_config_unref(cfg);
-	cfg = cell_config(tc_linux_demo, NULL, 0x6);
+	cfg = cell_config(fx_linux_demo, NULL, 0x6);
 	fails(jh_cell_create(ctx, cfg, NULL), -EBUSY, JH_ERR_BUSY,
 	      "CPUs or devices", "CPU owned by another cell");
 	jh_config_unref(cfg);
 
-	b = create(tc_linux_demo);
+	b = create(fx_linux_demo);
 	tap_eq(jh_cell_get_id(b), 2, "linux-demo is cell 2");
 
 	/* IDs sort as numbers, not strings. */
@@ -415,17 +415,17 @@ static void test_check_warnings(void)
 {
 	struct jh_config *sys, *cfg;
 	struct jh_cell *cell;
-	struct tc_system s;
-	struct tc_cell c;
+	struct fx_system s;
+	struct fx_cell c;
 	size_t size;
 	void *data;
 
 	fresh(0);
 	jh_ctx_set_log_fn(ctx, warn_fn, NULL);
 	jh_ctx_set_log_priority(ctx, LOG_WARNING);
-	tc_qemu_system(&s);
+	fx_qemu_system(&s);
 	s.root.mem[0].flags |= JAILHOUSE_MEM_COMM_REGION;
-	data = tc_build_system(&s, &size);
+	data = fx_build_system(&s, &size);
 	sys = buffer_config(data, size, "sys.cell");
 	warned[0] = '\0';
 	tap_ok(!jh_enable(ctx, sys) &&
@@ -433,9 +433,9 @@ static void test_check_warnings(void)
 	       strstr(warned, "[comm-region-root]"),
 	       "enable logs the checker's warnings");
 
-	tc_gic_demo(&c);
+	fx_gic_demo(&c);
 	c.nmem = 2;
-	data = tc_build_cell(&c, &size);
+	data = fx_build_cell(&c, &size);
 	cfg = buffer_config(data, size, "nocomm.cell");
 	warned[0] = '\0';
 	tap_ok(!jh_cell_create(ctx, cfg, &cell) &&
@@ -445,11 +445,11 @@ static void test_check_warnings(void)
 	jh_cell_unref(cell);
 	jh_config_unref(cfg);
 
-	tc_gic_demo(&c);
+	fx_gic_demo(&c);
 	c.nmem = 2;
 	c.cpus = 0x1;
 	strcpy(c.name, "zero");
-	data = tc_build_cell(&c, &size);
+	data = fx_build_cell(&c, &size);
 	cfg = buffer_config(data, size, "zero.cell");
 	warned[0] = '\0';
 	fails(jh_cell_create(ctx, cfg, NULL), -EINVAL, JH_ERR_CONFIG_INVALID,
@@ -516,7 +516,7 @@ static void test_images(void)
 	jh_cell_lookup(ctx, "gic-demo", &c);
 	jh_cell_lookup(ctx, "0", &r);
 	snprintf(dir, sizeof(dir), "%s/scratch", root);
-	tc_write_all(dir);
+	fx_write_all(dir);
 
 	jh_image_set_new(ctx, &set);
 	fails(jh_cell_load(c, set), -EINVAL, JH_ERR_INVALID_ARGUMENT,
@@ -740,7 +740,7 @@ static void test_destroy(void)
 	jh_cell_unref(c);
 
 	/* a new cell with its ID: found by name, the old one still is gone */
-	cfg = cell_config(tc_gic_demo, "other", 0);
+	cfg = cell_config(fx_gic_demo, "other", 0);
 	if (jh_cell_create(ctx, cfg, NULL))
 		exit(99);
 	jh_config_unref(cfg);

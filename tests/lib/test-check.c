@@ -10,7 +10,7 @@
 #include <libjailhouse.h>
 
 #include "harness.h"
-#include "test-configs.h"
+#include "configs.h"
 
 #define MAX_CFGS	4
 
@@ -41,7 +41,7 @@ static void reset(void)
 }
 
 /* Checks @sys (optional) with @n cells labelled cell0.cell, cell1.cell... */
-static int run(const struct tc_system *sys, const struct tc_cell *cells,
+static int run(const struct fx_system *sys, const struct fx_cell *cells,
 	       unsigned int n)
 {
 	char label[32];
@@ -53,13 +53,13 @@ static int run(const struct tc_system *sys, const struct tc_cell *cells,
 	if (jh_check_new(ctx, &chk))
 		exit(99);
 	if (sys) {
-		data = tc_build_system(sys, &size);
+		data = fx_build_system(sys, &size);
 		if (jh_check_set_system(chk, load(data, size, "sys.cell")))
 			exit(99);
 	}
 	for (i = 0; i < n; i++) {
 		snprintf(label, sizeof(label), "cell%u.cell", i);
-		data = tc_build_cell(&cells[i], &size);
+		data = fx_build_cell(&cells[i], &size);
 		if (jh_check_add_cell(chk, load(data, size, label)))
 			exit(99);
 	}
@@ -108,12 +108,12 @@ static void expect_clean(int ret, const char *what)
 
 static void test_clean(void)
 {
-	struct tc_system s;
-	struct tc_cell c[2];
+	struct fx_system s;
+	struct fx_cell c[2];
 
-	tc_qemu_system(&s);
-	tc_gic_demo(&c[0]);
-	tc_linux_demo(&c[1]);
+	fx_qemu_system(&s);
+	fx_gic_demo(&c[0]);
+	fx_linux_demo(&c[1]);
 	expect_clean(run(&s, NULL, 0), "QEMU system config");
 	expect_clean(run(&s, c, 2), "QEMU system with gic-demo and linux-demo");
 	expect_clean(run(NULL, c, 2), "the two cells without a system");
@@ -122,13 +122,13 @@ static void test_clean(void)
 
 static void test_api(void)
 {
-	struct tc_system s;
-	struct tc_cell c;
+	struct fx_system s;
+	struct fx_cell c;
 	size_t size;
 	int err;
 
-	tc_qemu_system(&s);
-	tc_gic_demo(&c);
+	fx_qemu_system(&s);
+	fx_gic_demo(&c);
 	c.cpus = 0x1;
 	err = run(&s, &c, 1);
 	tap_ok(err == -EINVAL &&
@@ -160,9 +160,9 @@ static void test_api(void)
 
 static void test_platform(void)
 {
-	struct tc_system s;
+	struct fx_system s;
 
-	tc_qemu_system(&s);
+	fx_qemu_system(&s);
 	s.hv_size = 0;
 	run(&s, NULL, 0);
 	expect("hv-memory", JH_SEVERITY_ERROR, "sys.cell", -1, "size 0");
@@ -179,7 +179,7 @@ static void test_platform(void)
 		  "(0x7fc00000, size 0x40000000) cannot be mapped" },
 	};
 	for (unsigned int i = 0; i < sizeof(hv) / sizeof(hv[0]); i++) {
-		tc_qemu_system(&s);
+		fx_qemu_system(&s);
 		s.hv_start = hv[i].start;
 		s.hv_size = hv[i].size;
 		s.root.mem[1].size = 0x3fa00000;
@@ -187,12 +187,12 @@ static void test_platform(void)
 		expect("hv-memory", JH_SEVERITY_ERROR, "sys.cell", -1, hv[i].msg);
 	}
 
-	tc_qemu_system(&s);
+	fx_qemu_system(&s);
 	s.gic_version = 4;
 	run(&s, NULL, 0);
 	expect("gic", JH_SEVERITY_ERROR, "sys.cell", -1, "GIC version 4");
 
-	tc_qemu_system(&s);
+	fx_qemu_system(&s);
 	s.gicr = 0;
 	s.maintenance_irq = 40;
 	run(&s, NULL, 0);
@@ -200,12 +200,12 @@ static void test_platform(void)
 	expect("gic", JH_SEVERITY_ERROR, "sys.cell", -1,
 	       "maintenance interrupt 40 is not a PPI");
 
-	tc_qemu_system(&s);
+	fx_qemu_system(&s);
 	s.gic_version = 2;
 	run(&s, NULL, 0);
 	expect("gic", JH_SEVERITY_ERROR, "sys.cell", -1, "GICv2 needs gicc_base");
 
-	tc_qemu_system(&s);
+	fx_qemu_system(&s);
 	s.debug_console.type = 0x42;
 	run(&s, NULL, 0);
 	expect("console-type", JH_SEVERITY_WARNING, "sys.cell", -1,
@@ -219,12 +219,12 @@ static void test_platform(void)
 
 static void test_cells(void)
 {
-	struct tc_system s;
-	struct tc_cell c[2];
+	struct fx_system s;
+	struct fx_cell c[2];
 
-	tc_qemu_system(&s);
-	tc_gic_demo(&c[0]);
-	tc_linux_demo(&c[1]);
+	fx_qemu_system(&s);
+	fx_gic_demo(&c[0]);
+	fx_linux_demo(&c[1]);
 	strcpy(c[1].name, "gic-demo");
 	c[0].name[0] = '\0';
 	run(&s, c, 2);
@@ -234,7 +234,7 @@ static void test_cells(void)
 	expect("name-taken", JH_SEVERITY_ERROR, "cell1.cell", -1,
 	       "cell name 'gic-demo' is also used by cell0.cell");
 
-	tc_gic_demo(&c[0]);
+	fx_gic_demo(&c[0]);
 	c[0].mem[0].flags |= JAILHOUSE_MEM_COMM_REGION;
 	c[0].mem[0].virt_start = 0x90000000;
 	run(NULL, c, 1);
@@ -243,7 +243,7 @@ static void test_cells(void)
 	expect("console-unmapped", JH_SEVERITY_ERROR, "cell0.cell", -1,
 	       "the console (pl011 at 0x9000000, size 0x1000) is not inside any memory region");
 
-	tc_gic_demo(&c[0]);
+	fx_gic_demo(&c[0]);
 	c[0].nmem = 2;
 	c[0].reset = 0x20000;
 	c[0].npio = 2;
@@ -255,13 +255,13 @@ static void test_cells(void)
 	expect("x86-only", JH_SEVERITY_WARNING, "cell0.cell", -1,
 	       "2 PIO and 0 cache regions");
 
-	tc_qemu_system(&s);
+	fx_qemu_system(&s);
 	s.root.mem[0].flags |= JAILHOUSE_MEM_COMM_REGION;
 	run(&s, NULL, 0);
 	expect("comm-region-root", JH_SEVERITY_WARNING, "sys.cell", 0,
 	       "memory region 0 is a comm region");
 
-	tc_linux_demo(&c[0]);
+	fx_linux_demo(&c[0]);
 	c[0].npci = 2;
 	c[0].pci[0].type = JAILHOUSE_PCI_TYPE_DEVICE;
 	c[0].pci[0].bdf = 0x0108;
@@ -276,15 +276,15 @@ static void test_cells(void)
 	       "ivshmem device 1 needs memory regions 2-5 for 2 peers, but there are 4");
 
 	/* No capabilities: caps_start is not an index into anything. */
-	tc_linux_demo(&c[0]);
+	fx_linux_demo(&c[0]);
 	c[0].npci = 1;
 	c[0].pci[0].type = JAILHOUSE_PCI_TYPE_DEVICE;
 	c[0].pci[0].caps_start = 5;
 	expect_clean(run(NULL, c, 1), "PCI device without caps, caps_start 5");
 
-	tc_linux_demo(&c[0]);
+	fx_linux_demo(&c[0]);
 	strcpy(c[0].name, "a\033[2J\\");
-	tc_linux_demo(&c[1]);
+	fx_linux_demo(&c[1]);
 	strcpy(c[1].name, c[0].name);
 	run(NULL, c, 2);
 	expect("name-taken", JH_SEVERITY_ERROR, "cell1.cell", -1,
@@ -293,12 +293,12 @@ static void test_cells(void)
 
 static void test_trailing(void)
 {
-	struct tc_cell c;
+	struct fx_cell c;
 	uint8_t *data;
 	size_t size;
 
-	tc_gic_demo(&c);
-	data = tc_build_cell(&c, &size);
+	fx_gic_demo(&c);
+	data = fx_build_cell(&c, &size);
 	data = realloc(data, size + 3);
 	reset();
 	jh_check_new(ctx, &chk);
@@ -310,10 +310,10 @@ static void test_trailing(void)
 
 static void test_memory(void)
 {
-	struct tc_system s;
-	struct tc_cell c[2];
+	struct fx_system s;
+	struct fx_cell c[2];
 
-	tc_gic_demo(&c[0]);
+	fx_gic_demo(&c[0]);
 	c[0].mem[1].size = 0;
 	c[0].mem[0].phys_start = 0x09000800;
 	c[0].mem[0].flags &= ~(uint64_t)JAILHOUSE_MEM_IO;
@@ -323,12 +323,12 @@ static void test_memory(void)
 	expect("mem-alignment", JH_SEVERITY_ERROR, "cell0.cell", 0,
 	       "memory region 0 (phys 0x9000800, virt 0x9000000, size 0x1000) is not page aligned");
 
-	tc_gic_demo(&c[0]);
+	fx_gic_demo(&c[0]);
 	c[0].mem[0].phys_start = 0x09000800;
 	run(NULL, c, 1);
 	tap_ok(jh_check_get_num_findings(chk) == 0, "sub-page I/O regions are fine");
 
-	tc_gic_demo(&c[0]);
+	fx_gic_demo(&c[0]);
 	c[0].mem[1].virt_start = 0xfffffffffffff000ULL;
 	c[0].mem[1].flags &= ~(uint64_t)JAILHOUSE_MEM_WRITE;
 	c[0].reset = 0xfffffffffffff000ULL;
@@ -338,20 +338,20 @@ static void test_memory(void)
 	expect("loadable-readonly", JH_SEVERITY_WARNING, "cell0.cell", 1,
 	       "loadable but not writable");
 
-	tc_linux_demo(&c[0]);
+	fx_linux_demo(&c[0]);
 	c[0].mem[2].virt_start = 0x7ff00000;
 	run(NULL, c, 1);
 	expect("comm-region-overlap", JH_SEVERITY_ERROR, "cell0.cell", 2,
 	       "memory regions 2 (virt 0x7ff00000-0x87efffff) and 3 (virt 0x80000000-0x80000fff, comm region) overlap");
-	tc_linux_demo(&c[0]);
+	fx_linux_demo(&c[0]);
 	c[0].mem[1].virt_start = 0x08fff000;
 	c[0].mem[1].size = 0x2000;
 	run(NULL, c, 1);
 	expect("mem-overlap", JH_SEVERITY_ERROR, "cell0.cell", 0,
 	       "memory regions 0 (virt 0x9000000-0x9000fff) and 1 (virt 0x8fff000-0x9000fff) overlap");
 
-	tc_qemu_system(&s);
-	tc_gic_demo(&c[0]);
+	fx_qemu_system(&s);
+	fx_gic_demo(&c[0]);
 	c[0].mem[1].phys_start = 0x7fff0000;
 	run(&s, c, 1);
 	expect("hv-overlap", JH_SEVERITY_ERROR, "cell0.cell", 1,
@@ -359,14 +359,14 @@ static void test_memory(void)
 	expect("mem-not-in-root", JH_SEVERITY_WARNING, "cell0.cell", 1,
 	       "is not memory of the root cell in sys.cell");
 
-	tc_qemu_system(&s);
+	fx_qemu_system(&s);
 	s.root.mem[1].size = 0x3fc10000;
 	run(&s, NULL, 0);
 	expect("hv-overlap", JH_SEVERITY_ERROR, "sys.cell", 1,
 	       "memory region 1 (phys 0x40000000-0x7fc0ffff) overlaps the hypervisor memory");
 
-	tc_gic_demo(&c[0]);
-	tc_linux_demo(&c[1]);
+	fx_gic_demo(&c[0]);
+	fx_linux_demo(&c[1]);
 	c[1].mem[2].phys_start = 0x7fa08000;
 	c[1].mem[2].size = 0x1000;
 	run(NULL, c, 2);
@@ -375,8 +375,8 @@ static void test_memory(void)
 	tap_ok(jh_check_get_num_errors(chk) == 1,
 	       "the shared UART (ROOTSHARED in both) is no overlap");
 
-	tc_gic_demo(&c[0]);
-	tc_linux_demo(&c[1]);
+	fx_gic_demo(&c[0]);
+	fx_linux_demo(&c[1]);
 	c[1].mem[0].flags &= ~(uint64_t)JAILHOUSE_MEM_ROOTSHARED;
 	run(NULL, c, 2);
 	expect("cell-overlap", JH_SEVERITY_ERROR, "cell1.cell", 0,
@@ -385,12 +385,12 @@ static void test_memory(void)
 
 static void test_cpus(void)
 {
-	struct tc_system s;
-	struct tc_cell c[2];
+	struct fx_system s;
+	struct fx_cell c[2];
 
-	tc_qemu_system(&s);
-	tc_gic_demo(&c[0]);
-	tc_linux_demo(&c[1]);
+	fx_qemu_system(&s);
+	fx_gic_demo(&c[0]);
+	fx_linux_demo(&c[1]);
 	c[0].cpu_set_size = 4;
 	c[1].cpus = 0;
 	run(&s, c, 2);
@@ -398,13 +398,13 @@ static void test_cpus(void)
 	       "cpu_set_size 4 is not a multiple of 8");
 	expect("cpu-set", JH_SEVERITY_ERROR, "cell1.cell", -1, "the cell has no CPU");
 
-	tc_gic_demo(&c[0]);
+	fx_gic_demo(&c[0]);
 	c[0].cpu_set_size = 0;
 	run(NULL, c, 1);
 	expect("cpu-set", JH_SEVERITY_ERROR, "cell0.cell", -1, "cpu_set_size 0");
 
-	tc_gic_demo(&c[0]);
-	tc_linux_demo(&c[1]);
+	fx_gic_demo(&c[0]);
+	fx_linux_demo(&c[1]);
 	c[0].cpus = 0x1 | 0x2 | 0x4 | 0x10;
 	run(&s, c, 2);
 	expect("cpu0", JH_SEVERITY_ERROR, "cell0.cell", -1,
@@ -419,12 +419,12 @@ static void test_cpus(void)
 
 static void test_irqs(void)
 {
-	struct tc_system s;
-	struct tc_cell c[2];
+	struct fx_system s;
+	struct fx_cell c[2];
 
-	tc_qemu_system(&s);
-	tc_gic_demo(&c[0]);
-	tc_linux_demo(&c[1]);
+	fx_qemu_system(&s);
+	fx_gic_demo(&c[0]);
+	fx_linux_demo(&c[1]);
 	c[0].nirq = 3;
 	c[0].irq[0] = c[1].irq[0];
 	c[0].irq[1].address = 0x08000000;
@@ -443,14 +443,14 @@ static void test_irqs(void)
 	expect("irq-twice", JH_SEVERITY_ERROR, "cell1.cell", 0,
 	       "1 SPI(s) are also granted to cell0.cell, first INTID 33");
 
-	tc_qemu_system(&s);
+	fx_qemu_system(&s);
 	s.root.irq[0].pin_bitmap[0] = 0;
 	c[1].nirq = 1;
 	c[1].irq[0].pin_base = 33;
 	run(&s, &c[1], 1);
 	expect("irqchip-pin-base", JH_SEVERITY_ERROR, "cell0.cell", 0,
 	       "pin_base 33 is not a multiple of 32");
-	tc_linux_demo(&c[1]);
+	fx_linux_demo(&c[1]);
 	run(&s, &c[1], 1);
 	expect("irq-not-in-root", JH_SEVERITY_WARNING, "cell0.cell", 0,
 	       "1 SPI(s) are not the root cell's in sys.cell, first INTID 33");
@@ -461,26 +461,26 @@ static void test_irqs(void)
  * still counted. Loads @n regions into a cell based on @base (or the
  * root cell of the QEMU system if @base is NULL).
  */
-static struct jh_config *load_regions(const struct tc_cell *base,
+static struct jh_config *load_regions(const struct fx_cell *base,
 				      const struct jailhouse_memory *mem,
 				      unsigned int n, const char *label)
 {
 	struct jailhouse_cell_desc *d;
-	struct tc_system sys;
-	struct tc_cell c;
+	struct fx_system sys;
+	struct fx_cell c;
 	size_t size, off;
 	uint8_t *data;
 
 	if (base) {
 		c = *base;
 	} else {
-		tc_qemu_system(&sys);
+		fx_qemu_system(&sys);
 		c = sys.root;
 	}
 	c.nmem = c.nirq = c.npci = c.npio = 0;
 	c.console.type = JAILHOUSE_CON_TYPE_NONE;
 	sys.root = c;
-	data = base ? tc_build_cell(&c, &size) : tc_build_system(&sys, &size);
+	data = base ? fx_build_cell(&c, &size) : fx_build_system(&sys, &size);
 	/* With no other arrays, the regions come right after the CPU set. */
 	off = size;
 	size += n * sizeof(*mem);
@@ -559,11 +559,11 @@ static bool overlap(uint64_t a, uint64_t asz, uint64_t b, uint64_t bsz)
 static void test_many_identical(struct jailhouse_memory *mem)
 {
 	uint64_t total, pairs = (uint64_t)BIG * (BIG - 1) / 2;
-	struct tc_cell base;
+	struct fx_cell base;
 	unsigned int i, listed;
 	char more[80];
 
-	tc_gic_demo(&base);
+	fx_gic_demo(&base);
 	for (i = 0; i < BIG; i++)
 		set_mem(&mem[i], 0x7fa00000, 0x1000000, 0x1000, RW);
 	start_big();
@@ -641,13 +641,13 @@ static void test_many_random(struct jailhouse_memory *mem,
 			     struct jailhouse_memory *mem2)
 {
 	uint64_t want_plain = 0, want_comm = 0, want_cell = 0, want_root = 0;
-	struct tc_cell base, base2;
+	struct fx_cell base, base2;
 	unsigned int i, j, listed;
 	uint64_t start, last;
 	bool progress;
 
-	tc_gic_demo(&base);
-	tc_linux_demo(&base2);
+	fx_gic_demo(&base);
+	fx_linux_demo(&base2);
 	for (i = 0; i < BIG; i++) {
 		set_mem(&mem[i], 0x40000000 + rnd(0x4000) * 0x1000ULL,
 			rnd(0x8000) * 0x1000ULL, (1 + rnd(4)) * 0x1000ULL,
@@ -747,11 +747,11 @@ static void test_many(void)
 static void test_pair_fields(void)
 {
 	const struct jh_finding *f = NULL;
-	struct tc_cell c[2];
+	struct fx_cell c[2];
 	unsigned int i;
 
-	tc_linux_demo(&c[0]);
-	tc_linux_demo(&c[1]);
+	fx_linux_demo(&c[0]);
+	fx_linux_demo(&c[1]);
 	strcpy(c[1].name, "other");
 	run(NULL, c, 2);
 	for (i = 0; i < jh_check_get_num_findings(chk); i++)

@@ -10,7 +10,7 @@
 #include <libjailhouse.h>
 
 #include "harness.h"
-#include "test-configs.h"
+#include "configs.h"
 
 static struct jh_ctx *ctx;
 
@@ -43,15 +43,15 @@ static void expect_fail(const void *buf, size_t size, const char *what,
 
 static void test_validation(void)
 {
-	struct tc_system s;
-	struct tc_cell c;
+	struct fx_system s;
+	struct fx_cell c;
 	uint8_t *sys, *cell;
 	size_t ssize, csize;
 
-	tc_qemu_system(&s);
-	sys = tc_build_system(&s, &ssize);
-	tc_gic_demo(&c);
-	cell = tc_build_cell(&c, &csize);
+	fx_qemu_system(&s);
+	sys = fx_build_system(&s, &ssize);
+	fx_gic_demo(&c);
+	cell = fx_build_cell(&c, &csize);
 
 	expect_fail(sys, 0, "empty.cell", JH_ERR_TRUNCATED, "0 bytes");
 	expect_fail(sys, 3, "tiny.cell", JH_ERR_TRUNCATED, "not even a signature");
@@ -104,7 +104,7 @@ static void test_validation(void)
 static void test_files(void)
 {
 	struct jh_config *cfg = NULL;
-	struct tc_system s;
+	struct fx_system s;
 	size_t size;
 	void *data;
 	int err;
@@ -117,8 +117,8 @@ static void test_files(void)
 	tap_ok(err == -EINVAL && has(jh_ctx_last_error(ctx), "not a regular file"),
 	       "directory: not a regular file");
 
-	tc_qemu_system(&s);
-	data = tc_build_system(&s, &size);
+	fx_qemu_system(&s);
+	data = fx_build_system(&s, &size);
 	err = jh_config_new_from_file(ctx, th_write("sys.cell", data, size), &cfg);
 	tap_ok(!err && cfg, "system config loads from a file");
 	if (cfg)
@@ -136,13 +136,13 @@ static void test_system_fields(void)
 	struct jh_irqchip irq;
 	struct jh_cpuset *cpus;
 	struct jh_config *cfg;
-	struct tc_system s;
+	struct fx_system s;
 	uint32_t flags;
 	size_t size;
 	void *data;
 
-	tc_qemu_system(&s);
-	data = tc_build_system(&s, &size);
+	fx_qemu_system(&s);
+	data = fx_build_system(&s, &size);
 	if (!tap_ok(!jh_config_new_from_buffer(ctx, data, size, "qemu", &cfg),
 		    "QEMU system config loads"))
 		return;
@@ -186,17 +186,17 @@ static void test_cell_fields(void)
 	struct jh_platform p;
 	struct jh_cpuset *cpus;
 	struct jh_config *cfg;
-	struct tc_cell c;
+	struct fx_cell c;
 	uint32_t flags;
 	uint8_t *data;
 	size_t size;
 
-	tc_linux_demo(&c);
+	fx_linux_demo(&c);
 	c.npci = 1;
 	c.pci[0].type = JAILHOUSE_PCI_TYPE_IVSHMEM;
 	c.pci[0].bdf = 0x08;
 	c.pci[0].shmem_protocol = 1;
-	data = tc_build_cell(&c, &size);
+	data = fx_build_cell(&c, &size);
 	data = realloc(data, size + 5);
 	memset(data + size, 0, 5);
 	if (!tap_ok(!jh_config_new_from_buffer(ctx, data, size + 5, NULL, &cfg),

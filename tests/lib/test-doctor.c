@@ -13,7 +13,7 @@
 #include "fake-fs.h"
 #include "fake-root.h"
 #include "harness.h"
-#include "test-configs.h"
+#include "configs.h"
 
 static struct jh_ctx *ctx;
 static struct jh_config *cfgs[3];
@@ -33,8 +33,8 @@ static struct jh_config *load(void *data, size_t size, const char *label)
 /* A ready machine with the driver loaded; the QEMU configs. */
 static void machine(void)
 {
-	struct tc_system s;
-	struct tc_cell c;
+	struct fx_system s;
+	struct fx_cell c;
 	size_t size;
 	void *data;
 	int i;
@@ -47,14 +47,14 @@ static void machine(void)
 	root = th_root(0);
 	if (fake_root_machine(root) || jh_ctx_new(root, &ctx))
 		exit(99);
-	tc_qemu_system(&s);
-	data = tc_build_system(&s, &size);
+	fx_qemu_system(&s);
+	data = fx_build_system(&s, &size);
 	cfgs[0] = load(data, size, "sys.cell");
-	tc_gic_demo(&c);
-	data = tc_build_cell(&c, &size);
+	fx_gic_demo(&c);
+	data = fx_build_cell(&c, &size);
 	cfgs[1] = load(data, size, "gic.cell");
-	tc_linux_demo(&c);
-	data = tc_build_cell(&c, &size);
+	fx_linux_demo(&c);
+	data = fx_build_cell(&c, &size);
 	cfgs[2] = load(data, size, "linux.cell");
 }
 
@@ -128,7 +128,7 @@ static void write_header(uint64_t core, uint32_t protocol, const char *sig)
 	hdr.percpu_size = 0x10000;
 	hdr.entry_protocol = protocol;
 	snprintf(path, sizeof(path), "%s/lib/firmware/jailhouse.bin", root);
-	tc_write_file(path, &hdr, sizeof(hdr));
+	fx_write_file(path, &hdr, sizeof(hdr));
 }
 
 static void test_firmware(void)
@@ -193,12 +193,12 @@ static bool found(const char *rule, const char *text)
 static void test_rootshared_ram(void)
 {
 	const uint64_t RW = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE;
-	struct tc_cell c;
+	struct fx_cell c;
 	size_t size;
 	void *data;
 
 	machine();
-	tc_linux_demo(&c);
+	fx_linux_demo(&c);
 	c.mem[c.nmem++] = (struct jailhouse_memory){
 		.phys_start = 0x50000000, .virt_start = 0x50000000,
 		.size = 0x100000,
@@ -206,7 +206,7 @@ static void test_rootshared_ram(void)
 	c.mem[c.nmem++] = (struct jailhouse_memory){
 		.phys_start = 0x51000000, .virt_start = 0x51000000,
 		.size = 0x100000, .flags = RW | JAILHOUSE_MEM_ROOTSHARED };
-	data = tc_build_cell(&c, &size);
+	data = fx_build_cell(&c, &size);
 	jh_config_unref(cfgs[2]);
 	cfgs[2] = load(data, size, "shared.cell");
 	fake_write(root, "proc/iomem", "%s", "40000000-6fffffff : System RAM\n");

@@ -18,10 +18,10 @@
 #include "expect.h"
 #include "harness.h"
 #include "json-check.h"
-#include "linux-images.h"
-#include "test-configs.h"
+#include "images.h"
+#include "configs.h"
 
-#define IMG_SIZE	(3 * LI_MIB)
+#define IMG_SIZE	(3 * FX_MIB)
 #define KERNEL_ADDR	0x70200000ULL
 #define DTB_ADDR	0x70000000ULL
 #define INITRD_ADDR	0x70800000ULL
@@ -52,24 +52,24 @@ static struct jh_config *config(const void *data, size_t size)
 static struct jh_config *system_config(void)
 {
 	struct jh_config *cfg;
-	struct tc_system s;
+	struct fx_system s;
 	size_t size;
 	void *data;
 
-	tc_qemu_system(&s);
-	data = tc_build_system(&s, &size);
+	fx_qemu_system(&s);
+	data = fx_build_system(&s, &size);
 	cfg = config(data, size);
 	free(data);
 	return cfg;
 }
 
-static struct jh_config *cell_config(const struct tc_cell *c)
+static struct jh_config *cell_config(const struct fx_cell *c)
 {
 	struct jh_config *cfg;
 	size_t size;
 	void *data;
 
-	data = tc_build_cell(c, &size);
+	data = fx_build_cell(c, &size);
 	cfg = config(data, size);
 	free(data);
 	return cfg;
@@ -77,9 +77,9 @@ static struct jh_config *cell_config(const struct tc_cell *c)
 
 static struct jh_config *linux_demo(void)
 {
-	struct tc_cell c;
+	struct fx_cell c;
 
-	tc_linux_demo(&c);
+	fx_linux_demo(&c);
 	return cell_config(&c);
 }
 
@@ -322,7 +322,7 @@ static void test_plan(void)
 	struct jh_linux_plan *plan;
 	struct jh_linux_info info;
 	struct jh_linux *req;
-	void *initrd = li_bytes(300 * 1024, 2);
+	void *initrd = fx_bytes(300 * 1024, 2);
 
 	fresh(false);
 	req = request(linux_demo());
@@ -340,7 +340,7 @@ static void test_plan(void)
 	tap_ok(info.kernel_addr == KERNEL_ADDR && info.dtb_addr == DTB_ADDR &&
 	       info.initrd_addr == INITRD_ADDR && info.upstream_layout &&
 	       info.dtb_generated && !info.kernel_gzip &&
-	       info.kernel_reserved == 4 * LI_MIB, "upstream's addresses");
+	       info.kernel_reserved == 4 * FX_MIB, "upstream's addresses");
 	tap_ok(!strcmp(jh_linux_plan_get_params(plan), PARAMS),
 	       "loader parameters");
 	tap_ok(!strcmp(jh_linux_plan_get_name(plan), "qemu-arm64-linux-demo"),
@@ -389,7 +389,7 @@ static void check_loader(int id)
 
 static void test_boot_raw(void)
 {
-	void *initrd = li_bytes(300 * 1024, 2);
+	void *initrd = fx_bytes(300 * 1024, 2);
 	struct jh_linux_plan *plan;
 	const void *dtb;
 	struct jh_linux *req;
@@ -432,7 +432,7 @@ static void test_boot_gzip_dtb(void)
 	int id;
 
 	fresh(true);
-	gz = li_gzip(image, IMG_SIZE, &gz_size);
+	gz = fx_gzip(image, IMG_SIZE, &gz_size);
 	/* A DTB to patch: one the loader generated for a similar request. */
 	req = request(linux_demo());
 	jh_linux_set_buffer(req, JH_LINUX_KERNEL, image, IMG_SIZE, "Image");
@@ -473,7 +473,7 @@ static void test_boot_gzip_dtb(void)
 /* Image.gz with a broken stream behind a plausible trailer. */
 static void *broken_gz(size_t *size, bool cut)
 {
-	uint8_t *gz = li_gzip(image, IMG_SIZE, size);
+	uint8_t *gz = fx_gzip(image, IMG_SIZE, size);
 
 	if (cut) {
 		/* half the data, the real trailer: only inflating tells */
@@ -499,7 +499,7 @@ static void test_gzip_stream(void)
 
 	fresh(true);
 	req = request(linux_demo());
-	gz = li_gzip(image, IMG_SIZE, &size);
+	gz = fx_gzip(image, IMG_SIZE, &size);
 	jh_linux_set_buffer(req, JH_LINUX_KERNEL, gz, size, "mem.gz");
 	free(gz);
 	if (jh_linux_plan(req, &plan))
@@ -545,7 +545,7 @@ static void test_gzip_stream(void)
 	no_cell_left("truncated Image.gz at boot");
 
 	/* a failed piece of the inflated kernel: the cell goes too */
-	gz = li_gzip(image, IMG_SIZE, &size);
+	gz = fx_gzip(image, IMG_SIZE, &size);
 	jh_linux_set_file(req, JH_LINUX_KERNEL, th_write("Image.gz", gz, size));
 	free(gz);
 	setenv("JH_FAKE_IOCTL_ERR", "CELL_LOAD@5=EIO", 1);
@@ -576,8 +576,8 @@ static void test_gzip_stream(void)
 /* A 9 MiB + 5 initrd from a file goes in 256 KiB pieces, back to back. */
 static void test_streamed(void)
 {
-	size_t size = 9 * LI_MIB + 5;
-	void *big = li_bytes(size, 3);
+	size_t size = 9 * FX_MIB + 5;
+	void *big = fx_bytes(size, 3);
 	struct jh_linux *req;
 	int id;
 
@@ -600,17 +600,17 @@ static void test_split(void)
 	struct jh_linux_plan *plan;
 	struct jh_linux_segment seg;
 	struct jh_linux *req;
-	struct tc_cell c;
+	struct fx_cell c;
 	unsigned int i, kernels = 0;
 	int id;
 
 	fresh(true);
-	tc_linux_demo(&c);
-	c.mem[2].size = 4 * LI_MIB;
+	fx_linux_demo(&c);
+	c.mem[2].size = 4 * FX_MIB;
 	c.mem[c.nmem] = c.mem[2];
-	c.mem[c.nmem].phys_start += 4 * LI_MIB;
-	c.mem[c.nmem].virt_start += 4 * LI_MIB;
-	c.mem[c.nmem++].size = 60 * LI_MIB;
+	c.mem[c.nmem].phys_start += 4 * FX_MIB;
+	c.mem[c.nmem].virt_start += 4 * FX_MIB;
+	c.mem[c.nmem++].size = 60 * FX_MIB;
 	req = request(cell_config(&c));
 	jh_linux_set_file(req, JH_LINUX_KERNEL, th_write("Image", image, IMG_SIZE));
 	if (jh_linux_plan(req, &plan)) {
@@ -619,7 +619,7 @@ static void test_split(void)
 	}
 	for (i = 0; !jh_linux_plan_get_segment(plan, i, &seg); i++)
 		if (seg.image == JH_LINUX_KERNEL)
-			kernels += seg.offset == 2 * LI_MIB &&
+			kernels += seg.offset == 2 * FX_MIB &&
 				   seg.guest_addr == 0x70400000 ? 10 : 1;
 	tap_eq(kernels, 11, "kernel split at the region border");
 	id = boot(req, "kernel across two regions");
@@ -640,8 +640,8 @@ static void refuse(struct jh_linux *req, int err, enum jh_error code,
 static void test_refusals(void)
 {
 	size_t gz_size;
-	uint8_t *gz = li_gzip(image, IMG_SIZE, &gz_size);
-	void *junk = li_bytes(IMG_SIZE, 5);
+	uint8_t *gz = fx_gzip(image, IMG_SIZE, &gz_size);
+	void *junk = fx_bytes(IMG_SIZE, 5);
 	struct jh_linux *req;
 	int fd;
 
@@ -662,7 +662,7 @@ static void test_refusals(void)
 
 	jh_linux_set_file(req, JH_LINUX_KERNEL, th_write("Image", image, IMG_SIZE));
 	fd = open(th_file("huge"), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-	if (fd < 0 || ftruncate(fd, 200 * LI_MIB) || close(fd))
+	if (fd < 0 || ftruncate(fd, 200 * FX_MIB) || close(fd))
 		exit(99);
 	jh_linux_set_file(req, JH_LINUX_INITRD, th_file("huge"));
 	refuse(req, -ENOSPC, JH_ERR_IMAGE, "no room for the initrd",
@@ -709,7 +709,7 @@ static void test_loader_path(void)
 	*strrchr(rel, '/') = '\0';
 	fake_mkdir(root, rel);
 	snprintf(rel, sizeof(rel), "%s%s", root, JH_LINUX_LOADER_BIN);
-	tc_write_file(rel, loader, 0x1800);
+	fx_write_file(rel, loader, 0x1800);
 	tap_ok(!jh_linux_plan(req, &plan), "installed loader below the root");
 	jh_linux_plan_free(plan);
 	setenv("JAILHOUSE_LINUX_LOADER", th_file("env-loader"), 1);
@@ -772,7 +772,7 @@ static void test_reuse(void)
 	struct jh_config *cfg = linux_demo();
 	struct jh_cell *cell;
 	struct jh_linux *req;
-	struct tc_cell c;
+	struct fx_cell c;
 
 	fresh(true);
 	if (jh_cell_create(ctx, cfg, &cell))
@@ -790,7 +790,7 @@ static void test_reuse(void)
 	jh_linux_free(req);
 
 	fresh(true);
-	tc_linux_demo(&c);
+	fx_linux_demo(&c);
 	c.cpus = 0x2;
 	cfg = cell_config(&c);
 	if (jh_cell_create(ctx, cfg, &cell))
@@ -809,8 +809,8 @@ int main(int argc, char **argv)
 {
 	th_init(argc, argv);
 	unsetenv("JAILHOUSE_LINUX_LOADER");
-	image = li_image(IMG_SIZE, 4 * LI_MIB);
-	loader = li_bytes(0x1800, 4);
+	image = fx_image(IMG_SIZE, 4 * FX_MIB, 0, FX_IMAGE_FLAGS);
+	loader = fx_bytes(0x1800, 4);
 	/* the planner wants the real loader's empty parameter area */
 	memset((char *)loader + 0x1000, 0, 257);
 	if (!JH_TEST_LINUX_LOADER) {

@@ -3,11 +3,11 @@
 # tested by tests/lib/test-cli-linux.sh ("jailhouse cell linux").
 loader_testlib = \
 	tests/loader/testlib.c \
-	tests/loader/testlib.h \
-	tests/loader/configs.c
+	tests/loader/testlib.h
 LOADER_TEST_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir) \
-	-I$(top_srcdir)/loaders -I$(top_srcdir)/tests/unit
-LOADER_TEST_LIBS = loaders/libjhloader.la $(LOADER_LIBS)
+	-I$(top_srcdir)/loaders -I$(top_srcdir)/tests/unit $(fixtures_cppflags)
+LOADER_TEST_LIBS = loaders/libjhloader.la tests/fixtures/libjhfixtures.la \
+	$(LOADER_LIBS)
 
 if BUILD_LINUX_LOADER
 loader_tests = \

@@ -138,7 +138,7 @@ static void check_generated_nodes(const void *fdt, const char *what)
 static void test_generated(void)
 {
 	const char *what = "generated";
-	__u8 *img = tl_image(TL_MIB, 2 * TL_MIB, 0, 0xa), initrd[4096] = { 0 };
+	__u8 *img = fx_image(FX_MIB, 2 * FX_MIB, 0, 0xa), initrd[4096] = { 0 };
 	struct jhl_request cr = { .cell = demo };
 	struct jhl_ctx ctx;
 	struct jhl_cell cell;
@@ -148,7 +148,7 @@ static void test_generated(void)
 	size_t size;
 	void *copy;
 
-	tl_req_init(&r, demo, demo_size, img, TL_MIB);
+	tl_req_init(&r, demo, demo_size, img, FX_MIB);
 	tl_req_initrd(&r, initrd, sizeof(initrd));
 	r.req.cmdline = "console=ttyAMA0";
 	plan = plan_for(&r, 0, what);
@@ -186,13 +186,13 @@ static void test_generated_gic(void)
 					 0, 0x080a0000, 0, 0x80000 };
 	static const __u32 own_gic[] = { 0, 0x2f000000, 0, 0x10000,
 					 0, 0x2f100000, 0, 0xf60000 };
-	__u8 *img = tl_image(TL_MIB, 2 * TL_MIB, 0, 0xa);
+	__u8 *img = fx_image(FX_MIB, 2 * FX_MIB, 0, 0xa);
 	struct jhl_plan *plan;
 	struct tl_req r;
 	size_t size;
 
-	tl_req_init(&r, demo, demo_size, img, TL_MIB);
-	r.req.system = tl_system_config();
+	tl_req_init(&r, demo, demo_size, img, FX_MIB);
+	r.req.system = fx_arm64_system();
 	plan = plan_for(&r, 0, "system config");
 	tap_ok(plan && cells_are(jhl_plan_dtb(plan, &size),
 				 "/interrupt-controller@8000000", "reg", sys_gic, 8),
@@ -201,7 +201,7 @@ static void test_generated_gic(void)
 	       "system config: no QEMU virt warning");
 	jhl_plan_free(plan);
 
-	tl_req_init(&r, demo, demo_size, img, TL_MIB);
+	tl_req_init(&r, demo, demo_size, img, FX_MIB);
 	r.req.gicd_base = 0x2f000000;
 	r.req.gicr_base = 0x2f100000;
 	plan = plan_for(&r, 0, "GIC override");
@@ -213,7 +213,7 @@ static void test_generated_gic(void)
 	jhl_plan_free(plan);
 
 	/* Only the GICD given: the GICR is still QEMU virt's. */
-	tl_req_init(&r, demo, demo_size, img, TL_MIB);
+	tl_req_init(&r, demo, demo_size, img, FX_MIB);
 	r.req.gicd_base = 0x2f000000;
 	plan = plan_for(&r, 0, "GICD override only");
 	tap_ok(tl_log_has_level(JHL_LOG_WARN, "assumes QEMU virt: GICD 0x2f000000, GICR 0x80a0000"),
@@ -225,15 +225,15 @@ static void test_generated_gic(void)
 static void test_generated_uart(void)
 {
 	static const __u32 irq40[] = { 0, 8, 4 };
-	__u8 *img = tl_image(TL_MIB, 2 * TL_MIB, 0, 0xa);
+	__u8 *img = fx_image(FX_MIB, 2 * FX_MIB, 0, 0xa);
 	struct jhl_plan *plan;
-	struct tl_cell cell;
+	struct fx_cell cell;
 	struct tl_req r;
 	const void *fdt;
 	void *bytes;
 	size_t size;
 
-	tl_req_init(&r, demo, demo_size, img, TL_MIB);
+	tl_req_init(&r, demo, demo_size, img, FX_MIB);
 	r.req.uart_irq = 40;
 	plan = plan_for(&r, 0, "UART IRQ override");
 	tap_ok(plan && cells_are(jhl_plan_dtb(plan, &size), "/serial@9000000",
@@ -243,11 +243,11 @@ static void test_generated_uart(void)
 	       "UART IRQ override: not granted, warned");
 	jhl_plan_free(plan);
 
-	tl_cell_init(&cell, "no-spi");
-	cell.irqchips[0].pin_bitmap[0] = 0;
-	tl_cell_add_mem(&cell, 0x70000000, 0x70000000, 64 * TL_MIB, TL_RAM);
-	bytes = tl_cell_bytes(&cell, &size);
-	tl_req_init(&r, bytes, size, img, TL_MIB);
+	fx_small_cell(&cell, "no-spi");
+	cell.irq[0].pin_bitmap[0] = 0;
+	fx_cell_add_mem(&cell, 0x70000000, 0x70000000, 64 * FX_MIB, FX_MEM_RAM);
+	bytes = fx_build_cell(&cell, &size);
+	tl_req_init(&r, bytes, size, img, FX_MIB);
 	plan = plan_for(&r, 0, "no SPI");
 	fdt = plan ? jhl_plan_dtb(plan, &size) : NULL;
 	tap_ok(fdt && fdt_path_offset(fdt, "/serial@9000000") >= 0 &&
@@ -258,11 +258,11 @@ static void test_generated_uart(void)
 	jhl_plan_free(plan);
 	free(bytes);
 
-	tl_cell_init(&cell, "8250");
-	cell.desc.console.type = JAILHOUSE_CON_TYPE_8250;
-	tl_cell_add_mem(&cell, 0x70000000, 0x70000000, 64 * TL_MIB, TL_RAM);
-	bytes = tl_cell_bytes(&cell, &size);
-	tl_req_init(&r, bytes, size, img, TL_MIB);
+	fx_small_cell(&cell, "8250");
+	cell.console.type = JAILHOUSE_CON_TYPE_8250;
+	fx_cell_add_mem(&cell, 0x70000000, 0x70000000, 64 * FX_MIB, FX_MEM_RAM);
+	bytes = fx_build_cell(&cell, &size);
+	tl_req_init(&r, bytes, size, img, FX_MIB);
 	plan = plan_for(&r, 0, "8250 console");
 	fdt = plan ? jhl_plan_dtb(plan, &size) : NULL;
 	tap_ok(fdt && fdt_path_offset(fdt, "/serial@9000000") < 0 &&
@@ -277,20 +277,18 @@ static void test_generated_uart(void)
 
 static void test_generated_pci(void)
 {
-	__u8 *img = tl_image(TL_MIB, 2 * TL_MIB, 0, 0xa);
+	__u8 *img = fx_image(FX_MIB, 2 * FX_MIB, 0, 0xa);
 	struct jhl_plan *plan;
-	struct tl_cell cell;
+	struct fx_cell cell;
 	struct tl_req r;
 	__u8 *bytes;
 	size_t size;
 
-	tl_cell_init(&cell, "pci");
-	tl_cell_add_mem(&cell, 0x70000000, 0x70000000, 64 * TL_MIB, TL_RAM);
-	cell.desc.num_pci_devices = 1;
-	bytes = tl_cell_bytes(&cell, &size);
-	bytes = realloc(bytes, size + sizeof(struct jailhouse_pci_device));
-	memset(bytes + size, 0, sizeof(struct jailhouse_pci_device));
-	tl_req_init(&r, bytes, size + sizeof(struct jailhouse_pci_device), img, TL_MIB);
+	fx_small_cell(&cell, "pci");
+	fx_cell_add_mem(&cell, 0x70000000, 0x70000000, 64 * FX_MIB, FX_MEM_RAM);
+	cell.npci = 1;
+	bytes = fx_build_cell(&cell, &size);
+	tl_req_init(&r, bytes, size, img, FX_MIB);
 	plan = plan_for(&r, 0, "PCI cell");
 	tap_ok(tl_log_has_level(JHL_LOG_WARN, "1 virtual PCI devices"),
 	       "PCI cell: warned that the generated DTB has no PCI host");
@@ -303,7 +301,7 @@ static void test_patched(void)
 {
 	const char *what = "patched";
 	static const __u32 mem[] = { 0, 0x70000000, 0, 0x08000000 };
-	__u8 *img = tl_image(TL_MIB, 2 * TL_MIB, 0, 0xa);
+	__u8 *img = fx_image(FX_MIB, 2 * FX_MIB, 0, 0xa);
 	size_t in_size, size;
 	void *in = tl_test_dtb(&in_size);
 	struct jhl_plan *plan;
@@ -313,7 +311,7 @@ static void test_patched(void)
 
 	if (!tap_ok(in != NULL, "%s: dtc compiled the test DTS", what))
 		goto out;
-	tl_req_init(&r, demo, demo_size, img, TL_MIB);
+	tl_req_init(&r, demo, demo_size, img, FX_MIB);
 	tl_req_dtb(&r, in, in_size);
 	plan = plan_for(&r, 0, what);
 	if (!plan)
@@ -344,7 +342,7 @@ out:
 static void test_patched_existing(void)
 {
 	const char *what = "patched existing";
-	__u8 *img = tl_image(TL_MIB, 2 * TL_MIB, 0, 0xa);
+	__u8 *img = fx_image(FX_MIB, 2 * FX_MIB, 0, 0xa);
 	struct jhl_plan *plan;
 	const void *fdt;
 	struct tl_req r;
@@ -357,7 +355,7 @@ static void test_patched_existing(void)
 		    "chosen { bootargs = \"old\"; stdout-path = \"serial0\";"
 		    " linux,initrd-start = <0 0x1000>; linux,initrd-end = <0 0x2000>; };\n",
 		    &size);
-	tl_req_init(&r, demo, demo_size, img, TL_MIB);
+	tl_req_init(&r, demo, demo_size, img, FX_MIB);
 	tl_req_dtb(&r, in, size);
 	plan = plan_for(&r, 0, what);
 	if (!plan)
@@ -381,7 +379,7 @@ static void test_patched_32bit(void)
 {
 	static const __u32 mem[] = { 0x70000000, 0x08000000 };
 	const char *what = "32-bit root cells";
-	__u8 *img = tl_image(TL_MIB, 2 * TL_MIB, 0, 0xa), initrd[100] = { 0 };
+	__u8 *img = fx_image(FX_MIB, 2 * FX_MIB, 0, 0xa), initrd[100] = { 0 };
 	struct jhl_plan *plan;
 	const void *fdt;
 	struct tl_req r;
@@ -396,7 +394,7 @@ static void test_patched_32bit(void)
 		    " #interrupt-cells = <3>; interrupt-controller;"
 		    " reg = <0x08000000 0x10000>, <0x080a0000 0xf60000>; };\n};\n",
 		    &size);
-	tl_req_init(&r, demo, demo_size, img, TL_MIB);
+	tl_req_init(&r, demo, demo_size, img, FX_MIB);
 	tl_req_dtb(&r, in, size);
 	tl_req_initrd(&r, initrd, sizeof(initrd));
 	plan = plan_for(&r, 0, what);
@@ -421,16 +419,16 @@ static void check_case(const char *cpus, const char *psci, const char *gic,
 		       enum jhl_log_level level, const char *msg,
 		       const char *what)
 {
-	__u8 *img = tl_image(TL_MIB, 2 * TL_MIB, 0, 0xa);
+	__u8 *img = fx_image(FX_MIB, 2 * FX_MIB, 0, 0xa);
 	struct jhl_plan *plan;
 	struct tl_req r;
 	size_t size;
 	void *in = dtb_of(cpus, psci, gic, uart, "", &size);
 
-	tl_req_init(&r, demo, demo_size, img, TL_MIB);
+	tl_req_init(&r, demo, demo_size, img, FX_MIB);
 	tl_req_dtb(&r, in, size);
 	if (sys)
-		r.req.system = tl_system_config();
+		r.req.system = fx_arm64_system();
 	r.req.strict = strict;
 	plan = plan_for(&r, want, what);
 	if (!tap_ok(tl_log_has_level(level, msg), "%s: %s \"%s\"", what,
@@ -524,13 +522,13 @@ static struct jhl_plan *plan_parts(const char *cpus, const char *gic,
 
 	free(in);
 	if (!img)
-		img = tl_image(TL_MIB, 2 * TL_MIB, 0, 0xa);
+		img = fx_image(FX_MIB, 2 * FX_MIB, 0, 0xa);
 	in = dtb_of(cpus, PSCI_SMC, gic, UART_QEMU, extra, &size);
 	if (!in) {
 		tap_ok(false, "%s: dtc compiled the DTS", what);
 		return NULL;
 	}
-	tl_req_init(&r, demo, demo_size, img, TL_MIB);
+	tl_req_init(&r, demo, demo_size, img, FX_MIB);
 	tl_req_dtb(&r, in, size);
 	r.req.strict = strict;
 	plan = plan_for(&r, want, what);
@@ -670,7 +668,7 @@ static void test_too_many_devices(void)
 {
 	const char *what = "2000 unmapped devices";
 	size_t len = 2000 * 80 + 4096, pos, size;
-	__u8 *img = tl_image(TL_MIB, 2 * TL_MIB, 0, 0xa);
+	__u8 *img = fx_image(FX_MIB, 2 * FX_MIB, 0, 0xa);
 	char *dts = malloc(len);
 	struct jhl_plan *plan;
 	struct tl_req r;
@@ -686,7 +684,7 @@ static void test_too_many_devices(void)
 				0x10000000 + n * 0x1000, 0x10000000 + n * 0x1000);
 	snprintf(dts + pos, len - pos, "};\n");
 	in = tl_dtc(dts, &size);
-	tl_req_init(&r, demo, demo_size, img, TL_MIB);
+	tl_req_init(&r, demo, demo_size, img, FX_MIB);
 	tl_req_dtb(&r, in, size);
 	plan = plan_for(&r, -EINVAL, what);
 	tap_ok(tl_log_has_level(JHL_LOG_ERR, "DTB: more than 1024 CPU nodes and devices do not belong to cell \"qemu-arm64-linux-demo\"; pass a DTB made for the cell"),
@@ -775,19 +773,19 @@ static void test_cpu_nodes(void)
 static void test_mpidr_clusters(void)
 {
 	static const __u32 mpidr_100[] = { 0x100 }, mpidr_101[] = { 0x101 };
-	__u8 *img = tl_image(TL_MIB, 2 * TL_MIB, 0, 0xa);
+	__u8 *img = fx_image(FX_MIB, 2 * FX_MIB, 0, 0xa);
 	struct jhl_plan *plan;
-	struct tl_cell cell;
+	struct fx_cell cell;
 	struct tl_req r;
 	const void *fdt;
 	void *bytes, *in;
 	size_t size, in_size;
 
-	tl_cell_init(&cell, "cpus-16-17");
+	fx_small_cell(&cell, "cpus-16-17");
 	cell.cpus = 0x30000;
-	tl_cell_add_mem(&cell, 0x70000000, 0x70000000, 64 * TL_MIB, TL_RAM);
-	bytes = tl_cell_bytes(&cell, &size);
-	tl_req_init(&r, bytes, size, img, TL_MIB);
+	fx_cell_add_mem(&cell, 0x70000000, 0x70000000, 64 * FX_MIB, FX_MEM_RAM);
+	bytes = fx_build_cell(&cell, &size);
+	tl_req_init(&r, bytes, size, img, FX_MIB);
 	plan = plan_for(&r, 0, "CPUs 16-17 generated");
 	fdt = plan ? jhl_plan_dtb(plan, &in_size) : NULL;
 	tap_ok(fdt && cells_are(fdt, "/cpus/cpu@100", "reg", mpidr_100, 1) &&
@@ -802,7 +800,7 @@ static void test_mpidr_clusters(void)
 		    " cpu@100 { device_type = \"cpu\"; reg = <0x100>; enable-method = \"psci\"; };\n"
 		    " cpu@101 { device_type = \"cpu\"; reg = <0x101>; enable-method = \"psci\"; }; };\n",
 		    PSCI_SMC, GIC_QEMU, UART_QEMU, "", &in_size);
-	tl_req_init(&r, bytes, size, img, TL_MIB);
+	tl_req_init(&r, bytes, size, img, FX_MIB);
 	tl_req_dtb(&r, in, in_size);
 	plan = plan_for(&r, 0, "CPUs 16-17 given");
 	fdt = plan ? jhl_plan_dtb(plan, &in_size) : NULL;
@@ -819,7 +817,7 @@ static void test_mpidr_clusters(void)
 
 static void test_bad_dtbs(void)
 {
-	__u8 *img = tl_image(TL_MIB, 2 * TL_MIB, 0, 0xa), junk[4096];
+	__u8 *img = fx_image(FX_MIB, 2 * FX_MIB, 0, 0xa), junk[4096];
 	struct jhl_plan *plan = NULL;
 	size_t in_size, gz_len;
 	void *in = tl_test_dtb(&in_size), *gz;
@@ -827,18 +825,18 @@ static void test_bad_dtbs(void)
 	size_t off;
 
 	memset(junk, 0x5a, sizeof(junk));
-	tl_req_init(&r, demo, demo_size, img, TL_MIB);
+	tl_req_init(&r, demo, demo_size, img, FX_MIB);
 	tl_req_dtb(&r, junk, sizeof(junk));
 	tap_eq(jhl_plan_new(&r.req, &plan), -EINVAL, "junk DTB refused");
 	tap_ok(tl_log_has("not a device tree blob"), "junk DTB: says so");
 
-	gz = tl_gzip(in, in_size, &gz_len);
-	tl_req_init(&r, demo, demo_size, img, TL_MIB);
+	gz = fx_gzip(in, in_size, &gz_len);
+	tl_req_init(&r, demo, demo_size, img, FX_MIB);
 	tl_req_dtb(&r, gz, gz_len);
 	tap_eq(jhl_plan_new(&r.req, &plan), -EINVAL, "gzip DTB refused");
 	tap_ok(tl_log_has("not a device tree blob: gzip data"), "gzip DTB: says gzip");
 
-	tl_req_init(&r, demo, demo_size, img, TL_MIB);
+	tl_req_init(&r, demo, demo_size, img, FX_MIB);
 	tl_req_dtb(&r, in, in_size - 8);
 	tap_eq(jhl_plan_new(&r.req, &plan), -EINVAL, "truncated DTB refused");
 	tap_ok(tl_log_has("corrupt device tree"), "truncated DTB: says corrupt");
@@ -847,7 +845,7 @@ static void test_bad_dtbs(void)
 	memcpy(junk, in, in_size < sizeof(junk) ? in_size : sizeof(junk));
 	off = fdt_off_dt_struct(junk) + 12;	/* BEGIN_NODE "", PROP: len */
 	fdt32_st(junk + off, 0xfffffff8);
-	tl_req_init(&r, demo, demo_size, img, TL_MIB);
+	tl_req_init(&r, demo, demo_size, img, FX_MIB);
 	tl_req_dtb(&r, junk, in_size);
 	tap_eq(jhl_plan_new(&r.req, &plan), -EINVAL,
 	       "DTB with a wrapping property length refused");
@@ -855,12 +853,12 @@ static void test_bad_dtbs(void)
 
 	memcpy(junk, in, in_size < sizeof(junk) ? in_size : sizeof(junk));
 	junk[23] = 3;				/* header version */
-	tl_req_init(&r, demo, demo_size, img, TL_MIB);
+	tl_req_init(&r, demo, demo_size, img, FX_MIB);
 	tl_req_dtb(&r, junk, in_size);
 	tap_eq(jhl_plan_new(&r.req, &plan), -EINVAL, "version 3 DTB refused");
 	tap_ok(tl_log_has("device tree version 3"), "version 3 DTB: says the version");
 
-	tl_req_init(&r, demo, demo_size, img, TL_MIB);
+	tl_req_init(&r, demo, demo_size, img, FX_MIB);
 	tl_req_dtb(&r, img, JHL_DTB_MAX + 1);
 	tap_eq(jhl_plan_new(&r.req, &plan), -EINVAL, "DTB over 2 MiB refused");
 	tap_ok(tl_log_has("at most 2 MiB"), "DTB over 2 MiB: says the limit");
@@ -872,7 +870,7 @@ static void test_bad_dtbs(void)
 int main(void)
 {
 	tl_need_dtc();
-	demo = tl_linux_demo_cell(&demo_size);
+	demo = fx_arm64_linux_demo(&demo_size);
 	test_generated();
 	test_generated_gic();
 	test_generated_uart();

@@ -18,7 +18,7 @@
 #include "tap.h"
 #include "testlib.h"
 
-#define RAM	(128 * TL_MIB)
+#define RAM	(128 * FX_MIB)
 #define PIECE	(256 * 1024)
 
 /* A kernel planned from a source; the context lives as long as it. */
@@ -119,17 +119,17 @@ static void refused_stream(const void *buf, size_t len, const char *msg,
 
 static void test_good(void)
 {
-	size_t size = 3 * TL_MIB + 123, gz_len;
-	__u8 *img = tl_image(size, 4 * TL_MIB, 0, 0xa), *gz, *out;
+	size_t size = 3 * FX_MIB + 123, gz_len;
+	__u8 *img = fx_image(size, 4 * FX_MIB, 0, 0xa), *gz, *out;
 	__u64 at;
 	struct gzk g;
 
-	gz = tl_gzip(img, size, &gz_len);
+	gz = fx_gzip(img, size, &gz_len);
 	out = malloc(size);
 	tap_eq(plan_gz(&g, gz, gz_len, RAM), 0, "Image.gz from memory plans");
 	tap_ok(g.k.gzip && g.k.gz && !g.k.src, "kept as a stream, not inflated");
 	tap_eq(g.k.size, size, "size from the trailer");
-	tap_eq(g.k.hdr.image_size, 4 * TL_MIB, "header from the inflated start");
+	tap_eq(g.k.hdr.image_size, 4 * FX_MIB, "header from the inflated start");
 	tap_eq(read_image(&g, out, PIECE, &at), 0, "read in 256 KiB pieces");
 	tap_ok(!memcmp(out, img, size), "inflated bytes equal the Image");
 	memset(out, 0, size);
@@ -162,14 +162,14 @@ static void test_piece_edges(void)
 		bad = 0;
 		for (k = 1; k <= 40; k++) {
 			size = 4 * PIECE + k;
-			img = tl_image(size, 8 * TL_MIB, 0, 0xa);
+			img = fx_image(size, 8 * FX_MIB, 0, 0xa);
 			/* after the header: a small alphabet, then zeros */
 			for (n = 64, seed = 1; n < size / 2; n++) {
 				seed = seed * 1103515245 + 12345;
 				img[n] = (seed >> 16) % 7;
 			}
 			memset(img + size / 2, 0, size - size / 2);
-			gz = tl_gzip_level(img, size, levels[i], &gz_len);
+			gz = fx_gzip_level(img, size, levels[i], &gz_len);
 			if (plan_gz(&g, gz, gz_len, RAM)) {
 				bad++;
 			} else {
@@ -190,14 +190,14 @@ static void test_piece_edges(void)
 /* Backwards and skipping: the stream starts again or inflates on. */
 static void test_random_access(void)
 {
-	size_t size = 2 * TL_MIB + 7, gz_len;
-	__u8 *img = tl_image(size, 4 * TL_MIB, 0, 0xa), *gz, buf[4096];
-	static const __u64 offs[] = { 1500000, 64, 0, 2 * TL_MIB + 3, 700000 };
+	size_t size = 2 * FX_MIB + 7, gz_len;
+	__u8 *img = fx_image(size, 4 * FX_MIB, 0, 0xa), *gz, buf[4096];
+	static const __u64 offs[] = { 1500000, 64, 0, 2 * FX_MIB + 3, 700000 };
 	struct gzk g;
 	unsigned int i;
 	bool ok = true;
 
-	gz = tl_gzip(img, size, &gz_len);
+	gz = fx_gzip(img, size, &gz_len);
 	if (plan_gz(&g, gz, gz_len, RAM))
 		abort();
 	for (i = 0; i < ARRAY_SIZE(offs); i++) {
@@ -214,13 +214,13 @@ static void test_random_access(void)
 
 static void test_file(void)
 {
-	size_t size = 5 * TL_MIB, gz_len;
-	__u8 *img = tl_image(size, 6 * TL_MIB, 0, 0xa), *gz, *out;
+	size_t size = 5 * FX_MIB, gz_len;
+	__u8 *img = fx_image(size, 6 * FX_MIB, 0, 0xa), *gz, *out;
 	struct jhl_request req = { .log = tl_log };
 	struct gzk g;
 	__u64 at;
 
-	gz = tl_gzip(img, size, &gz_len);
+	gz = fx_gzip(img, size, &gz_len);
 	out = malloc(size);
 	jhl_ctx_init(&g.ctx, &req);
 	tl_file_source(&g.src, "Image.gz", gz, gz_len, gz_len);
@@ -292,7 +292,7 @@ static void test_corrupt(const __u8 *gz, size_t len, size_t size)
 	refused_stream(bad, len, "its gzip trailer says", true, "ISIZE one long");
 
 	/* the header's image_size is 1 MiB: the trailer cannot say more */
-	put_le32(bad + len - 4, TL_MIB + 4096);
+	put_le32(bad + len - 4, FX_MIB + 4096);
 	refused_plan(bad, len, -EBADMSG, "its gzip trailer says " "1052672",
 		     "ISIZE beyond image_size");
 	put_le32(bad + len - 4, 63);
@@ -350,34 +350,34 @@ static void test_header_fields(const __u8 *gz, size_t len, size_t size)
 
 static void test_not_image(void)
 {
-	size_t size = 2 * TL_MIB, gz_len;
-	__u8 *data = tl_image(size, 0, 0, 0), *gz;
+	size_t size = 2 * FX_MIB, gz_len;
+	__u8 *data = fx_image(size, 0, 0, 0), *gz;
 	struct gzk g;
 
 	data[56] = 'X';
-	gz = tl_gzip(data, size, &gz_len);
+	gz = fx_gzip(data, size, &gz_len);
 	refused_plan(gz, gz_len, -ENOEXEC, "(decompressed): not an arm64 Image",
 		     "gzip of something else");
 	free(gz);
 
-	gz = tl_gzip("hello", 5, &gz_len);
+	gz = fx_gzip("hello", 5, &gz_len);
 	refused_plan(gz, gz_len, -ENOEXEC, "too short for an arm64 Image",
 		     "gzip of 5 bytes");
 	free(gz);
 
 	/* a sound stream behind a header that lies: the header is blamed */
 	free(data);
-	data = tl_image(size, TL_MIB, 0, 0xa);
-	gz = tl_gzip(data, size, &gz_len);
+	data = fx_image(size, FX_MIB, 0, 0xa);
+	gz = fx_gzip(data, size, &gz_len);
 	refused_plan(gz, gz_len, -ENOEXEC,
 		     "header image_size 1048576 is smaller than the Image itself (2097152 bytes)",
 		     "image_size below the inflated size");
 	free(gz);
 
 	free(data);
-	data = tl_image(size, 64 * TL_MIB, 0, 0);
-	gz = tl_gzip(data, size, &gz_len);
-	tap_eq(plan_gz(&g, gz, gz_len, TL_MIB), -EFBIG,
+	data = fx_image(size, 64 * FX_MIB, 0, 0);
+	gz = fx_gzip(data, size, &gz_len);
+	tap_eq(plan_gz(&g, gz, gz_len, FX_MIB), -EFBIG,
 	       "Image.gz larger than the cell's RAM refused before inflating");
 	tap_ok(tl_log_has("more than the 1 MiB the cell can hold"),
 	       "says what it needs and what the cell has");
@@ -388,8 +388,8 @@ static void test_not_image(void)
 int main(void)
 {
 	size_t size = 300000, gz_len;
-	__u8 *img = tl_image(size, TL_MIB, 0, 0xa);
-	__u8 *gz = tl_gzip(img, size, &gz_len);
+	__u8 *img = fx_image(size, FX_MIB, 0, 0xa);
+	__u8 *gz = fx_gzip(img, size, &gz_len);
 
 	test_good();
 	test_piece_edges();

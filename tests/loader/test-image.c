@@ -27,7 +27,7 @@ static int parse(const void *buf, size_t len, struct jhl_image_hdr *hdr)
 static void test_valid(void)
 {
 	struct jhl_image_hdr hdr;
-	__u8 *img = tl_image(4096, 0x300000, 0, 0xa);
+	__u8 *img = fx_image(4096, 0x300000, 0, 0xa);
 
 	tap_eq(parse(img, 4096, &hdr), 0, "valid Image accepted");
 	tap_eq(hdr.text_offset, 0, "text_offset read");
@@ -36,12 +36,12 @@ static void test_valid(void)
 	tap_eq(hdr.page_size, 4096, "4 KiB page size decoded");
 	free(img);
 
-	img = tl_image(4096, 0x300000, 0x80000, 0);
+	img = fx_image(4096, 0x300000, 0x80000, 0);
 	tap_eq(parse(img, 4096, &hdr), 0, "text_offset 0x80000 accepted");
 	tap_eq(hdr.page_size, 0, "page size unspecified");
 	free(img);
 
-	img = tl_image(4096, 0x300000, 0, 0x6);
+	img = fx_image(4096, 0x300000, 0, 0x6);
 	tap_eq(parse(img, 4096, &hdr), 0, "64 KiB pages accepted");
 	tap_ok(tl_log_has_level(JHL_LOG_WARN, "64 KiB pages"),
 	       "64 KiB pages warned about");
@@ -51,7 +51,7 @@ static void test_valid(void)
 static void test_legacy(void)
 {
 	struct jhl_image_hdr hdr;
-	__u8 *img = tl_image(4096, 0, 0x12345, 0);
+	__u8 *img = fx_image(4096, 0, 0x12345, 0);
 
 	tap_eq(parse(img, 4096, &hdr), 0, "image_size 0 (pre-3.17) accepted");
 	tap_eq(hdr.text_offset, 0x80000, "pre-3.17: text_offset taken as 0x80000");
@@ -73,7 +73,7 @@ static void refused(const void *buf, size_t len, const char *msg,
 
 static void test_refused(void)
 {
-	__u8 *img = tl_image(4096, 0x300000, 0, 0);
+	__u8 *img = fx_image(4096, 0x300000, 0, 0);
 	__u8 buf[4096];
 
 	refused(img, 63, "too short", "63-byte file");
@@ -106,10 +106,10 @@ static void test_refused(void)
 	refused(buf, sizeof(buf), "below 2 MiB", "text_offset of 2 MiB");
 	free(img);
 
-	img = tl_image(8192, 4096, 0, 0);
+	img = fx_image(8192, 4096, 0, 0);
 	refused(img, 8192, "smaller than the Image", "image_size below file size");
 	free(img);
-	img = tl_image(8192, ~0xfffULL, 0, 0);
+	img = fx_image(8192, ~0xfffULL, 0, 0);
 	refused(img, 8192, "is absurd", "image_size near 2^64");
 	free(img);
 }
@@ -117,7 +117,7 @@ static void test_refused(void)
 static void test_kernel_raw(void)
 {
 	struct jhl_request req = { .log = tl_log };
-	__u8 *img = tl_image(100000, 0x200000, 0, 0xa);
+	__u8 *img = fx_image(100000, 0x200000, 0, 0xa);
 	struct jhl_kernel kernel;
 	struct jhl_source src;
 	struct jhl_ctx ctx;

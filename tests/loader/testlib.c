@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
- * Fixtures for the loader tests; see testlib.h.
+ * Helpers of the loader tests; see testlib.h.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,128 +10,13 @@
 
 #include "testlib.h"
 
-static void put_le(__u8 *p, __u64 val, int bytes)
-{
-	while (bytes--) {
-		*p++ = val;
-		val >>= 8;
-	}
-}
-
-__u8 tl_pattern(size_t i)
-{
-	__u32 x = i * 2654435761U;
-
-	return (x >> 13) ^ (i >> 7);
-}
-
-void *tl_image(size_t size, __u64 image_size, __u64 text_offset, __u64 flags)
-{
-	__u8 *img = malloc(size ? size : 1);
-	size_t i;
-
-	if (!img)
-		abort();
-	for (i = 0; i < size; i++)
-		img[i] = tl_pattern(i);
-	if (size < 64)
-		return img;
-	memset(img, 0, 64);
-	put_le(img, 0x14000010, 4);		/* code0: b +0x40 */
-	put_le(img + 8, text_offset, 8);
-	put_le(img + 16, image_size, 8);
-	put_le(img + 24, flags, 8);
-	put_le(img + 56, 0x644d5241, 4);
-	return img;
-}
-
-void *tl_gzip(const void *data, size_t len, size_t *out_len)
-{
-	return tl_gzip_level(data, len, 6, out_len);
-}
-
-void *tl_gzip_level(const void *data, size_t len, int level,
-		    size_t *out_len)
-{
-	z_stream zs = { 0 };
-	size_t cap = compressBound(len) + 64;
-	__u8 *out = malloc(cap);
-
-	if (!out || deflateInit2(&zs, level, Z_DEFLATED, 15 + 16, 8,
-				 Z_DEFAULT_STRATEGY) != Z_OK)
-		abort();
-	zs.next_in = (Bytef *)data;
-	zs.avail_in = len;
-	zs.next_out = out;
-	zs.avail_out = cap;
-	if (deflate(&zs, Z_FINISH) != Z_STREAM_END)
-		abort();
-	*out_len = zs.total_out;
-	deflateEnd(&zs);
-	return out;
-}
-
-void tl_cell_init(struct tl_cell *cell, const char *name)
-{
-	memset(cell, 0, sizeof(*cell));
-	memcpy(cell->desc.signature, JAILHOUSE_CELL_DESC_SIGNATURE,
-	       JAILHOUSE_SIGNATURE_SIZE);
-	cell->desc.architecture = JAILHOUSE_ARM64;
-	cell->desc.revision = JAILHOUSE_CONFIG_REVISION;
-	snprintf(cell->desc.name, sizeof(cell->desc.name), "%s", name);
-	cell->desc.flags = JAILHOUSE_CELL_PASSIVE_COMMREG;
-	cell->desc.cpu_set_size = sizeof(cell->cpus);
-	cell->desc.num_irqchips = 1;
-	cell->desc.console.address = 0x09000000;
-	cell->desc.console.size = 0x1000;
-	cell->desc.console.type = JAILHOUSE_CON_TYPE_PL011;
-	cell->desc.console.flags = JAILHOUSE_CON_ACCESS_MMIO |
-		JAILHOUSE_CON_REGDIST_4;
-	cell->cpus = 0xc;
-	cell->irqchips[0].address = 0x08000000;
-	cell->irqchips[0].pin_base = 32;
-	cell->irqchips[0].pin_bitmap[0] = 1 << 1;
-	tl_cell_add_mem(cell, 0x09000000, 0x09000000, 0x1000, TL_UART_MEM);
-	tl_cell_add_mem(cell, 0x7f900000, 0, 0x10000, TL_LOADER_MEM);
-}
-
-void tl_cell_add_mem(struct tl_cell *cell, __u64 phys, __u64 virt,
-		     __u64 size, __u64 flags)
-{
-	struct jailhouse_memory *mem = &cell->mem[cell->desc.num_memory_regions++];
-
-	mem->phys_start = phys;
-	mem->virt_start = virt;
-	mem->size = size;
-	mem->flags = flags;
-}
-
-void *tl_cell_bytes(const struct tl_cell *cell, size_t *size)
-{
-	size_t mem = cell->desc.num_memory_regions * sizeof(cell->mem[0]);
-	size_t chips = cell->desc.num_irqchips * sizeof(cell->irqchips[0]);
-	__u8 *buf, *p;
-
-	*size = sizeof(cell->desc) + sizeof(cell->cpus) + mem + chips;
-	buf = p = malloc(*size);
-	if (!buf)
-		abort();
-	memcpy(p, &cell->desc, sizeof(cell->desc));
-	p += sizeof(cell->desc);
-	memcpy(p, &cell->cpus, sizeof(cell->cpus));
-	p += sizeof(cell->cpus);
-	memcpy(p, cell->mem, mem);
-	memcpy(p + mem, cell->irqchips, chips);
-	return buf;
-}
-
 const void *tl_loader_bin(size_t *size)
 {
 	static __u8 bin[0x1800];
 	size_t i;
 
 	for (i = 0; i < sizeof(bin); i++)
-		bin[i] = ~tl_pattern(i);
+		bin[i] = ~fx_pattern(i, FX_IMAGE_SEED);
 	/* like the real one: an empty parameter area (.cmdline) */
 	memset(bin + 0x1000, 0, TL_PARAMS_AREA);
 	*size = sizeof(bin);

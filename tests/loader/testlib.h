@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * Fixtures for the loader tests: synthetic arm64 Images, gzip, cell
- * configs built field by field, the QEMU configs compiled for the host,
- * and a log callback that records messages.
+ * Helpers of the loader tests: requests on in-memory sources, a stand-in
+ * linux-loader.bin, a log callback that records messages, plans read
+ * back, DTBs from dtc. Their inputs (Images, gzip, cell configs) come
+ * from the one fixture library, tests/fixtures/.
  */
 #ifndef TESTS_LOADER_TESTLIB_H
 #define TESTS_LOADER_TESTLIB_H
@@ -12,45 +13,9 @@
 
 #include <jailhouse/cell-config.h>
 
+#include "configs.h"
+#include "images.h"
 #include "jhloader.h"
-
-#define TL_MIB		0x100000ULL
-
-/* Image of @size bytes: header (magic, fields given) plus a byte pattern. */
-void *tl_image(size_t size, __u64 image_size, __u64 text_offset, __u64 flags);
-/* Byte i of every synthetic payload, for byte-checks after loading. */
-__u8 tl_pattern(size_t i);
-/* Single-member gzip of @data. */
-void *tl_gzip(const void *data, size_t len, size_t *out_len);
-void *tl_gzip_level(const void *data, size_t len, int level,
-		    size_t *out_len);
-
-/* A cell config assembled from parts. */
-struct tl_cell {
-	struct jailhouse_cell_desc desc;
-	__u64 cpus;
-	struct jailhouse_memory mem[16];
-	struct jailhouse_irqchip irqchips[2];
-};
-
-#define TL_RAM		(JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE | \
-			 JAILHOUSE_MEM_EXECUTE | JAILHOUSE_MEM_DMA | \
-			 JAILHOUSE_MEM_LOADABLE)
-#define TL_LOADER_MEM	(JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE | \
-			 JAILHOUSE_MEM_EXECUTE | JAILHOUSE_MEM_LOADABLE)
-#define TL_UART_MEM	(JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE | \
-			 JAILHOUSE_MEM_IO | JAILHOUSE_MEM_ROOTSHARED)
-
-/* CPUs 2-3, UART + INTID 33, loader region at 0, no RAM yet. */
-void tl_cell_init(struct tl_cell *cell, const char *name);
-void tl_cell_add_mem(struct tl_cell *cell, __u64 phys, __u64 virt,
-		     __u64 size, __u64 flags);
-/* Packed bytes of the config; free() them. */
-void *tl_cell_bytes(const struct tl_cell *cell, size_t *size);
-
-/* The QEMU configs of configs/arm64, compiled for the host. */
-const void *tl_linux_demo_cell(size_t *size);
-const struct jailhouse_system *tl_system_config(void);
 
 /* linux-loader.bin's parameter area at 0x1000: 256 bytes and a NUL. */
 #define TL_PARAMS_AREA	257
