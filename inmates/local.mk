@@ -58,8 +58,6 @@ linux_loader_sources = \
 EXTRA_DIST += inmates/README.md inmates/lib/inmate.lds \
 	$(inmate_lib_headers) $(inmate_lib_sources) \
 	$(inmate_demos:%=inmates/demos/%.c) \
-	inmates/tests/bare-qemu.c inmates/tests/lib-test.c \
-	inmates/tests/run-bare.sh \
 	$(linux_loader_sources) inmates/linux-loader/budget.lds
 
 if HAVE_TARGET_CC
@@ -69,17 +67,13 @@ inmate_lib_a = inmates/lib/libinmate.a
 # what every usual inmate links before its own objects
 inmate_crt = inmates/lib/entry.o inmates/lib/setup.o
 inmate_bins = $(inmate_demos:%=inmates/demos/%.bin)
-# Test builds linked at 0x40200000 for a bare QEMU "virt" (make check)
-inmate_bare_elfs = $(inmate_demos:%=inmates/tests/%-bare.elf) \
-	inmates/tests/lib-test-bare.elf
 
 demosdir = $(jhlibexecdir)/demos
 demos_DATA = $(inmate_bins)
 
 CLEANFILES += $(inmate_lib_objs) $(inmate_lib_a) $(inmate_bins) \
 	$(inmate_demos:%=inmates/demos/%.o) \
-	$(inmate_demos:%=inmates/demos/%.elf) \
-	inmates/tests/bare-qemu.o inmates/tests/lib-test.o $(inmate_bare_elfs)
+	$(inmate_demos:%=inmates/demos/%.elf)
 
 # No FP/SIMD (the cell may not have it enabled), no PIC (linked where it
 # runs), no implicit memset calls from within memset itself.
@@ -106,19 +100,6 @@ inmates/demos/%.elf: inmates/demos/%.o $(inmate_crt) $(inmate_lib_a) \
 
 inmates/demos/%.bin: inmates/demos/%.elf
 	$(AM_V_GEN)$(TARGET_OBJCOPY) -O binary $< $@
-
-INMATE_LINK_BARE = $(TARGET_LD) $(INMATE_LINK_FLAGS) \
-	--defsym=INMATE_BASE=0x40200000 $(inmate_crt) $< \
-	inmates/tests/bare-qemu.o $(inmate_lib_a) -o $@
-
-inmates/tests/%-bare.elf: inmates/demos/%.o inmates/tests/bare-qemu.o \
-		$(inmate_crt) $(inmate_lib_a) inmates/lib/inmate.lds
-	$(AM_V_CCLD)$(MKDIR_P) $(@D) && $(INMATE_LINK_BARE)
-
-inmates/tests/lib-test-bare.elf: inmates/tests/lib-test.o \
-		inmates/tests/bare-qemu.o $(inmate_crt) $(inmate_lib_a) \
-		inmates/lib/inmate.lds
-	$(AM_V_CCLD)$(INMATE_LINK_BARE)
 
 # linux-loader.bin: the bare start, installed for "jailhouse cell linux".
 # It runs at whatever cpu_reset_address the cell has, so it is linked at
@@ -149,12 +130,7 @@ inmates/linux-loader/linux-loader.bin: $(linux_loader_objs) $(inmate_lib_a) \
 	fi && mv $@.tmp $@
 
 # Kept between runs; make would delete them as intermediates of the chain.
-.SECONDARY: $(inmate_lib_objs) $(linux_loader_objs) inmates/tests/bare-qemu.o \
-	inmates/tests/lib-test.o \
+.SECONDARY: $(inmate_lib_objs) $(linux_loader_objs) \
 	$(inmate_demos:%=inmates/demos/%.o) \
 	$(inmate_demos:%=inmates/demos/%.elf)
-
-# Built with everything: a test's .log rule must stay automake's own.
-all_local_targets += $(inmate_bare_elfs)
-TESTS += inmates/tests/run-bare.sh
 endif

@@ -4,7 +4,7 @@
  * for what, as driver/ERRORS.md documents it, plus what upstream's driver
  * returns where ours does not. The library takes its messages from it,
  * the fake driver the errnos it may be told to return, and
- * tests/lib/test-errors-doc.c checks ERRORS.md against it.
+ * tests/libjailhouse/test-errors-doc.c checks ERRORS.md against it.
  */
 #ifndef JH_IOCTL_ERRNOS_H
 #define JH_IOCTL_ERRNOS_H

@@ -2,9 +2,13 @@
 TEST_EXTENSIONS = .test
 LOG_DRIVER = env AM_TAP_AWK='$(AWK)' $(SHELL) $(top_srcdir)/build-aux/tap-driver.sh
 EXTRA_DIST += build-aux/tap-driver.sh
-AM_TESTS_ENVIRONMENT = JH_CELL_DIR=$(abs_builddir)/configs/arm64; export JH_CELL_DIR;
+# Tests find the configs, the build and the sources through these.
+AM_TESTS_ENVIRONMENT = JH_CELL_DIR=$(abs_builddir)/configs/arm64 \
+	JH_BUILDDIR=$(abs_top_builddir) JH_SRCDIR=$(abs_top_srcdir); \
+	export JH_CELL_DIR JH_BUILDDIR JH_SRCDIR;
 
 noinst_HEADERS += tests/unit/tap.h
+EXTRA_DIST += tests/unit/tap.sh
 
 check_PROGRAMS += tests/unit/test-abi
 TESTS += tests/unit/test-abi

@@ -43,14 +43,14 @@ initrd_bytes=$(wc -c <"$work/initrd")
 say "Image $image_bytes bytes, Image.gz $gz_bytes, initrd $initrd_bytes"
 
 # --- host, fake driver -----------------------------------------------
-make -s -C "$native" tests/lib/libfakejh.la tests/lib/jhtest-helper >&2
-fake=$native/tests/lib/.libs/libfakejh.so
+make -s -C "$native" tests/fakes/libfakejh.la tests/fakes/jhtest-helper >&2
+fake=$native/tests/fakes/.libs/libfakejh.so
 # The real binary, not libtool's wrapper script: a shell that execs it
 # would count in its peak RSS.
 jh=$native/cli/.libs/jailhouse
 [ -x "$jh" ] || jh=$native/cli/jailhouse
 root=$work/root
-"$native/tests/lib/jhtest-helper" root "$root"
+"$native/tests/fakes/jhtest-helper" root "$root"
 export LD_LIBRARY_PATH="$native/libjailhouse/.libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
 export JAILHOUSE_TEST_ROOT="$root" JH_FAKE_ROOT="$root"
 export JAILHOUSE_LINUX_LOADER="$native/inmates/linux-loader/linux-loader.bin"

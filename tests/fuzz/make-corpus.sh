@@ -1,6 +1,6 @@
 #!/bin/sh
 # Regenerate the seed corpora in tests/fuzz/corpus from the test
-# fixtures (tests/lib/jhtest-helper) and "jailhouse cell linux -w". The
+# fixtures (tests/fakes/jhtest-helper) and "jailhouse cell linux -w". The
 # config corpus holds the QEMU configs as built; reset-in-ram is derived
 # from its linux-demo. Usage, from a build directory after "make check":
 #   $srcdir/tests/fuzz/make-corpus.sh $srcdir
@@ -11,8 +11,8 @@ out=$top/tests/fuzz/corpus
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-./tests/lib/jhtest-helper configs "$tmp"
-./tests/lib/jhtest-helper linux "$tmp"
+./tests/fakes/jhtest-helper configs "$tmp"
+./tests/fakes/jhtest-helper linux "$tmp"
 # the planner wants a loader whose parameter area at 0x1000 is empty
 head -c 8192 /dev/zero >"$tmp/linux-loader.bin"
 export JAILHOUSE_LINUX_LOADER="$tmp/linux-loader.bin"

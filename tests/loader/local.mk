@@ -1,6 +1,6 @@
 # Host tests of the Linux loader (TAP): Image header, gzip, placement, DTB
 # patching and generation, plan printers. Through the command line it is
-# tested by tests/lib/test-cli-linux.sh ("jailhouse cell linux").
+# tested by tests/cli/test-cli-linux.sh ("jailhouse cell linux").
 loader_testlib = \
 	tests/loader/testlib.c \
 	tests/loader/testlib.h

@@ -9,8 +9,8 @@
 
 set -u
 
-. "${JH_SRCDIR:-.}/tests/lib/tap.sh"
-. "${JH_SRCDIR:-.}/tests/lib/fake-cli.sh"
+. "${JH_SRCDIR:-.}/tests/unit/tap.sh"
+. "${JH_SRCDIR:-.}/tests/fakes/fake-cli.sh"
 
 IN=$WORK/in
 mkdir "$IN" && "$HELPER" linux "$IN" || exit 99

@@ -1,13 +1,20 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * Checks on libjailhouse's error reporting, shared by the C tests.
+ * Shared by the library's C tests: checks on its error reporting, and
+ * the fixture configs as parsed configs.
  */
-#ifndef TESTS_LIB_EXPECT_H
-#define TESTS_LIB_EXPECT_H
+#ifndef TESTS_LIBJAILHOUSE_EXPECT_H
+#define TESTS_LIBJAILHOUSE_EXPECT_H
 
 #include <stdbool.h>
 
+#include "configs.h"
 #include "libjailhouse.h"
+
+/* The test bed's system config, or a cell built from @c, parsed in @ctx
+ * (the test ends with 99 if that fails). */
+struct jh_config *th_system_config(struct jh_ctx *ctx);
+struct jh_config *th_cell_config(struct jh_ctx *ctx, const struct fx_cell *c);
 
 /* @text contains @part; says what it lacks otherwise. */
 bool th_has(const char *text, const char *part);
@@ -20,4 +27,4 @@ bool th_error_is(struct jh_ctx *ctx, int ret, int err, enum jh_error code,
 /* Shows @ret and @ctx's last error under a failed check. */
 void th_show_error(struct jh_ctx *ctx, int ret);
 
-#endif /* TESTS_LIB_EXPECT_H */
+#endif /* TESTS_LIBJAILHOUSE_EXPECT_H */

@@ -8,8 +8,8 @@
 
 builddir=${JH_BUILDDIR:-$PWD}
 JH=$builddir/cli/jailhouse
-HELPER=$builddir/tests/lib/jhtest-helper
-FAKE=$builddir/tests/lib/.libs/libfakejh.so
+HELPER=$builddir/tests/fakes/jhtest-helper
+FAKE=$builddir/tests/fakes/.libs/libfakejh.so
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/jhcli-XXXXXX") || exit 99
 trap 'rm -rf "$WORK"' EXIT

@@ -40,37 +40,20 @@ static void fresh(unsigned int flags)
 
 static struct jh_config *system_config(void)
 {
-	struct jh_config *cfg;
-	struct fx_system s;
-	size_t size;
-	void *data;
-
-	fx_qemu_system(&s);
-	data = fx_build_system(&s, &size);
-	if (jh_config_new_from_buffer(ctx, data, size, "sys.cell", &cfg))
-		exit(99);
-	free(data);
-	return cfg;
+	return th_system_config(ctx);
 }
 
 static struct jh_config *cell_config(void (*base)(struct fx_cell *),
 				     const char *name, uint64_t cpus)
 {
-	struct jh_config *cfg;
 	struct fx_cell c;
-	size_t size;
-	void *data;
 
 	base(&c);
 	if (name)
 		strcpy(c.name, name);
 	if (cpus)
 		c.cpus = cpus;
-	data = fx_build_cell(&c, &size);
-	if (jh_config_new_from_buffer(ctx, data, size, "cell.cell", &cfg))
-		exit(99);
-	free(data);
-	return cfg;
+	return th_cell_config(ctx, &c);
 }
 
 static void enable(void)

@@ -8,8 +8,8 @@
 
 set -u
 
-. "${JH_SRCDIR:-.}/tests/lib/tap.sh"
-. "${JH_SRCDIR:-.}/tests/lib/fake-cli.sh"
+. "${JH_SRCDIR:-.}/tests/unit/tap.sh"
+. "${JH_SRCDIR:-.}/tests/fakes/fake-cli.sh"
 
 new_root() {
 	ROOT=$WORK/root$tap_n

@@ -8,8 +8,8 @@ set -u
 
 builddir=${JH_BUILDDIR:-$PWD}
 srcdir=${JH_SRCDIR:-.}
-HELPER=$builddir/tests/lib/jhtest-helper
-. "$srcdir/tests/lib/tap.sh"
+HELPER=$builddir/tests/fakes/jhtest-helper
+. "$srcdir/tests/unit/tap.sh"
 
 for page in jailhouse jailhouse-cell jailhouse-config; do
 	file=$builddir/cli/man/$page.8

@@ -40,39 +40,14 @@ static void fails(int ret, int err, enum jh_error code, const char *msg,
 		th_show_error(ctx, ret);
 }
 
-static struct jh_config *config(const void *data, size_t size)
-{
-	struct jh_config *cfg;
-
-	if (jh_config_new_from_buffer(ctx, data, size, "test.cell", &cfg))
-		exit(99);
-	return cfg;
-}
-
 static struct jh_config *system_config(void)
 {
-	struct jh_config *cfg;
-	struct fx_system s;
-	size_t size;
-	void *data;
-
-	fx_qemu_system(&s);
-	data = fx_build_system(&s, &size);
-	cfg = config(data, size);
-	free(data);
-	return cfg;
+	return th_system_config(ctx);
 }
 
 static struct jh_config *cell_config(const struct fx_cell *c)
 {
-	struct jh_config *cfg;
-	size_t size;
-	void *data;
-
-	data = fx_build_cell(c, &size);
-	cfg = config(data, size);
-	free(data);
-	return cfg;
+	return th_cell_config(ctx, c);
 }
 
 static struct jh_config *linux_demo(void)
@@ -742,7 +717,7 @@ static void test_failures(void)
 	int id;
 
 	fresh(true);
-	inject("CELL_CREATE=EBUSY", "creating the cell: test.cell: the cell's CPUs",
+	inject("CELL_CREATE=EBUSY", "creating the cell: cell.cell: the cell's CPUs",
 	       "create fails");
 	inject("CELL_LOAD=ENOMEM", "stopping the cell for loading", "stop fails");
 	inject("CELL_LOAD@2=EFBIG",

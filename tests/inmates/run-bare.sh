@@ -5,13 +5,13 @@
 #
 #   run-bare.sh [DIR]   DIR holds gic-demo-bare.elf, uart-demo-bare.elf,
 #                       fault-demo-bare.elf, lib-test-bare.elf
-#                       (default inmates/tests)
+#                       (default tests/inmates)
 #
 # Skips without qemu-system-aarch64 (tests/check-all.sh counts a skip as a
 # failure). QEMU is set with $QEMU.
 set -eu
 
-dir=${1:-inmates/tests}
+dir=${1:-tests/inmates}
 qemu=${QEMU:-qemu-system-aarch64}
 # Where bare-qemu.c picks up the parameter string
 args_addr=0x40100000

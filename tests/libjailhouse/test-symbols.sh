@@ -14,7 +14,7 @@ SYM=$srcdir/libjailhouse/libjailhouse.sym
 HDR=$srcdir/libjailhouse/libjailhouse.h
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/jhsym-XXXXXX") || exit 99
 trap 'rm -rf "$WORK"' EXIT
-. "$srcdir/tests/lib/tap.sh"
+. "$srcdir/tests/unit/tap.sh"
 
 if ! command -v nm >/dev/null || [ ! -f "$SO" ]; then
 	echo "1..0 # SKIP no nm or no shared libjailhouse"

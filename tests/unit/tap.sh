@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: LGPL-2.1-or-later
 #
 # TAP output for the host test scripts; sourced, never run:
-#   . "$JH_SRCDIR/tests/lib/tap.sh"
+#   . "$JH_SRCDIR/tests/unit/tap.sh"
 # A script calls ok/skip per check and ends with tap_done, whose status
 # is the script's verdict. Define tap_on_failure to show more context
 # (e.g. the captured output) under a failed check.
