@@ -6,6 +6,10 @@
 # A program links the reset entry, one start (setup.o: MMU on, comm
 # region, console; setup-bare.o: MMU off, hypervisor console) and its own
 # objects, then takes what it uses from the archive libinmate.a.
+freestanding_headers = \
+	freestanding/include/freestanding/string.h \
+	freestanding/include/freestanding/format.h
+
 inmate_lib_headers = \
 	inmates/lib/include/inmate/types.h \
 	inmates/lib/include/inmate/sysreg.h \
@@ -47,7 +51,8 @@ inmate_lib_archived = \
 	inmates/lib/console.c \
 	inmates/lib/uart-pl011.c \
 	inmates/lib/printk.c \
-	inmates/lib/string.c
+	freestanding/string.c \
+	freestanding/format.c
 
 inmate_lib_sources = $(inmate_lib_starts) $(inmate_lib_archived)
 inmate_demos = gic-demo uart-demo fault-demo
@@ -56,6 +61,7 @@ linux_loader_sources = \
 	inmates/linux-loader/boot.S
 
 EXTRA_DIST += inmates/README.md inmates/lib/inmate.lds \
+	$(freestanding_headers) \
 	$(inmate_lib_headers) $(inmate_lib_sources) \
 	$(inmate_demos:%=inmates/demos/%.c) \
 	$(linux_loader_sources) inmates/linux-loader/budget.lds
@@ -78,7 +84,8 @@ CLEANFILES += $(inmate_lib_objs) $(inmate_lib_a) $(inmate_bins) \
 # No FP/SIMD (the cell may not have it enabled), no PIC (linked where it
 # runs), no implicit memset calls from within memset itself.
 INMATE_CFLAGS = $(EL_CFLAGS) -ffunction-sections -fdata-sections \
-	-I$(top_srcdir)/include -I$(top_srcdir)/inmates/lib/include
+	-I$(top_srcdir)/include -I$(top_srcdir)/inmates/lib/include \
+	-I$(top_srcdir)/freestanding/include
 INMATE_LINK_FLAGS = -nostdlib -static -z noexecstack --gc-sections \
 	--no-warn-rwx-segments -T $(top_srcdir)/inmates/lib/inmate.lds
 
@@ -87,6 +94,11 @@ inmates/%.o: inmates/%.c $(inmate_lib_headers) $(abi_headers)
 	$(TARGET_CC) $(INMATE_CFLAGS) -c $< -o $@
 
 inmates/%.o: inmates/%.S
+	$(AM_V_CC)$(MKDIR_P) $(@D) && \
+	$(TARGET_CC) $(INMATE_CFLAGS) -c $< -o $@
+
+# the freestanding C library, shared with the hypervisor
+freestanding/%.o: freestanding/%.c $(freestanding_headers)
 	$(AM_V_CC)$(MKDIR_P) $(@D) && \
 	$(TARGET_CC) $(INMATE_CFLAGS) -c $< -o $@
 

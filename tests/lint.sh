@@ -41,6 +41,7 @@ lint "cppcheck (host)" cppcheck $cppcheck_opts -D__linux__ -I include \
 # shellcheck disable=SC2086 # options
 lint "cppcheck (EL1/EL2)" cppcheck $cppcheck_opts -D__aarch64__ \
 	-D__JAILHOUSE_FREESTANDING__ -I include -I hypervisor/include \
-	-I hypervisor/arch/arm64/include hypervisor inmates tests/qemu/inmates
+	-I hypervisor/arch/arm64/include -I freestanding/include freestanding \
+	hypervisor inmates tests/qemu/inmates tests/inmates
 
 exit $failed

@@ -106,8 +106,9 @@ static int init_early(void)
 		       max_cpus - 1, HV_MAX_CPUS - 1);
 		return -ERANGE;
 	}
-	printk("image at %p, %lu pool pages at %p\n",
-	       (void *)JAILHOUSE_BASE, mem_pool.pages, (void *)mem_pool.base);
+	printk("image at 0x%016lx, %lu pool pages at 0x%016lx\n",
+	       (unsigned long)JAILHOUSE_BASE, mem_pool.pages,
+	       (unsigned long)mem_pool.base);
 
 	err = root_cell_init();
 	if (err)

@@ -15,9 +15,10 @@ EXTRA_DIST += tests/fuzz/corpus tests/fuzz/fuzz.h tests/fuzz/make-corpus.sh \
 # headers; instrumented like the rest in the fuzzing build.
 hvcheck_sources = tests/fuzz/hv-world.c \
 	hypervisor/core/cell-check.c hypervisor/core/printk.c \
-	hypervisor/arch/arm64/gicv3-spi-check.c
+	freestanding/format.c hypervisor/arch/arm64/gicv3-spi-check.c
 hvcheck_cppflags = -D__JAILHOUSE_FREESTANDING__ \
-	-Dsnprintf=hv_snprintf -I$(top_srcdir)/include \
+	-Dsnprintf=hv_snprintf -Dvsnprintf=hv_vsnprintf \
+	-I$(top_srcdir)/include -I$(top_srcdir)/freestanding/include \
 	-I$(top_srcdir)/hypervisor/include \
 	-I$(top_srcdir)/hypervisor/arch/arm64/include
 check_LTLIBRARIES += tests/fuzz/libhvcheck.la

@@ -243,6 +243,6 @@ void arch_handle_fatal(struct registers *regs, unsigned long kind)
 	printk("\nFATAL: %s exception in the hypervisor\n",
 	       kind < ARRAY_SIZE(fatal_kinds) ? fatal_kinds[kind] : "?");
 	dump_regs(regs, read_sysreg(esr_el2));
-	printk("SP: %p\n", (void *)(regs + 1));
+	printk("SP: 0x%016lx\n", (unsigned long)(regs + 1));
 	panic_park("hypervisor fault");
 }

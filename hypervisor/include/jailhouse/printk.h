@@ -8,12 +8,12 @@
 
 #include <jailhouse/utils.h>
 #include <jailhouse/string.h>
+#include <freestanding/format.h>
 
 struct uart_chip;
 struct per_cpu;
 
 void __printf(1, 2) printk(const char *fmt, ...);
-int __printf(3, 4) snprintf(char *buf, size_t size, const char *fmt, ...);
 
 void console_init(const struct uart_chip *uart, void *base);
 void console_write(const char *s);

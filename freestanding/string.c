@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Byte-wise string functions: small, and safe on any alignment.
+ * Memory and string functions for code without a C library; see
+ * freestanding/string.h.
  */
-#include <inmate/string.h>
+#include <stdint.h>
+
+#include <freestanding/string.h>
 
 void *memcpy(void *dest, const void *src, size_t n)
 {
-	const u8 *s = src;
-	u8 *d = dest;
+	const uint8_t *s = src;
+	uint8_t *d = dest;
 
 	while (n--)
 		*d++ = *s++;
@@ -16,8 +19,8 @@ void *memcpy(void *dest, const void *src, size_t n)
 
 void *memmove(void *dest, const void *src, size_t n)
 {
-	const u8 *s = src;
-	u8 *d = dest;
+	const uint8_t *s = src;
+	uint8_t *d = dest;
 
 	if (d <= s)
 		return memcpy(dest, src, n);
@@ -28,8 +31,16 @@ void *memmove(void *dest, const void *src, size_t n)
 
 void *memset(void *s, int c, size_t n)
 {
-	u8 *p = s;
+	uint8_t *p = s;
 
+	/* Page-sized clears dominate (table pages); do them in words. */
+	if (!((uintptr_t)p % 8) && !(n % 8) && c == 0) {
+		uint64_t *q = s;
+
+		for (n /= 8; n; n--)
+			*q++ = 0;
+		return s;
+	}
 	while (n--)
 		*p++ = c;
 	return s;
@@ -37,7 +48,7 @@ void *memset(void *s, int c, size_t n)
 
 int memcmp(const void *a, const void *b, size_t n)
 {
-	const u8 *x = a, *y = b;
+	const uint8_t *x = a, *y = b;
 
 	for (; n; n--, x++, y++)
 		if (*x != *y)
