@@ -20,11 +20,11 @@ void asm_offsets(void);
 void asm_offsets(void)
 {
 	/* the Linux stub's EL2 state, saved by entry.S per CPU */
-	OFFSET(PERCPU_LINUX_VBAR, struct per_cpu, linux_vbar);
-	OFFSET(PERCPU_LINUX_TPIDR, struct per_cpu, linux_tpidr);
-	OFFSET(PERCPU_LINUX_SCTLR, struct per_cpu, linux_sctlr);
-	OFFSET(PERCPU_LINUX_TCR, struct per_cpu, linux_tcr);
-	OFFSET(PERCPU_LINUX_MAIR, struct per_cpu, linux_mair);
+	OFFSET(PERCPU_LINUX_VBAR, struct per_cpu, arch.linux_vbar);
+	OFFSET(PERCPU_LINUX_TPIDR, struct per_cpu, arch.linux_tpidr);
+	OFFSET(PERCPU_LINUX_SCTLR, struct per_cpu, arch.linux_sctlr);
+	OFFSET(PERCPU_LINUX_TCR, struct per_cpu, arch.linux_tcr);
+	OFFSET(PERCPU_LINUX_MAIR, struct per_cpu, arch.linux_mair);
 
 	/* what entry.S reads of the image header and the system config */
 	OFFSET(HEADER_CORE_SIZE, struct jailhouse_header, core_size);

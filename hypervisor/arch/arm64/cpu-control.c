@@ -40,11 +40,11 @@ long arch_cpu_power_on(struct per_cpu *caller, struct per_cpu *target,
 		return PSCI_DENIED;
 	}
 
-	target->psci_entry = entry;
-	target->psci_context = context;
+	target->arch.psci_entry = entry;
+	target->arch.psci_context = context;
 	dsb(ish);
 
-	ret = smc_call(PSCI_CPU_ON_64, target->mpidr,
+	ret = smc_call(PSCI_CPU_ON_64, target->arch.mpidr,
 		       paging_hvirt2phys(arch_cpu_on_entry), target->cpu_id);
 	if (ret != PSCI_SUCCESS)
 		__atomic_store_n(&target->state, CPU_OFF, __ATOMIC_SEQ_CST);
@@ -53,7 +53,7 @@ long arch_cpu_power_on(struct per_cpu *caller, struct per_cpu *target,
 
 bool arch_cpu_is_off(struct per_cpu *target)
 {
-	return smc_call(PSCI_AFFINITY_INFO_64, target->mpidr, 0, 0) == 1;
+	return smc_call(PSCI_AFFINITY_INFO_64, target->arch.mpidr, 0, 0) == 1;
 }
 
 void arch_cpu_power_off(struct per_cpu *cpu_data)

@@ -70,7 +70,7 @@ void gicv3_cell_destroy(struct cell *cell)
 
 static u64 cpu_route(unsigned int cpu)
 {
-	return per_cpu(cpu)->mpidr & MPIDR_AFF_MASK;
+	return per_cpu(cpu)->arch.mpidr & MPIDR_AFF_MASK;
 }
 
 /*

@@ -102,7 +102,7 @@ int gicv3_cell_init(struct cell *cell)
 /* This CPU's redistributor: the frame whose TYPER affinity is ours. */
 static int find_redistributor(struct per_cpu *cpu_data)
 {
-	u64 mpidr = cpu_data->mpidr;
+	u64 mpidr = cpu_data->arch.mpidr;
 	u32 aff = ((mpidr >> 8) & 0xff000000) | (mpidr & 0xffffff);
 	unsigned long off;
 	u64 typer;
@@ -286,7 +286,7 @@ static void inject_irq(unsigned int irq)
 
 void send_phys_sgi(struct per_cpu *target, unsigned int sgi)
 {
-	u64 mpidr = target->mpidr;
+	u64 mpidr = target->arch.mpidr;
 	u64 val = ((mpidr >> 32) & 0xff) << 48 | ((mpidr >> 16) & 0xff) << 32 |
 		((mpidr >> 8) & 0xff) << 16 | BIT(mpidr & 0xf) |
 		((u64)sgi << 24);
@@ -332,7 +332,7 @@ bool gicv3_handle_sgi_write(u64 val)
 			if (target == cpu_data)
 				continue;
 		} else {
-			mpidr = target->mpidr;
+			mpidr = target->arch.mpidr;
 			if (((mpidr >> 8 & 0xff) | (mpidr >> 16 & 0xff) << 8 |
 			     (mpidr >> 32 & 0xff) << 16) != cluster)
 				continue;
@@ -418,7 +418,7 @@ int gicv3_cpu_init(struct per_cpu *cpu_data)
 	if (err)
 		return err;
 	sgi_frame = (u8 *)cpu_data->arch.gicr + GICR_SGI_BASE;
-	if ((cpu_data->mpidr & 0xff) >= 16) {
+	if ((cpu_data->arch.mpidr & 0xff) >= 16) {
 		printk("ERROR: MPIDR.Aff0 >= 16 cannot be an SGI target\n");
 		return -EIO;
 	}

@@ -20,7 +20,7 @@ static struct per_cpu *cpu_by_mpidr(struct cell *cell, u64 mpidr)
 	unsigned int cpu;
 
 	for_each_cpu_in_cell(cpu, cell)
-		if (per_cpu(cpu)->mpidr == (mpidr & MPIDR_AFF_MASK))
+		if (per_cpu(cpu)->arch.mpidr == (mpidr & MPIDR_AFF_MASK))
 			return per_cpu(cpu);
 	return NULL;
 }
@@ -72,7 +72,7 @@ static long psci_affinity_info(struct per_cpu *caller, struct registers *regs)
 	if (!target || regs->usr[2] != 0)
 		return PSCI_INVALID_PARAMETERS;
 	/* the firmware knows when a dying CPU is really off */
-	return smc_call(PSCI_AFFINITY_INFO_64, target->mpidr, 0, 0);
+	return smc_call(PSCI_AFFINITY_INFO_64, target->arch.mpidr, 0, 0);
 }
 
 /* CPU_SUSPEND keeps context: wait for an interrupt, then return. */

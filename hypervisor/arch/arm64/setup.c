@@ -110,7 +110,7 @@ static void replay_linux_el2(struct per_cpu *cpu_data)
 int arch_cpu_init(struct per_cpu *cpu_data)
 {
 	arch_switch_hv_tables();
-	cpu_data->mpidr = read_sysreg(mpidr_el1) & MPIDR_AFF_MASK;
+	cpu_data->arch.mpidr = read_sysreg(mpidr_el1) & MPIDR_AFF_MASK;
 	stage2_cpu_init(cpu_data->cell);
 	write_sysreg(hcr_el2, HCR_CELL);
 	pmu_cpu_init(cpu_data);
@@ -149,9 +149,9 @@ void arch_shutdown_return(struct per_cpu *cpu_data, long ret)
 	arch_dcache_flush(frame, sizeof(*frame));
 	tramp = (void *)paging_hvirt2phys(shutdown_trampoline);
 	asm volatile("msr daifset, #0xf");
-	tramp(paging_hvirt2phys(frame), 0, cpu_data->linux_vbar,
-	      cpu_data->linux_sctlr, cpu_data->linux_tcr,
-	      cpu_data->linux_mair, 0, cpu_data->linux_tpidr);
+	tramp(paging_hvirt2phys(frame), 0, cpu_data->arch.linux_vbar,
+	      cpu_data->arch.linux_sctlr, cpu_data->arch.linux_tcr,
+	      cpu_data->arch.linux_mair, 0, cpu_data->arch.linux_tpidr);
 	__builtin_unreachable();
 }
 
@@ -198,8 +198,8 @@ void arch_cpu_on_boot(struct per_cpu *cpu_data)
 	arch_reset_el1();
 
 	memset(frame, 0, sizeof(*frame));
-	frame->usr[0] = cpu_data->psci_context;
-	write_sysreg(elr_el2, cpu_data->psci_entry);
+	frame->usr[0] = cpu_data->arch.psci_context;
+	write_sysreg(elr_el2, cpu_data->arch.psci_entry);
 	write_sysreg(spsr_el2, SPSR_DAIF | SPSR_EL1H);
 	write_sysreg(sctlr_el1, SCTLR_EL1_RESET);
 

@@ -25,22 +25,11 @@ struct cell;
 
 struct per_cpu {
 	u8 stack[PERCPU_STACK_SIZE];
-	/* stub state saved by entry.S (offsets: asm-offsets.c) */
-	u64 linux_vbar;
-	u64 linux_tpidr;
-	u64 linux_sctlr;
-	u64 linux_tcr;
-	u64 linux_mair;
 
 	unsigned int cpu_id;
 	volatile enum cpu_state state;
-	u64 mpidr;
 	struct cell *cell;
 	u32 stats[JAILHOUSE_NUM_CPU_STATS];
-
-	/* Where its cell wants this CPU to start after PSCI CPU_ON. */
-	u64 psci_entry;
-	u64 psci_context;
 
 	/* Requests from a management hypercall, see cpu-control.c */
 	/*
@@ -70,6 +59,7 @@ struct per_cpu {
 	 */
 	bool con_fault_report;
 
+	/* what only the architecture knows (asm/percpu.h) */
 	struct arch_per_cpu arch;
 } __aligned(PAGE_SIZE);
 

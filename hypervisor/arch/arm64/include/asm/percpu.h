@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * arm64 part of the per-CPU data: the EL2 registers as the Linux stub had
+ * arm64 part of the per-CPU data: the registers as the Linux stub had
  * them (restored at disable, and replayed on a CPU that PSCI CPU_ON
- * powers up, because that CPU starts from reset) and the GIC state.
+ * powers up, because that CPU starts from reset), the CPU's affinity,
+ * its PSCI CPU_ON target and the GIC state.
  */
 #ifndef _JAILHOUSE_ASM_PERCPU_H
 #define _JAILHOUSE_ASM_PERCPU_H
@@ -36,7 +37,19 @@ struct pending_irqs {
 };
 
 struct arch_per_cpu {
+	/* the Linux stub's EL2 registers, saved by entry.S (asm-offsets.c) */
+	__u64 linux_vbar;
+	__u64 linux_tpidr;
+	__u64 linux_sctlr;
+	__u64 linux_tcr;
+	__u64 linux_mair;
 	struct linux_el2_regs linux_el2;
+
+	__u64 mpidr;			/* affinity fields only */
+	/* Where its cell wants this CPU to start after PSCI CPU_ON. */
+	__u64 psci_entry;
+	__u64 psci_context;
+
 	/* GICv3 */
 	void *gicr;			/* this CPU's redistributor (RD frame) */
 	unsigned long gicr_phys;
