@@ -326,6 +326,29 @@ static void check_hv_overlap(struct jh_check *chk,
 					ULL(jh_range_last(hv->phys_start, hv->size)));
 }
 
+/* The virtual PCI host's ECAM is the hypervisor's to emulate for all. */
+static void check_ecam_overlap(struct jh_check *chk,
+			       const struct jh_check_cell *cell,
+			       const struct jailhouse_system *sys)
+{
+	const struct jailhouse_memory *mem = jailhouse_cell_mem_regions(cell->desc);
+	uint64_t base = sys->platform_info.pci_mmconfig_base;
+	uint64_t size = (sys->platform_info.pci_mmconfig_end_bus + 1ULL) << 20;
+	unsigned int i;
+
+	if (!sys->platform_info.pci_is_virtual || !base)
+		return;
+	for (i = 0; i < cell->desc->num_memory_regions; i++)
+		if (has_phys(&mem[i]) &&
+		    jh_ranges_overlap(mem[i].phys_start, mem[i].size, base, size))
+			jh_check_report(chk, JH_SEVERITY_ERROR, "pci-ecam-overlap",
+					cell, (int)i, NULL, -1,
+					"memory region %u (phys 0x%llx-0x%llx) overlaps the virtual PCI host's ECAM (0x%llx-0x%llx), which the hypervisor emulates",
+					i, ULL(mem[i].phys_start),
+					ULL(jh_range_last(mem[i].phys_start, mem[i].size)),
+					ULL(base), ULL(jh_range_last(base, size)));
+}
+
 /*
  * Host memory of two non-root cells may only meet where both share it.
  * Span classes: bit 0 set for @b's regions, bit 1 for ROOTSHARED ones.
@@ -493,6 +516,8 @@ void jh_check_memory(struct jh_check *chk)
 			check_hv_overlap(chk, &cells[i], &sys->hypervisor_memory);
 		if (cells[i].root)
 			continue;
+		if (sys)
+			check_ecam_overlap(chk, &cells[i], sys);
 		if (sys)
 			check_root_owns(chk, &cells[0], &cov, &cells[i]);
 		for (j = 0; j < i; j++)

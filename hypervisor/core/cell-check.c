@@ -10,6 +10,7 @@
 #include <jailhouse/errno.h>
 #include <jailhouse/printk.h>
 #include <jailhouse/string.h>
+#include <jailhouse/pci.h>
 
 /* What the hypervisor copies a config into: page_alloc() from its pool */
 #define CELL_CONFIG_MAX_PAGES	(JAILHOUSE_CELL_CONFIG_MAX_SIZE / PAGE_SIZE)
@@ -127,7 +128,7 @@ static int check_region_owner(const struct jailhouse_memory *mem,
 {
 	const struct jailhouse_system *sys = system_config;
 	const struct jailhouse_memory *other;
-	struct mem_range trapped[4];
+	struct mem_range trapped[5];
 	unsigned int i, num;
 	struct cell *cell;
 
@@ -139,7 +140,9 @@ static int check_region_owner(const struct jailhouse_memory *mem,
 		       (unsigned long)(mem->phys_start + mem->size - 1));
 		return -EADDRINUSE;
 	}
-	num = arch_trapped_ranges(trapped, ARRAY_SIZE(trapped));
+	num = arch_trapped_ranges(trapped, ARRAY_SIZE(trapped) - 1);
+	if (pci_ecam_range(&trapped[num]))
+		num++;
 	for (i = 0; i < num; i++) {
 		if (overlaps(mem->phys_start, mem->size, trapped[i].start,
 			     trapped[i].size)) {
@@ -321,7 +324,7 @@ int cell_config_check(const struct jailhouse_cell_desc *cfg)
 	if (!err)
 		err = arch_cell_irqs_check(cfg);
 	if (!err && cfg->num_pci_devices)
-		printk("Cell config: %u PCI devices ignored (no virtual PCI)\n",
+		printk("Cell config: %u PCI devices not emulated yet (their slots read as empty)\n",
 		       cfg->num_pci_devices);
 	return err;
 }

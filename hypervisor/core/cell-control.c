@@ -8,6 +8,7 @@
 #include <jailhouse/cell.h>
 #include <jailhouse/control.h>
 #include <jailhouse/errno.h>
+#include <jailhouse/pci.h>
 #include <jailhouse/printk.h>
 #include <jailhouse/string.h>
 
@@ -132,6 +133,8 @@ static long cell_prepare(struct cell *cell)
 	if (err)
 		return err;
 	err = arch_cell_init_mmio(cell);
+	if (!err)
+		err = pci_cell_init(cell);
 	if (err)
 		return err;
 

@@ -13,6 +13,7 @@
 #include <jailhouse/errno.h>
 #include <jailhouse/printk.h>
 #include <jailhouse/string.h>
+#include <jailhouse/pci.h>
 
 #define MAX_HOLES	256
 
@@ -70,6 +71,8 @@ static int collect_holes(void)
 		return err;
 	num_holes += arch_trapped_ranges(&holes[num_holes],
 					 MAX_HOLES - num_holes);
+	if (num_holes < MAX_HOLES && pci_ecam_range(&holes[num_holes]))
+		num_holes++;
 
 	for_each_non_root_cell(cell) {
 		for_each_mem_region(mem, cell->config, n) {

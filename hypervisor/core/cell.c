@@ -9,6 +9,7 @@
 #include <jailhouse/errno.h>
 #include <jailhouse/printk.h>
 #include <jailhouse/string.h>
+#include <jailhouse/pci.h>
 
 struct cell root_cell;
 unsigned int num_cells = 1;
@@ -68,5 +69,6 @@ int root_cell_init(void)
 		printk("ERROR: mapping the root cell failed: %d\n", err);
 		return err;
 	}
-	return arch_cell_init_mmio(&root_cell);
+	err = arch_cell_init_mmio(&root_cell);
+	return err ? err : pci_cell_init(&root_cell);
 }

@@ -99,6 +99,17 @@ static void expect(const char *rule, enum jh_severity sev, const char *src,
 	dump();
 }
 
+static bool has_rule(const char *rule)
+{
+	unsigned int i;
+
+	for (i = 0; i < jh_check_get_num_findings(chk); i++)
+		if (!strcmp(jh_finding_get_rule(jh_check_get_finding(chk, i)),
+			    rule))
+			return true;
+	return false;
+}
+
 static void expect_clean(int ret, const char *what)
 {
 	if (!tap_ok(ret == 0 && jh_check_get_num_findings(chk) == 0,
@@ -364,6 +375,19 @@ static void test_memory(void)
 	run(&s, NULL, 0);
 	expect("hv-overlap", JH_SEVERITY_ERROR, "sys.cell", 1,
 	       "memory region 1 (phys 0x40000000-0x7fc0ffff) overlaps the hypervisor memory");
+
+	/* a region over the virtual PCI host's ECAM */
+	fx_qemu_system(&s);
+	s.pci_ecam = 0x08e00000;
+	fx_gic_demo(&c[0]);
+	c[0].mem[0].phys_start = 0x08e00000;
+	run(&s, c, 1);
+	expect("pci-ecam-overlap", JH_SEVERITY_ERROR, "cell0.cell", 0,
+	       "memory region 0 (phys 0x8e00000-0x8e00fff) overlaps the virtual PCI host's ECAM (0x8e00000-0x8efffff), which the hypervisor emulates");
+	s.pci_ecam = 0;
+	run(&s, c, 1);
+	tap_ok(!has_rule("pci-ecam-overlap"),
+	       "no ECAM overlap without a virtual PCI host");
 
 	fx_gic_demo(&c[0]);
 	fx_linux_demo(&c[1]);

@@ -49,6 +49,12 @@
  *               at priority 0, pending and enabled (which, if the GIC took
  *               it, would sit in front of the hypervisor's SGIs); prints
  *               "gic ..." lines as "gicp" does
+ *   "pcie"      probe the virtual PCI host's ECAM (the comm region's
+ *               pci_mmconfig_base): empty slots read as all ones at every
+ *               access size ("pci ..." lines as "gicp" prints them, "pci:
+ *               done, <n> BAD"), then write to an empty slot, which must
+ *               stop the cell ("pci: write returned: isolation broken"
+ *               should it come back)
  *   "flod"      first print FLOOD_LINES lines "flood <n>" as fast as it
  *               can, then "flood done"
  *   "call"      first make firmware and hypervisor calls a cell has no
@@ -86,6 +92,7 @@
 #define STORM_ROUNDS		20
 #define STORM_WAITS		100000
 #define PARAM_FLOOD		0x646f6c66U	/* "flod" */
+#define PARAM_PCI		0x65696370U	/* "pcie" */
 #define PARAM_CALLS		0x6c6c6163U	/* "call" */
 #define PARAM_MASKED_SPIN	0x6b73616dU	/* "mask" */
 #define PARAM_SGI_FLOOD		0x66696773U	/* "sgif" */
@@ -200,6 +207,7 @@ static const struct {
 	{ "sgip", PARAM_SGI_PLANT }, { "gicx", PARAM_GIC_SWEEP },
 	{ "pmuh", PARAM_PMU }, { "stor", PARAM_STORM },
 	{ "flod", PARAM_FLOOD }, { "call", PARAM_CALLS },
+	{ "pcie", PARAM_PCI },
 	{ "mask", PARAM_MASKED_SPIN }, { "sgif", PARAM_SGI_FLOOD },
 	{ "vbad", PARAM_BAD_VECTORS }, { "sgir", PARAM_SGI_ROOT },
 	{ "peek", PARAM_PEEK }, { "poke", PARAM_POKE },
@@ -691,6 +699,30 @@ static void __attribute__((unused)) start_secondaries(void)
 	}
 }
 
+/* The ECAM of the virtual PCI host, as a cell without devices sees it. */
+static void probe_pci(void)
+{
+	unsigned long ecam = comm_region()->pci_mmconfig_base;
+
+	probe_what = "pci";
+	if (!ecam) {
+		say("pci: no virtual PCI host BAD");
+		return;
+	}
+	probe_check("00:00.0 vendor/device all ones", mmio_read32(ecam),
+		    0xffffffff);
+	probe_check("00:1f.7 16-bit read all ones",
+		    mmio_read16(ecam + (0xff << 12) + 2), 0xffff);
+	probe_check("00:03.0 byte read all ones",
+		    mmio_read8(ecam + (3 << 12) + 0xe), 0xff);
+	probe_check("last register of the bus all ones",
+		    mmio_read32(ecam + 0xffffc), 0xffffffff);
+	say("pci: done, %u BAD", probes_bad);
+	say("pci: writing to an empty slot");
+	mmio_write32(ecam + 4, 6);
+	say("pci: write returned: isolation broken");
+}
+
 /* Calls a hostile cell might make; results are printed, not judged. */
 static void hostile_calls(void)
 {
@@ -776,6 +808,8 @@ void inmate_main(void)
 		maintenance_storm();
 	if (param == PARAM_CALLS)
 		hostile_calls();
+	if (param == PARAM_PCI)
+		probe_pci();
 	if (param == PARAM_MASKED_SPIN) {
 		say("mask: spinning with interrupts masked");
 		asm volatile("msr daifset, #0xf");
