@@ -228,6 +228,13 @@ if [ ${#reasons[@]} -eq 0 ]; then
 	echo "scenarios: $passed passed, $failed failed"
 	exit 0
 fi
+# Each failed scenario's own failures first: a CI log may be all there is.
+grep -ao 'JHTEST-RESULT [^ ]* FAIL' "$log" | cut -d' ' -f2 |
+while read -r name; do
+	echo "run-qemu: ---- failed checks of $name ----"
+	sed -n "/JHTEST-BEGIN $name\$/,/JHTEST-RESULT $name /p" "$log" |
+		grep -a -A8 '^not ok' | head -n 80
+done
 echo "run-qemu: ---- last 60 lines of the root console, $log ----"
 tail -n 60 "$log"
 echo "run-qemu: ---- last 40 lines of the PL011 (hypervisor, cells), $serial_log ----"
