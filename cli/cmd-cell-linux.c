@@ -243,15 +243,18 @@ static void on_stop_signal(int sig)
 /*
  * Ctrl-C or a kill in the middle of the loads must not leave a half-made
  * cell: the signals only ask the boot to stop, it undoes what it did, and
- * then the command dies of the signal as it would have. A signal the
- * caller ignores stays ignored.
+ * then the command dies of the signal as it would have. One that comes
+ * while the cell is being started, or after, is too late to undo
+ * anything: the boot stands, and so does the command's success (a script
+ * must not see a failure with the cell running). A signal the caller
+ * ignores stays ignored.
  */
 static int boot(struct jh_ctx *ctx, struct jh_linux_plan *plan)
 {
 	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
 	struct sigaction sa, old[sizeof(sigs) / sizeof(sigs[0])];
 	unsigned int i;
-	int err, ret = EXIT_OK;
+	int err, ret;
 
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_stop_signal;
@@ -263,14 +266,15 @@ static int boot(struct jh_ctx *ctx, struct jh_linux_plan *plan)
 	}
 	jh_linux_plan_set_cancel(plan, &stop_signal);
 	err = jh_linux_plan_boot(plan, NULL);
+	/* booted: our handler stays, a late signal cannot fail the command */
+	if (!err)
+		return EXIT_OK;
 	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
 		sigaction(sigs[i], &old[i], NULL);
-	if (err) {
-		ret = cli_error(ctx);
-		if (!stop_signal)
-			cli_console_tail(ctx);
-	}
-	if (stop_signal)
+	ret = cli_error(ctx);
+	if (!stop_signal)
+		cli_console_tail(ctx);
+	else
 		raise(stop_signal);
 	return ret;
 }

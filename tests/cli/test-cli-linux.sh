@@ -309,6 +309,11 @@ for f in "CELL_LOAD@5=SIGINT:130:loading the kernel" \
 	t "${f%%:*} stops the boot" "${s%%:*}" '' "${s#*:} [^:]*: stopped on request; cell 1 was destroyed again"
 	no_cell "${f%%:*}"
 done
+# too late to stop anything: the cell started, the command succeeds
+JH_FAKE_IOCTL_ERR=CELL_START=SIGINT linux "$IN/Image" -i "$IN/initrd"
+t "SIGINT while the cell starts: the boot stands" 0
+run cell list; t "... and the cell runs" 0 '^1 +qemu-arm64-linux-demo +running +2-3'
+run cell destroy 1; t "destroy it" 0
 # an ignored signal stays ignored
 (trap '' INT; JH_FAKE_IOCTL_ERR=CELL_LOAD@5=SIGINT linux "$IN/Image" -i "$IN/initrd"; echo "rc=$rc" >"$WORK/rc")
 grep -qx 'rc=0' "$WORK/rc"; ok $? "SIGINT ignored by the caller: the boot goes on"
