@@ -75,9 +75,16 @@ static inline void cell_clear_cpu(struct cell *cell, unsigned int cpu)
 #define for_each_non_root_cell(c)					\
 	for ((c) = root_cell.next; (c); (c) = (c)->next)
 
+/*
+ * The memory regions of a config that are something: a region of size 0
+ * is nothing (upstream's configs carry empty placeholders, e.g. the
+ * unused read/write section of an ivshmem-net link), as upstream's
+ * hypervisor treats it. @n is the region's index in the config.
+ */
 #define for_each_mem_region(mem, cfg, n)				\
 	for ((n) = 0, (mem) = jailhouse_cell_mem_regions(cfg);		\
-	     (n) < (cfg)->num_memory_regions; (n)++, (mem)++)
+	     (n) < (cfg)->num_memory_regions; (n)++, (mem)++)		\
+		if (!(mem)->size) {} else
 
 /* Whether a CPU id belongs to the system (root's config at enable). */
 bool cpu_in_system(unsigned int cpu);
