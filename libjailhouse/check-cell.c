@@ -111,9 +111,9 @@ static void check_console(struct jh_check *chk,
 		return;
 	if (find_region(cell->desc, con->address, con->size ? con->size : 1,
 			0) < 0)
-		jh_check_report(chk, JH_SEVERITY_ERROR, "console-unmapped",
+		jh_check_report(chk, JH_SEVERITY_WARNING, "console-unmapped",
 				cell, -1, NULL, -1,
-				"the console (%s at 0x%llx, size 0x%x) is not inside any memory region of the cell",
+				"the console (%s at 0x%llx, size 0x%x) is not inside any memory region of the cell, which cannot use it",
 				jh_console_type_name(con->type),
 				(unsigned long long)con->address, con->size);
 }

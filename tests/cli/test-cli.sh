@@ -65,7 +65,7 @@ t "config check: cells overlap" 3 'clash.cell: memory region 1 \(phys 0x7f900000
 run config check "$CFG/sys.cell" "$CFG/bad-cell.cell"
 t "config check: CPU 0" 3 'takes CPU 0, which root Linux needs \[cpu0\]'
 t "config check: comm region overlap" 3 '\[comm-region-overlap\]'
-t "config check: console not mapped" 3 'the console \(pl011 at 0xa000000, size 0x1000\) is not inside any memory region of the cell \[console-unmapped\]'
+t "config check: console not mapped" 3 'the console \(pl011 at 0xa000000, size 0x1000\) is not inside any memory region of the cell, which cannot use it \[console-unmapped\]'
 run config check "$CFG/sys.cell" "$CFG/bad-cell.cell" --json
 t "config check --json with findings" 3 '"rule":"cpu0","file":"[^"]*bad-cell.cell","index":-1'
 json_ok "config check --json with findings"

@@ -157,6 +157,20 @@ check_raw "start" ok start smp-test
 check "it ticks" console_wait "$m" 'cell-test: tick [0-9]+ latency' 3 20
 check_raw "destroy it" ok destroy smp-test
 check_eq "mem_pool_used back to $pool0" "$pool0" jh_pool_used
+
+# Its console (address at byte 100) on a UART page it does not map: as
+# upstream, created all the same (the cell cannot use that UART), with a
+# note from the hypervisor and a warning from config check.
+cp $smp $work/console-away.cell
+printf '\000\000\000\012' | dd of=$work/console-away.cell bs=1 seek=100 conv=notrunc 2>/dev/null
+check "config check: only a warning" sh -c \
+	"jailhouse config check $cfg $work/console-away.cell 2>&1 | grep -q 'warning: .*console-unmapped'"
+m=$(console_mark)
+check_raw "a console it does not map: created" ok create $work/console-away.cell
+check "the hypervisor notes it" console_wait "$m" \
+	'Cell config: note: console at a000000 is in none of its writable regions; the cell cannot use it'
+check_raw "destroy it" ok destroy smp-test
+check_eq "mem_pool_used back to $pool0" "$pool0" jh_pool_used
 check_raw "disable" ok disable
 console_follow_stop
 check "rmmod" rmmod jailhouse
