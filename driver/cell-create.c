@@ -98,7 +98,10 @@ static int jhd_config_fetch(const struct jailhouse_cell_create *req,
 	return 0;
 }
 
-/* The cell's CPUs: Linux's, still with root, and never the boot CPU. */
+/*
+ * The cell's CPUs: Linux's and still with root. CPU 0 too, as upstream
+ * allows: arm64 Linux can give up its boot CPU like any other.
+ */
 static int jhd_cell_cpus(struct jhd_cell *cell)
 {
 	const struct jailhouse_cell_desc *cfg = cell->config;
@@ -112,11 +115,6 @@ static int jhd_cell_cpus(struct jhd_cell *cell)
 			pr_err("create: CPU %u of \"%s\" is not one of the root cell's CPUs %*pbl\n",
 			       cpu, cell->name, cpumask_pr_args(&jhd_hv.cpus));
 			return -ECHRNG;
-		}
-		if (cpu == 0) {
-			pr_err("create: CPU 0 of \"%s\" is Linux's boot CPU, it stays with the root cell\n",
-			       cell->name);
-			return -EACCES;
 		}
 		if (!cpumask_test_cpu(cpu, &jhd_root_cell->cpus_assigned)) {
 			pr_err("create: CPU %u of \"%s\" belongs to another cell\n",

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
  * CPU rules: bitmap shape, CPUs the system does not have, CPU 0 taken
- * from root Linux, and CPUs given to two cells.
+ * from root Linux (a warning), and CPUs given to two cells.
  */
 #include "check.h"
 
@@ -99,9 +99,9 @@ void jh_check_cpus(struct jh_check *chk)
 		if (!ok)
 			continue;
 		if (jh_cell_has_cpu(cells[i].desc, 0))
-			jh_check_report(chk, JH_SEVERITY_ERROR, "cpu0",
+			jh_check_report(chk, JH_SEVERITY_WARNING, "cpu0",
 					&cells[i], -1, NULL, -1,
-					"the cell takes CPU 0, which root Linux needs");
+					"the cell takes CPU 0, Linux's boot CPU: root Linux gives it up (allowed, as upstream), and whatever is bound to it must be able to move");
 		if (have_root && root_ok)
 			check_against_root(chk, &cells[0], &cells[i]);
 		for (j = 0; j < i; j++)

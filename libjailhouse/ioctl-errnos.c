@@ -91,8 +91,6 @@ const struct jh_ioctl_errno jh_ioctl_errnos[] = {
 	    "a cell with this name already exists"),
 	ROW(CREATE, ECHRNG, JH_ERR_CPU_MISMATCH,
 	    "a CPU of the config is not one of the root cell's (the kernel log names it)"),
-	ROW(CREATE, EACCES, JH_ERR_PERMISSION,
-	    "the config asks for CPU 0, which stays with root Linux"),
 	ROW(CREATE, EBUSY, JH_ERR_BUSY,
 	    "the cell's CPUs or devices are in use (CPUs must belong to the root cell and be able to go offline; a device page or interrupt a Linux driver holds must be freed first; a root CPU the hypervisor reports failed blocks it; the kernel log says which)"),
 	ROW(CREATE, EDOM, JH_ERR_CPU_MISMATCH, "the config has no CPUs"),

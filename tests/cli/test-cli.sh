@@ -63,7 +63,7 @@ run config check "$CFG/sys.cell" "$CFG/linux-demo.cell" "$CFG/clash.cell"
 t "config check: CPUs twice" 3 'clash.cell: CPU 2 is also assigned to .*linux-demo.cell \[cpu-twice\]'
 t "config check: cells overlap" 3 'clash.cell: memory region 1 \(phys 0x7f900000-0x7f90ffff\) overlaps memory region 1 .* \[cell-overlap\]'
 run config check "$CFG/sys.cell" "$CFG/bad-cell.cell"
-t "config check: CPU 0" 3 'takes CPU 0, which root Linux needs \[cpu0\]'
+t "config check: CPU 0, a warning" 3 'takes CPU 0, Linux.s boot CPU: root Linux gives it up .*\[cpu0\]'
 t "config check: comm region overlap" 3 '\[comm-region-overlap\]'
 t "config check: console not mapped" 3 'the console \(pl011 at 0xa000000, size 0x1000\) is not inside any memory region of the cell, which cannot use it \[console-unmapped\]'
 run config check "$CFG/sys.cell" "$CFG/bad-cell.cell" --json

@@ -291,6 +291,7 @@ static void test_create(void)
 	struct jh_config *cfg, *sys;
 	struct jh_cell_list *list;
 	struct jh_cell *a, *b;
+	struct fx_cell c;
 
 	fresh(0);
 	sys = system_config();
@@ -313,9 +314,12 @@ static void test_create(void)
 	      "name taken");
 	jh_config_unref(cfg);
 
-	cfg = cell_config(fx_gic_demo, "zero", 0x1);
+	fx_gic_demo(&c);
+	strcpy(c.name, "hv");
+	c.mem[1].phys_start = 0x7fa00800;	/* RAM not page aligned */
+	cfg = th_cell_config(ctx, &c);
 	fails(jh_cell_create(ctx, cfg, NULL), -EINVAL, JH_ERR_CONFIG_INVALID,
-	      "takes CPU 0", "create checks the config");
+	      "is not page aligned", "create checks the config");
 	jh_config_unref(cfg);
 
 	static const struct {
@@ -329,7 +333,6 @@ static void test_create(void)
 		{ "CELL_CREATE=EADDRINUSE", -EADDRINUSE, JH_ERR_MEMORY, "overlaps Linux's System RAM" },
 		{ "CELL_CREATE=ETIMEDOUT", -ETIMEDOUT, JH_ERR_HYPERVISOR, "did not stop for the change" },
 		{ "CELL_CREATE=EPERM", -EPERM, JH_ERR_REFUSED, "refused" },
-		{ "CELL_CREATE=EACCES", -EACCES, JH_ERR_PERMISSION, "asks for CPU 0" },
 		{ "CELL_CREATE=ENODATA", -ENODATA, JH_ERR_COUNTS, "truncated" },
 		{ "CELL_CREATE=ENXIO", -ENXIO, JH_ERR_HYPERVISOR, "interrupt of the cell" },
 		{ "CELL_CREATE=E2BIG", -E2BIG, JH_ERR_HYPERVISOR, "too large" },
@@ -430,15 +433,15 @@ static void test_check_warnings(void)
 
 	fx_gic_demo(&c);
 	c.nmem = 2;
-	c.cpus = 0x1;
-	strcpy(c.name, "zero");
+	c.mem[1].phys_start = 0x7fa00800;	/* RAM not page aligned */
+	strcpy(c.name, "hv");
 	data = fx_build_cell(&c, &size);
-	cfg = buffer_config(data, size, "zero.cell");
+	cfg = buffer_config(data, size, "hv.cell");
 	warned[0] = '\0';
 	fails(jh_cell_create(ctx, cfg, NULL), -EINVAL, JH_ERR_CONFIG_INVALID,
-	      "zero.cell: the cell takes CPU 0", "an error still refuses");
+	      "hv.cell: memory region 1", "an error still refuses");
 	tap_ok(strstr(warned, "[comm-region-missing]") &&
-	       !strstr(warned, "CPU 0"),
+	       !strstr(warned, "page aligned"),
 	       "with the warnings logged, not the error");
 	jh_config_unref(cfg);
 	jh_config_unref(sys);

@@ -64,8 +64,6 @@ pool1=$(jh_pool_used)
 variant overlap 172 '\000\000\240\177'		# RAM at 0x7fa00000: gic-demo's
 refused "overlapping memory" EADDRINUSE $work/overlap.cell "" \
 	'region 1 \(7fa00000\) overlaps region 1 of cell "gic-demo"'
-variant cpu0 132 '\001'
-refused "stolen CPU 0" EACCES $work/cpu0.cell "" "CPU 0 of \"smp-test\" is Linux's boot CPU"
 variant cpu4 132 '\020'
 refused "CPU not in root" ECHRNG $work/cpu4.cell "" 'CPU 4 of "smp-test" is not one of the root cell.s CPUs'
 variant outside 172 '\000\000\000\000\001'	# RAM at 0x100000000
@@ -137,6 +135,22 @@ check "it finds its comm region" console_wait "$m" 'cell-test: comm region ok'
 check "it ticks from its RAM" console_wait "$m" 'cell-test: tick [0-9]+ latency' 3 20
 check_raw "destroy it" ok destroy smp-test
 check_raw "destroy gic-demo" ok destroy gic-demo
+check_eq "mem_pool_used back to $pool0" "$pool0" jh_pool_used
+
+# A cell on CPU 0 (the CPU set at byte 132: CPU 0 only), as upstream
+# allows: root Linux gives up its boot CPU and gets it back at destroy.
+variant cpu0 132 '\001'
+check "config check: CPU 0 is a warning" sh -c \
+	"jailhouse config check $cfg $work/cpu0.cell 2>&1 | grep -q 'warning: .*\[cpu0\]'"
+check_raw "a cell on CPU 0: created" ok create $work/cpu0.cell
+check_eq "CPU 0 left Linux" 1-3 cat /sys/devices/system/cpu/online
+check_raw "load the timer inmate" ok load smp-test $jh_tests/cell-timer.bin 0
+m=$(console_mark)
+check_raw "start" ok start smp-test
+check "it ticks on CPU 0" console_wait "$m" 'cell-test: tick [0-9]+ latency [0-9]+ ns, CPU 0$' 3 20
+check "root Linux responsive" jh_root_alive
+check_raw "destroy it" ok destroy smp-test
+check_eq "CPU 0 back in Linux" 0-3 cat /sys/devices/system/cpu/online
 check_eq "mem_pool_used back to $pool0" "$pool0" jh_pool_used
 
 # An empty placeholder region (size 0, all zero), as upstream's macro for
