@@ -488,16 +488,27 @@ static void check_root_owns(struct jh_check *chk,
 	const struct jailhouse_memory *mem = jailhouse_cell_mem_regions(cell->desc);
 	unsigned int i;
 
-	for (i = 0; i < cell->desc->num_memory_regions; i++)
-		if (has_phys(&mem[i]) &&
-		    !root_covers(cov, mem[i].phys_start, mem[i].size))
-			jh_check_report(chk, JH_SEVERITY_WARNING,
-					"mem-not-in-root", cell, (int)i, root,
-					-1,
-					"memory region %u (phys 0x%llx-0x%llx) is not memory of the root cell in %s",
-					i, ULL(mem[i].phys_start),
-					ULL(jh_range_last(mem[i].phys_start, mem[i].size)),
-					root->src);
+	bool shared;
+
+	/*
+	 * As the hypervisor has it: a cell takes only memory root has, but
+	 * one it shares with root (ROOTSHARED) is just mapped into it.
+	 */
+	for (i = 0; i < cell->desc->num_memory_regions; i++) {
+		if (!has_phys(&mem[i]) ||
+		    root_covers(cov, mem[i].phys_start, mem[i].size))
+			continue;
+		shared = mem[i].flags & JAILHOUSE_MEM_ROOTSHARED;
+		jh_check_report(chk, shared ? JH_SEVERITY_WARNING :
+				JH_SEVERITY_ERROR, "mem-not-in-root", cell,
+				(int)i, root, -1,
+				"memory region %u (phys 0x%llx-0x%llx) is not memory of the root cell in %s%s",
+				i, ULL(mem[i].phys_start),
+				ULL(jh_range_last(mem[i].phys_start, mem[i].size)),
+				root->src, shared ?
+				"; shared with root, it is mapped into this cell only" :
+				"");
+	}
 }
 
 void jh_check_memory(struct jh_check *chk)

@@ -168,7 +168,9 @@ static int check_region_owner(const struct jailhouse_memory *mem,
 			return -EADDRINUSE;
 		}
 	}
-	if (!root_owns(mem->phys_start, mem->size)) {
+	/* a region shared with root that root lacks is the cell's alone */
+	if (!(mem->flags & JAILHOUSE_MEM_ROOTSHARED) &&
+	    !root_owns(mem->phys_start, mem->size)) {
 		printk("Cell config: region %u (%lx-%lx) is not the root cell's memory\n",
 		       n, (unsigned long)mem->phys_start,
 		       (unsigned long)(mem->phys_start + mem->size - 1));

@@ -162,9 +162,10 @@ static void test_api(void)
 	err = jh_check_set_system(chk, cfgs[0]);
 	tap_ok(err == -EEXIST, "a second system config is refused");
 
-	c.mem[1].phys_start = 0x7fff0000;	/* and in the hypervisor's memory */
+	/* and RAM in the hypervisor's memory, which root does not have */
+	c.mem[1].phys_start = 0x7fff0000;
 	run(&s, &c, 1);
-	tap_ok(strstr(jh_ctx_last_error(ctx), "(and 1 more errors)") != NULL,
+	tap_ok(strstr(jh_ctx_last_error(ctx), "(and 2 more errors)") != NULL,
 	       "message counts further errors");
 	(void)size;
 }
@@ -367,8 +368,18 @@ static void test_memory(void)
 	run(&s, c, 1);
 	expect("hv-overlap", JH_SEVERITY_ERROR, "cell0.cell", 1,
 	       "memory region 1 (phys 0x7fff0000-0x7fffffff) overlaps the hypervisor memory (0x7fc00000-0x7fffffff)");
-	expect("mem-not-in-root", JH_SEVERITY_WARNING, "cell0.cell", 1,
+	expect("mem-not-in-root", JH_SEVERITY_ERROR, "cell0.cell", 1,
 	       "is not memory of the root cell in sys.cell");
+
+	/* shared with root but not root's: mapped into the cell only */
+	fx_qemu_system(&s);
+	fx_gic_demo(&c[0]);
+	c[0].mem[0].phys_start = c[0].mem[0].virt_start = 0x08f00000;
+	c[0].console.address = 0x08f00000;
+	run(&s, c, 1);
+	expect("mem-not-in-root", JH_SEVERITY_WARNING, "cell0.cell", 0,
+	       "shared with root, it is mapped into this cell only");
+	tap_eq(jh_check_get_num_errors(chk), 0, "a shared region root lacks: no error");
 
 	fx_qemu_system(&s);
 	s.root.mem[1].size = 0x3fc10000;

@@ -153,6 +153,16 @@ check_raw "destroy it" ok destroy smp-test
 check_eq "CPU 0 back in Linux" 0-3 cat /sys/devices/system/cpu/online
 check_eq "mem_pool_used back to $pool0" "$pool0" jh_pool_used
 
+# A region shared with root (its UART page, ROOTSHARED, region 0: phys
+# and virt at bytes 140 and 148) on a page root does not have, at
+# 0x08f00000: as upstream, mapped into the cell only; config check warns.
+variant shared-away 140 '\000\000\360\010\000\000\000\000\000\000\360\010\000\000\000\000'
+check "config check: only a warning" sh -c \
+	"jailhouse config check $cfg $work/shared-away.cell 2>&1 | grep -q 'warning: .*mapped into this cell only'"
+check_raw "a shared region root lacks: created" ok create $work/shared-away.cell
+check_raw "destroy it" ok destroy smp-test
+check_eq "mem_pool_used back to $pool0" "$pool0" jh_pool_used
+
 # An empty placeholder region (size 0, all zero), as upstream's macro for
 # ivshmem-net links puts into its configs: nothing, as upstream treats it.
 # It goes in front of the regions (at byte 140), their count (byte 52)
