@@ -292,16 +292,17 @@ static void check_root_cpus(struct jh_check *chk, const struct jh_check_cell *ro
 		    jh_cpuset_contains(online, (unsigned int)cpu))
 			continue;
 		fine = false;
+		/* the hypervisor wants the online CPUs to be root's, all */
 		if (!jh_cpuset_contains(present, (unsigned int)cpu))
-			jh_check_report_live(chk, JH_SEVERITY_WARNING, "live-cpus",
+			jh_check_report_live(chk, JH_SEVERITY_ERROR, "live-cpus",
 					     root->src,
 					     "remove it from the config, or boot with more CPUs",
-					     "CPU %d of the root cell does not exist", cpu);
+					     "CPU %d of the root cell does not exist: enable fails", cpu);
 		else
-			jh_check_report_live(chk, JH_SEVERITY_WARNING, "live-cpus",
+			jh_check_report_live(chk, JH_SEVERITY_ERROR, "live-cpus",
 					     root->src,
 					     "echo 1 > /sys/devices/system/cpu/cpuN/online",
-					     "CPU %d of the root cell is offline; it stays outside the hypervisor",
+					     "CPU %d of the root cell is offline: enable fails",
 					     cpu);
 	}
 	if (fine)

@@ -32,7 +32,7 @@ const struct jh_ioctl_errno jh_ioctl_errnos[] = {
 	ROW(ENABLE, EFAULT, JH_ERR_SYSTEM,
 	    "the driver could not read the config (truncated file?)"),
 	ROW(ENABLE, EINVAL, JH_ERR_HYPERVISOR,
-	    "the driver rejected the config (an upstream driver also says this for a hypervisor memory it cannot use; see the kernel log)"),
+	    "the driver or the hypervisor rejected the config, e.g. the online CPUs are not the root cell's (the kernel log and the hypervisor console say why)"),
 	ROW(ENABLE, EPROTO, JH_ERR_REVISION,
 	    "the driver expects another config revision"),
 	ROW(ENABLE, EOPNOTSUPP, JH_ERR_ARCH,

@@ -183,7 +183,7 @@ static void test_enable_errnos(const struct jh_config *sys)
 		{ "ENABLE=ENOENT", -ENOENT, JH_ERR_FIRMWARE, "cannot load jailhouse.bin" },
 		{ "ENABLE=ELIBBAD", -ELIBBAD, JH_ERR_FIRMWARE, "not a valid hypervisor image" },
 		{ "ENABLE=ENOEXEC", -ENOEXEC, JH_ERR_FIRMWARE, "different entry protocols" },
-		{ "ENABLE=EINVAL", -EINVAL, JH_ERR_HYPERVISOR, "rejected the config" },
+		{ "ENABLE=EINVAL", -EINVAL, JH_ERR_HYPERVISOR, "online CPUs are not the root cell's" },
 		{ "ENABLE=EPROTO", -EPROTO, JH_ERR_REVISION, "another config revision" },
 		{ "ENABLE=EOPNOTSUPP", -EOPNOTSUPP, JH_ERR_ARCH, "another architecture" },
 		{ "ENABLE=E2BIG", -E2BIG, JH_ERR_COUNTS, "1 MiB" },

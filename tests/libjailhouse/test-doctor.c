@@ -226,11 +226,11 @@ static void test_cpus(void)
 	expect("live-cpus", JH_SEVERITY_ERROR, "CPU 4 is online but not in the root cell");
 	fake_write(root, "sys/devices/system/cpu/online", "0-2\n");
 	run();
-	expect("live-cpus", JH_SEVERITY_WARNING,
-	       "CPU 3 of the root cell is offline; it stays outside the hypervisor");
+	expect("live-cpus", JH_SEVERITY_ERROR,
+	       "CPU 3 of the root cell is offline: enable fails");
 	fake_write(root, "sys/devices/system/cpu/present", "0-2\n");
 	run();
-	expect("live-cpus", JH_SEVERITY_WARNING, "CPU 3 of the root cell does not exist");
+	expect("live-cpus", JH_SEVERITY_ERROR, "CPU 3 of the root cell does not exist: enable fails");
 	expect("live-cpus", JH_SEVERITY_ERROR, "linux.cell: CPU 3 does not exist");
 	fake_rm_rf(root, "sys/devices/system/cpu/present");
 	run();
@@ -275,6 +275,24 @@ static void test_kconfig(void)
 	run();
 	expect("live-kconfig", JH_SEVERITY_WARNING,
 	       "/boot/config-6.1.0-test: the kernel configuration is not available");
+	/* a virtual PCI host without OF_OVERLAY: root misses it, enable works */
+	machine();
+	{
+		struct fx_system sys;
+		size_t size;
+		void *data;
+
+		fx_qemu_system(&sys);
+		sys.pci_ecam = 0x08e00000;
+		data = fx_build_system(&sys, &size);
+		jh_config_unref(cfgs[0]);
+		cfgs[0] = load(data, size, "sys.cell");
+	}
+	fake_write(root, "proc/config.gz", "%s",
+		   "CONFIG_MODULES=y\nCONFIG_HOTPLUG_CPU=y\n");
+	run();
+	expect("live-kconfig", JH_SEVERITY_WARNING,
+	       "CONFIG_OF_OVERLAY is off: root Linux will not see the config's virtual PCI host");
 }
 
 static void test_offline_has_no_hint(void)
