@@ -127,7 +127,7 @@ static int load_segment(struct jh_linux_plan *plan, struct jh_cell *cell,
 	int err;
 
 	jh_dbg(plan->ctx, "loading %s: %llu bytes at 0x%llx (region %u)",
-	       jhl_kind_name(seg->kind), (unsigned long long)seg->size,
+	       jh_linux_image_name(seg->kind), (unsigned long long)seg->size,
 	       (unsigned long long)seg->guest_addr, seg->region);
 	if (seg->data) {
 		err = check_cancel(plan);
@@ -139,7 +139,7 @@ static int load_segment(struct jh_linux_plan *plan, struct jh_cell *cell,
 	}
 	if (err)
 		jh_error_prefix(plan->ctx, "loading the %s (%llu bytes at 0x%llx)",
-				jhl_kind_name(seg->kind),
+				jh_linux_image_name(seg->kind),
 				(unsigned long long)seg->size,
 				(unsigned long long)seg->guest_addr);
 	return err;

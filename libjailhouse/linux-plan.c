@@ -232,22 +232,6 @@ jh_linux_plan_get_num_segments(const struct jh_linux_plan *plan)
 	return jhl_plan_num_segments(plan->plan);
 }
 
-static enum jh_linux_image image_of(enum jhl_kind kind)
-{
-	switch (kind) {
-	case JHL_SEG_LOADER:
-		return JH_LINUX_LOADER;
-	case JHL_SEG_KERNEL:
-		return JH_LINUX_KERNEL;
-	case JHL_SEG_DTB:
-		return JH_LINUX_DTB;
-	case JHL_SEG_INITRD:
-		return JH_LINUX_INITRD;
-	default:
-		return JH_LINUX_PARAMS;
-	}
-}
-
 JH_EXPORT int jh_linux_plan_get_segment(const struct jh_linux_plan *plan,
 					unsigned int idx,
 					struct jh_linux_segment *seg)
@@ -257,7 +241,7 @@ JH_EXPORT int jh_linux_plan_get_segment(const struct jh_linux_plan *plan,
 	if (!s)
 		return -ERANGE;
 	memset(seg, 0, sizeof(*seg));
-	seg->image = image_of(s->kind);
+	seg->image = s->kind;
 	seg->region = s->region;
 	seg->guest_addr = s->guest_addr;
 	seg->size = s->size;

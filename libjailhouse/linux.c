@@ -9,21 +9,6 @@
 
 #include "linux.h"
 
-static const char *const image_names[] = {
-	[JH_LINUX_KERNEL] = "kernel",
-	[JH_LINUX_INITRD] = "initrd",
-	[JH_LINUX_DTB] = "dtb",
-	[JH_LINUX_LOADER] = "loader",
-	[JH_LINUX_PARAMS] = "params",
-};
-
-JH_EXPORT const char *jh_linux_image_name(enum jh_linux_image image)
-{
-	if ((unsigned int)image >= ARRAY_SIZE(image_names))
-		return "unknown";
-	return image_names[image];
-}
-
 struct jh_blob *jh_blob_ref(struct jh_blob *blob)
 {
 	if (blob)

@@ -57,7 +57,9 @@ libjailhouse_libjailhouse_la_SOURCES += \
 	libjailhouse/linux-boot.c
 libjailhouse_libjailhouse_la_LIBADD += loaders/libjhloader.la
 else
-libjailhouse_libjailhouse_la_SOURCES += libjailhouse/linux-none.c
+# the images' names: in the loader's library when there is one
+libjailhouse_libjailhouse_la_SOURCES += libjailhouse/linux-none.c \
+	libjailhouse/linux-images.c
 endif
 
 pkgconfigdir = $(libdir)/pkgconfig

@@ -20,6 +20,9 @@
 
 #include <jailhouse/cell-config.h>
 
+/* enum jh_linux_image and its names: the library's words for the images */
+#include "libjailhouse.h"
+
 /*
  * Input bytes: borrowed memory, or an open file read with pread() so large
  * images (kernel, initrd) never have to be resident at once. A source must
@@ -89,14 +92,6 @@ struct jhl_request {
 
 struct jhl_gunzip;
 
-enum jhl_kind {
-	JHL_SEG_LOADER,
-	JHL_SEG_KERNEL,
-	JHL_SEG_DTB,
-	JHL_SEG_INITRD,
-	JHL_SEG_PARAMS,
-};
-
 /*
  * One load: @size bytes, starting at byte @offset of the image of kind
  * @kind, to guest address @guest_addr inside memory region @region (index
@@ -106,7 +101,7 @@ enum jhl_kind {
  * keeps for it (the kernel's image_size incl. BSS, page rounding).
  */
 struct jhl_segment {
-	enum jhl_kind kind;
+	enum jh_linux_image kind;
 	__u64 guest_addr;
 	__u64 size;
 	__u64 reserved;
@@ -164,7 +159,6 @@ int jhl_segment_read(const struct jhl_segment *seg, void *buf, size_t len,
  * 0, or the error loading would meet (logged). For dry runs.
  */
 int jhl_plan_verify(const struct jhl_plan *plan);
-const char *jhl_kind_name(enum jhl_kind kind);
 
 const struct jhl_plan_info *jhl_plan_info(const struct jhl_plan *plan);
 /* "kernel=0x... dtb=0x..." as written to params_addr (plus a NUL). */

@@ -16,11 +16,14 @@ loader_c_sources = \
 	loaders/dtb-gen.c \
 	loaders/plan.c \
 	loaders/segments.c \
-	loaders/print.c
+	loaders/print.c \
+	libjailhouse/linux-images.c
 
 noinst_HEADERS += loaders/jhloader.h loaders/internal.h loaders/plan.h
 
-LOADER_CFLAGS = $(AM_CFLAGS) $(ZLIB_CFLAGS) $(LIBFDT_CFLAGS)
+# the library's public header gives the images' vocabulary
+LOADER_CFLAGS = $(AM_CFLAGS) $(ZLIB_CFLAGS) $(LIBFDT_CFLAGS) \
+	-I$(top_srcdir)/libjailhouse
 LOADER_LIBS = $(ZLIB_LIBS) $(LIBFDT_LIBS)
 
 if BUILD_LINUX_LOADER

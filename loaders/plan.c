@@ -13,21 +13,6 @@
 #include "internal.h"
 #include "plan.h"
 
-static const char *const kind_names[] = {
-	[JHL_SEG_LOADER] = "loader",
-	[JHL_SEG_KERNEL] = "kernel",
-	[JHL_SEG_DTB] = "dtb",
-	[JHL_SEG_INITRD] = "initrd",
-	[JHL_SEG_PARAMS] = "params",
-};
-
-const char *jhl_kind_name(enum jhl_kind kind)
-{
-	if ((unsigned int)kind >= ARRAY_SIZE(kind_names))
-		return "?";
-	return kind_names[kind];
-}
-
 static int check_request(struct jhl_ctx *ctx, const struct jhl_request *req)
 {
 	if (!req->kernel || !req->loader) {

@@ -10,18 +10,18 @@
 #include "plan.h"
 
 static const char *source_name(const struct jhl_plan *plan,
-			       enum jhl_kind kind)
+			       enum jh_linux_image kind)
 {
 	switch (kind) {
-	case JHL_SEG_LOADER:
+	case JH_LINUX_LOADER:
 		return plan->loader_src->name;
-	case JHL_SEG_KERNEL:
+	case JH_LINUX_KERNEL:
 		return plan->kernel_src->name;
-	case JHL_SEG_DTB:
+	case JH_LINUX_DTB:
 		return plan->dtb_src ? plan->dtb_src->name : NULL;
-	case JHL_SEG_INITRD:
+	case JH_LINUX_INITRD:
 		return plan->initrd_src->name;
-	case JHL_SEG_PARAMS:
+	case JH_LINUX_PARAMS:
 		break;
 	}
 	return NULL;
@@ -33,12 +33,12 @@ static void text_segment(const struct jhl_plan *plan,
 	const char *from = source_name(plan, seg->kind);
 
 	fprintf(out, "  %-7s 0x%010llx-0x%010llx %10s %10s %6u  ",
-		jhl_kind_name(seg->kind), (unsigned long long)seg->guest_addr,
+		jh_linux_image_name(seg->kind), (unsigned long long)seg->guest_addr,
 		(unsigned long long)(seg->guest_addr + seg->reserved - 1),
 		jhl_size(seg->size).s, jhl_size(seg->reserved).s, seg->region);
-	if (seg->kind == JHL_SEG_PARAMS)
+	if (seg->kind == JH_LINUX_PARAMS)
 		fprintf(out, "\"%s\"", plan->params);
-	else if (seg->kind == JHL_SEG_DTB)
+	else if (seg->kind == JH_LINUX_DTB)
 		fprintf(out, "%s%s", from ? from : "generated",
 			from ? " (patched)" : "");
 	else
@@ -123,7 +123,7 @@ static void json_segments(const struct jhl_plan *plan, FILE *out)
 		const struct jhl_segment *seg = &plan->segs[n];
 
 		fprintf(out, "%s\n    {\"what\": \"%s\", \"guest_address\": %llu, \"size\": %llu, \"reserved\": %llu, \"offset\": %llu, \"region\": %u, \"source\": ",
-			n ? "," : "", jhl_kind_name(seg->kind),
+			n ? "," : "", jh_linux_image_name(seg->kind),
 			(unsigned long long)seg->guest_addr,
 			(unsigned long long)seg->size,
 			(unsigned long long)seg->reserved,
@@ -242,7 +242,7 @@ static void shell_word(FILE *out, const char *s)
 }
 
 static void load_arg(const struct jhl_plan *plan, FILE *out,
-		     enum jhl_kind kind, const char *file)
+		     enum jh_linux_image kind, const char *file)
 {
 	unsigned int n;
 
@@ -280,13 +280,13 @@ int jhl_plan_print_commands(const struct jhl_plan *plan, FILE *out,
 	shell_word(out, cell_path);
 	fputs("\njailhouse cell load ", out);
 	shell_word(out, plan->cell_name);
-	load_arg(plan, out, JHL_SEG_LOADER, plan->loader_src->name);
+	load_arg(plan, out, JH_LINUX_LOADER, plan->loader_src->name);
 	fprintf(out, " -s \"%s\" -a 0x%llx", plan->params,
 		(unsigned long long)info->params_addr);
-	load_arg(plan, out, JHL_SEG_KERNEL, kernel);
+	load_arg(plan, out, JH_LINUX_KERNEL, kernel);
 	if (plan->initrd_src)
-		load_arg(plan, out, JHL_SEG_INITRD, plan->initrd_src->name);
-	load_arg(plan, out, JHL_SEG_DTB, dtb_path);
+		load_arg(plan, out, JH_LINUX_INITRD, plan->initrd_src->name);
+	load_arg(plan, out, JH_LINUX_DTB, dtb_path);
 	fputs("\njailhouse cell start ", out);
 	shell_word(out, plan->cell_name);
 	fputc('\n', out);

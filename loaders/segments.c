@@ -51,7 +51,7 @@ static int add_image(struct jhl_plan *plan, const struct jhl_cell *cell,
 		region = loadable_region(cell, seg.guest_addr);
 		if (region < 0) {
 			jhl_err(&plan->ctx, "internal error: %s at 0x%llx is in no loadable region",
-				jhl_kind_name(seg.kind),
+				jh_linux_image_name(seg.kind),
 				(unsigned long long)seg.guest_addr);
 			return -EFAULT;
 		}
@@ -77,8 +77,8 @@ static int add_image(struct jhl_plan *plan, const struct jhl_cell *cell,
 static bool allowed_overlap(const struct jhl_segment *a,
 			    const struct jhl_segment *b)
 {
-	return (a->kind == JHL_SEG_LOADER && b->kind == JHL_SEG_PARAMS) ||
-		(a->kind == JHL_SEG_PARAMS && b->kind == JHL_SEG_LOADER);
+	return (a->kind == JH_LINUX_LOADER && b->kind == JH_LINUX_PARAMS) ||
+		(a->kind == JH_LINUX_PARAMS && b->kind == JH_LINUX_LOADER);
 }
 
 static int verify(struct jhl_plan *plan)
@@ -95,8 +95,8 @@ static int verify(struct jhl_plan *plan)
 			    b->guest_addr < a->guest_addr + a->reserved &&
 			    !allowed_overlap(a, b)) {
 				jhl_err(&plan->ctx, "internal error: %s and %s overlap",
-					jhl_kind_name(a->kind),
-					jhl_kind_name(b->kind));
+					jh_linux_image_name(a->kind),
+					jh_linux_image_name(b->kind));
 				return -EFAULT;
 			}
 		}
@@ -110,7 +110,7 @@ static int add_kernel_dtb_initrd(struct jhl_plan *plan,
 	const struct jhl_plan_info *info = &plan->info;
 	const struct jhl_source *ksrc = plan->kernel.src;
 	struct jhl_segment seg = {
-		.kind = JHL_SEG_KERNEL,
+		.kind = JH_LINUX_KERNEL,
 		.guest_addr = info->kernel_addr,
 		.size = plan->kernel.size,
 		.reserved = info->kernel_image_size,
@@ -124,7 +124,7 @@ static int add_kernel_dtb_initrd(struct jhl_plan *plan,
 	if (err)
 		return err;
 	seg = (struct jhl_segment){
-		.kind = JHL_SEG_DTB,
+		.kind = JH_LINUX_DTB,
 		.guest_addr = info->dtb_addr,
 		.size = plan->dtb_size,
 		.reserved = JHL_ALIGN_UP(plan->dtb_size, JHL_PAGE_SIZE),
@@ -134,7 +134,7 @@ static int add_kernel_dtb_initrd(struct jhl_plan *plan,
 	if (err || !plan->initrd_src)
 		return err;
 	seg = (struct jhl_segment){
-		.kind = JHL_SEG_INITRD,
+		.kind = JH_LINUX_INITRD,
 		.guest_addr = info->initrd_addr,
 		.size = info->initrd_size,
 		.reserved = JHL_ALIGN_UP(info->initrd_size, JHL_PAGE_SIZE),
@@ -147,7 +147,7 @@ static int add_kernel_dtb_initrd(struct jhl_plan *plan,
 int jhl_plan_build_segments(struct jhl_plan *plan, const struct jhl_cell *cell)
 {
 	struct jhl_segment seg = {
-		.kind = JHL_SEG_LOADER,
+		.kind = JH_LINUX_LOADER,
 		.guest_addr = cell->reset,
 		.size = plan->loader_size,
 		.reserved = plan->loader_reserved,
@@ -162,7 +162,7 @@ int jhl_plan_build_segments(struct jhl_plan *plan, const struct jhl_cell *cell)
 		return err;
 	/* Last: it overwrites the loader's parameter area. */
 	seg = (struct jhl_segment){
-		.kind = JHL_SEG_PARAMS,
+		.kind = JH_LINUX_PARAMS,
 		.guest_addr = plan->info.params_addr,
 		.size = strlen(plan->params) + 1,
 		.reserved = strlen(plan->params) + 1,

@@ -331,7 +331,7 @@ static void test_patched(void)
 		n++;
 	tap_eq(n, 2, "%s: CPUs untouched", what);
 	tap_eq(jhl_plan_num_warnings(plan), 0, "%s: no warnings", what);
-	tap_eq(tl_seg(plan, JHL_SEG_DTB)->guest_addr, 0x70000000,
+	tap_eq(tl_seg(plan, JH_LINUX_DTB)->guest_addr, 0x70000000,
 	       "%s: DTB at the RAM start", what);
 	jhl_plan_free(plan);
 out:
@@ -406,7 +406,7 @@ static void test_patched_32bit(void)
 	start = fdt_getprop(fdt, fdt_path_offset(fdt, "/chosen"),
 			    "linux,initrd-start", &len);
 	tap_ok(start && len == 4 &&
-	       fdt32_to_cpu(*start) == tl_seg(plan, JHL_SEG_INITRD)->guest_addr,
+	       fdt32_to_cpu(*start) == tl_seg(plan, JH_LINUX_INITRD)->guest_addr,
 	       "%s: 32-bit initrd-start", what);
 	jhl_plan_free(plan);
 out:

@@ -38,30 +38,30 @@ static void plan_fails(struct tl_req *r, int want, const char *msg,
 		tl_log_dump();
 }
 
-static void check_seg(const struct jhl_plan *plan, enum jhl_kind kind,
+static void check_seg(const struct jhl_plan *plan, enum jh_linux_image kind,
 		      __u64 addr, __u64 size, unsigned int region,
 		      const char *what)
 {
 	const struct jhl_segment *seg = tl_seg(plan, kind);
 
-	if (!tap_ok(seg != NULL, "%s: has a %s segment", what, jhl_kind_name(kind)))
+	if (!tap_ok(seg != NULL, "%s: has a %s segment", what, jh_linux_image_name(kind)))
 		return;
 	tap_eq(seg->guest_addr, addr, "%s: %s at 0x%llx", what,
-	       jhl_kind_name(kind), (unsigned long long)addr);
+	       jh_linux_image_name(kind), (unsigned long long)addr);
 	if (size)
-		tap_eq(seg->size, size, "%s: %s size", what, jhl_kind_name(kind));
+		tap_eq(seg->size, size, "%s: %s size", what, jh_linux_image_name(kind));
 	tap_eq(seg->region, region, "%s: %s in region %u", what,
-	       jhl_kind_name(kind), region);
+	       jh_linux_image_name(kind), region);
 }
 
-static void check_bytes(const struct jhl_plan *plan, enum jhl_kind kind,
+static void check_bytes(const struct jhl_plan *plan, enum jh_linux_image kind,
 			const void *want, size_t len, const char *what)
 {
 	void *buf = malloc(len);
 
 	tap_ok(buf && tl_read_image(plan, kind, buf, len) &&
 	       !memcmp(buf, want, len), "%s: %s bytes read back equal", what,
-	       jhl_kind_name(kind));
+	       jh_linux_image_name(kind));
 	free(buf);
 }
 
@@ -90,26 +90,26 @@ static void test_demo_raw(void)
 		goto out;
 	info = jhl_plan_info(plan);
 	tap_eq(jhl_plan_num_segments(plan), 4, "%s: four loads", what);
-	tap_eq(jhl_plan_segment(plan, 0)->kind, JHL_SEG_LOADER, "%s: loader first", what);
-	tap_eq(jhl_plan_segment(plan, 3)->kind, JHL_SEG_PARAMS, "%s: parameters last", what);
-	check_seg(plan, JHL_SEG_LOADER, 0, 0x1800, 1, what);
-	check_seg(plan, JHL_SEG_DTB, 0x70000000, 0, 2, what);
-	check_seg(plan, JHL_SEG_KERNEL, 0x70200000, FX_MIB, 2, what);
-	check_seg(plan, JHL_SEG_PARAMS, 0x1000, 33, 1, what);
-	tap_eq(tl_seg(plan, JHL_SEG_KERNEL)->reserved, 2 * FX_MIB,
+	tap_eq(jhl_plan_segment(plan, 0)->kind, JH_LINUX_LOADER, "%s: loader first", what);
+	tap_eq(jhl_plan_segment(plan, 3)->kind, JH_LINUX_PARAMS, "%s: parameters last", what);
+	check_seg(plan, JH_LINUX_LOADER, 0, 0x1800, 1, what);
+	check_seg(plan, JH_LINUX_DTB, 0x70000000, 0, 2, what);
+	check_seg(plan, JH_LINUX_KERNEL, 0x70200000, FX_MIB, 2, what);
+	check_seg(plan, JH_LINUX_PARAMS, 0x1000, 33, 1, what);
+	tap_eq(tl_seg(plan, JH_LINUX_KERNEL)->reserved, 2 * FX_MIB,
 	       "%s: kernel reserves image_size", what);
 	tap_ok(!strcmp(jhl_plan_params(plan), "kernel=0x70200000 dtb=0x70000000"),
 	       "%s: parameters \"%s\"", what, jhl_plan_params(plan));
-	tap_ok(!memcmp(tl_seg(plan, JHL_SEG_PARAMS)->data, jhl_plan_params(plan), 33),
+	tap_ok(!memcmp(tl_seg(plan, JH_LINUX_PARAMS)->data, jhl_plan_params(plan), 33),
 	       "%s: parameter bytes end with NUL", what);
 	tap_ok(info->upstream_layout && info->dtb_generated && !info->kernel_gzip,
 	       "%s: upstream layout, generated DTB, raw kernel", what);
-	check_bytes(plan, JHL_SEG_KERNEL, img, FX_MIB, what);
+	check_bytes(plan, JH_LINUX_KERNEL, img, FX_MIB, what);
 	bin = tl_loader_bin(&size);
-	check_bytes(plan, JHL_SEG_LOADER, bin, size, what);
+	check_bytes(plan, JH_LINUX_LOADER, bin, size, what);
 	dtb = jhl_plan_dtb(plan, &size);
 	tap_ok(!fdt_check_full(dtb, size), "%s: DTB is valid", what);
-	check_bytes(plan, JHL_SEG_DTB, dtb, size, what);
+	check_bytes(plan, JH_LINUX_DTB, dtb, size, what);
 	tap_eq(jhl_plan_num_warnings(plan), 1, "%s: one warning", what);
 	tap_ok(tl_log_has_level(JHL_LOG_WARN, "generated DTB assumes QEMU virt"),
 	       "%s: the generated DTB's QEMU virt guess", what);
@@ -141,14 +141,14 @@ static void test_demo_gz_initrd(void)
 	plan = plan_ok(&r, what);
 	if (!plan)
 		goto out;
-	check_seg(plan, JHL_SEG_DTB, 0x70000000, 0, 2, what);
-	check_seg(plan, JHL_SEG_KERNEL, 0x70200000, size, 2, what);
+	check_seg(plan, JH_LINUX_DTB, 0x70000000, 0, 2, what);
+	check_seg(plan, JH_LINUX_KERNEL, 0x70200000, size, 2, what);
 	/* upstream: kernel_addr + 2 * page_align(Image) */
-	check_seg(plan, JHL_SEG_INITRD, 0x70200000 + 0x402000, initrd_len, 2, what);
+	check_seg(plan, JH_LINUX_INITRD, 0x70200000 + 0x402000, initrd_len, 2, what);
 	tap_ok(jhl_plan_info(plan)->upstream_layout && jhl_plan_info(plan)->kernel_gzip,
 	       "%s: upstream layout, gzip kernel", what);
-	check_bytes(plan, JHL_SEG_KERNEL, img, size, what);
-	check_bytes(plan, JHL_SEG_INITRD, initrd, initrd_len, what);
+	check_bytes(plan, JH_LINUX_KERNEL, img, size, what);
+	check_bytes(plan, JH_LINUX_INITRD, initrd, initrd_len, what);
 	dtb = jhl_plan_dtb(plan, &dtb_size);
 	tap_eq(chosen_u64(dtb, "linux,initrd-start"), 0x70602000,
 	       "%s: DTB initrd-start", what);
@@ -158,7 +158,7 @@ static void test_demo_gz_initrd(void)
 	args = fdt_getprop(dtb, node, "bootargs", NULL);
 	tap_ok(args && !strcmp(args, "console=ttyAMA0 rdinit=/init"),
 	       "%s: DTB bootargs", what);
-	check_bytes(plan, JHL_SEG_DTB, dtb, dtb_size, what);
+	check_bytes(plan, JH_LINUX_DTB, dtb, dtb_size, what);
 	jhl_plan_free(plan);
 out:
 	free(dtb_in);
@@ -181,16 +181,16 @@ static void test_demo_big_initrd(void)
 	r.req.initrd = &r.initrd;
 	plan = plan_ok(&r, what);
 	if (plan) {
-		check_seg(plan, JHL_SEG_KERNEL, 0x70000000, 8 * FX_MIB, 2, what);
-		check_seg(plan, JHL_SEG_INITRD, 0x70a00000, 111 * FX_MIB, 2, what);
-		check_seg(plan, JHL_SEG_DTB, 0x70a00000 + 111 * FX_MIB, 0, 2, what);
+		check_seg(plan, JH_LINUX_KERNEL, 0x70000000, 8 * FX_MIB, 2, what);
+		check_seg(plan, JH_LINUX_INITRD, 0x70a00000, 111 * FX_MIB, 2, what);
+		check_seg(plan, JH_LINUX_DTB, 0x70a00000 + 111 * FX_MIB, 0, 2, what);
 		tap_ok(!jhl_plan_info(plan)->upstream_layout,
 		       "%s: not the upstream layout", what);
 		tap_ok(tl_log_has_level(JHL_LOG_INFO, "upstream tool's layout"),
 		       "%s: says why the layout differs", what);
-		tap_ok(tl_seg(plan, JHL_SEG_INITRD)->data == NULL,
+		tap_ok(tl_seg(plan, JH_LINUX_INITRD)->data == NULL,
 		       "%s: initrd is read from its file", what);
-		check_bytes(plan, JHL_SEG_KERNEL, img, 8 * FX_MIB, what);
+		check_bytes(plan, JH_LINUX_KERNEL, img, 8 * FX_MIB, what);
 		jhl_plan_free(plan);
 	}
 	jhl_source_close(&r.initrd);
@@ -228,17 +228,17 @@ static void test_spanning(void)
 	plan = plan_ok(&r, what);
 	if (plan) {
 		for (n = 0; (seg = jhl_plan_segment(plan, n)); n++)
-			if (seg->kind == JHL_SEG_KERNEL)
+			if (seg->kind == JH_LINUX_KERNEL)
 				break;
 		tap_ok(seg && seg->guest_addr == 0x70200000 &&
 		       seg->size == 2 * FX_MIB && seg->region == 2 &&
 		       !seg->offset, "%s: first kernel part fills region 2", what);
 		seg = jhl_plan_segment(plan, n + 1);
-		tap_ok(seg && seg->kind == JHL_SEG_KERNEL &&
+		tap_ok(seg && seg->kind == JH_LINUX_KERNEL &&
 		       seg->guest_addr == 0x70400000 && seg->size == 4 * FX_MIB &&
 		       seg->region == 3 && seg->offset == 2 * FX_MIB,
 		       "%s: second kernel part in region 3 from byte 2 MiB", what);
-		check_bytes(plan, JHL_SEG_KERNEL, img, 6 * FX_MIB, what);
+		check_bytes(plan, JH_LINUX_KERNEL, img, 6 * FX_MIB, what);
 		jhl_plan_free(plan);
 	}
 	free(bytes);
@@ -263,8 +263,8 @@ static void test_second_region(void)
 	tl_req_init(&r, bytes, size, img, FX_MIB);
 	plan = plan_ok(&r, what);
 	if (plan) {
-		check_seg(plan, JHL_SEG_DTB, 0x60000000, 0, 3, what);
-		check_seg(plan, JHL_SEG_KERNEL, 0x60200000, FX_MIB, 3, what);
+		check_seg(plan, JH_LINUX_DTB, 0x60000000, 0, 3, what);
+		check_seg(plan, JH_LINUX_KERNEL, 0x60200000, FX_MIB, 3, what);
 		tap_ok(jhl_plan_info(plan)->upstream_layout,
 		       "%s: still the upstream layout", what);
 		jhl_plan_free(plan);
@@ -368,10 +368,10 @@ static void test_loader_placement(void)
 	tl_req_init(&r, bytes, size, img, FX_MIB);
 	plan = plan_ok(&r, what);
 	if (plan) {
-		check_seg(plan, JHL_SEG_LOADER, 0x70000000, 0x1800, 2, what);
-		check_seg(plan, JHL_SEG_PARAMS, 0x70001000, 0, 2, what);
-		check_seg(plan, JHL_SEG_DTB, 0x70006000, 0, 2, what);
-		check_seg(plan, JHL_SEG_KERNEL, 0x70200000, FX_MIB, 2, what);
+		check_seg(plan, JH_LINUX_LOADER, 0x70000000, 0x1800, 2, what);
+		check_seg(plan, JH_LINUX_PARAMS, 0x70001000, 0, 2, what);
+		check_seg(plan, JH_LINUX_DTB, 0x70006000, 0, 2, what);
+		check_seg(plan, JH_LINUX_KERNEL, 0x70200000, FX_MIB, 2, what);
 		jhl_plan_free(plan);
 	}
 	free(bytes);
@@ -416,7 +416,7 @@ static void test_decomp_factor(void)
 	r.req.decomp_factor = 3;
 	plan = plan_ok(&r, what);
 	if (plan) {
-		check_seg(plan, JHL_SEG_INITRD, 0x70200000 + 4 * FX_MIB,
+		check_seg(plan, JH_LINUX_INITRD, 0x70200000 + 4 * FX_MIB,
 			  sizeof(initrd), 2, what);
 		jhl_plan_free(plan);
 	}
@@ -438,10 +438,10 @@ static void test_file_sources(void)
 	r.req.initrd = &r.initrd;
 	plan = plan_ok(&r, what);
 	if (plan) {
-		tap_ok(!tl_seg(plan, JHL_SEG_KERNEL)->data,
+		tap_ok(!tl_seg(plan, JH_LINUX_KERNEL)->data,
 		       "%s: raw kernel stays in its file", what);
-		check_bytes(plan, JHL_SEG_KERNEL, img, 3 * FX_MIB + 77, what);
-		check_bytes(plan, JHL_SEG_INITRD, initrd, FX_MIB + 5, what);
+		check_bytes(plan, JH_LINUX_KERNEL, img, 3 * FX_MIB + 77, what);
+		check_bytes(plan, JH_LINUX_INITRD, initrd, FX_MIB + 5, what);
 		jhl_plan_free(plan);
 	}
 	jhl_source_close(&r.kernel);
@@ -534,8 +534,8 @@ static void test_ram_at_0(void)
 	tl_req_init(&r, bytes, size, img, FX_MIB);
 	plan = plan_ok(&r, what);
 	if (plan) {
-		check_seg(plan, JHL_SEG_DTB, 0x1000, 0, 2, what);
-		check_seg(plan, JHL_SEG_KERNEL, 0x200000, FX_MIB, 2, what);
+		check_seg(plan, JH_LINUX_DTB, 0x1000, 0, 2, what);
+		check_seg(plan, JH_LINUX_KERNEL, 0x200000, FX_MIB, 2, what);
 		tap_ok(!strcmp(jhl_plan_params(plan), "kernel=0x200000 dtb=0x1000"),
 		       "%s: parameters \"%s\"", what, jhl_plan_params(plan));
 		tap_ok(jhl_plan_info(plan)->upstream_layout,
@@ -554,9 +554,9 @@ static void test_ram_at_0(void)
 	if (plan) {
 		tap_ok(!jhl_plan_info(plan)->upstream_layout,
 		       "%s: not the upstream layout", what);
-		check_seg(plan, JHL_SEG_KERNEL, 0x200000, 8 * FX_MIB, 2, what);
-		check_seg(plan, JHL_SEG_INITRD, 0xc00000, 111 * FX_MIB, 2, what);
-		check_seg(plan, JHL_SEG_DTB, 0x1000, 0, 2, what);
+		check_seg(plan, JH_LINUX_KERNEL, 0x200000, 8 * FX_MIB, 2, what);
+		check_seg(plan, JH_LINUX_INITRD, 0xc00000, 111 * FX_MIB, 2, what);
+		check_seg(plan, JH_LINUX_DTB, 0x1000, 0, 2, what);
 		jhl_plan_free(plan);
 	}
 	jhl_source_close(&r.initrd);
@@ -589,10 +589,10 @@ static void test_loader_ram_not_for_linux(void)
 	if (plan) {
 		tap_ok(!jhl_plan_info(plan)->upstream_layout,
 		       "%s: first fit", what);
-		check_seg(plan, JHL_SEG_LOADER, 0, 0, 1, what);
-		check_seg(plan, JHL_SEG_KERNEL, 0x70000000, 8 * FX_MIB, 2, what);
-		check_seg(plan, JHL_SEG_INITRD, 0x70a00000, sizeof(initrd), 2, what);
-		check_seg(plan, JHL_SEG_DTB, 0x70a04000, 0, 2, what);
+		check_seg(plan, JH_LINUX_LOADER, 0, 0, 1, what);
+		check_seg(plan, JH_LINUX_KERNEL, 0x70000000, 8 * FX_MIB, 2, what);
+		check_seg(plan, JH_LINUX_INITRD, 0x70a00000, sizeof(initrd), 2, what);
+		check_seg(plan, JH_LINUX_DTB, 0x70a04000, 0, 2, what);
 		jhl_plan_free(plan);
 	}
 	free(bytes);

@@ -109,7 +109,7 @@ void tl_req_initrd(struct tl_req *r, const void *data, size_t size)
 }
 
 const struct jhl_segment *tl_seg(const struct jhl_plan *plan,
-				 enum jhl_kind kind)
+				 enum jh_linux_image kind)
 {
 	unsigned int n;
 
@@ -119,7 +119,7 @@ const struct jhl_segment *tl_seg(const struct jhl_plan *plan,
 	return NULL;
 }
 
-bool tl_read_image(const struct jhl_plan *plan, enum jhl_kind kind,
+bool tl_read_image(const struct jhl_plan *plan, enum jh_linux_image kind,
 		   void *buf, size_t len)
 {
 	size_t covered = 0;

@@ -43,9 +43,9 @@ void tl_req_initrd(struct tl_req *r, const void *data, size_t size);
 
 /* Find the (first) segment of a kind, or NULL. */
 const struct jhl_segment *tl_seg(const struct jhl_plan *plan,
-				 enum jhl_kind kind);
+				 enum jh_linux_image kind);
 /* Read an entire image back from the plan's segments into @buf. */
-bool tl_read_image(const struct jhl_plan *plan, enum jhl_kind kind,
+bool tl_read_image(const struct jhl_plan *plan, enum jh_linux_image kind,
 		   void *buf, size_t len);
 
 /*
