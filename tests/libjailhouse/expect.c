@@ -31,8 +31,8 @@ void th_show_error(struct jh_ctx *ctx, int ret)
 	       jh_ctx_last_error(ctx));
 }
 
-static struct jh_config *parse(struct jh_ctx *ctx, void *data, size_t size,
-			       const char *label)
+struct jh_config *th_config_take(struct jh_ctx *ctx, void *data, size_t size,
+				 const char *label)
 {
 	struct jh_config *cfg;
 
@@ -50,7 +50,7 @@ struct jh_config *th_system_config(struct jh_ctx *ctx)
 
 	fx_qemu_system(&s);
 	data = fx_build_system(&s, &size);
-	return parse(ctx, data, size, "sys.cell");
+	return th_config_take(ctx, data, size, "sys.cell");
 }
 
 struct jh_config *th_cell_config(struct jh_ctx *ctx, const struct fx_cell *c)
@@ -59,5 +59,5 @@ struct jh_config *th_cell_config(struct jh_ctx *ctx, const struct fx_cell *c)
 	void *data;
 
 	data = fx_build_cell(c, &size);
-	return parse(ctx, data, size, "cell.cell");
+	return th_config_take(ctx, data, size, "cell.cell");
 }

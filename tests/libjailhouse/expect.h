@@ -13,6 +13,9 @@
 
 /* The test bed's system config, or a cell built from @c, parsed in @ctx
  * (the test ends with 99 if that fails). */
+/* @data (malloc()ed, freed here) parsed in @ctx as @label, or exit 99 */
+struct jh_config *th_config_take(struct jh_ctx *ctx, void *data, size_t size,
+				 const char *label);
 struct jh_config *th_system_config(struct jh_ctx *ctx);
 struct jh_config *th_cell_config(struct jh_ctx *ctx, const struct fx_cell *c);
 

@@ -385,17 +385,6 @@ static void warn_fn(void *data, int prio, const char *msg)
 		snprintf(warned + len, sizeof(warned) - len, "%s\n", msg);
 }
 
-static struct jh_config *buffer_config(void *data, size_t size,
-				       const char *label)
-{
-	struct jh_config *cfg;
-
-	if (jh_config_new_from_buffer(ctx, data, size, label, &cfg))
-		exit(99);
-	free(data);
-	return cfg;
-}
-
 /* Checker warnings do not refuse a config but reach the log. */
 static void test_check_warnings(void)
 {
@@ -412,7 +401,7 @@ static void test_check_warnings(void)
 	fx_qemu_system(&s);
 	s.root.mem[0].flags |= JAILHOUSE_MEM_COMM_REGION;
 	data = fx_build_system(&s, &size);
-	sys = buffer_config(data, size, "sys.cell");
+	sys = th_config_take(ctx, data, size, "sys.cell");
 	warned[0] = '\0';
 	tap_ok(!jh_enable(ctx, sys) &&
 	       strstr(warned, "sys.cell: memory region 0 is a comm region") &&
@@ -422,7 +411,7 @@ static void test_check_warnings(void)
 	fx_gic_demo(&c);
 	c.nmem = 2;
 	data = fx_build_cell(&c, &size);
-	cfg = buffer_config(data, size, "nocomm.cell");
+	cfg = th_config_take(ctx, data, size, "nocomm.cell");
 	warned[0] = '\0';
 	tap_ok(!jh_cell_create(ctx, cfg, &cell) &&
 	       strstr(warned, "nocomm.cell: no comm region") &&
@@ -436,7 +425,7 @@ static void test_check_warnings(void)
 	c.mem[1].phys_start = 0x7fa00800;	/* RAM not page aligned */
 	strcpy(c.name, "hv");
 	data = fx_build_cell(&c, &size);
-	cfg = buffer_config(data, size, "hv.cell");
+	cfg = th_config_take(ctx, data, size, "hv.cell");
 	warned[0] = '\0';
 	fails(jh_cell_create(ctx, cfg, NULL), -EINVAL, JH_ERR_CONFIG_INVALID,
 	      "hv.cell: memory region 1", "an error still refuses");
