@@ -7,6 +7,7 @@ abi_headers = \
 	include/jailhouse/hypercall.h \
 	include/jailhouse/hvc.h \
 	include/jailhouse/header.h \
-	include/jailhouse/ioctl.h
+	include/jailhouse/ioctl.h \
+	include/jailhouse/ivshmem.h
 
 noinst_HEADERS += $(abi_headers)

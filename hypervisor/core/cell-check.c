@@ -329,8 +329,7 @@ int cell_config_check(const struct jailhouse_cell_desc *cfg)
 		err = check_console(cfg);
 	if (!err)
 		err = arch_cell_irqs_check(cfg);
-	if (!err && cfg->num_pci_devices)
-		printk("Cell config: %u PCI devices not emulated yet (their slots read as empty)\n",
-		       cfg->num_pci_devices);
+	if (!err)
+		err = pci_config_check(cfg);
 	return err;
 }

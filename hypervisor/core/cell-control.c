@@ -40,6 +40,7 @@ static long find_target(unsigned long id, struct cell **cell)
 
 static void cell_free(struct cell *cell)
 {
+	pci_cell_exit(cell);
 	if (cell->s2.root) {
 		cell_s2_free(cell);
 		arch_cell_destroy(cell);
@@ -249,6 +250,7 @@ long cell_create(unsigned long config_ipa)
 	move_cpus(&root_cell, cell);
 	arch_cell_irqs_take(cell);
 	resume_root_cpus();
+	pci_cell_link(cell);
 
 	printk("Created cell \"%s\" (id %u)\n", cell->config->name, cell->id);
 	comm_notify_reconfig(cell);
@@ -275,6 +277,8 @@ static long cell_stop(unsigned long id, struct cell **cell, bool destroy)
 
 	cell_stop_cpus(*cell);
 	arch_cell_irqs_reset(*cell);
+	/* its devices start over; their peers see the state go to 0 */
+	pci_cell_reset(*cell);
 	return 0;
 }
 

@@ -62,6 +62,9 @@ int root_cell_init(void)
 		}
 	}
 
+	err = pci_config_check(root_cell.config);
+	if (err)
+		return err;
 	err = arch_cell_create(&root_cell);
 	if (!err)
 		err = root_s2_rebuild();
@@ -70,5 +73,10 @@ int root_cell_init(void)
 		return err;
 	}
 	err = arch_cell_init_mmio(&root_cell);
-	return err ? err : pci_cell_init(&root_cell);
+	if (!err)
+		err = pci_cell_init(&root_cell);
+	if (err)
+		return err;
+	pci_cell_link(&root_cell);
+	return 0;
 }

@@ -6,6 +6,7 @@
 #include <jailhouse/control.h>
 #include <jailhouse/errno.h>
 #include <jailhouse/mmio.h>
+#include <jailhouse/pci.h>
 #include <jailhouse/percpu.h>
 #include <jailhouse/printk.h>
 
@@ -24,7 +25,8 @@ int mmio_region_register(struct cell *cell, unsigned long start,
 
 enum mmio_result mmio_handle_access(struct mmio_access *access)
 {
-	struct mmio_table *tab = &this_cpu_data()->cell->mmio;
+	struct cell *cell = this_cpu_data()->cell;
+	struct mmio_table *tab = &cell->mmio;
 	struct mmio_region *r;
 
 	for (r = tab->regions; r < tab->regions + tab->num; r++) {
@@ -34,7 +36,8 @@ enum mmio_result mmio_handle_access(struct mmio_access *access)
 		access->address -= r->start;
 		return r->handler(r->arg, access);
 	}
-	return MMIO_UNHANDLED;
+	/* BARs move where the guest puts them: not in the table */
+	return pci_bar_access(cell, access);
 }
 
 /* Performs the access on the real device at base + access->address. */

@@ -190,7 +190,7 @@ int paging_create(const struct paging_structures *pg, unsigned long phys,
 	return 0;
 }
 
-void *paging_map_device(unsigned long phys, unsigned long size)
+static void *remap(unsigned long phys, unsigned long size, bool device)
 {
 	unsigned int pages = DIV_ROUND_UP((phys & (PAGE_SIZE - 1)) + size,
 					  PAGE_SIZE);
@@ -200,11 +200,38 @@ void *paging_map_device(unsigned long phys, unsigned long size)
 		return NULL;
 	if (paging_create(&hv_paging, phys, pages * PAGE_SIZE,
 			  (unsigned long)virt,
-			  paging_el2_attrs(true, true, false), 0)) {
+			  paging_el2_attrs(device, true, false), 0)) {
 		page_free(&remap_pool, virt, pages);
 		return NULL;
 	}
 	return (u8 *)virt + (phys & (PAGE_SIZE - 1));
+}
+
+void *paging_map_device(unsigned long phys, unsigned long size)
+{
+	return remap(phys, size, true);
+}
+
+void *paging_map_ram(unsigned long phys, unsigned long size)
+{
+	return remap(phys, size, false);
+}
+
+void paging_unmap_ram(void *virt, unsigned long size)
+{
+	unsigned long va = ALIGN_DOWN((unsigned long)virt, PAGE_SIZE);
+	unsigned int pages = DIV_ROUND_UP((unsigned long)virt - va + size,
+					  PAGE_SIZE);
+	u64 *pte;
+
+	for (unsigned int n = 0; n < pages; n++) {
+		pte = paging_leaf_pte(&hv_paging, va + n * PAGE_SIZE);
+		if (pte) {
+			WRITE_ONCE(*pte, 0);
+			arch_paging_flush_hv_page(va + n * PAGE_SIZE);
+		}
+	}
+	page_free(&remap_pool, (void *)va, pages);
 }
 
 static void free_table(u64 *table, unsigned int level, unsigned int entries)

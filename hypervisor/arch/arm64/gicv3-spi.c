@@ -226,3 +226,14 @@ void gicv3_cell_irqs_return(struct cell *cell)
 	for (w = 1; w < 32; w++)
 		root_cell.arch.spi_bitmap[w] |= cell->arch.spi_bitmap[w];
 }
+
+/*
+ * A virtual device's interrupt (ivshmem): pending in the distributor,
+ * from where it reaches the owning cell's CPU as any SPI does. What the
+ * device wrote before must be visible to whoever takes the interrupt.
+ */
+void gicv3_spi_set_pending(unsigned int irq)
+{
+	dmb(ish);
+	mmio_write32(gicd(GICD_ISPENDR + 4 * (irq / 32)), BIT(irq % 32));
+}

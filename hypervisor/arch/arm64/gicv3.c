@@ -590,4 +590,5 @@ const struct irqchip gicv3_irqchip = {
 	.cell_irqs_take = gicv3_cell_irqs_take,
 	.cell_irqs_reset = gicv3_cell_irqs_reset,
 	.cell_irqs_return = gicv3_cell_irqs_return,
+	.set_pending = gicv3_spi_set_pending,
 };

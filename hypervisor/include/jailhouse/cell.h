@@ -27,6 +27,9 @@ struct cell {
 	u64 cpu_set[CPU_SET_WORDS];
 	struct paging_structures s2;
 	struct mmio_table mmio;
+	/* its virtual PCI devices (pci.c), one per config entry */
+	struct pci_device *pci_devices;
+	unsigned int pci_pages;
 	/* non-root only: */
 	struct jailhouse_comm_region *comm_page;
 	bool loadable;			/* LOADABLE regions mapped in root */
@@ -152,6 +155,9 @@ int arch_cell_irqs_check(const struct jailhouse_cell_desc *cfg);
 void arch_cell_irqs_take(struct cell *cell);
 void arch_cell_irqs_reset(struct cell *cell);
 void arch_cell_irqs_return(struct cell *cell);
+/* arch: the config gives the cell interrupt line irq */
+bool arch_cell_config_has_irq(const struct jailhouse_cell_desc *cfg,
+			      unsigned int irq);
 /* arch: an off CPU changes hands: nothing its old owner sent may reach it */
 struct per_cpu;
 void arch_cpu_new_owner(struct per_cpu *cpu_data);

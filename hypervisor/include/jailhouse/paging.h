@@ -50,6 +50,12 @@ int paging_create(const struct paging_structures *pg, unsigned long phys,
 		  unsigned int flags);
 /* Map device registers into the remap range; returns NULL on failure. */
 void *paging_map_device(unsigned long phys, unsigned long size);
+/*
+ * Map RAM the cells share (normal memory, cached as they cache it) into
+ * the remap range, and take it away again; its tables stay.
+ */
+void *paging_map_ram(unsigned long phys, unsigned long size);
+void paging_unmap_ram(void *virt, unsigned long size);
 
 /* Frees every table below the root and clears the root. */
 void paging_free_tables(const struct paging_structures *pg);

@@ -55,6 +55,7 @@ void gicv3_cell_irqs_take(struct cell *cell);
 void gicv3_cell_irqs_reset(struct cell *cell);
 void gicv3_cell_irqs_return(struct cell *cell);
 u64 gicv3_route_in_cell(const struct cell *cell, u64 route);
+void gicv3_spi_set_pending(unsigned int irq);
 /* gicv3-spi-check.c: SPI ownership that only reads configs and bitmaps */
 bool gicv3_spi_owned(const struct cell *cell, unsigned int irq);
 bool gicv3_is_gicd_chip(const struct jailhouse_irqchip *chip);

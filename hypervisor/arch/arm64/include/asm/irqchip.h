@@ -50,6 +50,8 @@ struct irqchip {
 	void (*cell_irqs_take)(struct cell *cell);
 	void (*cell_irqs_reset)(struct cell *cell);
 	void (*cell_irqs_return)(struct cell *cell);
+	/* A virtual device raises a cell's SPI (the cell owns it) */
+	void (*set_pending)(unsigned int irq);
 };
 
 /* The model in use; set by irqchip_init() before any CPU is taken. */
