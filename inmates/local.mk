@@ -28,6 +28,8 @@ inmate_lib_headers = \
 	inmates/lib/include/inmate/cache.h \
 	inmates/lib/include/inmate/psci.h \
 	inmates/lib/include/inmate/smp.h \
+	inmates/lib/include/inmate/pci.h \
+	inmates/lib/include/inmate/ivshmem.h \
 	inmates/lib/include/inmate/sections.h \
 	inmates/lib/include/inmate/inmate.h
 
@@ -45,6 +47,8 @@ inmate_lib_archived = \
 	inmates/lib/exception.c \
 	inmates/lib/irq.c \
 	inmates/lib/gic.c \
+	inmates/lib/pci.c \
+	inmates/lib/ivshmem.c \
 	inmates/lib/timer.c \
 	inmates/lib/comm.c \
 	inmates/lib/cmdline.c \
@@ -55,7 +59,7 @@ inmate_lib_archived = \
 	freestanding/format.c
 
 inmate_lib_sources = $(inmate_lib_starts) $(inmate_lib_archived)
-inmate_demos = gic-demo uart-demo fault-demo
+inmate_demos = gic-demo uart-demo fault-demo ivshmem-demo
 linux_loader_sources = \
 	inmates/linux-loader/main.c \
 	inmates/linux-loader/boot.S
@@ -63,7 +67,7 @@ linux_loader_sources = \
 EXTRA_DIST += inmates/README.md inmates/lib/inmate.lds \
 	$(freestanding_headers) \
 	$(inmate_lib_headers) $(inmate_lib_sources) \
-	$(inmate_demos:%=inmates/demos/%.c) \
+	$(inmate_demos:%=inmates/demos/%.c) inmates/demos/ivshmem-demo.h \
 	$(linux_loader_sources) inmates/linux-loader/budget.lds
 
 if HAVE_TARGET_CC
@@ -92,6 +96,9 @@ INMATE_LINK_FLAGS = -nostdlib -static -z noexecstack --gc-sections \
 inmates/%.o: inmates/%.c $(inmate_lib_headers) $(abi_headers)
 	$(AM_V_CC)$(MKDIR_P) $(@D) && \
 	$(TARGET_CC) $(INMATE_CFLAGS) -c $< -o $@
+
+# the demo protocol, shared with root's tool
+inmates/demos/ivshmem-demo.o: inmates/demos/ivshmem-demo.h
 
 inmates/%.o: inmates/%.S
 	$(AM_V_CC)$(MKDIR_P) $(@D) && \

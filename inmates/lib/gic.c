@@ -29,6 +29,14 @@
 /* Bound on the scan should no frame carry the Last bit */
 #define GICR_MAX_FRAMES		1024
 
+/* Distributor registers for SPIs (INTID >= 32), the comm region's GICD */
+#define GICD_ISENABLER		0x0100
+#define GICD_ICENABLER		0x0180
+#define GICD_IPRIORITYR		0x0400
+#define GICD_ICFGR		0x0c00
+#define GICD_IROUTER		0x6000
+#define GICD_ICFGR_EDGE		2U
+
 #define ICC_SRE_SRE		BIT(0)
 #define ICC_IGRPEN1_EN		BIT(0)
 
@@ -134,4 +142,33 @@ void gic_end_irq(u32 intid)
 {
 	write_sysreg(icc_eoir1_el1, intid);
 	isb();
+}
+
+/*
+ * An SPI of the cell, edge-triggered, to this CPU. Under Jailhouse the
+ * distributor is emulated: the cell reaches only the lines it owns.
+ */
+void gic_enable_spi(unsigned int intid)
+{
+	unsigned long gicd = comm_region()->gicd_base;
+	unsigned long prio = gicd + GICD_IPRIORITYR + (intid & ~3UL);
+	unsigned long cfg = gicd + GICD_ICFGR + (intid / 16) * 4;
+	unsigned int shift = (intid & 3) * 8;
+	u64 mpidr = cpu_mpidr();
+
+	mmio_write32(prio, (mmio_read32(prio) & ~(0xffU << shift)) |
+			   GIC_IRQ_PRIORITY << shift);
+	mmio_write32(cfg, mmio_read32(cfg) |
+			  GICD_ICFGR_EDGE << (intid % 16) * 2);
+	/* Aff3.Aff2.Aff1.Aff0 as in MPIDR, routing mode "this CPU" */
+	mmio_write64(gicd + GICD_IROUTER + intid * 8,
+		     (mpidr & 0xffffff) | (mpidr & (0xffUL << 32)));
+	mmio_write32(gicd + GICD_ISENABLER + (intid / 32) * 4,
+		     BIT(intid % 32));
+}
+
+void gic_disable_spi(unsigned int intid)
+{
+	mmio_write32(comm_region()->gicd_base + GICD_ICENABLER +
+		     (intid / 32) * 4, BIT(intid % 32));
 }

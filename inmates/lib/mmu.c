@@ -47,6 +47,9 @@
 
 static u64 level1[PTES] __aligned(4096);
 static u64 level2[PTES] __aligned(4096);
+/* For one more GiB with normal memory in it (mmu_map_normal()) */
+static u64 level2_extra[PTES] __aligned(4096);
+static unsigned int extra_gib_1;	/* its GiB + 1; 0: none yet (bss) */
 
 static bool is_normal(unsigned long start, unsigned long size)
 {
@@ -92,4 +95,59 @@ void mmu_init(void)
 	/* Drops stale lines over memory written while the caches were off. */
 	dcache_inval(__bss_start, __image_end - __bss_start);
 	mmu_enable();
+}
+
+
+static void tlb_flush(void)
+{
+	dsb(ishst);
+	asm volatile("tlbi vmalle1" : : : "memory");
+	dsb(ish);
+	isb();
+}
+
+/* Splits a GiB block into 2 MiB blocks of the same kind, or finds it split */
+static u64 *gib_table(unsigned int gib)
+{
+	unsigned long image_gib = (unsigned long)__image_start / SZ_1G;
+	unsigned int i;
+
+	if (gib == image_gib)
+		return level2;
+	if (gib + 1 == extra_gib_1)
+		return level2_extra;
+	if (extra_gib_1)
+		return NULL;
+	for (i = 0; i < PTES; i++)
+		level2_extra[i] = level1[gib];	/* the block's attributes */
+	for (i = 0; i < PTES; i++)
+		level2_extra[i] += (u64)i * SZ_2M;
+	extra_gib_1 = gib + 1;
+	/* break before make: no TLB may hold the block and the table */
+	level1[gib] = 0;
+	tlb_flush();
+	level1[gib] = (u64)level2_extra | PTE_TABLE;
+	tlb_flush();
+	return level2_extra;
+}
+
+int mmu_map_normal(unsigned long start, unsigned long size)
+{
+	unsigned long addr = start & ~(SZ_2M - 1), end = start + size;
+	u64 *table;
+
+	if (!size || end < start || end > VA_GIBS * SZ_1G)
+		return -1;
+	for (; addr < end; addr += SZ_2M) {
+		table = gib_table(addr / SZ_1G);
+		if (!table)
+			return -1;
+		if (!(table[(addr % SZ_1G) / SZ_2M] & PTE_UXN))
+			continue;	/* normal already */
+		table[(addr % SZ_1G) / SZ_2M] = 0;
+		tlb_flush();
+		table[(addr % SZ_1G) / SZ_2M] = addr | PTE_NORMAL;
+	}
+	tlb_flush();
+	return 0;
 }

@@ -19,6 +19,9 @@ int gic_init(void);
 /* Enables an SGI or PPI (INTID < 32) on this CPU, as Group 1. */
 void gic_enable_ppi(unsigned int intid);
 void gic_disable_ppi(unsigned int intid);
+/* Enables an SPI (INTID >= 32) of the cell, edge-triggered, to this CPU. */
+void gic_enable_spi(unsigned int intid);
+void gic_disable_spi(unsigned int intid);
 
 /* Base of this CPU's redistributor (RD frame), after gic_init() */
 unsigned long gic_redist_base(void);

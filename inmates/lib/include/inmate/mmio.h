@@ -47,6 +47,11 @@ static inline void mmio_write8(unsigned long addr, u8 val)
 	asm volatile("strb %w0, [%1]" : : "rZ" (val), "r" (addr) : "memory");
 }
 
+static inline void mmio_write16(unsigned long addr, u16 val)
+{
+	asm volatile("strh %w0, [%1]" : : "rZ" (val), "r" (addr) : "memory");
+}
+
 static inline void mmio_write32(unsigned long addr, u32 val)
 {
 	asm volatile("str %w0, [%1]" : : "rZ" (val), "r" (addr) : "memory");
