@@ -43,7 +43,8 @@ static u32 header_read(const struct pci_device *dev, unsigned int reg)
 		return PCI_STS_CAPS << 16 | dev->command;
 	case PCI_CFG_CLASS:
 		/* revision 0; the protocol is sub-class and interface */
-		return IVSHMEM_CLASS << 24 | (u32)dev->info->shmem_protocol << 8;
+		return (u32)IVSHMEM_CLASS << 24 |
+		       (u32)dev->info->shmem_protocol << 8;
 	case PCI_CFG_BAR0:
 		return dev->bar0;
 	case PCI_CFG_CAPS:
