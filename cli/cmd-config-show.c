@@ -181,7 +181,44 @@ static void print_irqchips(const struct jh_config *cfg)
 	}
 }
 
-static void print_pci(const struct jh_config *cfg)
+/* Upstream's protocol names; "veth" is what Linux's ivshmem-net speaks. */
+static void print_protocol(uint16_t protocol)
+{
+	const char *name = jh_ivshmem_protocol_name(protocol);
+
+	if (protocol == JH_IVSHMEM_PROTO_VETH)
+		printf("protocol %s (ivshmem-net)", name);
+	else if (protocol >= JH_IVSHMEM_PROTO_VIRTIO_FRONT)
+		printf("protocol %s, virtio device %u", name,
+		       (unsigned int)(protocol & 0x3fff));
+	else if (protocol >= JH_IVSHMEM_PROTO_CUSTOM)
+		printf("protocol %s 0x%04x", name, protocol);
+	else
+		printf("protocol %s", name);
+}
+
+/* An ivshmem device: the link end, then its memory in the guest. */
+static void print_ivshmem(struct jh_ctx *ctx, const struct jh_config *cfg,
+			  unsigned int idx)
+{
+	struct jh_ivshmem l;
+
+	if (jh_config_get_ivshmem(cfg, idx, &l)) {
+		printf(", not a link: %s\n", jh_ctx_last_error(ctx));
+		return;
+	}
+	printf(", peer %u of %u, ", l.id, l.peers);
+	print_protocol(l.protocol);
+	printf(", INTx INTID %u\n", l.intid);
+	printf("%9smemory at guest 0x%llx (regions %u-%u): state table 0x%llx, r/w 0x%llx, output %u x 0x%llx\n",
+	       "", (unsigned long long)l.address, l.regions_start,
+	       l.regions_start + l.peers + 1,
+	       (unsigned long long)l.state_table_size,
+	       (unsigned long long)l.rw_size, l.peers,
+	       (unsigned long long)l.output_size);
+}
+
+static void print_pci(struct jh_ctx *ctx, const struct jh_config *cfg)
 {
 	static const char *const types[] = { "?", "device", "bridge", "ivshmem" };
 	unsigned int i, n = jh_config_get_num_pci_devices(cfg);
@@ -193,15 +230,14 @@ static void print_pci(const struct jh_config *cfg)
 		printf("  %3u  %04x:%02x:%02x.%x %s", i, d.domain, d.bdf >> 8,
 		       (d.bdf >> 3) & 0x1f, d.bdf & 7,
 		       d.type < 4 ? types[d.type] : "?");
-		if (d.type == 3)
-			printf(", regions from %u, peer %u of %u, protocol 0x%x",
-			       d.shmem_regions_start, d.shmem_dev_id,
-			       d.shmem_peers, d.shmem_protocol);
-		putchar('\n');
+		if (d.type == JH_PCI_TYPE_IVSHMEM)
+			print_ivshmem(ctx, cfg, i);
+		else
+			putchar('\n');
 	}
 }
 
-static void print_config(const struct jh_config *cfg)
+static void print_config(struct jh_ctx *ctx, const struct jh_config *cfg)
 {
 	bool sys = jh_config_get_kind(cfg) == JH_CONFIG_SYSTEM;
 	struct jh_console_desc con;
@@ -236,7 +272,7 @@ static void print_config(const struct jh_config *cfg)
 	}
 	print_regions(cfg);
 	print_irqchips(cfg);
-	print_pci(cfg);
+	print_pci(ctx, cfg);
 	printf("%-16s%u PCI caps, %u stream IDs, %u cache, %u PIO\n", "Other:",
 	       jh_config_get_num_pci_caps(cfg),
 	       jh_config_get_num_stream_ids(cfg),
@@ -260,7 +296,7 @@ int cmd_config_show(int argc, char **argv)
 	if (jh_config_new_from_file(ctx, argv[1], &cfg)) {
 		ret = cli_error(ctx);
 	} else {
-		print_config(cfg);
+		print_config(ctx, cfg);
 		jh_config_unref(cfg);
 	}
 	jh_ctx_unref(ctx);

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
  * Rules about one cell at a time that are not memory, CPUs or interrupts:
- * names, comm region, console, entry point, PCI and x86-only arrays.
+ * names, comm region, console, entry point and x86-only arrays (PCI
+ * devices: check-pci.c).
  */
 #include <stdio.h>
 #include <string.h>
@@ -132,38 +133,6 @@ static void check_reset_address(struct jh_check *chk,
 				(unsigned long long)addr);
 }
 
-static void check_pci(struct jh_check *chk, const struct jh_check_cell *cell)
-{
-	const struct jailhouse_pci_device *dev =
-		jailhouse_cell_pci_devices(cell->desc);
-	unsigned int i;
-
-	for (i = 0; i < cell->desc->num_pci_devices; i++) {
-		/* Without capabilities, caps_start points nowhere. */
-		if (dev[i].num_caps &&
-		    (uint32_t)dev[i].caps_start + dev[i].num_caps >
-		    cell->desc->num_pci_caps)
-			jh_check_report(chk, JH_SEVERITY_ERROR, "pci-caps", cell,
-					(int)i, NULL, -1,
-					"PCI device %u (%02x:%02x.%x) uses capabilities %u-%u, but there are %u",
-					i, dev[i].bdf >> 8,
-					(dev[i].bdf >> 3) & 0x1f,
-					dev[i].bdf & 7, dev[i].caps_start,
-					dev[i].caps_start + dev[i].num_caps - 1,
-					cell->desc->num_pci_caps);
-		if (dev[i].type == JAILHOUSE_PCI_TYPE_IVSHMEM &&
-		    (uint64_t)dev[i].shmem_regions_start + 2 +
-		    dev[i].shmem_peers > cell->desc->num_memory_regions)
-			jh_check_report(chk, JH_SEVERITY_ERROR, "pci-shmem",
-					cell, (int)i, NULL, -1,
-					"ivshmem device %u needs memory regions %u-%u for %u peers, but there are %u",
-					i, dev[i].shmem_regions_start,
-					dev[i].shmem_regions_start + 1 +
-					dev[i].shmem_peers, dev[i].shmem_peers,
-					cell->desc->num_memory_regions);
-	}
-}
-
 static void check_arrays(struct jh_check *chk, const struct jh_check_cell *cell)
 {
 	size_t trailing = jh_config_get_trailing_bytes(cell->cfg);
@@ -192,7 +161,6 @@ void jh_check_cell_misc(struct jh_check *chk)
 		check_comm_region(chk, &cells[i]);
 		check_console(chk, &cells[i]);
 		check_reset_address(chk, &cells[i]);
-		check_pci(chk, &cells[i]);
 		check_arrays(chk, &cells[i]);
 	}
 }

@@ -21,9 +21,9 @@ static bool chip_has_pin(const struct jailhouse_irqchip *chip, unsigned int inti
 	return chip->pin_bitmap[bit / 32] & (1u << (bit % 32));
 }
 
-/* Whether the cell is granted SPI @intid by an entry for the distributor. */
-static int cell_spi_chip(const struct jailhouse_cell_desc *d, uint64_t gicd,
-			 unsigned int intid)
+/* See check.h. */
+int jh_cell_irqchip_of(const struct jailhouse_cell_desc *d, uint64_t gicd,
+		       unsigned int intid)
 {
 	const struct jailhouse_irqchip *chip = jailhouse_cell_irqchips(d);
 	unsigned int i;
@@ -81,8 +81,9 @@ static unsigned int count_spis(const struct jailhouse_cell_desc *cell,
 	int c;
 
 	for (intid = GIC_SPI_FIRST; intid < GIC_MAX_INTID; intid++) {
-		c = cell_spi_chip(cell, gicd, intid);
-		if (c < 0 || (cell_spi_chip(other, gicd, intid) >= 0) != want_in_other)
+		c = jh_cell_irqchip_of(cell, gicd, intid);
+		if (c < 0 || (jh_cell_irqchip_of(other, gicd, intid) >= 0) !=
+			     want_in_other)
 			continue;
 		if (!count++) {
 			*first = intid;

@@ -337,6 +337,7 @@ JH_EXPORT int jh_check_run(struct jh_check *chk)
 	jh_check_memory(chk);
 	jh_check_cpus(chk);
 	jh_check_irqchips(chk);
+	jh_check_pci(chk);
 	if (chk->live)
 		jh_check_live(chk);
 	add_summaries(chk);

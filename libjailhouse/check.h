@@ -64,11 +64,20 @@ void jh_check_cell_misc(struct jh_check *chk);
 void jh_check_memory(struct jh_check *chk);
 void jh_check_cpus(struct jh_check *chk);
 void jh_check_irqchips(struct jh_check *chk);
+void jh_check_pci(struct jh_check *chk);		/* check-pci.c */
 void jh_check_live(struct jh_check *chk);		/* check-live.c */
 void jh_check_live_kernel(struct jh_check *chk);	/* check-kconfig.c */
 void jh_check_live_irqs(struct jh_check *chk);		/* check-live-irq.c */
 
 /* Helpers for the rules */
+
+/*
+ * check-irq.c: the irqchip entry of @d that grants @intid, -1 if none;
+ * only entries at the distributor @gicd count (0: any, with no system).
+ */
+int jh_cell_irqchip_of(const struct jailhouse_cell_desc *d, uint64_t gicd,
+		       unsigned int intid);
+
 static inline uint64_t jh_range_last(uint64_t start, uint64_t size)
 {
 	return start + size - 1;

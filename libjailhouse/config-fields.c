@@ -115,12 +115,11 @@ JH_EXPORT unsigned int jh_config_get_num_pci_devices(const struct jh_config *cfg
 	return jh_config_desc(cfg)->num_pci_devices;
 }
 
-JH_EXPORT int jh_config_get_pci_device(const struct jh_config *cfg,
-				       unsigned int idx,
-				       struct jh_pci_device *dev)
+/* See internal.h. */
+int jh_config_pci_device(const struct jh_config *cfg, unsigned int idx,
+			 const struct jailhouse_pci_device **dev)
 {
 	const struct jailhouse_cell_desc *desc = jh_config_desc(cfg);
-	const struct jailhouse_pci_device *in;
 
 	if (idx >= desc->num_pci_devices)
 		return jh_fail(jh_config_get_ctx(cfg), ERANGE,
@@ -128,7 +127,19 @@ JH_EXPORT int jh_config_get_pci_device(const struct jh_config *cfg,
 			       "%s: no PCI device %u (it has %u)",
 			       jh_config_get_source(cfg), idx,
 			       desc->num_pci_devices);
-	in = &jailhouse_cell_pci_devices(desc)[idx];
+	*dev = &jailhouse_cell_pci_devices(desc)[idx];
+	return 0;
+}
+
+JH_EXPORT int jh_config_get_pci_device(const struct jh_config *cfg,
+				       unsigned int idx,
+				       struct jh_pci_device *dev)
+{
+	const struct jailhouse_pci_device *in;
+	int err = jh_config_pci_device(cfg, idx, &in);
+
+	if (err)
+		return err;
 	memset(dev, 0, sizeof(*dev));
 	dev->type = in->type;
 	dev->iommu = in->iommu;

@@ -13,12 +13,17 @@
 #include <jailhouse/cell-config.h>
 #include <jailhouse/config-rules.h>
 #include <jailhouse/ioctl.h>
+#include <jailhouse/ivshmem.h>
 
 #include "libjailhouse.h"
 #include "ioctl-errnos.h"
 
 #define JH_EXPORT	__attribute__((visibility("default")))
 #define JH_PRINTF(f, a)	__attribute__((format(printf, f, a)))
+
+/* A PCI device's bus:device.function, as lspci prints it */
+#define JH_BDF_FMT		"%02x:%02x.%x"
+#define JH_BDF_ARGS(bdf)	(bdf) >> 8, ((bdf) >> 3) & 0x1f, (bdf) & 7
 
 #define JH_SYSFS_DIR	"/sys/devices/jailhouse"
 #define JH_DEVICE_PATH	"/dev/jailhouse"
@@ -73,6 +78,19 @@ struct jh_ctx *jh_config_get_ctx(const struct jh_config *cfg);
 const struct jailhouse_cell_desc *jh_config_desc(const struct jh_config *cfg);
 const struct jailhouse_system *jh_config_system(const struct jh_config *cfg);
 const void *jh_config_data(const struct jh_config *cfg);
+/* config-fields.c: PCI device @idx, or -ERANGE with a message */
+int jh_config_pci_device(const struct jh_config *cfg, unsigned int idx,
+			 const struct jailhouse_pci_device **dev);
+
+/*
+ * ivshmem.c: what jailhouse_ivshmem_fault() found in PCI device @n of
+ * @desc, as "PCI device N (BDF)[, region R]: ..." into @buf.
+ */
+void jh_ivshmem_fault_message(char *buf, size_t size,
+			      const struct jailhouse_cell_desc *desc,
+			      unsigned int n,
+			      enum jailhouse_ivshmem_fault fault,
+			      unsigned int region);
 
 /* cpuset.c */
 int jh_cpuset_from_bitmap(struct jh_ctx *ctx, const uint8_t *bits,

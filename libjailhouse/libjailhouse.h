@@ -229,9 +229,12 @@ struct jh_console_desc {
 	uint64_t reserved[2];
 };
 
-/** A PCI device entry (the fields a reader usually wants). */
+/**
+ * A PCI device entry (the fields a reader usually wants; for an ivshmem
+ * device, jh_config_get_ivshmem() adds its BAR masks, INTx and sections).
+ */
 struct jh_pci_device {
-	uint8_t type;		/* 1 device, 2 bridge, 3 ivshmem */
+	uint8_t type;		/* JH_PCI_TYPE_* */
 	uint8_t iommu;
 	uint16_t domain;
 	uint16_t bdf;
@@ -335,6 +338,93 @@ int jh_config_get_debug_console(const struct jh_config *cfg,
 const char *jh_console_type_name(uint16_t type);
 
 /* ------------------------------------------------------------------ */
+/* ivshmem-v2 links (LIBJAILHOUSE_0.3)                                 */
+
+/*
+ * A PCI device of type JH_PCI_TYPE_IVSHMEM is one end of a shared-memory
+ * link: the devices at the same BDF in the cells of one system form the
+ * link, each with its own peer ID. Its memory is consecutive regions of
+ * the config from shmem_regions_start on: the state table (read-only),
+ * the read/write section and one output section per peer, each writable
+ * only by its owner. A doorbell rings the peer's INTx, a GIC SPI that
+ * follows from the cell's vpci_irq_base and the device's slot.
+ */
+
+/* PCI device types (struct jh_pci_device.type) */
+#define JH_PCI_TYPE_DEVICE	1
+#define JH_PCI_TYPE_BRIDGE	2
+#define JH_PCI_TYPE_IVSHMEM	3
+
+/* Peers of one link at most */
+#define JH_IVSHMEM_MAX_PEERS	12
+
+/* Protocols (shmem_protocol), as the PCI class interface announces them */
+#define JH_IVSHMEM_PROTO_UNDEFINED	0x0000
+#define JH_IVSHMEM_PROTO_VETH		0x0001	/* ivshmem-net */
+#define JH_IVSHMEM_PROTO_CUSTOM		0x4000	/* 0x4000..0x7fff */
+#define JH_IVSHMEM_PROTO_VIRTIO_FRONT	0x8000	/* + virtio device ID */
+#define JH_IVSHMEM_PROTO_VIRTIO_BACK	0xc000	/* + virtio device ID */
+
+/* Sections of a link, in the order of its memory regions */
+#define JH_IVSHMEM_SECTION_STATE_TABLE	0
+#define JH_IVSHMEM_SECTION_RW		1
+#define JH_IVSHMEM_SECTION_OUTPUT(peer)	(2U + (peer))
+
+/** One end of a link as a config describes it. */
+struct jh_ivshmem {
+	uint16_t bdf;
+	uint16_t protocol;	/* JH_IVSHMEM_PROTO_* */
+	uint8_t id;		/* this end's peer ID (shmem_dev_id) */
+	uint8_t peers;		/* ends the link has (shmem_peers) */
+	uint16_t reserved0;
+	uint32_t regions_start;	/* memory region of the state table */
+	uint32_t intid;		/* GIC INTID of the INTx */
+	uint32_t bar_mask[6];	/* BAR0: the register page */
+	uint64_t address;	/* guest address of the state table */
+	uint64_t state_table_size;
+	uint64_t rw_size;
+	uint64_t output_size;	/* of each peer's output section */
+	uint64_t reserved[4];
+};
+
+/** One section of a link: where this config maps it. */
+struct jh_ivshmem_section {
+	uint64_t phys_start;
+	uint64_t virt_start;
+	uint64_t size;		/* 0: the link has no such section */
+	uint64_t flags;		/* JH_MEM_*: writable only for the owner */
+	uint32_t region;	/* index into the config's memory regions */
+	uint32_t reserved0;
+	uint64_t reserved[2];
+};
+
+/**
+ * jh_config_get_ivshmem() - the link end of PCI device @idx.
+ *
+ * Returns -ERANGE if there is no device @idx, -EINVAL with
+ * JH_ERR_INVALID_ARGUMENT if it is not an ivshmem device, and -EINVAL with
+ * JH_ERR_CONFIG_INVALID if its peer count or regions cannot describe a
+ * link (the message says which field). Other faults of the device do not
+ * stop it: jh_check reports them.
+ */
+int jh_config_get_ivshmem(const struct jh_config *cfg, unsigned int idx,
+			  struct jh_ivshmem *ivshmem);
+/**
+ * jh_config_get_ivshmem_section() - section @section of the link of PCI
+ * device @idx (JH_IVSHMEM_SECTION_*); fails as jh_config_get_ivshmem()
+ * does, and with -ERANGE for a section beyond the link's peers.
+ */
+int jh_config_get_ivshmem_section(const struct jh_config *cfg,
+				  unsigned int idx, unsigned int section,
+				  struct jh_ivshmem_section *sec);
+/**
+ * jh_ivshmem_protocol_name() - "undefined", "veth", "custom",
+ * "virtio-front", "virtio-back", or "reserved" (0x0002..0x3fff); never
+ * NULL.
+ */
+const char *jh_ivshmem_protocol_name(uint16_t protocol);
+
+/* ------------------------------------------------------------------ */
 /* Offline config checker                                              */
 
 enum jh_severity {
@@ -387,7 +477,7 @@ enum jh_severity jh_finding_get_severity(const struct jh_finding *f);
 const char *jh_finding_get_rule(const struct jh_finding *f);
 /** Config source (file name) the finding is about. */
 const char *jh_finding_get_source(const struct jh_finding *f);
-/** Memory region (or irqchip, per rule) index, -1 if none. */
+/** Memory region (or irqchip or PCI device, per rule) index, -1 if none. */
 int jh_finding_get_index(const struct jh_finding *f);
 /** The other config of a pair finding, or NULL. */
 const char *jh_finding_get_other_source(const struct jh_finding *f);

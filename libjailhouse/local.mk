@@ -15,12 +15,14 @@ libjailhouse_libjailhouse_la_SOURCES = \
 	libjailhouse/module.c \
 	libjailhouse/config.c \
 	libjailhouse/config-fields.c \
+	libjailhouse/ivshmem.c \
 	libjailhouse/check.c \
 	libjailhouse/check-platform.c \
 	libjailhouse/check-cell.c \
 	libjailhouse/check-memory.c \
 	libjailhouse/check-cpus.c \
 	libjailhouse/check-irq.c \
+	libjailhouse/check-pci.c \
 	libjailhouse/check-live.c \
 	libjailhouse/check-kconfig.c \
 	libjailhouse/check-live-irq.c \

@@ -94,6 +94,31 @@ t "config show cell" 0 '^Name: +qemu-arm64-linux-demo$'
 t "config show cell: flags" 0 '^Cell flags: +PASSIVE_COMMREG\|VIRTUAL_CONSOLE_PERMITTED$'
 t "config show cell: comm region" 0 '0x0000000080000000  0x0000001000  R W COMM$'
 t "config show cell: CPUs and console" 0 '^CPUs: +2-3$'
+# the tree's configs (configs/arm64) and their ivshmem links
+TREE="$CFG/qemu-arm64.cell $CFG/qemu-arm64-gic-demo.cell $CFG/qemu-arm64-linux-demo.cell"
+# shellcheck disable=SC2086
+run config check $TREE
+t "config check of the tree's QEMU configs, links included" 0 '^0 errors, 0 warnings$'
+run config check "$CFG/qemu-arm64.cell" "$CFG/link-peers.cell"
+t "config check: a link's peer counts differ" 3 \
+  'link-peers.cell: PCI device 0 \(00:00.0\): shmem_peers 2 differs from PCI device 0 of .*qemu-arm64.cell \(3\) \[ivshmem-link\]$'
+run config check "$CFG/qemu-arm64.cell" "$CFG/link-peers.cell" --json
+t "config check --json: a link finding names both ends" 3 \
+  '"rule":"ivshmem-link","file":"[^"]*link-peers.cell","index":0,"other_file":"[^"]*qemu-arm64.cell","other_index":0'
+json_ok "config check --json with a link finding"
+run config check "$CFG/qemu-arm64.cell" "$CFG/ivshmem-bad.cell"
+t "config check: ivshmem regions past the config's" 3 \
+  'ivshmem-bad.cell: PCI device 0 \(00:00.0\): shmem_regions_start 6: .* need memory regions 6-10, but the config has 8 \[ivshmem\]$'
+run config show "$CFG/qemu-arm64.cell"
+t "config show: ivshmem device" 0 \
+  '^ +0  0001:00:00.0 ivshmem, peer 0 of 3, protocol undefined, INTx INTID 128$'
+t "config show: its memory" 0 \
+  '^ +memory at guest 0x7fa10000 \(regions 3-7\): state table 0x1000, r/w 0xf000, output 3 x 0x4000$'
+t "config show: the network link" 0 \
+  '^ +1  0001:00:01.0 ivshmem, peer 0 of 2, protocol veth \(ivshmem-net\), INTx INTID 129$'
+run config show "$CFG/ivshmem-bad.cell"
+t "config show: an ivshmem device that is no link" 0 \
+  '^ +0  0001:00:00.0 ivshmem, not a link: .*ivshmem-bad.cell: PCI device 0 \(00:00.0\): shmem_regions_start 6'
 run config show "$CFG/rev12.cell"
 t "config show of revision 12" 3 '' 'rev12.cell: revision 12, expected 14'
 # A crafted name (at offset 8) reaches the terminal escaped, not raw.
@@ -151,6 +176,8 @@ run cell create "$CFG/clash.cell"
 t "cell create with busy CPUs" 1 '' "CPUs or devices are in use"
 t "failed create shows the console tail" 1 '' 'last hypervisor console lines'
 run cell create "$CFG/sys.cell"; t "cell create with a system config" 3 '' 'is a system config'
+run cell create "$CFG/ivshmem-bad.cell"
+t "cell create with a bad ivshmem device" 3 '' 'ivshmem-bad.cell: PCI device 0 \(00:00.0\): shmem_regions_start 6'
 run cell create "$CFG/bad-cell.cell"
 t "cell create shows the checker's warnings" 3 '' '^jailhouse: warning: .*bad-cell.cell: the CPU reset address 0x0 is not in an executable memory region \[reset-address\]$'
 (JAILHOUSE_LOG=err && export JAILHOUSE_LOG && run cell create "$CFG/bad-cell.cell")

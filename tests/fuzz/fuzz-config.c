@@ -19,6 +19,21 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+/* A link end's sections; the accessors must not read past the config. */
+static void touch_ivshmem(const struct jh_config *cfg, unsigned int idx)
+{
+	struct jh_ivshmem_section sec;
+	struct jh_ivshmem link;
+	unsigned int s;
+
+	if (jh_config_get_ivshmem(cfg, idx, &link))
+		return;
+	jh_ivshmem_protocol_name(link.protocol);
+	for (s = 0; s < JH_IVSHMEM_SECTION_OUTPUT(link.peers); s++)
+		if (jh_config_get_ivshmem_section(cfg, idx, s, &sec))
+			abort();
+}
+
 static void touch_fields(const struct jh_config *cfg)
 {
 	struct jh_console_desc con;
@@ -33,8 +48,10 @@ static void touch_fields(const struct jh_config *cfg)
 		jh_config_get_mem_region(cfg, i, &mem);
 	for (i = 0; i < jh_config_get_num_irqchips(cfg); i++)
 		jh_config_get_irqchip(cfg, i, &irq);
-	for (i = 0; i < jh_config_get_num_pci_devices(cfg); i++)
+	for (i = 0; i < jh_config_get_num_pci_devices(cfg); i++) {
 		jh_config_get_pci_device(cfg, i, &dev);
+		touch_ivshmem(cfg, i);
+	}
 	if (!jh_config_get_cpus(cfg, &cpus)) {
 		jh_cpuset_to_string(cpus);
 		jh_cpuset_free(cpus);

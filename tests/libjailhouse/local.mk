@@ -1,7 +1,7 @@
 # Host tests of libjailhouse (TAP), on the fakes (tests/fakes/): configs,
-# the checker, the public API, doctor, "cell linux" requests and plans,
-# the header and the errno contract against driver/ERRORS.md, and the
-# exported symbols.
+# the checker (alone and against the hypervisor's checks), the public
+# API, doctor, "cell linux" requests and plans, the header and the errno
+# contract against driver/ERRORS.md, and the exported symbols.
 lib_tests = tests/libjailhouse/test-config
 
 check_PROGRAMS += $(lib_tests)
@@ -15,6 +15,15 @@ lib_tests += tests/libjailhouse/test-check
 tests_libjailhouse_test_check_SOURCES = tests/libjailhouse/test-check.c
 tests_libjailhouse_test_check_CPPFLAGS = $(jhtest_cppflags)
 tests_libjailhouse_test_check_LDADD = $(jhtest_ldadd)
+
+# The checker against the hypervisor's own config checks, built for the
+# host by tests/fuzz (hv-world.c): both take or refuse the same configs.
+lib_tests += tests/libjailhouse/test-check-hv
+tests_libjailhouse_test_check_hv_SOURCES = tests/libjailhouse/test-check-hv.c
+tests_libjailhouse_test_check_hv_CPPFLAGS = $(jhtest_cppflags) \
+	-I$(top_srcdir)/tests/fuzz
+tests_libjailhouse_test_check_hv_LDADD = $(jhtest_ldadd) \
+	tests/fuzz/libhvcheck.la
 
 lib_tests += tests/libjailhouse/test-header
 tests_libjailhouse_test_header_SOURCES = tests/libjailhouse/test-header.c

@@ -32,6 +32,16 @@ static struct jh_config *load(void *data, size_t size, const char *label)
 	return cfg;
 }
 
+static void *copy_of(const void *data, size_t size)
+{
+	void *copy = malloc(size);
+
+	if (!copy)
+		exit(99);
+	memcpy(copy, data, size);
+	return copy;
+}
+
 static void reset(void)
 {
 	jh_check_free(chk);
@@ -274,25 +284,21 @@ static void test_cells(void)
 	       "memory region 0 is a comm region");
 
 	fx_linux_demo(&c[0]);
-	c[0].npci = 2;
+	c[0].npci = 1;
 	c[0].pci[0].type = JAILHOUSE_PCI_TYPE_DEVICE;
 	c[0].pci[0].bdf = 0x0108;
 	c[0].pci[0].num_caps = 2;
-	c[0].pci[1].type = JAILHOUSE_PCI_TYPE_IVSHMEM;
-	c[0].pci[1].shmem_regions_start = 2;
-	c[0].pci[1].shmem_peers = 2;
 	run(NULL, c, 1);
 	expect("pci-caps", JH_SEVERITY_ERROR, "cell0.cell", 0,
 	       "PCI device 0 (01:01.0) uses capabilities 0-1, but there are 0");
-	expect("pci-shmem", JH_SEVERITY_ERROR, "cell0.cell", 1,
-	       "ivshmem device 1 needs memory regions 2-5 for 2 peers, but there are 4");
 
 	/* No capabilities: caps_start is not an index into anything. */
-	fx_linux_demo(&c[0]);
-	c[0].npci = 1;
-	c[0].pci[0].type = JAILHOUSE_PCI_TYPE_DEVICE;
-	c[0].pci[0].caps_start = 5;
-	expect_clean(run(NULL, c, 1), "PCI device without caps, caps_start 5");
+	fx_qemu_system(&s);
+	s.root.npci = 1;
+	s.root.pci[0].type = JAILHOUSE_PCI_TYPE_DEVICE;
+	s.root.pci[0].caps_start = 5;
+	expect_clean(run(&s, NULL, 0),
+		     "root's real PCI device without caps, caps_start 5");
 
 	fx_linux_demo(&c[0]);
 	strcpy(c[0].name, "a\033[2J\\");
@@ -489,6 +495,227 @@ static void test_irqs(void)
 	run(&s, &c[1], 1);
 	expect("irq-not-in-root", JH_SEVERITY_WARNING, "cell0.cell", 0,
 	       "1 SPI(s) are not the root cell's in sys.cell, first INTID 33");
+}
+
+/*
+ * The demo link of the QEMU configs rebuilt from data: root (peer 0,
+ * INTID 128), gic-demo (1, INTID 144) and linux-demo (2, INTID 140) at
+ * 00:00.0 on the virtual PCI host.
+ */
+/* linux-demo as peer @id of the demo link, its memory at @phys */
+static void linux_peer(struct fx_cell *c, uint8_t id, uint64_t phys)
+{
+	fx_linux_demo(c);
+	c->vpci_irq_base = 140 - 32;
+	fx_cell_add_ivshmem(c, 0x00, id, 3, phys, false);
+}
+
+static void link_setup(struct fx_system *s, struct fx_cell *c)
+{
+	fx_qemu_system(s);
+	s->pci_ecam = 0x08e00000;
+	s->root.vpci_irq_base = 128 - 32;
+	fx_cell_add_ivshmem(&s->root, 0x00, 0, 3, 0x7fa10000, true);
+	fx_gic_demo(&c[0]);
+	c[0].vpci_irq_base = 144 - 32;
+	fx_cell_add_ivshmem(&c[0], 0x00, 1, 3, 0x7fa10000, false);
+	linux_peer(&c[1], 2, 0x7fa10000);
+}
+
+/* gic-demo's end of the link, bent by the caller, is at fault: @text. */
+static void expect_device_fault(const struct fx_system *s,
+				const struct fx_cell *c, const char *text)
+{
+	run(s, c, 2);
+	expect("ivshmem", JH_SEVERITY_ERROR, "cell0.cell", 0, text);
+	tap_ok(!has_rule("ivshmem-link"),
+	       "... and a device at fault is no link end: %s", text);
+}
+
+static void test_pci_host(void)
+{
+	struct fx_system s;
+	struct fx_cell c[2];
+
+	link_setup(&s, c);
+	expect_clean(run(&s, c, 2), "a link of three peers");
+	expect_clean(run(NULL, c, 2), "the link's cells without a system");
+
+	link_setup(&s, c);
+	c[0].pci[0].type = JAILHOUSE_PCI_TYPE_DEVICE;
+	run(&s, c, 2);
+	expect("pci-type", JH_SEVERITY_ERROR, "cell0.cell", 0,
+	       "PCI device 0 (00:00.0): type 1; the virtual PCI host has only ivshmem devices (type 3)");
+	run(NULL, c, 1);
+	expect("pci-type", JH_SEVERITY_ERROR, "cell0.cell", 0,
+	       "PCI device 0 (00:00.0): type 1;");
+
+	link_setup(&s, c);
+	s.pci_ecam = 0;
+	run(&s, c, 2);
+	expect("pci-no-host", JH_SEVERITY_ERROR, "cell0.cell", -1,
+	       "1 PCI devices, but the system in sys.cell has no virtual PCI host (pci_is_virtual)");
+	expect("pci-no-host", JH_SEVERITY_ERROR, "cell1.cell", -1,
+	       "1 PCI devices");
+	tap_eq(jh_check_get_num_errors(chk), 2,
+	       "without a host: root's devices are its own, the cells' refused");
+
+	link_setup(&s, c);
+	c[0].pci[0].bdf = 0x0100;
+	run(&s, c, 2);
+	expect("pci-bus", JH_SEVERITY_ERROR, "cell0.cell", 0,
+	       "PCI device 0 (01:00.0): bus beyond the host's last bus 0 (pci_mmconfig_end_bus)");
+	s.pci_end_bus = 1;
+	expect_clean(run(&s, c, 2), "bus 1 with end bus 1, a device alone");
+
+	link_setup(&s, c);
+	c[1].npci = 2;
+	c[1].pci[1] = c[1].pci[0];
+	run(&s, c, 2);
+	expect("pci-bdf-twice", JH_SEVERITY_ERROR, "cell1.cell", 1,
+	       "PCI devices 0 and 1 are both at 00:00.0");
+}
+
+static void test_ivshmem_device(void)
+{
+	struct fx_system s;
+	struct fx_cell c[2];
+
+	link_setup(&s, c);
+	c[0].pci[0].shmem_peers = 13;
+	expect_device_fault(&s, c, "PCI device 0 (00:00.0): shmem_peers 13 must be 1 to 12");
+	link_setup(&s, c);
+	c[0].pci[0].shmem_dev_id = 3;
+	expect_device_fault(&s, c, "(00:00.0): shmem_dev_id 3 must be below shmem_peers 3");
+	link_setup(&s, c);
+	c[0].pci[0].shmem_regions_start = 5;
+	expect_device_fault(&s, c, "shmem_regions_start 5: the state table, the read/write section and 3 output sections need memory regions 5-9, but the config has 8");
+	link_setup(&s, c);
+	c[0].pci[0].bar_mask[0] = 0xffffff00;
+	expect_device_fault(&s, c, "bar_mask[0] 0xffffff00 must be a 4 KiB or a 64 KiB register page");
+	link_setup(&s, c);
+	c[0].pci[0].num_msix_vectors = 2;
+	expect_device_fault(&s, c, "num_msix_vectors 2: MSI-X needs an ITS");
+	link_setup(&s, c);
+	c[0].mem[3].size = 8;
+	expect_device_fault(&s, c, "PCI device 0 (00:00.0), region 3: the state table (size 0x8) is smaller than 4 bytes for each of the 3 peers");
+	link_setup(&s, c);
+	c[0].mem[3].flags |= JAILHOUSE_MEM_WRITE;
+	expect_device_fault(&s, c, "region 3: the state table is writable");
+	link_setup(&s, c);
+	c[0].mem[7].size = 0x8000;
+	expect_device_fault(&s, c, "region 7: the output sections differ in size: 0x8000 here, 0x4000 in region 5 (peer 0's)");
+	link_setup(&s, c);
+	c[0].mem[5].flags |= JAILHOUSE_MEM_WRITE;
+	expect_device_fault(&s, c, "region 5: the output section of peer 0 is writable, but this is peer 1");
+	link_setup(&s, c);
+	c[0].mem[5].virt_start += 0x100000;
+	c[0].mem[6].virt_start += 0x100000;
+	c[0].mem[7].virt_start += 0x100000;
+	expect_device_fault(&s, c, "region 5: the regions are not consecutive in guest addresses: this one starts at 0x7fb20000, not at 0x7fa20000");
+}
+
+static void test_ivshmem_intx(void)
+{
+	struct fx_system s;
+	struct fx_cell c[2];
+
+	link_setup(&s, c);
+	c[0].nirq = 0;
+	run(&s, c, 2);
+	expect("ivshmem-intx", JH_SEVERITY_ERROR, "cell0.cell", 0,
+	       "PCI device 0 (00:00.0): its INTx, INTID 144 (vpci_irq_base 112), is not among the cell's interrupts");
+
+	link_setup(&s, c);
+	s.root.irq[0].pin_bitmap[3] = 0;
+	run(&s, c, 2);
+	expect("ivshmem-intx", JH_SEVERITY_ERROR, "sys.cell", 0,
+	       "its INTx, INTID 128 (vpci_irq_base 96)");
+
+	/* an entry for another chip grants nothing; without a system any */
+	link_setup(&s, c);
+	c[0].irq[0].address = 0x2c000000;
+	run(&s, c, 2);
+	expect("ivshmem-intx", JH_SEVERITY_ERROR, "cell0.cell", 0, "INTID 144");
+	run(NULL, c, 1);
+	tap_ok(!has_rule("ivshmem-intx"),
+	       "without a system, any irqchip entry grants the INTx");
+}
+
+static void test_ivshmem_link(void)
+{
+	const struct jh_finding *f;
+	struct fx_system s;
+	struct fx_cell c[2];
+
+	link_setup(&s, c);
+	c[0].pci[0].shmem_peers = 2;
+	run(&s, c, 2);
+	expect("ivshmem-link", JH_SEVERITY_ERROR, "cell0.cell", 0,
+	       "PCI device 0 (00:00.0): shmem_peers 2 differs from PCI device 0 of sys.cell (3)");
+	expect("ivshmem-link", JH_SEVERITY_ERROR, "cell1.cell", 0,
+	       "shmem_peers 3 differs from PCI device 0 of cell0.cell (2)");
+	f = jh_check_get_finding(chk, 0);
+	tap_ok(f && !strcmp(jh_finding_get_other_source(f), "sys.cell") &&
+	       jh_finding_get_other_index(f) == 0,
+	       "a link finding names the other config and its device");
+
+	link_setup(&s, c);
+	c[1].pci[0].shmem_protocol = JAILHOUSE_SHMEM_PROTO_VETH;
+	run(&s, c, 2);
+	expect("ivshmem-link", JH_SEVERITY_ERROR, "cell1.cell", 0,
+	       "shmem_protocol 0x0001 differs from PCI device 0 of sys.cell (0x0000)");
+
+	link_setup(&s, c);
+	linux_peer(&c[1], 1, 0x7fa10000);
+	run(&s, c, 2);
+	expect("ivshmem-link", JH_SEVERITY_ERROR, "cell1.cell", 0,
+	       "shmem_dev_id 1 is also taken by PCI device 0 of cell0.cell");
+	tap_eq(jh_check_get_num_errors(chk), 1, "only the peer ID clashes");
+
+	link_setup(&s, c);
+	linux_peer(&c[1], 2, 0x7fb00000);
+	run(&s, c, 2);
+	expect("ivshmem-link", JH_SEVERITY_ERROR, "cell1.cell", 0,
+	       "host address or size of section 0 (region 4: phys 0x7fb00000, size 0x1000) differs from PCI device 0 of sys.cell (region 3: phys 0x7fa10000, size 0x1000)");
+	run(NULL, c, 2);
+	expect("ivshmem-link", JH_SEVERITY_ERROR, "cell1.cell", 0,
+	       "differs from PCI device 0 of cell0.cell (region 3: phys 0x7fa10000");
+
+	/* other BDFs are other links */
+	link_setup(&s, c);
+	c[1].pci[0].bdf = 0x08;
+	c[1].pci[0].shmem_peers = 2;
+	c[1].pci[0].shmem_dev_id = 1;
+	fx_cell_grant_irq(&c[1], 141);
+	expect_clean(run(&s, c, 2), "devices at other BDFs are other links");
+}
+
+/* The configs of configs/arm64, as the build compiles them. */
+static void test_tree_configs(void)
+{
+	const struct jailhouse_system *sys = fx_arm64_system();
+	const void *gic, *linux_demo;
+	size_t gic_size, linux_size;
+	int err;
+
+	gic = fx_arm64_gic_demo(&gic_size);
+	linux_demo = fx_arm64_linux_demo(&linux_size);
+	reset();
+	if (jh_check_new(ctx, &chk))
+		exit(99);
+	err = jh_check_set_system(chk, load(copy_of(sys,
+			jailhouse_system_config_size(sys)),
+			jailhouse_system_config_size(sys), "qemu-arm64.cell"));
+	err |= jh_check_add_cell(chk, load(copy_of(gic, gic_size), gic_size,
+					   "qemu-arm64-gic-demo.cell"));
+	err |= jh_check_add_cell(chk, load(copy_of(linux_demo, linux_size),
+					   linux_size,
+					   "qemu-arm64-linux-demo.cell"));
+	if (err)
+		exit(99);
+	expect_clean(jh_check_run(chk),
+		     "the tree's QEMU system, gic-demo and linux-demo configs with their links");
 }
 
 /*
@@ -812,6 +1039,11 @@ int main(int argc, char **argv)
 	test_memory();
 	test_cpus();
 	test_irqs();
+	test_pci_host();
+	test_ivshmem_device();
+	test_ivshmem_intx();
+	test_ivshmem_link();
+	test_tree_configs();
 	test_many();
 	test_pair_fields();
 	reset();

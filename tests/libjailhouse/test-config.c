@@ -235,6 +235,120 @@ static void test_cell_fields(void)
 	jh_config_unref(cfg);
 }
 
+static struct jh_config *load_cell(const struct fx_cell *c)
+{
+	struct jh_config *cfg;
+	size_t size;
+	void *data;
+
+	data = fx_build_cell(c, &size);
+	if (jh_config_new_from_buffer(ctx, data, size, "link.cell", &cfg))
+		exit(99);
+	free(data);
+	return cfg;
+}
+
+/* linux-demo as peer 2 of a link of 3 at 00:02.0, INTID 140 + 2 */
+static void test_ivshmem(void)
+{
+	struct jh_ivshmem_section sec;
+	struct jh_ivshmem link;
+	struct jh_config *cfg;
+	struct fx_cell c;
+
+	fx_linux_demo(&c);
+	c.vpci_irq_base = 140 - 32;
+	fx_cell_add_ivshmem(&c, 0x10, 2, 3, 0x7fa10000, false);
+	c.pci[0].shmem_protocol = JAILHOUSE_SHMEM_PROTO_VIRTIO_BACK + 1;
+	c.npci = 2;
+	c.pci[1].type = JAILHOUSE_PCI_TYPE_DEVICE;
+	c.pci[1].bdf = 0x18;
+	cfg = load_cell(&c);
+
+	tap_ok(!jh_config_get_ivshmem(cfg, 0, &link) && link.bdf == 0x10 &&
+	       link.id == 2 && link.peers == 3 && link.regions_start == 4 &&
+	       link.protocol == 0xc001 && link.intid == 142 &&
+	       link.bar_mask[0] == 0xfffff000 && !link.bar_mask[1],
+	       "link end: BDF, peer 2 of 3, protocol, INTx INTID 142, BAR0");
+	tap_ok(link.address == 0x7fa10000 && link.state_table_size == 0x1000 &&
+	       link.rw_size == 0xf000 && link.output_size == 0x4000,
+	       "link end: guest address and section sizes");
+	tap_ok(!jh_config_get_ivshmem_section(cfg, 0,
+					      JH_IVSHMEM_SECTION_OUTPUT(2),
+					      &sec) &&
+	       sec.region == 8 && sec.phys_start == 0x7fa28000 &&
+	       sec.virt_start == 0x7fa28000 && sec.size == 0x4000 &&
+	       (sec.flags & JH_MEM_WRITE),
+	       "own output section: region 8, writable");
+	tap_ok(!jh_config_get_ivshmem_section(cfg, 0,
+					      JH_IVSHMEM_SECTION_STATE_TABLE,
+					      &sec) &&
+	       sec.region == 4 && !(sec.flags & JH_MEM_WRITE),
+	       "state table: region 4, read-only");
+	tap_ok(jh_config_get_ivshmem_section(cfg, 0, 5, &sec) == -ERANGE &&
+	       has(jh_ctx_last_error(ctx),
+		   "link.cell: PCI device 0 (00:02.0) has no section 5 (its link has 3 peers, so 5 sections)"),
+	       "section 5 of a link of 3: -ERANGE");
+	tap_ok(jh_config_get_ivshmem(cfg, 1, &link) == -EINVAL &&
+	       jh_ctx_last_error_code(ctx) == JH_ERR_INVALID_ARGUMENT &&
+	       has(jh_ctx_last_error(ctx),
+		   "PCI device 1 (00:03.0) is of type 1, not an ivshmem device"),
+	       "a device of another type: -EINVAL");
+	tap_ok(jh_config_get_ivshmem(cfg, 2, &link) == -ERANGE,
+	       "no device 2: -ERANGE");
+	jh_config_unref(cfg);
+
+	c.pci[0].shmem_regions_start = 6;
+	cfg = load_cell(&c);
+	tap_ok(jh_config_get_ivshmem(cfg, 0, &link) == -EINVAL &&
+	       jh_ctx_last_error_code(ctx) == JH_ERR_CONFIG_INVALID &&
+	       has(jh_ctx_last_error(ctx),
+		   "link.cell: PCI device 0 (00:02.0): shmem_regions_start 6: "),
+	       "regions past the config's: -EINVAL, says which field");
+	jh_config_unref(cfg);
+
+	tap_ok(!strcmp(jh_ivshmem_protocol_name(0), "undefined") &&
+	       !strcmp(jh_ivshmem_protocol_name(1), "veth") &&
+	       !strcmp(jh_ivshmem_protocol_name(2), "reserved") &&
+	       !strcmp(jh_ivshmem_protocol_name(0x4000), "custom") &&
+	       !strcmp(jh_ivshmem_protocol_name(0x8001), "virtio-front") &&
+	       !strcmp(jh_ivshmem_protocol_name(0xffff), "virtio-back"),
+	       "protocol names");
+}
+
+/* The tree's linux-demo: both its links read back whole. */
+static void test_tree_links(void)
+{
+	struct jh_ivshmem_section sec;
+	struct jh_ivshmem link;
+	struct jh_config *cfg;
+	unsigned int i, s;
+	uint64_t next;
+	const void *data;
+	size_t size;
+	bool ok = true;
+
+	data = fx_arm64_linux_demo(&size);
+	if (jh_config_new_from_buffer(ctx, data, size, "linux-demo", &cfg))
+		exit(99);
+	for (i = 0; i < jh_config_get_num_pci_devices(cfg); i++) {
+		if (jh_config_get_ivshmem(cfg, i, &link))
+			ok = false;
+		next = link.address;
+		/* the sections follow each other from the state table on */
+		for (s = 0; ok && s < link.peers + 2u; s++) {
+			if (jh_config_get_ivshmem_section(cfg, i, s, &sec))
+				ok = false;
+			else if (sec.size && sec.virt_start != next)
+				ok = false;
+			next += sec.size;
+		}
+	}
+	tap_ok(ok && i == 2, "the tree's linux-demo: %u links, sections in a row",
+	       i);
+	jh_config_unref(cfg);
+}
+
 static void test_names(void)
 {
 	tap_ok(!strcmp(jh_error_name(JH_ERR_REVISION), "revision") &&
@@ -257,6 +371,8 @@ int main(int argc, char **argv)
 	test_files();
 	test_system_fields();
 	test_cell_fields();
+	test_ivshmem();
+	test_tree_links();
 	test_names();
 	jh_ctx_unref(ctx);
 	th_cleanup();
