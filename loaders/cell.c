@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <jailhouse/ivshmem.h>
+
 #include "internal.h"
 
 #define GICR_FRAME_SIZE		0x20000ULL	/* GICv3: RD + SGI frame */
@@ -71,6 +73,93 @@ static void pick_gic(const struct jhl_request *req, struct jhl_cell *cell)
 	}
 }
 
+/*
+ * The virtual PCI host: the system config's, else our QEMU virt system
+ * config's (plan.c says so). The BAR window follows the ECAM.
+ */
+static void pick_vpci(struct jhl_ctx *ctx, const struct jhl_request *req,
+		      struct jhl_cell *cell)
+{
+	const struct jailhouse_system *sys = req->system;
+	struct jhl_vpci *vp = &cell->vpci;
+
+	vp->ecam = JHL_QEMU_VIRT_ECAM;
+	vp->end_bus = JHL_QEMU_VIRT_PCI_END_BUS;
+	vp->domain = JHL_QEMU_VIRT_PCI_DOMAIN;
+	if (sys) {
+		if (!sys->platform_info.pci_is_virtual ||
+		    !sys->platform_info.pci_mmconfig_base) {
+			if (cell->num_pci_devices)
+				jhl_warn(ctx, "the system config has no virtual PCI host; the DTB gets none for the %u PCI devices of cell \"%s\"",
+					 cell->num_pci_devices, cell->name);
+			return;
+		}
+		vp->ecam = sys->platform_info.pci_mmconfig_base;
+		vp->end_bus = sys->platform_info.pci_mmconfig_end_bus;
+		vp->domain = sys->platform_info.pci_domain;
+		vp->known = true;
+	}
+	vp->ecam_size = (__u64)(vp->end_bus + 1) << 20;
+	vp->window = vp->ecam + vp->ecam_size;
+	vp->window_size = (__u64)cell->num_pci_devices *
+		IVSHMEM_BAR_WINDOW_PER_DEVICE;
+	vp->present = cell->num_pci_devices > 0;
+}
+
+/* A region of the cell over [addr, addr + size), or -1. */
+static int overlapping_region(const struct jhl_cell *cell, __u64 addr,
+			      __u64 size)
+{
+	unsigned int n;
+
+	for (n = 0; n < cell->num_mem; n++)
+		if (cell->mem[n].size && addr < cell->mem[n].virt_start +
+		    cell->mem[n].size && cell->mem[n].virt_start < addr + size)
+			return n;
+	return -1;
+}
+
+/*
+ * What would keep the cell's Linux from using its PCI devices: BARs are
+ * 32-bit, accesses to ECAM and BARs must trap, INTx lines be granted.
+ */
+static void check_vpci(struct jhl_ctx *ctx,
+		       const struct jailhouse_cell_desc *desc,
+		       struct jhl_cell *cell)
+{
+	const __u64 limit = 0x100000000ULL;
+	struct jhl_vpci *vp = &cell->vpci;
+	unsigned int n, intid;
+	int region;
+
+	if (!vp->present)
+		return;
+	if (vp->ecam >= limit ||
+	    limit - vp->ecam < vp->ecam_size + vp->window_size) {
+		jhl_warn(ctx, "the virtual PCI host's BAR window 0x%llx-0x%llx (after its ECAM at 0x%llx) is not below 4 GiB, where the 32-bit BARs of its devices must lie; the DTB gets no PCI host",
+			 (unsigned long long)vp->window,
+			 (unsigned long long)(vp->window + vp->window_size - 1),
+			 (unsigned long long)vp->ecam);
+		vp->present = false;
+		return;
+	}
+	region = overlapping_region(cell, vp->ecam,
+				    vp->ecam_size + vp->window_size);
+	if (region >= 0)
+		jhl_warn(ctx, "memory region %d of cell \"%s\" overlaps the virtual PCI host's ECAM and BAR window 0x%llx-0x%llx; accesses there must trap to the hypervisor",
+			 region, cell->name, (unsigned long long)vp->ecam,
+			 (unsigned long long)(vp->window + vp->window_size - 1));
+	for (n = 0; n < cell->num_pci_devices; n++) {
+		__u16 bdf = cell->pci_devices[n].bdf;
+
+		intid = jailhouse_ivshmem_intid(desc, bdf);
+		if (!jhl_cell_irq_granted(cell, intid))
+			jhl_warn(ctx, "PCI device %02x:%02x.%x of cell \"%s\" signals INTx on INTID %u, which the cell is not granted; Linux gets no interrupts from it",
+				 bdf >> 8, (bdf >> 3) & 0x1f, bdf & 7,
+				 cell->name, intid);
+	}
+}
+
 static void fill_cell(const struct jailhouse_cell_desc *desc,
 		      struct jhl_cell *cell)
 {
@@ -85,6 +174,7 @@ static void fill_cell(const struct jailhouse_cell_desc *desc,
 	cell->num_mem = desc->num_memory_regions;
 	cell->irqchips = jailhouse_cell_irqchips(desc);
 	cell->num_irqchips = desc->num_irqchips;
+	cell->pci_devices = jailhouse_cell_pci_devices(desc);
 	cell->num_pci_devices = desc->num_pci_devices;
 	cell->vpci_irq_base = desc->vpci_irq_base;
 	memcpy(&cell->console, &desc->console, sizeof(cell->console));
@@ -141,6 +231,8 @@ int jhl_cell_from_request(struct jhl_ctx *ctx, const struct jhl_request *req,
 			return err;
 	}
 	pick_gic(req, cell);
+	pick_vpci(ctx, req, cell);
+	check_vpci(ctx, desc, cell);
 	cell->uart_irq = req->uart_irq;
 	return 0;
 }

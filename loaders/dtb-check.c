@@ -4,6 +4,7 @@
  * patcher's copy loses the CPU nodes of other CPUs, and devices whose MMIO
  * the cell does not map are disabled (a DTB from the root describes the
  * root's CPUs and devices; Linux probing unmapped MMIO stops the cell).
+ * A node at the cell's PCI ECAM that is not its virtual PCI host goes.
  * Then CPUs and their enable-method, PSCI conduit, GIC and UART interrupts
  * are checked. What certainly stops the cell (PSCI over hvc, no GICv3, a
  * GIC elsewhere than the system's, no node for the CPU Linux boots on) is
@@ -436,12 +437,67 @@ static void prune_devices(struct checker *c)
 		/* Emulated by the hypervisor; its children (ITS) are not. */
 		if (!fdt_node_check_compatible(c->fdt, node, "arm,gic-v3"))
 			continue;
+		/* Emulated too; fit_vpci() judges it. */
+		if (depth == 2 && jhl_dtb_is_vpci(c->fdt, node, c->cell)) {
+			skip = depth;
+			continue;
+		}
 		if (unmapped_reg(c, bus, depth, &addr)) {
 			if (!may_fix(c))
 				return;
 			disable(c, bus, depth, addr);
 			skip = depth;
 		}
+	}
+}
+
+/*
+ * A node at the ECAM of the cell's virtual PCI host must describe that
+ * host as it is emulated (window, INTx lines, bus range): one that does
+ * not is deleted, and jhl_dtb_put_vpci() adds the cell's.
+ */
+static void fit_vpci(struct checker *c)
+{
+	char diff[384];
+	bool kept;
+	int node, err;
+
+again:
+	kept = false;
+	fdt_for_each_subnode(node, c->fdt, 0) {
+		if (!jhl_dtb_is_vpci(c->fdt, node, c->cell))
+			continue;
+		err = jhl_dtb_vpci_diff(c->ctx, c->fdt, node, c->cell, diff,
+					sizeof(diff));
+		if (err) {
+			/* no GIC is an error said already */
+			if (err != -ENOENT)
+				c->errors++;
+			return;
+		}
+		if (!diff[0] && !kept) {
+			kept = true;
+			continue;
+		}
+		if (!may_fix(c))
+			return;
+		if (diff[0])
+			report_fix(c, "replaced by the host the hypervisor emulates",
+				   "DTB: /%s, at the ECAM of cell \"%s\"'s virtual PCI host (0x%llx), does not describe that host (%s)",
+				   node_name(c, node), c->cell->name,
+				   (unsigned long long)c->cell->vpci.ecam, diff);
+		else
+			report_fix(c, "deleted",
+				   "DTB: /%s describes cell \"%s\"'s virtual PCI host a second time",
+				   node_name(c, node), c->cell->name);
+		if (c->ctx->strict)
+			continue;
+		err = fdt_del_node(c->fdt, node);
+		if (err) {
+			fdt_error(c, "deleting a PCI host node", err);
+			return;
+		}
+		goto again;
 	}
 }
 
@@ -482,6 +538,7 @@ int jhl_dtb_check(struct jhl_ctx *ctx, void *fdt,
 	check_psci(&c);
 	check_gic(&c);
 	prune_devices(&c);
+	fit_vpci(&c);
 	check_uarts(&c);
 	if (c.errors) {
 		jhl_err(ctx, "DTB does not match cell \"%s\" (%u problem%s above)",

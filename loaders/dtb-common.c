@@ -33,7 +33,8 @@ int jhl_fdt_fail(struct jhl_ctx *ctx, const char *what, int err)
 	return -EINVAL;
 }
 
-static int root_cells(struct jhl_ctx *ctx, const void *fdt, int *ac, int *sc)
+int jhl_dtb_root_cells(struct jhl_ctx *ctx, const void *fdt, int *ac,
+		       int *sc)
 {
 	*ac = fdt_address_cells(fdt, 0);
 	*sc = fdt_size_cells(fdt, 0);
@@ -138,7 +139,7 @@ int jhl_dtb_put_memory(struct jhl_ctx *ctx, void *fdt,
 	__u64 first = 0;
 	__u8 *reg;
 
-	err = root_cells(ctx, fdt, &ac, &sc);
+	err = jhl_dtb_root_cells(ctx, fdt, &ac, &sc);
 	if (err)
 		return err;
 	reg = malloc(cell->num_mem * 16 + 1);
@@ -176,7 +177,7 @@ static int put_initrd(struct jhl_ctx *ctx, void *fdt, int node, bool initrd)
 			return jhl_fdt_fail(ctx, "removing the initrd range", err);
 		return 0;
 	}
-	err = root_cells(ctx, fdt, &ac, &sc);
+	err = jhl_dtb_root_cells(ctx, fdt, &ac, &sc);
 	if (err)
 		return err;
 	/* Placeholders of the final width; filled in once placed. */

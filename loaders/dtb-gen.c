@@ -2,7 +2,8 @@
 /*
  * A complete DTB from the cell config when the user gives none: the
  * cell's CPUs (PSCI over smc), GICv3 at the system's addresses, the arch
- * timer, its PL011 console, then /memory and /chosen like a patched one.
+ * timer, its PL011 console, then the virtual PCI host of its ivshmem
+ * devices, /memory and /chosen like a patched one.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -248,17 +249,16 @@ int jhl_dtb_generate(struct jhl_ctx *ctx, const struct jhl_cell *cell,
 		     size_t *out_size)
 {
 	size_t size = 8192 + 128 * cell->num_cpus + 16 * cell->num_mem +
-		(cmdline ? strlen(cmdline) + 1 : 0);
+		(cmdline ? strlen(cmdline) + 1 : 0) + JHL_VPCI_DTB_ROOM;
 	struct gen g = { .ctx = ctx, .cell = cell };
 	int err;
 
-	if (cell->num_pci_devices)
-		jhl_warn(ctx, "cell \"%s\" has %u virtual PCI devices; the generated DTB has no PCI host for them (pass a DTB with -d)",
-			 cell->name, cell->num_pci_devices);
 	g.fdt = malloc(size);
 	if (!g.fdt)
 		return -ENOMEM;
 	err = build(&g, size);
+	if (!err)
+		err = jhl_dtb_put_vpci(ctx, g.fdt, cell);
 	if (!err)
 		err = jhl_dtb_put_chosen(ctx, g.fdt, cmdline, initrd,
 					 g.uart_path[0] ? g.uart_path : NULL);

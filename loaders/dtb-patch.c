@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
  * A user's DTB (-d): read and validate it, then in a copy with room to
- * grow: check it against the cell and fit it (CPUs, unmapped devices),
- * drop what describes the root's own boot, write /memory and /chosen.
+ * grow: check it against the cell and fit it (CPUs, unmapped devices, a
+ * PCI host at the cell's ECAM that is not the cell's), drop what describes
+ * the root's own boot, add the cell's virtual PCI host, write /memory and
+ * /chosen.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -131,13 +133,15 @@ static int edit(struct jhl_ctx *ctx, const struct jhl_cell *cell, void *fdt,
 
 	/*
 	 * Memory nodes go first ("/chosen" would also find a "chosen@..."
-	 * memory node); /chosen is added before the new memory node, so a
-	 * second patch run gives the same bytes.
+	 * memory node); the PCI host and /chosen are added before the new
+	 * memory node, so a second patch run gives the same bytes.
 	 */
 	out = stdout_path(ctx, fdt, cell, path, sizeof(path));
 	err = jhl_dtb_drop_memory(ctx, fdt);
 	if (!err)
 		err = drop_stale_chosen(ctx, fdt);
+	if (!err)
+		err = jhl_dtb_put_vpci(ctx, fdt, cell);
 	if (!err)
 		err = jhl_dtb_put_chosen(ctx, fdt, cmdline, initrd, out);
 	return err ? err : jhl_dtb_put_memory(ctx, fdt, cell);
@@ -160,7 +164,8 @@ int jhl_dtb_patch(struct jhl_ctx *ctx, const struct jhl_cell *cell,
 {
 	/* any node may get status = "disabled": 24 bytes */
 	size_t size = in_size + DTB_GROWTH + cell->num_mem * 16 +
-		(cmdline ? strlen(cmdline) + 1 : 0) + 24 * count_nodes(in);
+		(cmdline ? strlen(cmdline) + 1 : 0) + 24 * count_nodes(in) +
+		JHL_VPCI_DTB_ROOM;
 	void *fdt;
 	int err;
 

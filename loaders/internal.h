@@ -52,6 +52,18 @@ struct jhl_size_str {
 };
 struct jhl_size_str jhl_size(__u64 bytes);
 
+/*
+ * The virtual PCI host a cell's Linux is told of: the system config's, or
+ * that of our QEMU virt system config when none is given.
+ */
+struct jhl_vpci {
+	__u64 ecam, ecam_size;		/* (end_bus + 1) MiB */
+	__u64 window, window_size;	/* BARs: right after the ECAM */
+	unsigned int end_bus, domain;
+	bool present;	/* the cell has devices on a usable virtual host */
+	bool known;	/* from a system config */
+};
+
 /* The parts of a cell config (and system config) the loader uses. */
 struct jhl_cell {
 	char name[JAILHOUSE_CELL_NAME_MAXLEN + 1];
@@ -64,8 +76,10 @@ struct jhl_cell {
 	unsigned int num_mem;
 	const struct jailhouse_irqchip *irqchips;
 	unsigned int num_irqchips;
+	const struct jailhouse_pci_device *pci_devices;
 	unsigned int num_pci_devices;
 	__u32 vpci_irq_base;
+	struct jhl_vpci vpci;
 	struct jailhouse_console console;
 
 	/* GIC, from the system config, request overrides or QEMU virt. */
@@ -196,6 +210,9 @@ int jhl_dtb_set_initrd(struct jhl_ctx *ctx, void *fdt, __u64 start,
 
 /* Helpers shared by the DTB patcher and generator (dtb-common.c). */
 int jhl_fdt_fail(struct jhl_ctx *ctx, const char *what, int err);
+/* The root's #address-cells and #size-cells; each must be 1 or 2. */
+int jhl_dtb_root_cells(struct jhl_ctx *ctx, const void *fdt, int *ac,
+		       int *sc);
 /* A NUL-terminated string property, or NULL. */
 const char *jhl_fdt_string(const void *fdt, int node, const char *name);
 /* Remove every memory node; then jhl_dtb_put_memory() adds the cell's. */
@@ -212,6 +229,20 @@ bool jhl_dtb_is_uart(const void *fdt, int node);
 bool jhl_dtb_enabled(const void *fdt, int node);
 /* First such UART, enabled, whose reg starts at @addr. */
 int jhl_dtb_find_uart(const void *fdt, __u64 addr);
+/*
+ * The cell's virtual PCI host (dtb-pci.c). jhl_dtb_is_vpci(): a child of
+ * the root named for it or whose reg starts at its ECAM. Differences of
+ * such a node from the host go to @diff ("" when it describes the host
+ * exactly); jhl_dtb_put_vpci() adds the host unless such a node exists.
+ */
+bool jhl_dtb_is_vpci(const void *fdt, int node, const struct jhl_cell *cell);
+int jhl_dtb_vpci_diff(struct jhl_ctx *ctx, void *fdt, int node,
+		      const struct jhl_cell *cell, char *diff, size_t len);
+int jhl_dtb_put_vpci(struct jhl_ctx *ctx, void *fdt,
+		     const struct jhl_cell *cell);
+/* Room a DTB needs for the node (and a GIC phandle). */
+#define JHL_VPCI_DTB_ROOM	2048
+
 /* A big-endian number of 1 or 2 cells at @p (0 cells: 0). */
 __u64 jhl_fdt_cells(const void *p, int cells);
 bool jhl_dtb_reg(const void *fdt, int node, int idx, __u64 *addr,

@@ -63,6 +63,10 @@ typedef void (*jhl_log_fn)(void *data, enum jhl_log_level level,
 #define JHL_QEMU_VIRT_GICD	0x08000000ULL
 #define JHL_QEMU_VIRT_GICR	0x080a0000ULL
 #define JHL_QEMU_VIRT_GICR_SIZE	0x00f60000ULL
+/* The virtual PCI host of our QEMU virt system config (qemu-arm64.c). */
+#define JHL_QEMU_VIRT_ECAM	0x3f000000ULL
+#define JHL_QEMU_VIRT_PCI_END_BUS	0
+#define JHL_QEMU_VIRT_PCI_DOMAIN	1
 
 /*
  * All fields zero = defaults. The configs come parsed by libjailhouse's

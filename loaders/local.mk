@@ -12,6 +12,7 @@ loader_c_sources = \
 	loaders/dtb-common.c \
 	loaders/dtb-scan.c \
 	loaders/dtb-check.c \
+	loaders/dtb-pci.c \
 	loaders/dtb-patch.c \
 	loaders/dtb-gen.c \
 	loaders/plan.c \

@@ -100,6 +100,33 @@ static int check_initrd(struct jhl_ctx *ctx, const struct jhl_source *src)
 	return 0;
 }
 
+/*
+ * Right on QEMU virt, wrong on most boards: say what is assumed, in one
+ * warning where the DTB is generated. Without a system config, the PCI
+ * host is our QEMU system config's, whether the DTB is generated or not.
+ */
+static void warn_assumed(struct jhl_plan *plan, const struct jhl_request *req,
+			 const struct jhl_cell *cell)
+{
+	const struct jhl_vpci *vp = &cell->vpci;
+	bool pci = vp->present && !vp->known;
+	char ecam[96] = "";
+
+	/* the defaults: bus 0 only */
+	if (pci)
+		snprintf(ecam, sizeof(ecam), "ECAM of bus 0 at 0x%llx, PCI domain %u",
+			 (unsigned long long)vp->ecam, vp->domain);
+	if (!req->dtb && !req->system && !req->gicr_base)
+		jhl_warn(&plan->ctx, "the generated DTB assumes QEMU virt: GICD 0x%llx, GICR 0x%llx, MPIDR Aff1 = CPU / 16 and Aff0 = CPU %% 16, a 24 MHz UART clock%s%s; give the board's GIC with --system-config or --gic GICD,GICR, or its DTB with -d%s",
+			 (unsigned long long)cell->gicd,
+			 (unsigned long long)cell->gicr,
+			 pci ? ", the virtual PCI host's " : "", ecam,
+			 pci ? ", and its PCI host with --system-config" : "");
+	else if (pci)
+		jhl_warn(&plan->ctx, "the DTB's virtual PCI host assumes QEMU virt: %s; give the board's with --system-config",
+			 ecam);
+}
+
 static int prepare_dtb(struct jhl_plan *plan, const struct jhl_request *req,
 		       const struct jhl_cell *cell, __u64 *input_size)
 {
@@ -108,16 +135,11 @@ static int prepare_dtb(struct jhl_plan *plan, const struct jhl_request *req,
 	int err;
 
 	*input_size = 0;
-	if (!req->dtb) {
-		/* Right on QEMU virt, wrong on most boards: say what is assumed. */
-		if (!req->system && !req->gicr_base)
-			jhl_warn(&plan->ctx, "the generated DTB assumes QEMU virt: GICD 0x%llx, GICR 0x%llx, MPIDR Aff1 = CPU / 16 and Aff0 = CPU %% 16, a 24 MHz UART clock; give the board's GIC with --system-config or --gic GICD,GICR, or its DTB with -d",
-				 (unsigned long long)cell->gicd,
-				 (unsigned long long)cell->gicr);
+	warn_assumed(plan, req, cell);
+	if (!req->dtb)
 		return jhl_dtb_generate(&plan->ctx, cell, req->cmdline,
 					req->initrd, &plan->dtb,
 					&plan->dtb_size);
-	}
 	err = jhl_dtb_read(&plan->ctx, req->dtb, &in, &size);
 	if (err)
 		return err;

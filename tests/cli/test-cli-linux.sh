@@ -214,6 +214,42 @@ if command -v dtc >/dev/null; then
 	dtc -I dtb -O dts -o "$WORK/sys.dts" "$WORK/sys.dtb" 2>/dev/null
 	has_all "$WORK/sys.dts" "--system-config DTB (GICR for the root's 4 CPUs)" \
 		'reg = <0x00 0x8000000 0x00 0x10000 0x00 0x80a0000 0x00 0x80000>;'
+
+	# The tree's configs (from the fixtures, or cross-built): linux-demo's
+	# two ivshmem devices get the system's virtual PCI host, INTx pins
+	# A-D on SPIs 108-111.
+	demo_cell=$CFG/qemu-arm64-linux-demo.cell
+	demo_sys=$CFG/qemu-arm64.cell
+	if [ ! -f "$demo_cell" ] || [ ! -f "$demo_sys" ]; then
+		demo_cell=$builddir/configs/arm64/qemu-arm64-linux-demo.cell
+		demo_sys=$builddir/configs/arm64/qemu-arm64.cell
+	fi
+	if [ -f "$demo_cell" ] && [ -f "$demo_sys" ]; then
+		run cell linux "$demo_cell" "$IN/Image" --system-config "$demo_sys" -w "$WORK/pci.dtb"
+		t "ivshmem cell: DTB generated" 0
+		[ ! -s "$WORK/err" ]
+		ok $? "ivshmem cell with --system-config: nothing to warn"
+		dtc -I dtb -O dts -o "$WORK/pci.dts" "$WORK/pci.dtb" 2>"$WORK/dtc.err" &&
+			[ ! -s "$WORK/dtc.err" ]
+		ok $? "dtc reads the DTB with the PCI host without warnings"
+		has_all "$WORK/pci.dts" "ivshmem cell DTB" 'pci@3f000000 {' \
+			'compatible = "pci-host-ecam-generic";' 'device_type = "pci";' \
+			'bus-range = <0x00 0x00>;' 'linux,pci-domain = <0x01>;' \
+			'#address-cells = <0x03>;' '#interrupt-cells = <0x01>;' \
+			'reg = <0x00 0x3f000000 0x00 0x100000>;' \
+			'ranges = <0x2000000 0x00 0x3f100000 0x00 0x3f100000 0x00 0x40000>;' \
+			'interrupt-map-mask = <0x00 0x00 0x00 0x07>;' \
+			'interrupt-map = <0x00 0x00 0x00 0x01 0x01 0x00 0x6c 0x01 0x00 0x00 0x00 0x02 0x01 0x00 0x6d 0x01 0x00 0x00 0x00 0x03 0x01 0x00 0x6e 0x01 0x00 0x00 0x00 0x04 0x01 0x00 0x6f 0x01>;' \
+			'dma-coherent;'
+		run cell linux "$demo_cell" "$IN/Image" -d "$WORK/pci.dtb" --system-config "$demo_sys" -w "$WORK/pci-again.dtb"
+		cmp -s "$WORK/pci.dtb" "$WORK/pci-again.dtb"
+		ok $? "ivshmem cell: its DTB patched again gives the same bytes"
+		run cell linux "$demo_cell" "$IN/Image" --dry-run
+		t "ivshmem cell without --system-config: the PCI host assumed, said" 0 '' \
+		  "a 24 MHz UART clock, the virtual PCI host's ECAM of bus 0 at 0x3f000000, PCI domain 1; .*and its PCI host with --system-config$"
+	else
+		skip "the PCI host of the tree's linux-demo cell" "no .cell of the tree's configs"
+	fi
 else
 	skip "the DTBs -w writes" "no dtc"
 fi

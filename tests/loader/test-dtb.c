@@ -30,8 +30,8 @@ static const void *demo;
 static size_t demo_size;
 
 /* A DTS for the demo cell with parts replaced. */
-static void *dtb_of(const char *cpus, const char *psci, const char *gic,
-		    const char *uart, const char *extra, size_t *size)
+static const char *dts_of(const char *cpus, const char *psci, const char *gic,
+			  const char *uart, const char *extra)
 {
 	static char dts[8192];
 
@@ -39,7 +39,13 @@ static void *dtb_of(const char *cpus, const char *psci, const char *gic,
 		 "/dts-v1/;\n/ { #address-cells = <2>; #size-cells = <2>;\n"
 		 "model = \"test\"; interrupt-parent = <&gic>;\n%s%s%s%s%s};\n",
 		 cpus, psci, gic, uart, extra);
-	return tl_dtc(dts, size);
+	return dts;
+}
+
+static void *dtb_of(const char *cpus, const char *psci, const char *gic,
+		    const char *uart, const char *extra, size_t *size)
+{
+	return tl_dtc(dts_of(cpus, psci, gic, uart, extra), size);
 }
 
 static struct jhl_plan *plan_for(struct tl_req *r, int want, const char *what)
@@ -85,6 +91,163 @@ static int count_memory_nodes(const void *fdt)
 		if (!strncmp(fdt_get_name(fdt, node, NULL), "memory", 6))
 			count++;
 	return count;
+}
+
+/* The virtual PCI host a DTB should have. */
+struct host {
+	const char *path;
+	__u64 ecam, ecam_size, window, window_size;
+	unsigned int end_bus, domain, spi;	/* spi: vpci_irq_base */
+	__u32 gic;				/* the GIC's phandle */
+	unsigned int gic_ac, gic_ic, root_ac, root_sc;
+};
+
+/* The demo cell's on QEMU virt: two devices, INTx on SPIs 108-111. */
+static const struct host demo_host = {
+	.path = "/pci@3f000000", .ecam = 0x3f000000, .ecam_size = 0x100000,
+	.window = 0x3f100000, .window_size = 2 * 0x20000, .domain = 1,
+	.spi = 108, .gic = 1, .gic_ic = 3, .root_ac = 2, .root_sc = 2,
+};
+
+/* The demo's host as dtc prints it, every value written out. */
+#define DEMO_HOST_DTS \
+	"\tpci@3f000000 {\n" \
+	"\t\tcompatible = \"pci-host-ecam-generic\";\n" \
+	"\t\tdevice_type = \"pci\";\n" \
+	"\t\tbus-range = <0x00 0x00>;\n" \
+	"\t\tlinux,pci-domain = <0x01>;\n" \
+	"\t\t#address-cells = <0x03>;\n" \
+	"\t\t#size-cells = <0x02>;\n" \
+	"\t\t#interrupt-cells = <0x01>;\n" \
+	"\t\treg = <0x00 0x3f000000 0x00 0x100000>;\n" \
+	"\t\tranges = <0x2000000 0x00 0x3f100000 0x00 0x3f100000 0x00 0x40000>;\n" \
+	"\t\tinterrupt-map-mask = <0x00 0x00 0x00 0x07>;\n" \
+	"\t\tinterrupt-map = <0x00 0x00 0x00 0x01 0x01 0x00 0x6c 0x01" \
+	" 0x00 0x00 0x00 0x02 0x01 0x00 0x6d 0x01" \
+	" 0x00 0x00 0x00 0x03 0x01 0x00 0x6e 0x01" \
+	" 0x00 0x00 0x00 0x04 0x01 0x00 0x6f 0x01>;\n" \
+	"\t\tdma-coherent;\n" \
+	"\t};\n"
+
+static unsigned int put_num(__u32 *cells, unsigned int n, __u64 val,
+			    unsigned int num)
+{
+	if (num == 2)
+		cells[n++] = val >> 32;
+	cells[n++] = (__u32)val;
+	return n;
+}
+
+static unsigned int host_map(const struct host *h, __u32 *map)
+{
+	unsigned int n = 0, pin, c;
+
+	for (pin = 1; pin <= 4; pin++) {
+		map[n++] = 0;
+		map[n++] = 0;
+		map[n++] = 0;
+		map[n++] = pin;
+		map[n++] = h->gic;
+		for (c = 0; c < h->gic_ac; c++)
+			map[n++] = 0;
+		map[n++] = 0;			/* SPI */
+		map[n++] = h->spi + pin - 1;
+		map[n++] = 1;			/* edge rising */
+		if (h->gic_ic == 4)
+			map[n++] = 0;
+	}
+	return n;
+}
+
+/* The first thing of the host's node that is not as @h says, or NULL. */
+static const char *host_fault(const void *fdt, const struct host *h)
+{
+	static const __u32 three[] = { 3 }, two[] = { 2 }, one[] = { 1 };
+	static const __u32 mask[] = { 0, 0, 0, 7 };
+	const __u32 bus_range[] = { 0, h->end_bus }, domain[] = { h->domain };
+	int node = fdt_path_offset(fdt, h->path), off, props = 0, len;
+	__u32 reg[4], ranges[7], map[4 * 13];
+	unsigned int n;
+
+	if (node < 0)
+		return "the node";
+	if (!string_is(fdt, h->path, "compatible", "pci-host-ecam-generic"))
+		return "compatible";
+	if (!string_is(fdt, h->path, "device_type", "pci"))
+		return "device_type";
+	if (!cells_are(fdt, h->path, "bus-range", bus_range, 2))
+		return "bus-range";
+	if (!cells_are(fdt, h->path, "linux,pci-domain", domain, 1))
+		return "linux,pci-domain";
+	if (!cells_are(fdt, h->path, "#address-cells", three, 1) ||
+	    !cells_are(fdt, h->path, "#size-cells", two, 1) ||
+	    !cells_are(fdt, h->path, "#interrupt-cells", one, 1))
+		return "#address-cells, #size-cells or #interrupt-cells";
+	n = put_num(reg, 0, h->ecam, h->root_ac);
+	n = put_num(reg, n, h->ecam_size, h->root_sc);
+	if (!cells_are(fdt, h->path, "reg", reg, n))
+		return "reg";
+	ranges[0] = 0x02000000;
+	ranges[1] = h->window >> 32;
+	ranges[2] = (__u32)h->window;
+	n = put_num(ranges, 3, h->window, h->root_ac);
+	n = put_num(ranges, n, h->window_size, 2);
+	if (!cells_are(fdt, h->path, "ranges", ranges, n))
+		return "ranges";
+	if (!cells_are(fdt, h->path, "interrupt-map-mask", mask, 4))
+		return "interrupt-map-mask";
+	n = host_map(h, map);
+	if (!cells_are(fdt, h->path, "interrupt-map", map, n))
+		return "interrupt-map";
+	if (!fdt_getprop(fdt, node, "dma-coherent", &len) || len)
+		return "dma-coherent";
+	fdt_for_each_property_offset(off, fdt, node)
+		props++;
+	if (props != 12)
+		return "the number of properties";
+	if (fdt_first_subnode(fdt, node) >= 0)
+		return "subnodes";
+	return NULL;
+}
+
+static bool host_is(const void *fdt, const struct host *h, const char *what)
+{
+	const char *fault = host_fault(fdt, h);
+
+	if (!tap_ok(!fault, "%s: %s is the cell's virtual PCI host", what,
+		    h->path))
+		printf("#   %s is wrong\n", fault);
+	return !fault;
+}
+
+/* Enabled PCI hosts below the root. */
+static int count_pci_hosts(const void *fdt)
+{
+	int node, count = 0;
+
+	const char *type;
+
+	fdt_for_each_subnode(node, fdt, 0) {
+		type = jhl_fdt_string(fdt, node, "device_type");
+		if (type && !strcmp(type, "pci") && jhl_dtb_enabled(fdt, node))
+			count++;
+	}
+	return count;
+}
+
+static __u32 gic_phandle(const void *fdt)
+{
+	return fdt_get_phandle(fdt, fdt_node_offset_by_compatible(fdt, -1,
+								   "arm,gic-v3"));
+}
+
+/* The demo's host, naming the DTB's GIC by its phandle. */
+static void demo_host_in(const void *fdt, const char *what)
+{
+	struct host host = demo_host;
+
+	host.gic = gic_phandle(fdt);
+	host_is(fdt, &host, what);
 }
 
 static void check_generated_nodes(const void *fdt, const char *what)
@@ -135,6 +298,21 @@ static void check_generated_nodes(const void *fdt, const char *what)
 	       "%s: stdout-path", what);
 }
 
+/* dtc reads it without a warning and prints the host as we expect. */
+static void check_host_dts(const void *fdt, size_t size, const char *what)
+{
+	char *warnings, *dts = tl_dts(fdt, size, &warnings);
+
+	tap_ok(dts && warnings && !warnings[0],
+	       "%s: dtc decompiles it without warnings", what);
+	if (!tap_ok(dts && strstr(dts, DEMO_HOST_DTS),
+		    "%s: dtc shows the PCI host, every value as expected", what))
+		printf("# want:\n%s# got:\n%s%s", DEMO_HOST_DTS,
+		       dts ? dts : "", warnings ? warnings : "");
+	free(dts);
+	free(warnings);
+}
+
 static void test_generated(void)
 {
 	const char *what = "generated";
@@ -159,10 +337,12 @@ static void test_generated(void)
 	check_generated_nodes(fdt, what);
 	tap_ok(string_is(fdt, "/chosen", "bootargs", "console=ttyAMA0"),
 	       "%s: bootargs", what);
+	host_is(fdt, &demo_host, what);
+	check_host_dts(fdt, size, what);
 	/* No system config, no --gic: the QEMU virt guess is said. */
 	tap_eq(jhl_plan_num_warnings(plan), 1, "%s: one warning", what);
-	tap_ok(tl_log_has_level(JHL_LOG_WARN, "the generated DTB assumes QEMU virt: GICD 0x8000000, GICR 0x80a0000, MPIDR Aff1 = CPU / 16 and Aff0 = CPU % 16, a 24 MHz UART clock; give the board's GIC with --system-config or --gic GICD,GICR, or its DTB with -d"),
-	       "%s: warns what it assumes of the board", what);
+	tap_ok(tl_log_has_level(JHL_LOG_WARN, "the generated DTB assumes QEMU virt: GICD 0x8000000, GICR 0x80a0000, MPIDR Aff1 = CPU / 16 and Aff0 = CPU % 16, a 24 MHz UART clock, the virtual PCI host's ECAM of bus 0 at 0x3f000000, PCI domain 1; give the board's GIC with --system-config or --gic GICD,GICR, or its DTB with -d, and its PCI host with --system-config"),
+	       "%s: warns what it assumes of the board, PCI host included", what);
 
 	/* What we generate must pass our own check of user DTBs. */
 	jhl_ctx_init(&ctx, &r.req);
@@ -178,6 +358,21 @@ static void test_generated(void)
 	jhl_plan_free(plan);
 out:
 	free(img);
+}
+
+/* What a DTB assumes without a system config is the tree's QEMU one. */
+static void test_defaults(void)
+{
+	const struct jailhouse_system *sys = fx_arm64_system();
+
+	tap_ok(sys->platform_info.arm.gicd_base == JHL_QEMU_VIRT_GICD &&
+	       sys->platform_info.arm.gicr_base == JHL_QEMU_VIRT_GICR,
+	       "the GIC defaults are configs/arm64/qemu-arm64.c's");
+	tap_ok(sys->platform_info.pci_is_virtual &&
+	       sys->platform_info.pci_mmconfig_base == JHL_QEMU_VIRT_ECAM &&
+	       sys->platform_info.pci_mmconfig_end_bus == JHL_QEMU_VIRT_PCI_END_BUS &&
+	       sys->platform_info.pci_domain == JHL_QEMU_VIRT_PCI_DOMAIN,
+	       "the PCI host defaults are configs/arm64/qemu-arm64.c's");
 }
 
 static void test_generated_gic(void)
@@ -199,6 +394,10 @@ static void test_generated_gic(void)
 	       "system config: GIC from it, GICR for its 4 CPUs");
 	tap_ok(plan && !tl_log_has("assumes QEMU virt"),
 	       "system config: no QEMU virt warning");
+	if (plan)
+		host_is(jhl_plan_dtb(plan, &size), &demo_host, "system config");
+	tap_eq(plan ? jhl_plan_num_warnings(plan) : 1, 0,
+	       "system config: no warnings");
 	jhl_plan_free(plan);
 
 	tl_req_init(&r, demo, demo_size, img, FX_MIB);
@@ -208,8 +407,11 @@ static void test_generated_gic(void)
 	tap_ok(plan && cells_are(jhl_plan_dtb(plan, &size),
 				 "/interrupt-controller@2f000000", "reg", own_gic, 8),
 	       "GIC override: addresses used");
-	tap_ok(plan && !tl_log_has("assumes QEMU virt"),
-	       "GIC override: no QEMU virt warning");
+	tap_ok(plan && !tl_log_has("generated DTB assumes QEMU virt"),
+	       "GIC override: no QEMU virt warning for the GIC");
+	/* the PCI host is still the QEMU system config's: said apart */
+	tap_ok(tl_log_has_level(JHL_LOG_WARN, "the DTB's virtual PCI host assumes QEMU virt: ECAM of bus 0 at 0x3f000000, PCI domain 1; give the board's with --system-config"),
+	       "GIC override: the assumed PCI host is warned about");
 	jhl_plan_free(plan);
 
 	/* Only the GICD given: the GICR is still QEMU virt's. */
@@ -275,25 +477,207 @@ static void test_generated_uart(void)
 	free(img);
 }
 
-static void test_generated_pci(void)
+/*
+ * A small cell with @npci ivshmem devices in slots 0, 1, ... (pins INTA,
+ * INTB, ...), INTx from SPI @base, their INTIDs granted.
+ */
+static void pci_fx_cell(struct fx_cell *cell, unsigned int npci,
+			unsigned int base)
 {
-	__u8 *img = fx_image(FX_MIB, 2 * FX_MIB, 0, 0xa);
-	struct jhl_plan *plan;
+	unsigned int n, bit;
+
+	fx_small_cell(cell, "pci");
+	fx_cell_add_mem(cell, 0x70000000, 0x70000000, 64 * FX_MIB, FX_MEM_RAM);
+	cell->npci = npci;
+	for (n = 0; n < npci; n++) {
+		cell->pci[n].type = JAILHOUSE_PCI_TYPE_IVSHMEM;
+		cell->pci[n].bdf = n << 3;
+		bit = base + n;
+		cell->irq[0].pin_bitmap[bit / 32] |= 1U << (bit % 32);
+	}
+}
+
+/* The fixtures know no vpci_irq_base: set in the bytes. */
+static void *pci_build(const struct fx_cell *cell, unsigned int base,
+		       size_t *size)
+{
+	struct jailhouse_cell_desc *desc = fx_build_cell(cell, size);
+
+	desc->vpci_irq_base = base;
+	return desc;
+}
+
+static void *pci_cell(unsigned int npci, unsigned int base, size_t *size)
+{
 	struct fx_cell cell;
-	struct tl_req r;
-	__u8 *bytes;
+
+	pci_fx_cell(&cell, npci, base);
+	return pci_build(&cell, base, size);
+}
+
+/* The QEMU system config with a virtual PCI host at @ecam, or none. */
+static void *pci_system(__u64 ecam, unsigned int end_bus,
+			unsigned int domain)
+{
+	struct jailhouse_system *sys;
+	struct fx_system fx;
 	size_t size;
 
-	fx_small_cell(&cell, "pci");
-	fx_cell_add_mem(&cell, 0x70000000, 0x70000000, 64 * FX_MIB, FX_MEM_RAM);
-	cell.npci = 1;
-	bytes = fx_build_cell(&cell, &size);
-	tl_req_init(&r, bytes, size, img, FX_MIB);
-	plan = plan_for(&r, 0, "PCI cell");
-	tap_ok(tl_log_has_level(JHL_LOG_WARN, "1 virtual PCI devices"),
-	       "PCI cell: warned that the generated DTB has no PCI host");
+	fx_qemu_system(&fx);
+	fx.pci_ecam = ecam;
+	fx.pci_end_bus = end_bus;
+	sys = fx_build_system(&fx, &size);
+	if (ecam)
+		sys->platform_info.pci_domain = domain;
+	return sys;
+}
+
+/* A plan with a generated DTB for @cell (freed) and @sys; NULL if refused. */
+static struct jhl_plan *pci_plan(void *cell, size_t cell_size, void *sys,
+				 const char *what)
+{
+	static __u8 *img;
+	struct jhl_plan *plan;
+	struct tl_req r;
+
+	if (!img)
+		img = fx_image(FX_MIB, 2 * FX_MIB, 0, 0xa);
+	tl_req_init(&r, cell, cell_size, img, FX_MIB);
+	r.req.system = sys;
+	plan = plan_for(&r, 0, what);
+	free(cell);
+	free(sys);
+	return plan;
+}
+
+/* A cell with @npci devices gets no host, for the reason @msg says. */
+static void no_host(unsigned int npci, void *sys, const char *msg,
+		    const char *what)
+{
+	struct jhl_plan *plan;
+	const void *fdt;
+	size_t size;
+	void *cell = pci_cell(npci, 60, &size);
+
+	plan = pci_plan(cell, size, sys, what);
+	fdt = plan ? jhl_plan_dtb(plan, &size) : NULL;
+	tap_ok(fdt && !count_pci_hosts(fdt), "%s: no PCI host", what);
+	tap_ok(tl_log_has_level(JHL_LOG_WARN, msg), "%s: warned", what);
 	jhl_plan_free(plan);
-	free(bytes);
+}
+
+static void test_generated_pci(void)
+{
+	struct host h = {
+		.path = "/pci@3f000000", .ecam = 0x3f000000,
+		.ecam_size = 0x100000, .window = 0x3f100000,
+		.window_size = 0x40000, .domain = 1, .spi = 60, .gic = 1,
+		.gic_ic = 3, .root_ac = 2, .root_sc = 2,
+	};
+	const char *what = "PCI cell";
+	struct jhl_plan *plan;
+	const void *fdt;
+	size_t size;
+	void *cell;
+
+	/* no system config: the QEMU system config's host, said so */
+	cell = pci_cell(2, 60, &size);
+	plan = pci_plan(cell, size, NULL, what);
+	fdt = plan ? jhl_plan_dtb(plan, &size) : NULL;
+	if (fdt)
+		host_is(fdt, &h, what);
+	tap_ok(tl_log_has_level(JHL_LOG_WARN, "the generated DTB assumes QEMU virt: GICD 0x8000000, GICR 0x80a0000, MPIDR Aff1 = CPU / 16 and Aff0 = CPU % 16, a 24 MHz UART clock, the virtual PCI host's ECAM of bus 0 at 0x3f000000, PCI domain 1;"),
+	       "%s: the assumed PCI host said with the rest", what);
+	tap_eq(plan ? jhl_plan_num_warnings(plan) : 0, 1, "%s: one warning", what);
+	jhl_plan_free(plan);
+
+	/* the system's host: 2 buses, domain 5, the window after 2 MiB */
+	what = "PCI cell, system config";
+	cell = pci_cell(1, 60, &size);
+	plan = pci_plan(cell, size, pci_system(0x30000000, 1, 5), what);
+	h.path = "/pci@30000000";
+	h.ecam = 0x30000000;
+	h.ecam_size = 0x200000;
+	h.window = 0x30200000;
+	h.window_size = 0x20000;
+	h.end_bus = 1;
+	h.domain = 5;
+	fdt = plan ? jhl_plan_dtb(plan, &size) : NULL;
+	if (fdt)
+		host_is(fdt, &h, what);
+	tap_eq(plan ? jhl_plan_num_warnings(plan) : 1, 0, "%s: no warnings", what);
+	jhl_plan_free(plan);
+
+	no_host(2, pci_system(0, 0, 0),
+		"the system config has no virtual PCI host; the DTB gets none for the 2 PCI devices of cell \"pci\"",
+		"PCI cell, no virtual host");
+	no_host(1, pci_system(0xfff00000, 0, 1),
+		"the virtual PCI host's BAR window 0x100000000-0x10001ffff (after its ECAM at 0xfff00000) is not below 4 GiB, where the 32-bit BARs of its devices must lie; the DTB gets no PCI host",
+		"PCI cell, window beyond 4 GiB");
+}
+
+/* What keeps a cell's Linux from its PCI devices is said. */
+static void test_pci_config_faults(void)
+{
+	const char *what = "INTx not granted";
+	struct jhl_plan *plan;
+	struct fx_cell cell;
+	const void *fdt;
+	size_t size;
+	void *bytes;
+
+	/* INTIDs 102 and 103 for pins A and B: only 92 and 93 granted */
+	pci_fx_cell(&cell, 2, 60);
+	bytes = pci_build(&cell, 70, &size);
+	plan = pci_plan(bytes, size, pci_system(0x3f000000, 0, 1), what);
+	tap_ok(tl_log_has_level(JHL_LOG_WARN, "PCI device 00:00.0 of cell \"pci\" signals INTx on INTID 102, which the cell is not granted; Linux gets no interrupts from it") &&
+	       tl_log_has_level(JHL_LOG_WARN, "PCI device 00:01.0 of cell \"pci\" signals INTx on INTID 103, which"),
+	       "%s: warned for each device", what);
+	tap_eq(plan ? jhl_plan_num_warnings(plan) : 0, 2, "%s: two warnings", what);
+	fdt = plan ? jhl_plan_dtb(plan, &size) : NULL;
+	tap_ok(fdt && count_pci_hosts(fdt) == 1, "%s: the host is still there",
+	       what);
+	jhl_plan_free(plan);
+
+	/* the cell maps what must trap: BARs would not reach the device */
+	what = "region over the BAR window";
+	pci_fx_cell(&cell, 2, 60);
+	fx_cell_add_mem(&cell, 0x3f100000, 0x3f130000, 0x1000, FX_MEM_UART);
+	bytes = pci_build(&cell, 60, &size);
+	plan = pci_plan(bytes, size, pci_system(0x3f000000, 0, 1), what);
+	tap_ok(tl_log_has_level(JHL_LOG_WARN, "memory region 3 of cell \"pci\" overlaps the virtual PCI host's ECAM and BAR window 0x3f000000-0x3f13ffff; accesses there must trap to the hypervisor"),
+	       "%s: warned", what);
+	jhl_plan_free(plan);
+
+	/* none: no host, and the QEMU virt warning as before */
+	what = "no PCI devices";
+	pci_fx_cell(&cell, 0, 60);
+	plan = pci_plan(fx_build_cell(&cell, &size), size, NULL, what);
+	fdt = plan ? jhl_plan_dtb(plan, &size) : NULL;
+	tap_ok(fdt && !count_pci_hosts(fdt), "%s: no PCI host", what);
+	tap_ok(tl_log_has_level(JHL_LOG_WARN, "a 24 MHz UART clock; give the board's GIC with --system-config or --gic GICD,GICR, or its DTB with -d") &&
+	       !tl_log_has("PCI"), "%s: no PCI host assumed", what);
+	jhl_plan_free(plan);
+}
+
+/* Patching the patched DTB again gives the same bytes. */
+static void patch_again(const void *fdt, size_t size,
+			const struct jailhouse_system *sys, const char *what)
+{
+	__u8 *img = fx_image(FX_MIB, 2 * FX_MIB, 0, 0xa);
+	struct jhl_plan *again;
+	const void *out;
+	struct tl_req r;
+	size_t out_size;
+
+	tl_req_init(&r, demo, demo_size, img, FX_MIB);
+	tl_req_dtb(&r, fdt, size);
+	r.req.system = sys;
+	again = plan_for(&r, 0, what);
+	out = again ? jhl_plan_dtb(again, &out_size) : NULL;
+	tap_ok(out && out_size == size && !memcmp(out, fdt, size),
+	       "%s: patched again, the same bytes", what);
+	jhl_plan_free(again);
 	free(img);
 }
 
@@ -330,9 +714,14 @@ static void test_patched(void)
 	fdt_for_each_subnode(node, fdt, cpus)
 		n++;
 	tap_eq(n, 2, "%s: CPUs untouched", what);
-	tap_eq(jhl_plan_num_warnings(plan), 0, "%s: no warnings", what);
+	demo_host_in(fdt, what);
+	/* no system config: the PCI host is the QEMU system config's */
+	tap_eq(jhl_plan_num_warnings(plan), 1, "%s: one warning", what);
+	tap_ok(tl_log_has_level(JHL_LOG_WARN, "the DTB's virtual PCI host assumes QEMU virt: ECAM of bus 0 at 0x3f000000, PCI domain 1; give the board's with --system-config"),
+	       "%s: the assumed PCI host is said", what);
 	tap_eq(tl_seg(plan, JH_LINUX_DTB)->guest_addr, 0x70000000,
 	       "%s: DTB at the RAM start", what);
+	patch_again(fdt, size, NULL, what);
 	jhl_plan_free(plan);
 out:
 	free(in);
@@ -509,13 +898,16 @@ static bool has_prop(const void *fdt, const char *path, const char *name)
 	return node >= 0 && fdt_getprop(fdt, node, name, NULL);
 }
 
-/* A plan on the demo cell with a DTB from parts; NULL if refused. */
-static struct jhl_plan *plan_parts(const char *cpus, const char *gic,
-				   const char *extra, bool strict, int want,
-				   const char *what)
+/*
+ * A plan for @cell (NULL: the demo) with the DTB from @dts and the QEMU
+ * system config (its PCI host is not assumed, nor warned about); NULL if
+ * refused.
+ */
+static struct jhl_plan *plan_dts(const char *dts, const void *cell,
+				 size_t cell_size, bool strict, int want,
+				 const char *what)
 {
 	static __u8 *img;
-	struct jhl_plan *plan;
 	static struct tl_req r;
 	static void *in;
 	size_t size;
@@ -523,16 +915,26 @@ static struct jhl_plan *plan_parts(const char *cpus, const char *gic,
 	free(in);
 	if (!img)
 		img = fx_image(FX_MIB, 2 * FX_MIB, 0, 0xa);
-	in = dtb_of(cpus, PSCI_SMC, gic, UART_QEMU, extra, &size);
+	in = tl_dtc(dts, &size);
 	if (!in) {
 		tap_ok(false, "%s: dtc compiled the DTS", what);
 		return NULL;
 	}
-	tl_req_init(&r, demo, demo_size, img, FX_MIB);
+	tl_req_init(&r, cell ? cell : demo, cell ? cell_size : demo_size,
+		    img, FX_MIB);
 	tl_req_dtb(&r, in, size);
+	r.req.system = fx_arm64_system();
 	r.req.strict = strict;
-	plan = plan_for(&r, want, what);
-	return plan;
+	return plan_for(&r, want, what);
+}
+
+/* The same on the demo cell with a DTB from parts. */
+static struct jhl_plan *plan_parts(const char *cpus, const char *gic,
+				   const char *extra, bool strict, int want,
+				   const char *what)
+{
+	return plan_dts(dts_of(cpus, PSCI_SMC, gic, UART_QEMU, extra), NULL, 0,
+			strict, want, what);
 }
 
 /* /chosen of a root booted by EFI or kexec (/sys/firmware/fdt). */
@@ -661,6 +1063,167 @@ static void test_unmapped_devices(void)
 	       "%s: an error", what);
 	tap_ok(tl_log_has_level(JHL_LOG_ERR, "(5 problems above)"),
 	       "%s: counts them", what);
+}
+
+/* The demo cell's host as a user would write it. */
+#define HOST_QEMU	"pci@3f000000" HOST_QEMU_BODY
+#define HOST_QEMU_BODY \
+	" { compatible = \"pci-host-ecam-generic\"; device_type = \"pci\";" \
+	" bus-range = <0 0>; linux,pci-domain = <1>; #address-cells = <3>;" \
+	" #size-cells = <2>; #interrupt-cells = <1>; reg = <0 0x3f000000 0 0x100000>;" \
+	" ranges = <0x02000000 0 0x3f100000 0 0x3f100000 0 0x40000>;" \
+	" interrupt-map-mask = <0 0 0 7>;" \
+	" interrupt-map = <0 0 0 1 &gic 0 108 1>, <0 0 0 2 &gic 0 109 1>," \
+	" <0 0 0 3 &gic 0 110 1>, <0 0 0 4 &gic 0 111 1>; dma-coherent; };\n"
+/* One at that ECAM that says otherwise. */
+#define HOST_WRONG \
+	"pcie@3f000000 { compatible = \"pci-host-ecam-generic\"; device_type = \"pci\";" \
+	" #address-cells = <3>; #size-cells = <2>; #interrupt-cells = <1>;" \
+	" reg = <0 0x3f000000 0 0x100000>;" \
+	" ranges = <0x02000000 0 0x10000000 0 0x10000000 0 0x10000000>;" \
+	" interrupt-map-mask = <0 0 0 7>; interrupt-map = <0 0 0 1 &gic 0 3 4>;" \
+	" msi-parent = <&gic>; status = \"disabled\";" \
+	" dev@0,0 { reg = <0 0 0 0 0>; }; };\n"
+#define HOST_WRONG_SAYS \
+	"DTB: /pcie@3f000000, at the ECAM of cell \"qemu-arm64-linux-demo\"'s virtual PCI host (0x3f000000), does not describe that host (no bus-range, no linux,pci-domain, ranges differs, interrupt-map differs, no dma-coherent, has msi-parent, is disabled, subnode dev@0,0)"
+
+/* A user's DTB with or without a host at the cell's ECAM. */
+static void test_patched_pci(void)
+{
+	const char *what = "the cell's host given";
+	struct jhl_plan *plan;
+	const void *fdt;
+	size_t size;
+
+	plan = plan_parts(CPUS_2_3, GIC_QEMU, HOST_QEMU, true, 0, what);
+	if (plan) {
+		fdt = jhl_plan_dtb(plan, &size);
+		demo_host_in(fdt, what);
+		tap_ok(count_pci_hosts(fdt) == 1 &&
+		       !jhl_plan_num_warnings(plan) && !tl_log_has("PCI host"),
+		       "%s: kept as it is, nothing said", what);
+		jhl_plan_free(plan);
+	}
+
+	what = "another host at the ECAM";
+	plan = plan_parts(CPUS_2_3, GIC_QEMU, HOST_WRONG, false, 0, what);
+	if (plan) {
+		fdt = jhl_plan_dtb(plan, &size);
+		demo_host_in(fdt, what);
+		tap_ok(fdt_path_offset(fdt, "/pcie@3f000000") < 0 &&
+		       count_pci_hosts(fdt) == 1, "%s: replaced", what);
+		if (!tap_ok(tl_log_has_level(JHL_LOG_WARN, HOST_WRONG_SAYS ": replaced by the host the hypervisor emulates"),
+			    "%s: says what differs", what))
+			tl_log_dump();
+		tap_eq(jhl_plan_num_warnings(plan), 1, "%s: one warning", what);
+		patch_again(fdt, size, fx_arm64_system(), what);
+		jhl_plan_free(plan);
+	}
+	what = "another host at the ECAM, strict";
+	plan_parts(CPUS_2_3, GIC_QEMU, HOST_WRONG, true, -EINVAL, what);
+	tap_ok(tl_log_has_level(JHL_LOG_ERR, HOST_WRONG_SAYS " (strict checking refuses it; otherwise it is replaced by the host the hypervisor emulates)"),
+	       "%s: an error", what);
+
+	what = "the host twice";
+	plan = plan_parts(CPUS_2_3, GIC_QEMU,
+			  HOST_QEMU "pcie@3f000000" HOST_QEMU_BODY, false, 0, what);
+	if (plan) {
+		fdt = jhl_plan_dtb(plan, &size);
+		tap_ok(fdt_path_offset(fdt, "/pcie@3f000000") < 0 &&
+		       fdt_path_offset(fdt, "/pci@3f000000") >= 0,
+		       "%s: the second deleted", what);
+		tap_ok(tl_log_has_level(JHL_LOG_WARN, "DTB: /pcie@3f000000 describes cell \"qemu-arm64-linux-demo\"'s virtual PCI host a second time: deleted"),
+		       "%s: said", what);
+		jhl_plan_free(plan);
+	}
+
+	/* no other node is taken for it: only the root's children */
+	what = "a node at the ECAM below a bus";
+	plan = plan_parts(CPUS_2_3, GIC_QEMU,
+			  "soc { compatible = \"simple-bus\"; #address-cells = <2>;"
+			  " #size-cells = <2>; ranges;\n" HOST_QEMU "};\n",
+			  false, 0, what);
+	if (plan) {
+		fdt = jhl_plan_dtb(plan, &size);
+		tap_ok(string_is(fdt, "/soc/pci@3f000000", "status", "disabled") &&
+		       fdt_path_offset(fdt, "/pci@3f000000") >= 0,
+		       "%s: disabled, the cell's added", what);
+		jhl_plan_free(plan);
+	}
+}
+
+#define GIC_32BIT(irq_cells) \
+	"interrupt-controller@8000000 { compatible = \"arm,gic-v3\"; interrupt-controller;" \
+	" #interrupt-cells = <" irq_cells ">; reg = <0x08000000 0x10000>, <0x080a0000 0xf60000>; };\n"
+
+/* The host's node follows the DTB's GIC and root cells. */
+static void test_patched_pci_cells(void)
+{
+	const char *what = "GIC with an ITS";
+	struct jhl_plan *plan;
+	struct host host;
+	const void *fdt;
+	size_t size;
+
+	/* its #address-cells = <2>: two parent unit address cells */
+	plan = plan_parts(CPUS_2_3, GIC_ITS, "", false, 0, what);
+	if (plan) {
+		fdt = jhl_plan_dtb(plan, &size);
+		host = demo_host;
+		host.gic = gic_phandle(fdt);
+		host.gic_ac = 2;
+		host_is(fdt, &host, what);
+		jhl_plan_free(plan);
+	}
+
+	/* 1-cell root, GIC with PPI partitions (4 cells), no phandle */
+	what = "32-bit root, GIC without phandle";
+	plan = plan_dts("/dts-v1/;\n/ { #address-cells = <1>; #size-cells = <1>;\n"
+			CPUS_2_3 PSCI_SMC GIC_32BIT("4") "};\n", NULL, 0, false, 0,
+			what);
+	if (plan) {
+		fdt = jhl_plan_dtb(plan, &size);
+		host = demo_host;
+		host.root_ac = host.root_sc = 1;
+		host.gic_ic = 4;
+		host.gic = 1;
+		host_is(fdt, &host, what);
+		tap_ok(gic_phandle(fdt) == 1 &&
+		       tl_log_has_level(JHL_LOG_INFO, "DTB: gave the GIC node phandle 1 for the PCI host's interrupt-map"),
+		       "%s: the GIC gets phandle 1, said", what);
+		tap_ok(!fdt_check_full(fdt, size), "%s: valid DTB", what);
+		jhl_plan_free(plan);
+	}
+
+	what = "GIC with 2 interrupt cells";
+	plan_dts("/dts-v1/;\n/ { #address-cells = <1>; #size-cells = <1>;\n"
+		 CPUS_2_3 PSCI_SMC GIC_32BIT("2") "};\n", NULL, 0, false, -EINVAL,
+		 what);
+	tap_ok(tl_log_has_level(JHL_LOG_ERR, "DTB: GIC node interrupt-controller@8000000 has #address-cells 0 and #interrupt-cells 2; the PCI host's interrupt-map needs at most 4 and 3 or 4"),
+	       "%s: refused, said why", what);
+}
+
+/* A cell without PCI devices has no host: one at the ECAM is disabled. */
+static void test_no_pci_host(void)
+{
+	const char *what = "host of a cell without PCI devices";
+	struct jhl_plan *plan;
+	const void *fdt;
+	size_t size;
+	void *cell = pci_cell(0, 60, &size);
+
+	plan = plan_dts("/dts-v1/;\n/ { #address-cells = <2>; #size-cells = <2>;\n"
+			CPUS_2_3 PSCI_SMC GIC_QEMU HOST_QEMU "};\n",
+			cell, size, false, 0, what);
+	if (plan) {
+		fdt = jhl_plan_dtb(plan, &size);
+		tap_ok(string_is(fdt, "/pci@3f000000", "status", "disabled") &&
+		       !count_pci_hosts(fdt), "%s: disabled", what);
+		tap_ok(tl_log_has_level(JHL_LOG_WARN, "DTB: /pci@3f000000 at 0x3f000000 is not mapped into cell \"pci\""),
+		       "%s: said", what);
+		jhl_plan_free(plan);
+	}
+	free(cell);
 }
 
 /* A hostile DTB: more unmapped devices than are fixed. */
@@ -871,16 +1434,21 @@ int main(void)
 {
 	tl_need_dtc();
 	demo = fx_arm64_linux_demo(&demo_size);
+	test_defaults();
 	test_generated();
 	test_generated_gic();
 	test_generated_uart();
 	test_generated_pci();
+	test_pci_config_faults();
 	test_patched();
 	test_patched_existing();
 	test_patched_32bit();
 	test_checks();
 	test_stale_chosen();
 	test_unmapped_devices();
+	test_patched_pci();
+	test_patched_pci_cells();
+	test_no_pci_host();
 	test_too_many_devices();
 	test_cpu_nodes();
 	test_mpidr_clusters();

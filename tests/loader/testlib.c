@@ -208,6 +208,50 @@ void *tl_dtc(const char *dts, size_t *size)
 	return buf;
 }
 
+static char *read_text(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char *text;
+	long len;
+
+	if (!f)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	len = ftell(f);
+	rewind(f);
+	text = malloc(len + 1);
+	if (!text || fread(text, 1, len, f) != (size_t)len)
+		abort();
+	text[len] = 0;
+	fclose(f);
+	return text;
+}
+
+char *tl_dts(const void *dtb, size_t size, char **warnings)
+{
+	char in[] = "/tmp/jhl-dtb-XXXXXX", out[] = "/tmp/jhl-dts-XXXXXX";
+	char err[] = "/tmp/jhl-err-XXXXXX", cmd[256];
+	char *text = NULL;
+	int fds[3] = { mkstemp(in), mkstemp(out), mkstemp(err) };
+
+	*warnings = NULL;
+	if (fds[0] >= 0 && fds[1] >= 0 && fds[2] >= 0 &&
+	    write(fds[0], dtb, size) == (ssize_t)size) {
+		snprintf(cmd, sizeof(cmd), "dtc -I dtb -O dts -o %s %s 2>%s",
+			 out, in, err);
+		if (!system(cmd))
+			text = read_text(out);
+		*warnings = read_text(err);
+	}
+	close(fds[0]);
+	close(fds[1]);
+	close(fds[2]);
+	remove(in);
+	remove(out);
+	remove(err);
+	return text;
+}
+
 void *tl_test_dtb(size_t *size)
 {
 	const char *srcdir = getenv("srcdir");

@@ -60,6 +60,11 @@ void tl_need_dtc(void);
 /* DTB compiled by dtc from a file or text; NULL if that fails. */
 void *tl_dtc_file(const char *path, size_t *size);
 void *tl_dtc(const char *dts, size_t *size);
+/*
+ * @dtb decompiled by dtc: malloc()ed text, or NULL if dtc fails; what
+ * dtc says on stderr (its warnings) in *@warnings, "" when none.
+ */
+char *tl_dts(const void *dtb, size_t size, char **warnings);
 /* tests/loader/inmate-qemu-arm64.dts, compiled. */
 void *tl_test_dtb(size_t *size);
 

@@ -84,7 +84,8 @@ static void test_system(void)
 	tap_eq(sys->architecture, JAILHOUSE_ARM64, "%s: architecture arm64", file);
 	tap_eq(sys->revision, JAILHOUSE_CONFIG_REVISION, "%s: revision 14", file);
 	tap_eq(size, jailhouse_system_config_size(sys), "%s: size matches counts", file);
-	tap_eq(size, 624, "%s: 488 + 8 + 3*32 + 32 bytes", file);
+	tap_eq(size, 488 + 8 + 12 * 32 + 32 + 2 * 56,
+	       "%s: 488 + 8 + 12*32 + 32 + 2*56 bytes", file);
 	tap_eq(sys->hypervisor_memory.phys_start, 0x7fc00000, "%s: hypervisor at 0x7fc00000", file);
 	tap_eq(sys->hypervisor_memory.size, 0x400000, "%s: hypervisor 4 MiB", file);
 	tap_eq(sys->debug_console.type, JAILHOUSE_CON_TYPE_PL011, "%s: PL011 debug console", file);
@@ -101,6 +102,11 @@ static void test_system(void)
 	tap_ok(ram && ram->phys_start + ram->size <= sys->hypervisor_memory.phys_start,
 	       "%s: root RAM ends below the hypervisor", file);
 	tap_eq(sys->root_cell.num_irqchips, 1, "%s: one irqchip", file);
+	tap_ok(sys->platform_info.pci_is_virtual &&
+	       sys->platform_info.pci_mmconfig_base == 0x3f000000 &&
+	       sys->platform_info.pci_mmconfig_end_bus == 0,
+	       "%s: virtual PCI host, bus 0 at 0x3f000000", file);
+	tap_eq(sys->root_cell.num_pci_devices, 2, "%s: two ivshmem links", file);
 	free((void *)sys);
 }
 
@@ -148,7 +154,10 @@ static void test_linux_demo(void)
 	       (mem->flags & JAILHOUSE_MEM_LOADABLE), "%s: loader region at guest 0", file);
 	tap_eq(cell->cpu_reset_address, 0, "%s: starts in the loader", file);
 	tap_eq(jailhouse_cell_irqchips(cell)[0].pin_bitmap[0], 1u << 1,
-	       "%s: UART SPI (INTID 33) only", file);
+	       "%s: UART SPI (INTID 33)", file);
+	tap_eq(jailhouse_cell_irqchips(cell)[0].pin_bitmap[3], 3u << 12,
+	       "%s: ivshmem INTx (INTIDs 140, 141)", file);
+	tap_eq(cell->num_pci_devices, 2, "%s: both ivshmem links", file);
 	free((void *)cell);
 }
 
