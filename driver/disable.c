@@ -132,19 +132,26 @@ int jhd_disable_locked(void)
 		goto out;
 	jhd_note_offline();
 
+	/* its config space and BARs are the hypervisor's: gone with it */
+	err = jhd_vpci_remove();
+	if (err)
+		goto out;
 	/* Cell attributes issue hypercalls: drain their readers first. */
 	jhd_cell_unregister(jhd_root_cell);
 
 	err = jhd_entry_disable();
 	if (!err) {
+		jhd_vpci_forget();
 		jhd_disabled();
 	} else if (err == -ENOTRECOVERABLE) {
 		/* No more hypercalls; region and module reference stay. */
 		jhd_hv.enabled = false;
 		jhd_hv.broken = true;
 		jhd_console_stop();
-	} else if (jhd_cell_register(jhd_root_cell)) {
-		pr_warn("disable: root cell missing from sysfs\n");
+	} else {
+		jhd_vpci_restore();
+		if (jhd_cell_register(jhd_root_cell))
+			pr_warn("disable: root cell missing from sysfs\n");
 	}
 out:
 	cpus_read_unlock();

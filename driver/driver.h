@@ -115,6 +115,16 @@ int jhd_cells_destroy_all(void);
 /* CPUs back to Linux after a cell had them (create failed, destroy) */
 void jhd_cell_return_cpus(struct jhd_cell *cell);
 
+/*
+ * vpci.c: the virtual PCI host in Linux, under jhd_lock. add after
+ * enable (a failure is a warning); remove before disable, restore if
+ * disable then fails, forget once it succeeded.
+ */
+void jhd_vpci_add(const struct jailhouse_system *cfg);
+int jhd_vpci_remove(void);
+void jhd_vpci_restore(void);
+void jhd_vpci_forget(void);
+
 /* sysfs.c */
 int jhd_sysfs_init(void);
 void jhd_sysfs_exit(void);

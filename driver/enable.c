@@ -237,6 +237,7 @@ int jhd_cmd_enable(const void __user *arg)
 	}
 	pr_info("hypervisor enabled on CPUs %*pbl, root cell \"%s\"\n",
 		cpumask_pr_args(&jhd_hv.cpus), root->name);
+	jhd_vpci_add(cfg);
 
 out:
 	kvfree(cfg);

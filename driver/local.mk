@@ -27,11 +27,13 @@ driver/jailhouse.ko: FORCE
 install-driver: driver/jailhouse.ko
 	$(MKDIR_P) $(DESTDIR)$(moduledir)
 	$(INSTALL_DATA) driver/jailhouse.ko $(DESTDIR)$(moduledir)/jailhouse.ko
+	$(INSTALL_DATA) driver/uio_ivshmem.ko $(DESTDIR)$(moduledir)/uio_ivshmem.ko
 	@# modules.dep lets libjailhouse load the module on demand (libkmod).
 	-depmod -b "$(DESTDIR)/" $(KREL)
 
 uninstall-driver:
-	rm -f $(DESTDIR)$(moduledir)/jailhouse.ko
+	rm -f $(DESTDIR)$(moduledir)/jailhouse.ko \
+		$(DESTDIR)$(moduledir)/uio_ivshmem.ko
 
 clean-driver:
 	-$(MAKE) $(KBUILD_ARGS) clean

@@ -45,7 +45,8 @@ say "arm64 build in $build/aarch64, staged in $stage"
 mkdir -p "$build/aarch64"
 # The Linux loader (jailhouse cell linux) is required here; libfdt is
 # linked statically, so the guest needs no libfdt.so. An existing build
-# configured without these flags is configured again.
+# configured without these flags, or for another kernel tree (its config
+# changed), is configured again.
 fdt_cflags="-I$fdt/usr/include"
 fdt_libs="-L$fdt/usr/lib/aarch64-linux-gnu -l:libfdt.a"
 configure_aarch64() {
@@ -57,7 +58,8 @@ configure_aarch64() {
 		LIBFDT_CFLAGS="$fdt_cflags" LIBFDT_LIBS="$fdt_libs" >&2
 }
 (cd "$build/aarch64" &&
-	{ { configured_strict && grep -qF -- "$fdt_libs" config.status; } ||
+	{ { configured_strict && grep -qF -- "$fdt_libs" config.status &&
+		grep -qF -- "--with-kernel=$kdir" config.status; } ||
 		configure_aarch64; } &&
 	make -s -j"$jobs" >&2 &&
 	rm -rf "$stage" &&

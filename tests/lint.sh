@@ -30,8 +30,10 @@ scripts=$(find . \( -path ./_build -o -path './jailhouse-arm64-*' -o \
 # shellcheck disable=SC2086 # one word per script
 lint shellcheck shellcheck -x .ci/run $scripts
 
+# Out of tree, the modules serve several kernels: driver/compat.h holds
+# the version tests checkpatch would have merged code do without.
 lint checkpatch perl "$kdir/scripts/checkpatch.pl" --no-tree --quiet \
-	--color=never --file driver/*.c driver/*.h
+	--color=never --ignore LINUX_VERSION_CODE --file driver/*.c driver/*.h
 
 cppcheck_opts="-q --error-exitcode=1 --inline-suppr \
 --enable=warning,portability,performance --suppress=missingIncludeSystem"
