@@ -67,7 +67,7 @@ linux_loader_sources = \
 EXTRA_DIST += inmates/README.md inmates/lib/inmate.lds \
 	$(freestanding_headers) \
 	$(inmate_lib_headers) $(inmate_lib_sources) \
-	$(inmate_demos:%=inmates/demos/%.c) inmates/demos/ivshmem-demo.h \
+	$(inmate_demos:%=inmates/demos/%.c) \
 	$(linux_loader_sources) inmates/linux-loader/budget.lds
 
 if HAVE_TARGET_CC
