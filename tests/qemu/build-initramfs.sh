@@ -139,9 +139,12 @@ mount -t sysfs sysfs /sys
 mount -t tmpfs tmpfs /tmp
 /bin/busybox --install -s 2>/dev/null
 
+# The boot's kernel log, before scenarios push it out of the ring
+mkdir -p /tmp/jhtest
+dmesg >/tmp/jhtest/boot.dmesg
+
 # run-qemu.sh echoes the PL011 log back on this port; kept open for the
 # whole run, so QEMU never holds it back (scenarios/lib.sh: jh_serial_*).
-mkdir -p /tmp/jhtest
 for port in /sys/class/virtio-ports/*; do
 	[ "$(cat "$port/name" 2>/dev/null)" = jh.serial ] || continue
 	tr -d '\r' <"/dev/${port##*/}" >/tmp/jhtest/serial.log &

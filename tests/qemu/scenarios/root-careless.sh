@@ -5,7 +5,7 @@
 #    refused with EBUSY and a log line naming the resource;
 #  - a cell's memory shows up in /proc/iomem as the cell's, and /dev/mem
 #    refuses it while the cell has it;
-#  - an access to memory root does not have (here 0x7fb00000, in no
+#  - an access to memory root does not have (here 0x7fa80000, in no
 #    region of root's) gets an external abort: the process dies of
 #    SIGBUS and the CPU goes on, from 64-bit and from 32-bit processes;
 #  - 32-bit processes run on root CPUs under the hypervisor (exits from
@@ -147,14 +147,14 @@ check "the claim is gone" sh -c '! grep -q "jailhouse cell" /proc/iomem'
 
 # --- accesses to memory root does not have -------------------------------
 m=$(console_mark)
-check_eq "64-bit read of 0x7fb00000: SIGBUS" 135 \
-	exit_status timeout 10 taskset -c 1 devmem 0x7fb00000 32
+check_eq "64-bit read of 0x7fa80000: SIGBUS" 135 \
+	exit_status timeout 10 taskset -c 1 devmem 0x7fa80000 32
 check "the hypervisor says so" console_wait "$m" \
 	'Root cell: CPU 1: data abort at pc [0-9a-f]+, FAR [0-9a-f]+: external abort delivered'
-check_eq "64-bit write of 0x7fb00000: SIGBUS" 135 \
-	exit_status timeout 10 taskset -c 2 devmem 0x7fb00000 32 1
-check_eq "32-bit read of 0x7fb00000: SIGBUS" 135 \
-	exit_status timeout 10 taskset -c 3 "$(peek32 0x7fb00000)"
+check_eq "64-bit write of 0x7fa80000: SIGBUS" 135 \
+	exit_status timeout 10 taskset -c 2 devmem 0x7fa80000 32 1
+check_eq "32-bit read of 0x7fa80000: SIGBUS" 135 \
+	exit_status timeout 10 taskset -c 3 "$(peek32 0x7fa80000)"
 # shellcheck disable=SC2016 # expanded by the inner shell
 check "CPUs 1-3 still run Linux" within 10 sh -c \
 	'for c in 1 2 3; do taskset -c "$c" true || exit 1; done'
