@@ -9,7 +9,8 @@
 #include "json.h"
 
 static const char list_usage[] = "cell list [--json]\n"
-	"Lists the cells by ID: name, state, assigned and failed CPUs.";
+	"Lists the cells by ID: name, state, assigned and failed CPUs;\n"
+	"with --json also each cell's ivshmem links.";
 
 struct cell_row {
 	const char *state;
@@ -64,6 +65,51 @@ static void json_cpus(struct json *j, const char *key,
 	json_array_end(j);
 }
 
+static void json_link(struct json *j, const struct jh_config *cfg,
+		      const struct jh_pci_device *dev, unsigned int idx)
+{
+	struct jh_ivshmem l;
+	char bdf[16];
+
+	if (jh_config_get_ivshmem(cfg, idx, &l))
+		return;
+	snprintf(bdf, sizeof(bdf), "%04x:%02x:%02x.%x", dev->domain,
+		 l.bdf >> 8, (l.bdf >> 3) & 0x1f, l.bdf & 7);
+	json_object_begin(j, NULL);
+	json_string(j, "bdf", bdf);
+	json_uint(j, "id", l.id);
+	json_uint(j, "peers", l.peers);
+	json_uint(j, "protocol", l.protocol);
+	json_string(j, "protocol_name", jh_ivshmem_protocol_name(l.protocol));
+	json_uint(j, "intid", l.intid);
+	json_uint(j, "address", l.address);
+	json_uint(j, "state_table_size", l.state_table_size);
+	json_uint(j, "rw_size", l.rw_size);
+	json_uint(j, "output_size", l.output_size);
+	json_object_end(j);
+}
+
+/*
+ * The links of the config the cell was made from; an empty list if the
+ * driver does not show configs (upstream's), for the tools reading it.
+ */
+static void json_links(struct json *j, struct jh_cell *cell)
+{
+	struct jh_pci_device dev;
+	struct jh_config *cfg;
+	unsigned int n;
+
+	json_array_begin(j, "ivshmem");
+	if (!jh_cell_get_config(cell, &cfg)) {
+		for (n = 0; n < jh_config_get_num_pci_devices(cfg); n++)
+			if (!jh_config_get_pci_device(cfg, n, &dev) &&
+			    dev.type == JH_PCI_TYPE_IVSHMEM)
+				json_link(j, cfg, &dev, n);
+		jh_config_unref(cfg);
+	}
+	json_array_end(j);
+}
+
 static void json_row(struct json *j, struct jh_cell *cell,
 		     const struct cell_row *row)
 {
@@ -73,6 +119,7 @@ static void json_row(struct json *j, struct jh_cell *cell,
 	json_string(j, "state", row->state);
 	json_cpus(j, "cpus_assigned", row->assigned);
 	json_cpus(j, "cpus_failed", row->failed);
+	json_links(j, cell);
 	json_object_end(j);
 }
 

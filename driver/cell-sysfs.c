@@ -222,6 +222,28 @@ static struct kobj_attribute jhd_attr_cpus_failed = __ATTR_RO(cpus_failed);
 static struct kobj_attribute jhd_attr_cpus_failed_list =
 	__ATTR_RO(cpus_failed_list);
 
+/*
+ * The config the cell was made from: its .cell, or root's system config.
+ * Ours, not upstream's: tools show what a running cell has (its ivshmem
+ * links) without the file it came from. Fixed while the cell is visible.
+ */
+static ssize_t config_read(struct file *file, struct kobject *kobj,
+			   struct bin_attribute *attr, char *buf, loff_t off,
+			   size_t count)
+{
+	struct jhd_cell *cell = jhd_kobj_cell(kobj);
+
+	if (cell->config)
+		return memory_read_from_buffer(buf, count, &off, cell->config,
+				jailhouse_cell_config_size(cell->config));
+	if (cell->system)
+		return memory_read_from_buffer(buf, count, &off, cell->system,
+				jailhouse_system_config_size(cell->system));
+	return 0;
+}
+
+static BIN_ATTR(config, 0400, config_read, NULL, 0);
+
 static struct attribute *jhd_cell_attrs[] = {
 	&jhd_attr_name.attr,
 	&jhd_attr_state.attr,
@@ -231,7 +253,21 @@ static struct attribute *jhd_cell_attrs[] = {
 	&jhd_attr_cpus_failed_list.attr,
 	NULL,
 };
-ATTRIBUTE_GROUPS(jhd_cell);
+
+static struct bin_attribute *jhd_cell_bin_attrs[] = {
+	&bin_attr_config,
+	NULL,
+};
+
+static const struct attribute_group jhd_cell_group = {
+	.attrs = jhd_cell_attrs,
+	.bin_attrs = jhd_cell_bin_attrs,
+};
+
+static const struct attribute_group *jhd_cell_groups[] = {
+	&jhd_cell_group,
+	NULL,
+};
 
 static void jhd_cell_sysfs_release(struct kobject *kobj)
 {

@@ -32,6 +32,12 @@ struct jhd_cell *jhd_cell_create_root(const struct jailhouse_system *cfg)
 	if (!cell)
 		return ERR_PTR(-ENOMEM);
 
+	cell->system = kmemdup(cfg, jailhouse_system_config_size(cfg),
+			       GFP_KERNEL);
+	if (!cell->system) {
+		kfree(cell);
+		return ERR_PTR(-ENOMEM);
+	}
 	cell->id = 0;
 	strscpy(cell->name, desc->name, sizeof(cell->name));
 	for (cpu = 0; cpu < nr_cpu_ids && cpu / 8 < desc->cpu_set_size; cpu++)
@@ -51,6 +57,7 @@ void jhd_cell_delete(struct jhd_cell *cell)
 	list_del(&cell->entry);
 	jhd_cell_unclaim(cell);
 	kfree(cell->config);
+	kfree(cell->system);
 	kfree(cell);
 }
 

@@ -46,6 +46,8 @@ struct jhd_cell {
 	cpumask_t cpus_offlined;
 	/* non-root: the config as the hypervisor got it (checked) */
 	struct jailhouse_cell_desc *config;
+	/* root: the system config enable got (sysfs "config") */
+	struct jailhouse_system *system;
 	struct jhd_cell_sysfs *sysfs;	/* NULL while not visible */
 };
 

@@ -243,3 +243,25 @@ JH_EXPORT int jh_cell_get_cpus_failed(struct jh_cell *cell,
 {
 	return read_cpus(cell, "cpus_failed_list", cpus);
 }
+
+JH_EXPORT int jh_cell_get_config(struct jh_cell *cell, struct jh_config **cfg)
+{
+	char rel[64], label[64];
+	size_t size;
+	void *data;
+	int err;
+
+	snprintf(rel, sizeof(rel), "cells/%d/config", cell->id);
+	err = jh_sysfs_read_bin(cell->ctx, rel, JAILHOUSE_SYSTEM_CONFIG_MAX_SIZE,
+				&data, &size);
+	if (err == -ENOENT)
+		return jh_fail(cell->ctx, ENOENT, JH_ERR_NOT_SUPPORTED,
+			       "the driver does not show cell \"%s\"'s config (upstream's driver does not)",
+			       cell->name);
+	if (err)
+		return err;
+	snprintf(label, sizeof(label), "cell \"%s\"", cell->name);
+	err = jh_config_new_from_buffer(cell->ctx, data, size, label, cfg);
+	free(data);
+	return err;
+}

@@ -56,6 +56,9 @@ int jh_path(struct jh_ctx *ctx, char *buf, const char *fmt, ...)
 int jh_sysfs_read(struct jh_ctx *ctx, const char *rel, char *buf,
 		  size_t size);
 int jh_sysfs_read_u64(struct jh_ctx *ctx, const char *rel, uint64_t *val);
+/* -ENOENT, silently, if the attribute is not there */
+int jh_sysfs_read_bin(struct jh_ctx *ctx, const char *rel, size_t max,
+		      void **data, size_t *size);
 int jh_read_file(struct jh_ctx *ctx, const char *path, size_t max,
 		 void **data, size_t *size);
 

@@ -555,6 +555,12 @@ const char *jh_cell_get_name(const struct jh_cell *cell);
 int jh_cell_get_state(struct jh_cell *cell, enum jh_cell_state *state);
 int jh_cell_get_cpus_assigned(struct jh_cell *cell, struct jh_cpuset **cpus);
 int jh_cell_get_cpus_failed(struct jh_cell *cell, struct jh_cpuset **cpus);
+/**
+ * jh_cell_get_config() - the config the cell was made from, as the driver
+ * keeps it (sysfs cells/<id>/config): the cell's .cell, or the system
+ * config for the root cell. ENOENT from a driver without it (upstream's).
+ */
+int jh_cell_get_config(struct jh_cell *cell, struct jh_config **cfg);
 
 /**
  * jh_cell_wait_state() - poll until the cell reaches @state.

@@ -40,6 +40,27 @@ static int sysfs_errno_fail(struct jh_ctx *ctx, const char *path, int err)
 }
 
 /*
+ * Opens "<root>/sys/devices/jailhouse/<rel>" (its path left in @path for
+ * messages): the descriptor, or a negative errno, reported unless it is
+ * -ENOENT and @enoent_quiet.
+ */
+static int sysfs_open(struct jh_ctx *ctx, const char *rel, char *path,
+		      bool enoent_quiet)
+{
+	int fd, err;
+
+	err = jh_path(ctx, path, JH_SYSFS_DIR "/%s", rel);
+	if (err)
+		return err;
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd >= 0)
+		return fd;
+	if (errno == ENOENT && enoent_quiet)
+		return -ENOENT;
+	return sysfs_errno_fail(ctx, path, errno);
+}
+
+/*
  * Reads "<root>/sys/devices/jailhouse/<rel>" into @buf, NUL-terminated,
  * with one trailing newline removed. Returns the length.
  */
@@ -48,15 +69,11 @@ int jh_sysfs_read(struct jh_ctx *ctx, const char *rel, char *buf,
 {
 	char path[PATH_MAX];
 	ssize_t len;
-	int fd, err;
+	int fd;
 
-	err = jh_path(ctx, path, JH_SYSFS_DIR "/%s", rel);
-	if (err)
-		return err;
-
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	fd = sysfs_open(ctx, rel, path, false);
 	if (fd < 0)
-		return sysfs_errno_fail(ctx, path, errno);
+		return fd;
 	len = read_all(fd, buf, size - 1);
 	close(fd);
 	if (len < 0)
@@ -85,6 +102,41 @@ int jh_sysfs_read_u64(struct jh_ctx *ctx, const char *rel, uint64_t *val)
 			       jh_ctx_is_live(ctx) ? "" : jh_ctx_get_root(ctx),
 			       rel, buf);
 	*val = v;
+	return 0;
+}
+
+/*
+ * Reads a binary attribute below the driver's sysfs directory into a new
+ * buffer: sysfs gives binary attributes no size, so it reads to the end,
+ * at most @max bytes.
+ */
+int jh_sysfs_read_bin(struct jh_ctx *ctx, const char *rel, size_t max,
+		      void **data, size_t *size)
+{
+	char path[PATH_MAX], *buf;
+	ssize_t len;
+	int fd;
+
+	fd = sysfs_open(ctx, rel, path, true);
+	if (fd < 0)
+		return fd;
+	/* one more than allowed tells a file that is too long */
+	buf = malloc(max + 1);
+	if (!buf) {
+		close(fd);
+		return jh_fail_nomem(ctx);
+	}
+	len = read_all(fd, buf, max + 1);
+	close(fd);
+	if (len < 0 || (size_t)len > max) {
+		free(buf);
+		if (len < 0)
+			return sysfs_errno_fail(ctx, path, (int)-len);
+		return jh_fail(ctx, EFBIG, JH_ERR_HYPERVISOR,
+			       "%s: more than %zu bytes", path, max);
+	}
+	*data = buf;
+	*size = (size_t)len;
 	return 0;
 }
 

@@ -188,6 +188,7 @@ t "cell list: root lost CPUs" 0 '^0 +qemu-arm64 +running +0$'
 run cell list --json
 t "cell list --json" 0 '"id":1,"name":"gic-demo","state":"shut down","cpus_assigned":\[1\],"cpus_failed":\[\]'
 json_ok "cell list --json"
+t "cell list --json: no links in these configs" 0 '"cpus_failed":\[\],"ivshmem":\[\]\}'
 
 # --- load ------------------------------------------------------------
 run cell load gic-demo "$CFG/inmate.bin" -a 0x100 -s "a=b c" --address 0x1000
@@ -307,5 +308,20 @@ JH_FAKE_IOCTL_ERR=ENABLE=EIO run enable "$CFG/sys.cell"
 t "enable failing in the hypervisor" 1 '' 'failed to start: Input/output error'
 t "failed enable shows the console tail" 1 '' 'Shutting down hypervisor'
 run console; t "console keeps the log after disable" 0 'Shutting down hypervisor'
+
+# --- the links of running cells, from the configs the driver keeps
+new_root
+run enable "$CFG/qemu-arm64.cell"; t "enable the tree's QEMU config" 0
+run cell create "$CFG/qemu-arm64-gic-demo.cell"; t "create the tree's gic-demo" 0
+run cell list --json
+t "cell list --json: gic-demo is peer 1 of the demo link" 0 \
+	'"name":"gic-demo".*"ivshmem":\[\{"bdf":"0001:00:00.0","id":1,"peers":3,"protocol":0,"protocol_name":"undefined","intid":144,"address":2141257728,"state_table_size":4096,"rw_size":61440,"output_size":16384\}\]'
+t "cell list --json: root's two links" 0 \
+	'"name":"qemu-arm64".*"ivshmem":\[\{"bdf":"0001:00:00.0","id":0,.*\},\{"bdf":"0001:00:01.0","id":0,"peers":2,"protocol":1,"protocol_name":"veth","intid":129,'
+json_ok "cell list --json with links"
+rm -f "$ROOT/sys/devices/jailhouse/cells/1/config"
+run cell list --json
+t "cell list --json: a driver without configs gives no links" 0 \
+	'"name":"gic-demo","state":"shut down","cpus_assigned":\[1\],"cpus_failed":\[\],"ivshmem":\[\]'
 
 tap_done

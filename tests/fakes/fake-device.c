@@ -309,6 +309,21 @@ static void move_cpus(const char *root, int from, int to, uint64_t mask)
 
 /* ---- ioctls ------------------------------------------------------- */
 
+static int write_bytes(const char *root, const char *rel, const void *data,
+		       size_t size)
+{
+	char path[PATH_MAX];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", root, rel);
+	f = fopen(path, "wb");
+	if (!f)
+		return EIO;
+	fwrite(data, 1, size, f);
+	return fclose(f) ? EIO : 0;
+}
+
+
 /* The driver's answers to a header that breaks the rule (ERRORS.md) */
 static int header_errno(enum jailhouse_header_fault fault)
 {
@@ -341,6 +356,9 @@ static int do_enable(const char *root, const struct jailhouse_system *sys)
 		return EINVAL;
 
 	fake_mkdir(root, FAKE_SYSFS "/cells/0/statistics");
+	if (write_bytes(root, FAKE_SYSFS "/cells/0/config", sys,
+			jailhouse_system_config_size(sys)))
+		return EIO;
 	cell_attr(root, 0, "name", "%s\n", sys->root_cell.name);
 	cell_attr(root, 0, "state", "running\n");
 	set_cell_cpus(root, 0, mask);
@@ -391,19 +409,19 @@ static int do_disable(const char *root)
 	return 0;
 }
 
+/* The config, kept as the driver keeps it: also in the cell's sysfs */
 static int save_config(const char *root, int id, const void *data, size_t size)
 {
-	char path[PATH_MAX];
-	FILE *f;
+	char rel[128];
 
 	fake_mkdir(root, ".fake");
-	snprintf(path, sizeof(path), "%s/.fake/cell-%d.cell", root, id);
-	f = fopen(path, "wb");
-	if (!f)
+	snprintf(rel, sizeof(rel), ".fake/cell-%d.cell", id);
+	if (write_bytes(root, rel, data, size))
 		return EIO;
-	fwrite(data, 1, size, f);
-	fclose(f);
-	return 0;
+	snprintf(rel, sizeof(rel), FAKE_SYSFS "/cells/%d", id);
+	fake_mkdir(root, rel);
+	snprintf(rel, sizeof(rel), FAKE_SYSFS "/cells/%d/config", id);
+	return write_bytes(root, rel, data, size);
 }
 
 static int do_create(const char *root, const struct jailhouse_cell_create *arg)
