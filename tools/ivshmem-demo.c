@@ -9,6 +9,10 @@
  *   ivshmem-demo [-d /dev/uioN] [-t PEER] [-n PINGS] [-a ANSWERS]
  *                [-w SECONDS] [-q]
  *
+ * With -n it pings first, then (with -a) goes on answering until ANSWERS
+ * pings in all were answered; without -n it answers until then (-a 0:
+ * for ever).
+ *
  * Exit status: 0 when every ping got its pong and every message was
  * intact, 1 otherwise, 2 for bad usage or a device that cannot be used.
  */
@@ -61,7 +65,7 @@ static void usage(void)
 		"  -d  the UIO device (default: the first uio_ivshmem device)\n"
 		"  -t  the peer to ping (default: the next ID)\n"
 		"  -n  send PINGS pings, each waiting for its pong, then stop\n"
-		"  -a  stop after answering ANSWERS pings\n"
+		"  -a  stop after answering ANSWERS pings (also after -n)\n"
 		"  -w  give up after SECONDS without progress (default 10)\n"
 		"  -q  no line per state change\n");
 	exit(2);
@@ -377,10 +381,10 @@ int main(int argc, char **argv)
 
 	l.regs[IVSHMEM_REG_STATE / 4] = DEMO_STATE_READY;
 	scan(&l);
-	if (pings)
-		ret = ping(&l, target, pings, wait_s * 1000);
-	else
-		ret = answer(&l, answers, wait_s * 1000);
+	/* pings first (answering the peer's meanwhile), then the rest */
+	ret = pings ? ping(&l, target, pings, wait_s * 1000) : 0;
+	if (!pings || answers)
+		ret |= answer(&l, answers, wait_s * 1000);
 	l.regs[IVSHMEM_REG_STATE / 4] = 0;
 	return ret;
 }

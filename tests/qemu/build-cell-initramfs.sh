@@ -13,14 +13,25 @@
 #                         JHCELL-LINUX-HOTPLUG ok|FAIL cpus=N
 #   jhcell.poweroff=SEC   after SEC seconds, poweroff -f (PSCI SYSTEM_OFF)
 #   jhcell.reboot=SEC     after SEC seconds, reboot -f (PSCI SYSTEM_RESET)
+#   jhcell.ivshmem=1      load uio_ivshmem, list the PCI devices, then ping
+#                         root (peer 0) once over the demo link and answer
+#                         one ping (tools/ivshmem-demo, built static here):
+#                         JHCELL-LINUX-PCI <devices>
+#                         ivshmem-demo: ... (its lines)
+#                         JHCELL-IVSHMEM exit <its exit status>
+# With STAGE_DIR (the staged tree), uio_ivshmem.ko comes from there.
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=tests/qemu/lib-host.sh
 . "$here/lib-host.sh"
 
-[ $# -eq 1 ] || jh_die "usage: $0 OUT.cpio.gz"
+if [ $# -lt 1 ] || [ $# -gt 2 ]; then
+	jh_die "usage: $0 OUT.cpio.gz [STAGE_DIR]"
+fi
 out=$1
+stage=${2:-}
+top=$(cd "$here/../.." && pwd)
 bb=$(jh_busybox)
 
 root=$(mktemp -d "${TMPDIR:-/tmp}/jh-cell-initramfs.XXXXXX")
@@ -29,9 +40,20 @@ trap 'rm -rf "$root"' EXIT INT TERM
 mkdir -p "$root/bin" "$root/dev" "$root/proc" "$root/sys"
 cp "$bb" "$root/bin/busybox"
 chmod 755 "$root/bin/busybox"
-for applet in sh mount cat echo grep cut sleep poweroff reboot; do
+for applet in sh mount cat echo grep cut sleep poweroff reboot insmod ls \
+	tr; do
 	ln -s busybox "$root/bin/$applet"
 done
+
+# The ivshmem demo: the module as staged, the tool static (no libc here)
+mkdir -p "$root/lib"
+if [ -n "$stage" ]; then
+	ko=$(find "$stage/lib/modules" -name uio_ivshmem.ko 2>/dev/null | head -n 1)
+	[ -n "$ko" ] || jh_die "$stage has no uio_ivshmem.ko"
+	cp "$ko" "$root/lib/uio_ivshmem.ko"
+fi
+"${CROSS_COMPILE:-aarch64-linux-gnu-}gcc" -static -O2 -Wall -I"$top/include" \
+	-o "$root/bin/ivshmem-demo" "$top/tools/ivshmem-demo.c"
 
 cat >"$root/init" <<'EOF'
 #!/bin/sh
@@ -44,9 +66,11 @@ mount -t sysfs sysfs /sys
 
 stop=
 hotplug=0
+ivshmem=0
 for arg in $(cat /proc/cmdline); do
 	case $arg in
 	jhcell.hotplug=*) hotplug=${arg#*=} ;;
+	jhcell.ivshmem=*) ivshmem=${arg#*=} ;;
 	jhcell.poweroff=*) stop="poweroff ${arg#*=}" ;;
 	jhcell.reboot=*) stop="reboot ${arg#*=}" ;;
 	esac
@@ -64,6 +88,12 @@ if [ "$hotplug" = 1 ]; then
 	fi
 	echo "JHCELL-LINUX-HOTPLUG $result" \
 		"cpus=$(grep -c '^processor' /proc/cpuinfo)"
+fi
+if [ "$ivshmem" = 1 ]; then
+	insmod /lib/uio_ivshmem.ko
+	echo "JHCELL-LINUX-PCI $(ls /sys/bus/pci/devices | tr '\n' ' ')"
+	(ivshmem-demo -q -t 0 -n 1 -a 1 -w 120 2>&1
+		echo "JHCELL-IVSHMEM exit $?") &
 fi
 n=0
 while :; do

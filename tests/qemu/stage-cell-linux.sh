@@ -4,7 +4,8 @@
 #   stage-cell-linux.sh KERNEL_BUILD_DIR DEST_DIR
 #
 #   DEST/boot/Image.gz             the test bed's own kernel, also the cell's
-#   DEST/boot/cell-initrd.cpio.gz  build-cell-initramfs.sh
+#   DEST/boot/cell-initrd.cpio.gz  build-cell-initramfs.sh (with DEST's
+#                                  uio_ivshmem.ko)
 #   DEST/boot/linux-demo.dtb       dts/linux-demo.dts, for the -d variant
 set -eu
 
@@ -19,5 +20,5 @@ command -v dtc >/dev/null 2>&1 || jh_die "dtc missing (apt-get install device-tr
 
 mkdir -p "$dest"
 cp "$kdir/arch/arm64/boot/Image.gz" "$dest/Image.gz"
-"$here/build-cell-initramfs.sh" "$dest/cell-initrd.cpio.gz"
+"$here/build-cell-initramfs.sh" "$dest/cell-initrd.cpio.gz" "$2"
 dtc -q -I dts -O dtb -o "$dest/linux-demo.dtb" "$here/dts/linux-demo.dts"
