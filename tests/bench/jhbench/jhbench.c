@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Micro-benchmark module for the hypervisor's hot paths, run in root Linux
- * under the hypervisor: a null hypercall round trip and one trapped GIC
- * distributor read. It counts virtual-counter ticks over many iterations;
+ * under the hypervisor: a null hypercall round trip, one trapped GIC
+ * distributor read and, when root has an ivshmem device, one doorbell
+ * write to a peer that is not there (the trap and the link lookup). It counts virtual-counter ticks over many iterations;
  * under QEMU's "-icount shift=0" one guest instruction is one nanosecond, so
  * ticks convert to executed instructions (EL1 and EL2 together), which is
  * deterministic and independent of the host's speed.
@@ -14,10 +15,12 @@
 #include <linux/io.h>
 #include <linux/irqflags.h>
 #include <linux/module.h>
+#include <linux/pci.h>
 #include <linux/preempt.h>
 #include <asm/sysreg.h>
 
 #include <jailhouse/hvc.h>
+#include <jailhouse/ivshmem.h>
 
 #define ITERATIONS	20000
 #define ROUNDS		5
@@ -25,6 +28,7 @@
 #define GICD_TYPER	0x0004
 
 static void __iomem *gicd;
+static void __iomem *ivshmem_regs;
 
 static u64 counter(void)
 {
@@ -46,6 +50,32 @@ static void op_hypercall(void)
 static void op_gicd_read(void)
 {
 	readl_relaxed(gicd + GICD_TYPER);
+}
+
+static void op_doorbell(void)
+{
+	/* peer 1 of the demo link: no cell runs while this measures */
+	writel_relaxed(IVSHMEM_DOORBELL(1, 0),
+		       ivshmem_regs + IVSHMEM_REG_DOORBELL);
+}
+
+/*
+ * BAR0 of root's first ivshmem device, if a driver (uio_ivshmem) has
+ * turned its memory decoding on: only then does the hypervisor answer it.
+ */
+static void __iomem *map_ivshmem(void)
+{
+	struct pci_dev *pdev = pci_get_device(IVSHMEM_VENDOR_ID,
+					      IVSHMEM_DEVICE_ID, NULL);
+	void __iomem *regs = NULL;
+	u16 cmd = 0;
+
+	if (pdev)
+		pci_read_config_word(pdev, PCI_COMMAND, &cmd);
+	if (pdev && (cmd & PCI_COMMAND_MEMORY) && pci_resource_start(pdev, 0))
+		regs = ioremap(pci_resource_start(pdev, 0), PAGE_SIZE);
+	pci_dev_put(pdev);
+	return regs;
 }
 
 /* Fewest ticks of ROUNDS runs: interrupts can only add, never remove. */
@@ -82,14 +112,19 @@ static int __init jhbench_init(void)
 	gicd = ioremap(GICD_BASE, 0x10000);
 	if (!gicd)
 		return -ENOMEM;
+	ivshmem_regs = map_ivshmem();
 
 	preempt_disable();
 	base = measure(op_empty);
 	report("null_hypercall", measure(op_hypercall), base);
 	report("gicd_read", measure(op_gicd_read), base);
+	if (ivshmem_regs)
+		report("ivshmem_doorbell", measure(op_doorbell), base);
 	preempt_enable();
 
 	iounmap(gicd);
+	if (ivshmem_regs)
+		iounmap(ivshmem_regs);
 	return 0;
 }
 
