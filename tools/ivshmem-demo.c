@@ -204,6 +204,8 @@ static void check_states(struct link *l)
 		if (peer == l->id || state == l->seen_state[peer])
 			continue;
 		l->seen_state[peer] = state;
+		/* a new life: its seq starts over */
+		l->seen_ping[peer] = 0;
 		if (!quiet)
 			printf("ivshmem-demo: peer %u state %u\n", peer, state);
 	}
@@ -216,7 +218,9 @@ static void check_peer(struct link *l, unsigned int peer)
 	volatile struct demo_msg *answer = DEMO_SLOT(l->own, DEMO_SLOT_PONG);
 	uint32_t seq = ping->seq;
 
-	if (seq && seq != l->seen_ping[peer] && ping->to == l->id) {
+	/* pings only from a peer in this life; a pong may outlive its sender */
+	if (l->seen_state[peer] == DEMO_STATE_READY && seq &&
+	    seq != l->seen_ping[peer] && ping->to == l->id) {
 		__atomic_thread_fence(__ATOMIC_ACQUIRE);
 		l->seen_ping[peer] = seq;
 		if (!demo_valid(ping, seq, peer)) {
@@ -379,6 +383,10 @@ int main(int argc, char **argv)
 	printf("ivshmem-demo: %s: peer %u of %u, output sections of %zu bytes\n",
 	       dev, l.id, l.peers, l.out_size);
 
+	/* nothing of an earlier life in our slots, then READY */
+	DEMO_SLOT(l.own, DEMO_SLOT_PING)->seq = 0;
+	DEMO_SLOT(l.own, DEMO_SLOT_PONG)->seq = 0;
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
 	l.regs[IVSHMEM_REG_STATE / 4] = DEMO_STATE_READY;
 	scan(&l);
 	/* pings first (answering the peer's meanwhile), then the rest */

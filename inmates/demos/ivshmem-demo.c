@@ -46,6 +46,8 @@ static void check_states(void)
 		if (peer == dev.id || state == seen_state[peer])
 			continue;
 		seen_state[peer] = state;
+		/* a new life: its seq starts over */
+		seen_ping[peer] = 0;
 		printk(NAME ": peer %u state %u\n", peer, state);
 	}
 }
@@ -69,8 +71,10 @@ static void check_peer(unsigned int peer)
 	volatile struct demo_msg *pong = DEMO_SLOT(out, DEMO_SLOT_PONG);
 	u32 seq;
 
+	/* pings only from a peer in this life; a pong may outlive its sender */
 	seq = ping->seq;
-	if (seq && seq != seen_ping[peer] && ping->to == dev.id) {
+	if (seen_state[peer] == DEMO_STATE_READY && seq &&
+	    seq != seen_ping[peer] && ping->to == dev.id) {
 		dmb(ishld);
 		seen_ping[peer] = seq;
 		if (!demo_valid(ping, seq, peer)) {
@@ -187,6 +191,9 @@ void inmate_main(void)
 		return;
 	}
 
+	/* nothing of an earlier life in our slots, then READY */
+	DEMO_SLOT(ivshmem_output(&dev, dev.id), DEMO_SLOT_PING)->seq = 0;
+	DEMO_SLOT(ivshmem_output(&dev, dev.id), DEMO_SLOT_PONG)->seq = 0;
 	irq_set_handler(ivshmem_irq);
 	ivshmem_enable_irq(&dev, true);
 	local_irq_enable();

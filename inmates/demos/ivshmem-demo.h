@@ -10,6 +10,11 @@
  * with a pong of the same seq and payload rule; so each direction of a
  * ping-pong carries one doorbell per message. The payload is a pattern
  * of seq and sender, so the receiver checks every byte.
+ *
+ * A peer clears its slots before it says READY, and pings are taken only
+ * from a READY peer: what a peer left there in an earlier life is nobody's
+ * message (a pong may come in after its sender left). A peer whose state
+ * changed starts its seq over.
  */
 #ifndef _IVSHMEM_DEMO_H
 #define _IVSHMEM_DEMO_H

@@ -79,7 +79,7 @@ check "cell: 1000 pings, 1000 pongs, all intact" console_wait "$mark" \
 	'ivshmem-demo: sent 1000 pings to peer 0, 1000 pongs, 0 bad' 1 60
 check "root answered exactly 1000" wait_file_contains $work/answer.out \
 	'1000 pings answered, 0 bad'
-check "and ended" jh_poll 10 test ! -e /proc/$answerer
+check "and ended" jh_poll 10 jh_gone $answerer
 note "$(cat $work/answer.out)"
 
 # --- the peer restarts and goes away: root sees both
@@ -101,7 +101,7 @@ check "destroy" jailhouse cell destroy gic-demo
 usleep 500000
 check_eq "no interrupt after the peer is gone" "$irqs" uio_irqs
 kill $watcher 2>/dev/null
-check "the watcher is gone" jh_poll 5 test ! -e /proc/$watcher
+check "the watcher is gone" jh_poll 5 jh_gone $watcher
 note "$(cat $work/states.out)"
 check_eq "mem_pool_used back to $pool0" "$pool0" jh_pool_used
 

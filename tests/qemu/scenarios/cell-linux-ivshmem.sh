@@ -46,7 +46,7 @@ check "root's ping came back from the cell" wait_file_contains $work/root.out \
 	'sent 1 pings to peer 2, 1 pongs, 0 bad' 60
 check "root answered the cell's ping" wait_file_contains $work/root.out \
 	'1 pings answered, 0 bad' 30
-check "root's tool ended" jh_poll 10 test ! -e /proc/$root_tool
+check "root's tool ended" jh_poll 10 jh_gone $root_tool
 note "$(cat $work/root.out)"
 
 check_eq "the cell's tool left the link: state 0" 0x00000000 devmem 0x7fa10008 32

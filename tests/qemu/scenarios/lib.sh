@@ -209,6 +209,12 @@ jh_irqs() {
 		print n; exit }' /proc/interrupts
 }
 
+# jh_gone PID: the process has ended (a zombie the shell has not reaped
+# yet counts: busy-box ash reaps background jobs only when it waits)
+jh_gone() {
+	[ ! -e /proc/"$1" ] || grep -q '^State:.*Z' /proc/"$1"/status 2>/dev/null
+}
+
 # jh_wait_state ID STATE [SECONDS]: cell ID's sysfs state becomes STATE
 # within SECONDS (default 5).
 jh_wait_state() {
