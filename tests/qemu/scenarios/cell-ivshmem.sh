@@ -77,6 +77,13 @@ check_eq "state 0" 0x00000000 reg 0x10
 check "root says state 5" reg 0x10 5
 check_eq "the state reads back" 0x00000005 reg 0x10
 check_eq "the state table has it" 0x00000005 devmem $table 32
+exit_status() {
+	"$@" >/dev/null 2>&1 && echo 0 || echo $?
+}
+check_eq "a 16-bit register read: SIGBUS for the reader" 135 \
+	exit_status timeout 10 devmem $bar 16
+check "root Linux responsive" jh_root_alive
+check_eq "the device still answers" 0x00000003 reg 4
 
 # --- a bare-metal peer
 check_raw "create gic-demo (peer 1)" ok create $demo_cfg
