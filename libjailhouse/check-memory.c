@@ -279,6 +279,28 @@ static void report_guest_pair(struct jh_check *chk, const void *data,
 			is_comm(y) ? ", comm region" : "");
 }
 
+/*
+ * Root's regions may overlap, as in upstream's configs of several boards:
+ * the hypervisor maps the later region's flags where they do, as
+ * upstream's does. Worth knowing, not a fault.
+ */
+static void report_root_pair(struct jh_check *chk, const void *data,
+			     const struct span *a, const struct span *b)
+{
+	const struct jh_check_cell *cell = data;
+	const struct jailhouse_memory *mem = jailhouse_cell_mem_regions(cell->desc);
+	const struct jailhouse_memory *x = &mem[a->idx], *y = &mem[b->idx];
+	unsigned int i = a->idx, j = b->idx;
+
+	jh_check_report(chk, JH_SEVERITY_NOTE, "root-mem-overlap",
+			cell, (int)i, cell, (int)j,
+			"memory regions %u (0x%llx-0x%llx) and %u (0x%llx-0x%llx) overlap; where they do, region %u's flags apply",
+			i, ULL(x->phys_start),
+			ULL(jh_range_last(x->phys_start, x->size)),
+			j, ULL(y->phys_start),
+			ULL(jh_range_last(y->phys_start, y->size)), i > j ? i : j);
+}
+
 /* Guest ranges of one cell; class 1 is the comm region. */
 static void check_guest_overlaps(struct jh_check *chk,
 				 const struct jh_check_cell *cell)
@@ -298,8 +320,12 @@ static void check_guest_overlaps(struct jh_check *chk,
 	qsort(sp.s, sp.n, sizeof(*sp.s), cmp_span);
 	all = count_pairs(&sp, 0, 0);
 	plain = count_pairs(&sp, 1, 0);
-	report_pairs(chk, &sp, PAIR(0, 0), plain, report_guest_pair, cell,
-		     JH_SEVERITY_ERROR, "mem-overlap", cell);
+	if (cell->root)
+		report_pairs(chk, &sp, PAIR(0, 0), plain, report_root_pair,
+			     cell, JH_SEVERITY_NOTE, "root-mem-overlap", cell);
+	else
+		report_pairs(chk, &sp, PAIR(0, 0), plain, report_guest_pair,
+			     cell, JH_SEVERITY_ERROR, "mem-overlap", cell);
 	report_pairs(chk, &sp, PAIR(0, 1) | PAIR(1, 1), all - plain,
 		     report_guest_pair, cell, JH_SEVERITY_ERROR,
 		     "comm-region-overlap", cell);

@@ -126,6 +126,11 @@ static int map_except_holes(const struct jailhouse_memory *mem)
 	return start < end ? map_part(mem, start, end) : 0;
 }
 
+/*
+ * Root's regions may overlap (upstream ships such board configs): where
+ * they do, the later region counts, as upstream's overwriting maps give.
+ * So they are mapped last to first, each then a hole for the earlier.
+ */
 static int root_s2_build(void)
 {
 	const struct jailhouse_memory *mem;
@@ -135,12 +140,16 @@ static int root_s2_build(void)
 	err = collect_holes();
 	if (err)
 		return err;
-	for_each_mem_region(mem, root_cell.config, n) {
-		if (mem->flags & JAILHOUSE_MEM_COMM_REGION)
+	for (n = root_cell.config->num_memory_regions; n-- > 0;) {
+		mem = jailhouse_cell_mem_regions(root_cell.config) + n;
+		if (!mem->size || (mem->flags & JAILHOUSE_MEM_COMM_REGION))
 			continue;
 		err = map_except_holes(mem);
+		if (!err)
+			err = add_hole(mem->phys_start, mem->size);
 		if (err)
 			return err;
+		sort_holes();
 	}
 	return arch_map_hypervisor_placeholder(&root_cell);
 }

@@ -393,6 +393,15 @@ static void test_memory(void)
 	expect("hv-overlap", JH_SEVERITY_ERROR, "sys.cell", 1,
 	       "memory region 1 (phys 0x40000000-0x7fc0ffff) overlaps the hypervisor memory");
 
+	/* root's regions may overlap, as in upstream's board configs */
+	fx_qemu_system(&s);
+	s.root.mem[0].size = 0x40000000;	/* into root's RAM, region 1 */
+	run(&s, NULL, 0);
+	expect("root-mem-overlap", JH_SEVERITY_NOTE, "sys.cell", 0,
+	       "memory regions 0 (0x9000000-0x48ffffff) and 1 (0x40000000-0x7fa0ffff) overlap; where they do, region 1's flags apply");
+	tap_eq(jh_check_get_num_errors(chk), 0, "overlapping root regions: no error");
+	tap_ok(!has_rule("mem-overlap"), "... and no mem-overlap");
+
 	/* a region over the virtual PCI host's ECAM */
 	fx_qemu_system(&s);
 	s.pci_ecam = 0x08e00000;
