@@ -12,8 +12,10 @@
  * the SPIs from root's vpci_irq_base, edge-triggered as the hypervisor
  * raises them.
  */
+#include <linux/ioport.h>
 #include <linux/irq.h>
 #include <linux/of.h>
+#include <linux/of_address.h>
 #include <linux/of_irq.h>
 #include <linux/of_platform.h>
 #include <linux/slab.h>
@@ -34,6 +36,9 @@ static int jhd_vpci_ovcs_id = -1;
 static void *jhd_vpci_blob;
 static size_t jhd_vpci_size;
 static char jhd_vpci_path[32];
+static u64 jhd_vpci_host;		/* its ECAM */
+/* the GIC driver's claim, while it is cut short for the host (below) */
+static struct resource jhd_gicr_claim;
 
 /* Appends num cells of value (high cells first) */
 static unsigned int put_cells(u32 *cells, unsigned int at, u64 value,
@@ -109,6 +114,54 @@ static void host_node(struct jhd_fdt *fdt, const struct jailhouse_system *cfg,
 	jhd_fdt_end_node(fdt);
 }
 
+static int busy_match(struct resource *res, void *arg)
+{
+	struct resource *want = arg;
+
+	if (res->start == want->start && res->end == want->end)
+		want->flags |= IORESOURCE_BUSY;
+	return 0;
+}
+
+/*
+ * Linux's GICv3 driver claims the whole redistributor window its node
+ * gives, and upstream's QEMU config puts the virtual PCI host in the
+ * window's unused end (0x08e00000): the host driver's own claim would
+ * collide and it would not probe. While the host exists, the GIC's claim
+ * ends where the host begins; the redistributors in use lie far below.
+ */
+static void trim_gicr(struct device_node *gic, u64 host)
+{
+	struct resource r;
+
+	if (of_address_to_resource(gic, 1, &r) || host <= r.start ||
+	    host > r.end)
+		return;
+	r.flags = 0;
+	walk_iomem_res_desc(IORES_DESC_NONE, IORESOURCE_MEM | IORESOURCE_BUSY,
+			    r.start, r.end, &r, busy_match);
+	if (!(r.flags & IORESOURCE_BUSY))
+		return;
+	release_mem_region(r.start, resource_size(&r));
+	if (!request_mem_region(r.start, host - r.start, r.name))
+		pr_warn("enable: the GIC's redistributor range could not be claimed again\n");
+	jhd_gicr_claim = r;
+	pr_info("GIC redistributor claim cut to %pa..0x%llx for the virtual PCI host\n",
+		&r.start, host - 1);
+}
+
+static void restore_gicr(u64 host)
+{
+	struct resource *r = &jhd_gicr_claim;
+
+	if (!r->start)
+		return;
+	release_mem_region(r->start, host - r->start);
+	if (!request_mem_region(r->start, resource_size(r), r->name))
+		pr_warn("disable: the GIC's redistributor range could not be claimed again\n");
+	memset(r, 0, sizeof(*r));
+}
+
 static void *build_overlay(const struct jailhouse_system *cfg,
 			   struct device_node *gic, size_t *size)
 {
@@ -153,6 +206,8 @@ void jhd_vpci_add(const struct jailhouse_system *cfg)
 		pr_warn("enable: no virtual PCI host in Linux: the device tree names no interrupt controller\n");
 		return;
 	}
+	jhd_vpci_host = cfg->platform_info.pci_mmconfig_base;
+	trim_gicr(gic, jhd_vpci_host);
 	jhd_vpci_blob = build_overlay(cfg, gic, &jhd_vpci_size);
 	of_node_put(gic);
 	if (!jhd_vpci_blob) {
@@ -220,6 +275,7 @@ void jhd_vpci_restore(void)
 
 void jhd_vpci_forget(void)
 {
+	restore_gicr(jhd_vpci_host);
 	kfree(jhd_vpci_blob);
 	jhd_vpci_blob = NULL;
 	jhd_vpci_ovcs_id = -1;
