@@ -21,6 +21,31 @@ static bool has_phys(const struct jailhouse_memory *m)
 	return m->size && !is_comm(m);
 }
 
+/*
+ * A sub-page region: device registers the hypervisor accesses for the
+ * cell (the rule is the ABI header's, as in the hypervisor).
+ */
+static void check_subpage(struct jh_check *chk,
+			  const struct jh_check_cell *cell, unsigned int i,
+			  const struct jailhouse_memory *m)
+{
+	enum jailhouse_subpage_fault fault = jailhouse_subpage_fault(m);
+	const uint64_t widths = JAILHOUSE_MEM_IO_8 | JAILHOUSE_MEM_IO_16 |
+				JAILHOUSE_MEM_IO_32 | JAILHOUSE_MEM_IO_64;
+
+	if (fault != JAILHOUSE_SUBPAGE_OK)
+		jh_check_report(chk, JH_SEVERITY_ERROR, "mem-alignment", cell,
+				(int)i, NULL, -1,
+				"memory region %u (phys 0x%llx, virt 0x%llx, size 0x%llx) is smaller than a page or not page aligned, and %s",
+				i, ULL(m->phys_start), ULL(m->virt_start),
+				ULL(m->size), jailhouse_subpage_fault_text(fault));
+	else if (!(m->flags & widths))
+		jh_check_report(chk, JH_SEVERITY_WARNING, "subpage-width", cell,
+				(int)i, NULL, -1,
+				"memory region %u (0x%llx size 0x%llx) is a sub-page region without access widths (JAILHOUSE_MEM_IO_8..64): every access to it stops the cell",
+				i, ULL(m->virt_start), ULL(m->size));
+}
+
 static void check_region(struct jh_check *chk, const struct jh_check_cell *cell,
 			 unsigned int i, const struct jailhouse_memory *m)
 {
@@ -43,11 +68,12 @@ static void check_region(struct jh_check *chk, const struct jh_check_cell *cell,
 				ULL(m->size));
 	if (!is_comm(m))
 		align |= m->phys_start;
-	/* Only I/O regions may be sub-page: the hypervisor traps those. */
-	if ((align & (JH_PAGE_SIZE - 1)) && !(m->flags & JAILHOUSE_MEM_IO))
+	if (!is_comm(m) && jailhouse_mem_is_subpage(m))
+		check_subpage(chk, cell, i, m);
+	else if (align & (JH_PAGE_SIZE - 1))
 		jh_check_report(chk, JH_SEVERITY_ERROR, "mem-alignment", cell,
 				(int)i, NULL, -1,
-				"memory region %u (phys 0x%llx, virt 0x%llx, size 0x%llx) is not page aligned; only I/O regions may be",
+				"memory region %u (phys 0x%llx, virt 0x%llx, size 0x%llx) is not page aligned",
 				i, ULL(m->phys_start), ULL(m->virt_start),
 				ULL(m->size));
 	if ((m->flags & JAILHOUSE_MEM_LOADABLE) &&

@@ -194,8 +194,19 @@ static int check_region_shape(const struct jailhouse_memory *mem,
 		}
 		return 0;
 	}
-	if (!mem->size || !IS_ALIGNED(mem->phys_start | mem->virt_start |
-				      mem->size, PAGE_SIZE)) {
+	if (jailhouse_mem_is_subpage(mem)) {
+		enum jailhouse_subpage_fault fault =
+			jailhouse_subpage_fault(mem);
+
+		if (fault != JAILHOUSE_SUBPAGE_OK) {
+			printk("Cell config: region %u (%lx size %lx) is smaller than a page or not page aligned, and %s\n",
+			       n, (unsigned long)mem->phys_start,
+			       (unsigned long)mem->size,
+			       jailhouse_subpage_fault_text(fault));
+			return -EINVAL;
+		}
+	} else if (!mem->size || !IS_ALIGNED(mem->phys_start | mem->virt_start |
+					     mem->size, PAGE_SIZE)) {
 		printk("Cell config: region %u (%lx size %lx) is empty or not page aligned\n",
 		       n, (unsigned long)mem->phys_start,
 		       (unsigned long)mem->size);

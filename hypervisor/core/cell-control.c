@@ -41,6 +41,7 @@ static long find_target(unsigned long id, struct cell **cell)
 static void cell_free(struct cell *cell)
 {
 	pci_cell_exit(cell);
+	subpage_cell_exit(cell);
 	if (cell->s2.root) {
 		cell_s2_free(cell);
 		arch_cell_destroy(cell);
@@ -136,6 +137,8 @@ static long cell_prepare(struct cell *cell)
 	err = arch_cell_init_mmio(cell);
 	if (!err)
 		err = pci_cell_init(cell);
+	if (!err)
+		err = subpage_cell_init(cell);
 	if (err)
 		return err;
 

@@ -76,8 +76,10 @@ static int collect_holes(void)
 
 	for_each_non_root_cell(cell) {
 		for_each_mem_region(mem, cell->config, n) {
-			if (mem->flags & (JAILHOUSE_MEM_COMM_REGION |
-					  JAILHOUSE_MEM_ROOTSHARED))
+			/* root keeps a page of which a cell has a few bytes */
+			if ((mem->flags & (JAILHOUSE_MEM_COMM_REGION |
+					   JAILHOUSE_MEM_ROOTSHARED)) ||
+			    jailhouse_mem_is_subpage(mem))
 				continue;
 			if (cell->loadable &&
 			    (mem->flags & JAILHOUSE_MEM_LOADABLE))
@@ -142,7 +144,8 @@ static int root_s2_build(void)
 		return err;
 	for (n = root_cell.config->num_memory_regions; n-- > 0;) {
 		mem = jailhouse_cell_mem_regions(root_cell.config) + n;
-		if (!mem->size || (mem->flags & JAILHOUSE_MEM_COMM_REGION))
+		if (!mem->size || (mem->flags & JAILHOUSE_MEM_COMM_REGION) ||
+		    jailhouse_mem_is_subpage(mem))
 			continue;
 		err = map_except_holes(mem);
 		if (!err)
@@ -180,6 +183,8 @@ int cell_s2_build(struct cell *cell)
 	/* The loop's cursor must stay on the config: map through "map". */
 	for_each_mem_region(mem, cell->config, n) {
 		map = mem;
+		if (jailhouse_mem_is_subpage(mem))
+			continue;	/* trapped: subpage.c */
 		if (mem->flags & JAILHOUSE_MEM_COMM_REGION) {
 			comm = *mem;
 			comm.phys_start = paging_hvirt2phys(cell->comm_page);

@@ -75,6 +75,8 @@ int root_cell_init(void)
 	err = arch_cell_init_mmio(&root_cell);
 	if (!err)
 		err = pci_cell_init(&root_cell);
+	if (!err)
+		err = subpage_cell_init(&root_cell);
 	if (err)
 		return err;
 	pci_cell_link(&root_cell);

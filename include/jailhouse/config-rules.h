@@ -90,4 +90,55 @@ jailhouse_cell_header_fault(const struct jailhouse_cell_desc *cell)
 				      cell->revision, cell->architecture);
 }
 
+/* The page size of configs for arm64 */
+#define JAILHOUSE_PAGE_SIZE		0x1000
+
+/*
+ * A region whose guest start or size is not page aligned: a few device
+ * registers of a page, which the hypervisor accesses for the cell with
+ * the widths its flags allow (JAILHOUSE_MEM_IO_8..64, IO_UNALIGNED).
+ * Root keeps the page. Upstream's configs for boards like the Raspberry
+ * Pi 4 have them.
+ */
+static inline int jailhouse_mem_is_subpage(const struct jailhouse_memory *mem)
+{
+	return mem->size &&
+	       ((mem->virt_start | mem->size) & (JAILHOUSE_PAGE_SIZE - 1));
+}
+
+enum jailhouse_subpage_fault {
+	JAILHOUSE_SUBPAGE_OK,
+	JAILHOUSE_SUBPAGE_NOT_IO,	/* not device memory */
+	JAILHOUSE_SUBPAGE_OFFSET,	/* host and guest offsets differ */
+	JAILHOUSE_SUBPAGE_KIND,		/* comm region or loadable */
+};
+
+static inline enum jailhouse_subpage_fault
+jailhouse_subpage_fault(const struct jailhouse_memory *mem)
+{
+	if (!(mem->flags & JAILHOUSE_MEM_IO))
+		return JAILHOUSE_SUBPAGE_NOT_IO;
+	if ((mem->phys_start ^ mem->virt_start) & (JAILHOUSE_PAGE_SIZE - 1))
+		return JAILHOUSE_SUBPAGE_OFFSET;
+	if (mem->flags & (JAILHOUSE_MEM_COMM_REGION | JAILHOUSE_MEM_LOADABLE))
+		return JAILHOUSE_SUBPAGE_KIND;
+	return JAILHOUSE_SUBPAGE_OK;
+}
+
+/* What the fault is, for either layer's message */
+static inline const char *
+jailhouse_subpage_fault_text(enum jailhouse_subpage_fault fault)
+{
+	switch (fault) {
+	case JAILHOUSE_SUBPAGE_NOT_IO:
+		return "is not device memory (JAILHOUSE_MEM_IO)";
+	case JAILHOUSE_SUBPAGE_OFFSET:
+		return "has host and guest addresses at different offsets in their pages";
+	case JAILHOUSE_SUBPAGE_KIND:
+		return "is loadable";
+	default:
+		return "is fine";
+	}
+}
+
 #endif /* !_JAILHOUSE_CONFIG_RULES_H */

@@ -341,10 +341,29 @@ static void test_memory(void)
 	expect("mem-alignment", JH_SEVERITY_ERROR, "cell0.cell", 0,
 	       "memory region 0 (phys 0x9000800, virt 0x9000000, size 0x1000) is not page aligned");
 
+	/* sub-page device regions: the hypervisor performs their accesses */
+	fx_gic_demo(&c[0]);
+	c[0].mem[0].phys_start = c[0].mem[0].virt_start = 0x09000800;
+	c[0].mem[0].size = 0x100;
+	c[0].mem[0].flags |= JAILHOUSE_MEM_IO_32;
+	c[0].console.address = 0x09000800;
+	c[0].console.size = 0x100;
+	run(NULL, c, 1);
+	tap_ok(jh_check_get_num_findings(chk) == 0, "sub-page I/O regions are fine");
+	c[0].mem[0].flags &= ~(uint64_t)JAILHOUSE_MEM_IO_32;
+	run(NULL, c, 1);
+	expect("subpage-width", JH_SEVERITY_WARNING, "cell0.cell", 0,
+	       "without access widths (JAILHOUSE_MEM_IO_8..64): every access to it stops the cell");
+	c[0].mem[0].flags |= JAILHOUSE_MEM_IO_32;
+	c[0].mem[0].phys_start = 0x09000c00;
+	run(NULL, c, 1);
+	expect("mem-alignment", JH_SEVERITY_ERROR, "cell0.cell", 0,
+	       "is smaller than a page or not page aligned, and has host and guest addresses at different offsets in their pages");
 	fx_gic_demo(&c[0]);
 	c[0].mem[0].phys_start = 0x09000800;
 	run(NULL, c, 1);
-	tap_ok(jh_check_get_num_findings(chk) == 0, "sub-page I/O regions are fine");
+	expect("mem-alignment", JH_SEVERITY_ERROR, "cell0.cell", 0,
+	       "memory region 0 (phys 0x9000800, virt 0x9000000, size 0x1000) is not page aligned");
 
 	fx_gic_demo(&c[0]);
 	c[0].mem[1].virt_start = 0xfffffffffffff000ULL;

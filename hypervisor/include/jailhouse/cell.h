@@ -30,6 +30,9 @@ struct cell {
 	/* its virtual PCI devices (pci.c), one per config entry */
 	struct pci_device *pci_devices;
 	unsigned int pci_pages;
+	/* its sub-page regions (subpage.c) */
+	struct subpage *subpages;
+	unsigned int num_subpages, subpage_pages;
 	/* non-root only: */
 	struct jailhouse_comm_region *comm_page;
 	bool loadable;			/* LOADABLE regions mapped in root */
@@ -106,6 +109,10 @@ int cell_config_check_header(const struct jailhouse_cell_desc *cfg);
 long cell_config_size(const struct jailhouse_cell_desc *hdr,
 		      unsigned long offset);
 int cell_config_check(const struct jailhouse_cell_desc *cfg);
+
+/* subpage.c: sub-page device regions, trapped and performed */
+int subpage_cell_init(struct cell *cell);
+void subpage_cell_exit(struct cell *cell);
 
 /* cell-memory.c: stage-2 contents */
 int root_s2_rebuild(void);

@@ -52,7 +52,8 @@ int paging_create(const struct paging_structures *pg, unsigned long phys,
 void *paging_map_device(unsigned long phys, unsigned long size);
 /*
  * Map RAM the cells share (normal memory, cached as they cache it) into
- * the remap range, and take it away again; its tables stay.
+ * the remap range; paging_unmap_ram() takes it or a device mapping away
+ * again (its tables stay).
  */
 void *paging_map_ram(unsigned long phys, unsigned long size);
 void paging_unmap_ram(void *virt, unsigned long size);
