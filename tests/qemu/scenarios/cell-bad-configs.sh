@@ -92,7 +92,7 @@ variant nocpu 132 '\000'
 refused "no CPUs" EDOM $work/nocpu.cell "" 'cell "smp-test" has no CPUs'
 variant unaligned 188 '\001\020\000'	# RAM size 0x1001
 refused "unaligned region" EINVAL $work/unaligned.cell "" \
-	'region 1 \(7f800000 size 1001\) is empty or not page aligned'
+	'region 1 \(7f800000 size 1001\) is smaller than a page or not page aligned, and is not device memory'
 variant irq 248 '\300\000\000\000\000\001'	# INTID 200: pin_base 192, bit 8
 refused "interrupt line root does not own" ENXIO $work/irq.cell "" \
 	'INTID 200 is not the root cell.s'
