@@ -25,8 +25,8 @@ static void check_caps(struct jh_check *chk, const struct jh_check_cell *cell)
 			continue;
 		jh_check_report(chk, JH_SEVERITY_ERROR, "pci-caps", cell,
 				(int)i, NULL, -1,
-				"PCI device %u (" JH_BDF_FMT ") uses capabilities %u-%u, but there are %u",
-				i, JH_BDF_ARGS(dev[i].bdf), dev[i].caps_start,
+				"PCI device %u (" JAILHOUSE_BDF_FMT ") uses capabilities %u-%u, but there are %u",
+				i, JAILHOUSE_BDF_ARGS(dev[i].bdf), dev[i].caps_start,
 				dev[i].caps_start + dev[i].num_caps - 1,
 				cell->desc->num_pci_caps);
 	}
@@ -76,8 +76,8 @@ static void check_slots(struct jh_check *chk, const struct jh_check_cell *cell)
 				jh_check_report(chk, JH_SEVERITY_ERROR,
 						"pci-bdf-twice", cell, (int)n,
 						NULL, -1,
-						"PCI devices %u and %u are both at " JH_BDF_FMT,
-						i, n, JH_BDF_ARGS(dev[n].bdf));
+						"PCI devices %u and %u are both at " JAILHOUSE_BDF_FMT,
+						i, n, JAILHOUSE_BDF_ARGS(dev[n].bdf));
 }
 
 /* The device's INTx must be an interrupt the cell owns. */
@@ -95,8 +95,8 @@ static void check_intx(struct jh_check *chk, const struct jh_check_cell *cell,
 		return;
 	jh_check_report(chk, JH_SEVERITY_ERROR, "ivshmem-intx", cell, (int)n,
 			NULL, -1,
-			"PCI device %u (" JH_BDF_FMT "): its INTx, INTID %u (vpci_irq_base %u), is not among the cell's interrupts",
-			n, JH_BDF_ARGS(dev->bdf), intid,
+			"PCI device %u (" JAILHOUSE_BDF_FMT "): its INTx, INTID %u (vpci_irq_base %u), is not among the cell's interrupts",
+			n, JAILHOUSE_BDF_ARGS(dev->bdf), intid,
 			cell->desc->vpci_irq_base);
 }
 
@@ -113,16 +113,16 @@ static void check_device(struct jh_check *chk, const struct jh_check_cell *cell,
 	if (dev->type != JAILHOUSE_PCI_TYPE_IVSHMEM) {
 		jh_check_report(chk, JH_SEVERITY_ERROR, "pci-type", cell,
 				(int)n, NULL, -1,
-				"PCI device %u (" JH_BDF_FMT "): type %u; the virtual PCI host has only ivshmem devices (type %u)",
-				n, JH_BDF_ARGS(dev->bdf), dev->type,
+				"PCI device %u (" JAILHOUSE_BDF_FMT "): type %u; the virtual PCI host has only ivshmem devices (type %u)",
+				n, JAILHOUSE_BDF_ARGS(dev->bdf), dev->type,
 				JAILHOUSE_PCI_TYPE_IVSHMEM);
 		return;
 	}
 	if (sys && (dev->bdf >> 8) > sys->platform_info.pci_mmconfig_end_bus)
 		jh_check_report(chk, JH_SEVERITY_ERROR, "pci-bus", cell, (int)n,
 				NULL, -1,
-				"PCI device %u (" JH_BDF_FMT "): bus beyond the host's last bus %u (pci_mmconfig_end_bus)",
-				n, JH_BDF_ARGS(dev->bdf),
+				"PCI device %u (" JAILHOUSE_BDF_FMT "): bus beyond the host's last bus %u (pci_mmconfig_end_bus)",
+				n, JAILHOUSE_BDF_ARGS(dev->bdf),
 				sys->platform_info.pci_mmconfig_end_bus);
 	fault = jailhouse_ivshmem_fault(cell->desc, dev, &region);
 	if (fault != JAILHOUSE_IVSHMEM_OK) {
@@ -211,8 +211,8 @@ static void check_link(struct jh_check *chk, const struct jh_check_cell *cell,
 	if (link_text(&t, cell, a, other, b))
 		jh_check_report(chk, JH_SEVERITY_ERROR, "ivshmem-link", cell,
 				(int)n, other, (int)m,
-				"PCI device %u (" JH_BDF_FMT "): %s PCI device %u of %s%s",
-				n, JH_BDF_ARGS(a->bdf), t.what, m, other->src,
+				"PCI device %u (" JAILHOUSE_BDF_FMT "): %s PCI device %u of %s%s",
+				n, JAILHOUSE_BDF_ARGS(a->bdf), t.what, m, other->src,
 				t.there);
 }
 

@@ -21,10 +21,6 @@
 #define JH_EXPORT	__attribute__((visibility("default")))
 #define JH_PRINTF(f, a)	__attribute__((format(printf, f, a)))
 
-/* A PCI device's bus:device.function, as lspci prints it */
-#define JH_BDF_FMT		"%02x:%02x.%x"
-#define JH_BDF_ARGS(bdf)	(bdf) >> 8, ((bdf) >> 3) & 0x1f, (bdf) & 7
-
 #define JH_SYSFS_DIR	"/sys/devices/jailhouse"
 #define JH_DEVICE_PATH	"/dev/jailhouse"
 

@@ -108,12 +108,12 @@ void jh_ivshmem_fault_message(char *buf, size_t size,
 
 	/* Faults before the state table's are about fields, not a region. */
 	if (fault < JAILHOUSE_IVSHMEM_STATE_TABLE)
-		len = snprintf(buf, size, "PCI device %u (" JH_BDF_FMT "): ", n,
-			       JH_BDF_ARGS(dev->bdf));
+		len = snprintf(buf, size, "PCI device %u (" JAILHOUSE_BDF_FMT "): ", n,
+			       JAILHOUSE_BDF_ARGS(dev->bdf));
 	else
 		len = snprintf(buf, size,
-			       "PCI device %u (" JH_BDF_FMT "), region %u: ", n,
-			       JH_BDF_ARGS(dev->bdf), region);
+			       "PCI device %u (" JAILHOUSE_BDF_FMT "), region %u: ", n,
+			       JAILHOUSE_BDF_ARGS(dev->bdf), region);
 	if (len >= 0 && (size_t)len < size)
 		fault_text(buf + len, size - (size_t)len, desc, dev, fault,
 			   region);
@@ -140,9 +140,9 @@ static int get_link(const struct jh_config *cfg, unsigned int idx,
 	if ((*dev)->type != JAILHOUSE_PCI_TYPE_IVSHMEM)
 		return jh_fail(jh_config_get_ctx(cfg), EINVAL,
 			       JH_ERR_INVALID_ARGUMENT,
-			       "%s: PCI device %u (" JH_BDF_FMT ") is of type %u, not an ivshmem device (type %u)",
+			       "%s: PCI device %u (" JAILHOUSE_BDF_FMT ") is of type %u, not an ivshmem device (type %u)",
 			       jh_config_get_source(cfg), idx,
-			       JH_BDF_ARGS((*dev)->bdf), (*dev)->type,
+			       JAILHOUSE_BDF_ARGS((*dev)->bdf), (*dev)->type,
 			       JAILHOUSE_PCI_TYPE_IVSHMEM);
 	fault = jailhouse_ivshmem_fault(desc, *dev, &region);
 	if (fault != JAILHOUSE_IVSHMEM_PEERS &&
@@ -196,9 +196,9 @@ JH_EXPORT int jh_config_get_ivshmem_section(const struct jh_config *cfg,
 	if (section >= IVSHMEM_NUM_REGIONS(dev->shmem_peers))
 		return jh_fail(jh_config_get_ctx(cfg), ERANGE,
 			       JH_ERR_INVALID_ARGUMENT,
-			       "%s: PCI device %u (" JH_BDF_FMT ") has no section %u (its link has %u peers, so %u sections)",
+			       "%s: PCI device %u (" JAILHOUSE_BDF_FMT ") has no section %u (its link has %u peers, so %u sections)",
 			       jh_config_get_source(cfg), idx,
-			       JH_BDF_ARGS(dev->bdf), section,
+			       JAILHOUSE_BDF_ARGS(dev->bdf), section,
 			       dev->shmem_peers,
 			       IVSHMEM_NUM_REGIONS(dev->shmem_peers));
 	memset(sec, 0, sizeof(*sec));

@@ -12,9 +12,6 @@
 #include <jailhouse/pci.h>
 #include <jailhouse/printk.h>
 
-#define BDF_FMT		"%02x:%02x.%x"
-#define BDF_ARGS(bdf)	(bdf) >> 8, ((bdf) >> 3) & 0x1f, (bdf) & 7
-
 static const char *const device_faults[] = {
 	[JAILHOUSE_IVSHMEM_PEERS] = "shmem_peers must be 1 to 12",
 	[JAILHOUSE_IVSHMEM_DEV_ID] = "shmem_dev_id must be below shmem_peers",
@@ -65,12 +62,12 @@ static int check_link(const struct jailhouse_cell_desc *cfg,
 			if (fault == JAILHOUSE_IVSHMEM_LINK_OK)
 				break;
 			if (fault == JAILHOUSE_IVSHMEM_LINK_MEMORY)
-				printk("Cell config: PCI device %u (" BDF_FMT "): %s %u differs from cell \"%s\"\n",
-				       n, BDF_ARGS(dev->bdf), link_faults[fault],
+				printk("Cell config: PCI device %u (" JAILHOUSE_BDF_FMT "): %s %u differs from cell \"%s\"\n",
+				       n, JAILHOUSE_BDF_ARGS(dev->bdf), link_faults[fault],
 				       section, cell->config->name);
 			else
-				printk("Cell config: PCI device %u (" BDF_FMT "): %s differs from cell \"%s\"\n",
-				       n, BDF_ARGS(dev->bdf), link_faults[fault],
+				printk("Cell config: PCI device %u (" JAILHOUSE_BDF_FMT "): %s differs from cell \"%s\"\n",
+				       n, JAILHOUSE_BDF_ARGS(dev->bdf), link_faults[fault],
 				       cell->config->name);
 			return -EINVAL;
 		}
@@ -86,27 +83,27 @@ static int check_device(const struct jailhouse_cell_desc *cfg,
 	unsigned int region, intid;
 
 	if (dev->type != JAILHOUSE_PCI_TYPE_IVSHMEM) {
-		printk("Cell config: PCI device %u (" BDF_FMT "): type %u; the virtual PCI host has only ivshmem devices (type %u)\n",
-		       n, BDF_ARGS(dev->bdf), dev->type,
+		printk("Cell config: PCI device %u (" JAILHOUSE_BDF_FMT "): type %u; the virtual PCI host has only ivshmem devices (type %u)\n",
+		       n, JAILHOUSE_BDF_ARGS(dev->bdf), dev->type,
 		       JAILHOUSE_PCI_TYPE_IVSHMEM);
 		return -EINVAL;
 	}
 	if ((dev->bdf >> 8) > sys->platform_info.pci_mmconfig_end_bus) {
-		printk("Cell config: PCI device %u (" BDF_FMT "): bus beyond the host's last bus %u\n",
-		       n, BDF_ARGS(dev->bdf),
+		printk("Cell config: PCI device %u (" JAILHOUSE_BDF_FMT "): bus beyond the host's last bus %u\n",
+		       n, JAILHOUSE_BDF_ARGS(dev->bdf),
 		       sys->platform_info.pci_mmconfig_end_bus);
 		return -EINVAL;
 	}
 	fault = jailhouse_ivshmem_fault(cfg, dev, &region);
 	if (fault != JAILHOUSE_IVSHMEM_OK) {
-		printk("Cell config: PCI device %u (" BDF_FMT "), region %u: %s\n",
-		       n, BDF_ARGS(dev->bdf), region, device_faults[fault]);
+		printk("Cell config: PCI device %u (" JAILHOUSE_BDF_FMT "), region %u: %s\n",
+		       n, JAILHOUSE_BDF_ARGS(dev->bdf), region, device_faults[fault]);
 		return -EINVAL;
 	}
 	intid = jailhouse_ivshmem_intid(cfg, dev->bdf);
 	if (!arch_cell_config_has_irq(cfg, intid)) {
-		printk("Cell config: PCI device %u (" BDF_FMT "): its INTx, INTID %u (vpci_irq_base %u), is not among the cell's interrupts\n",
-		       n, BDF_ARGS(dev->bdf), intid, cfg->vpci_irq_base);
+		printk("Cell config: PCI device %u (" JAILHOUSE_BDF_FMT "): its INTx, INTID %u (vpci_irq_base %u), is not among the cell's interrupts\n",
+		       n, JAILHOUSE_BDF_ARGS(dev->bdf), intid, cfg->vpci_irq_base);
 		return -ENXIO;
 	}
 	return check_link(cfg, dev, n);
@@ -133,8 +130,8 @@ int pci_config_check(const struct jailhouse_cell_desc *cfg)
 	for (n = 0; n < cfg->num_pci_devices; n++) {
 		for (i = 0; i < n; i++) {
 			if (dev[i].bdf == dev[n].bdf) {
-				printk("Cell config: PCI devices %u and %u are both at " BDF_FMT "\n",
-				       i, n, BDF_ARGS(dev[n].bdf));
+				printk("Cell config: PCI devices %u and %u are both at " JAILHOUSE_BDF_FMT "\n",
+				       i, n, JAILHOUSE_BDF_ARGS(dev[n].bdf));
 				return -EINVAL;
 			}
 		}

@@ -14,9 +14,6 @@
 #include <jailhouse/printk.h>
 #include <jailhouse/string.h>
 
-#define BDF_FMT		"%02x:%02x.%x"
-#define BDF_ARGS(bdf)	(bdf) >> 8, ((bdf) >> 3) & 0x1f, (bdf) & 7
-
 static struct pci_device *pci_find(const struct cell *cell, unsigned int bdf)
 {
 	unsigned int n;
@@ -114,8 +111,8 @@ static enum mmio_result device_access(struct pci_device *dev,
 	if (dword < PCI_CFG_HEADER_END &&
 	    header_write(dev, dword, mask, access->value << shift))
 		return MMIO_HANDLED;
-	printk("Cell \"%s\": PCI config write to " BDF_FMT " register 0x%x, which is read-only\n",
-	       dev->cell->config->name, BDF_ARGS(dev->info->bdf), reg);
+	printk("Cell \"%s\": PCI config write to " JAILHOUSE_BDF_FMT " register 0x%x, which is read-only\n",
+	       dev->cell->config->name, JAILHOUSE_BDF_ARGS(dev->info->bdf), reg);
 	return MMIO_ERROR;
 }
 
@@ -128,16 +125,16 @@ static enum mmio_result pci_ecam_access(void *arg, struct mmio_access *access)
 
 	/* the CPU's view of a config register is at most 32 bits wide */
 	if (access->size > 4 || reg % access->size) {
-		printk("Cell \"%s\": %u-byte PCI config access at " BDF_FMT " register 0x%x\n",
-		       cell->config->name, access->size, BDF_ARGS(bdf), reg);
+		printk("Cell \"%s\": %u-byte PCI config access at " JAILHOUSE_BDF_FMT " register 0x%x\n",
+		       cell->config->name, access->size, JAILHOUSE_BDF_ARGS(bdf), reg);
 		return MMIO_ERROR;
 	}
 	dev = pci_find(cell, bdf);
 	if (dev)
 		return device_access(dev, reg, access);
 	if (access->is_write) {
-		printk("Cell \"%s\": PCI config write to empty slot " BDF_FMT " register 0x%x\n",
-		       cell->config->name, BDF_ARGS(bdf), reg);
+		printk("Cell \"%s\": PCI config write to empty slot " JAILHOUSE_BDF_FMT " register 0x%x\n",
+		       cell->config->name, JAILHOUSE_BDF_ARGS(bdf), reg);
 		return MMIO_ERROR;
 	}
 	access->value = ~0UL;

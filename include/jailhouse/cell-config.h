@@ -185,6 +185,10 @@ struct jailhouse_pio {
 	{ 0xffff0000, 0xffff0000, 0x00000000,		\
 	  0x00000000, 0x00000000, 0x00000000 }
 
+/* A device's bus:device.function from its bdf, as lspci prints it */
+#define JAILHOUSE_BDF_FMT		"%02x:%02x.%x"
+#define JAILHOUSE_BDF_ARGS(bdf)		(bdf) >> 8, ((bdf) >> 3) & 0x1f, (bdf) & 7
+
 struct jailhouse_pci_device {
 	__u8 type;
 	__u8 iommu;		/* index into iommu_units */

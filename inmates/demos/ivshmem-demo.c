@@ -180,8 +180,8 @@ void inmate_main(void)
 	}
 	if (ivshmem_open(&dev, bdf, bar))
 		return;
-	printk(NAME ": %02x:%02x.%x peer %u of %u, memory 0x%lx, r/w %lu bytes, output %lu bytes, INTID %u\n",
-	       bdf >> 8, (bdf >> 3) & 0x1f, bdf & 7, dev.id, dev.peers,
+	printk(NAME ": " JAILHOUSE_BDF_FMT " peer %u of %u, memory 0x%lx, r/w %lu bytes, output %lu bytes, INTID %u\n",
+	       JAILHOUSE_BDF_ARGS(bdf), dev.id, dev.peers,
 	       (unsigned long)dev.state_table, (unsigned long)dev.rw_size,
 	       (unsigned long)dev.out_size, dev.intid);
 	if (dev.out_size < 2 * sizeof(struct demo_msg) || target < 0 ||

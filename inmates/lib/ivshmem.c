@@ -20,9 +20,8 @@ int ivshmem_open(struct ivshmem *dev, u16 bdf, unsigned long bar)
 	u32 table_size;
 
 	if (cap != IVSHMEM_CFG_VNDR_CAP) {
-		printk("ivshmem %02x:%02x.%x: no vendor capability at 0x%x\n",
-		       bdf >> 8, (bdf >> 3) & 0x1f, bdf & 7,
-		       IVSHMEM_CFG_VNDR_CAP);
+		printk("ivshmem " JAILHOUSE_BDF_FMT ": no vendor capability at 0x%x\n",
+		       JAILHOUSE_BDF_ARGS(bdf), IVSHMEM_CFG_VNDR_CAP);
 		return -1;
 	}
 	dev->bdf = bdf;
