@@ -52,7 +52,7 @@ struct link {
 	uint32_t id, peers;
 	uint32_t seen_state[IVSHMEM_MAX_PEERS];
 	uint32_t seen_ping[IVSHMEM_MAX_PEERS];
-	uint32_t pong_seq;
+	uint32_t pong_seq[IVSHMEM_MAX_PEERS];	/* each peer's last pong */
 	unsigned long answered, bad;
 };
 
@@ -216,10 +216,13 @@ static void check_peer(struct link *l, unsigned int peer)
 	volatile struct demo_msg *ping = DEMO_SLOT(output(l, peer), DEMO_SLOT_PING);
 	volatile struct demo_msg *pong = DEMO_SLOT(output(l, peer), DEMO_SLOT_PONG);
 	volatile struct demo_msg *answer = DEMO_SLOT(l->own, DEMO_SLOT_PONG);
-	uint32_t seq = ping->seq;
+	uint32_t seq;
 
-	/* pings only from a peer in this life; a pong may outlive its sender */
-	if (l->seen_state[peer] == DEMO_STATE_READY && seq &&
+	/* only from a peer in this life (ivshmem-demo.h) */
+	if (l->seen_state[peer] != DEMO_STATE_READY)
+		return;
+	seq = ping->seq;
+	if (seq &&
 	    seq != l->seen_ping[peer] && ping->to == l->id) {
 		__atomic_thread_fence(__ATOMIC_ACQUIRE);
 		l->seen_ping[peer] = seq;
@@ -234,13 +237,13 @@ static void check_peer(struct link *l, unsigned int peer)
 		l->answered++;
 	}
 	seq = pong->seq;
-	if (seq && seq != l->pong_seq && pong->to == l->id) {
+	if (seq && seq != l->pong_seq[peer] && pong->to == l->id) {
 		__atomic_thread_fence(__ATOMIC_ACQUIRE);
 		if (!demo_valid(pong, seq, peer)) {
 			l->bad++;
 			printf("ivshmem-demo: BAD pong %u from peer %u\n", seq, peer);
 		}
-		l->pong_seq = seq;
+		l->pong_seq[peer] = seq;
 	}
 }
 
@@ -294,12 +297,12 @@ static int ping(struct link *l, unsigned int target, unsigned long count,
 		__atomic_thread_fence(__ATOMIC_RELEASE);
 		msg->seq = seq;
 		ring(l, target);
-		while (l->pong_seq != seq) {
+		while (l->pong_seq[target] != seq) {
 			if (!wait_irq(l, timeout_ms))
 				break;
 			scan(l);
 		}
-		if (l->pong_seq != seq) {
+		if (l->pong_seq[target] != seq) {
 			fprintf(stderr, "ivshmem-demo: pong %lu lost\n", seq);
 			break;
 		}

@@ -32,8 +32,8 @@
 static struct ivshmem dev;
 static u32 seen_state[IVSHMEM_MAX_PEERS];
 static u32 seen_ping[IVSHMEM_MAX_PEERS];
-/* written by the IRQ handler, read by the main loop */
-static volatile u32 pong_seq;
+/* the last pong of each peer: written by the IRQ handler, read by ping() */
+static volatile u32 pong_seq[IVSHMEM_MAX_PEERS];
 static volatile u32 answered, bad;
 
 static void check_states(void)
@@ -71,9 +71,11 @@ static void check_peer(unsigned int peer)
 	volatile struct demo_msg *pong = DEMO_SLOT(out, DEMO_SLOT_PONG);
 	u32 seq;
 
-	/* pings only from a peer in this life; a pong may outlive its sender */
+	/* only from a peer in this life (ivshmem-demo.h) */
+	if (seen_state[peer] != DEMO_STATE_READY)
+		return;
 	seq = ping->seq;
-	if (seen_state[peer] == DEMO_STATE_READY && seq &&
+	if (seq &&
 	    seq != seen_ping[peer] && ping->to == dev.id) {
 		dmb(ishld);
 		seen_ping[peer] = seq;
@@ -87,13 +89,13 @@ static void check_peer(unsigned int peer)
 			       bad);
 	}
 	seq = pong->seq;
-	if (seq && seq != pong_seq && pong->to == dev.id) {
+	if (seq && seq != pong_seq[peer] && pong->to == dev.id) {
 		dmb(ishld);
 		if (!demo_valid(pong, seq, peer)) {
 			bad++;
 			printk(NAME ": BAD pong %u from peer %u\n", seq, peer);
 		}
-		pong_seq = seq;
+		pong_seq[peer] = seq;
 	}
 }
 
@@ -137,7 +139,7 @@ static void ping(unsigned int target, u32 count)
 		dmb(ish);
 		msg->seq = seq;
 		ivshmem_ring(&dev, target);
-		if (!wait_for(&pong_seq, seq, PONG_TIMEOUT_MS)) {
+		if (!wait_for(&pong_seq[target], seq, PONG_TIMEOUT_MS)) {
 			printk(NAME ": pong %u lost\n", seq);
 			lost++;
 			break;

@@ -11,10 +11,12 @@
  * ping-pong carries one doorbell per message. The payload is a pattern
  * of seq and sender, so the receiver checks every byte.
  *
- * A peer clears its slots before it says READY, and pings are taken only
- * from a READY peer: what a peer left there in an earlier life is nobody's
- * message (a pong may come in after its sender left). A peer whose state
- * changed starts its seq over.
+ * A peer clears its slots before it says READY, and messages are taken
+ * only from a peer seen READY: what a peer left there in an earlier life
+ * is nobody's message, even if its seq is the one awaited (a pong that
+ * came in just before its sender left is lost with it). A peer whose
+ * state changed starts its seq over. Pongs are tracked per peer: only
+ * the pinged peer's answers a ping.
  */
 #ifndef _IVSHMEM_DEMO_H
 #define _IVSHMEM_DEMO_H

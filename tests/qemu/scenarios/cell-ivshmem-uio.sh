@@ -34,6 +34,17 @@ uio_irqs() {
 	jh_irqs 'uio_ivshmem'
 }
 
+# Leftovers of an earlier life in the slots of peer 2, which is not on
+# the link in this scenario (ivshmem-demo.h): a ping to the cell and a
+# pong to root. Neither may count, nor a pong of one peer for another's.
+# Planted before enable: root may not write peer 2's section after it.
+stale=0x7fa28000	# peer 2's output section: ping slot, then pong slot
+stale_msg() { # SLOT SEQ TO
+	devmem $((stale + $1 * 256)) 32 "$2" && devmem $((stale + $1 * 256 + 4)) 32 "$3"
+}
+require "plant peer 2's stale ping to the cell" stale_msg 0 5 1
+require "and its stale pong to root" stale_msg 1 1 0
+
 require "insmod jailhouse.ko" insmod "$jh_ko"
 require "insmod uio_ivshmem.ko" insmod "$uio_ko"
 check_eq "no virtual PCI host before enable" no sh -c "[ -e $pci ] && echo yes || echo no"
