@@ -4,7 +4,10 @@ cell_sources = \
 	configs/arm64/qemu-arm64.c \
 	configs/arm64/qemu-arm64-gic-demo.c \
 	configs/arm64/qemu-arm64-linux-demo.c \
-	configs/arm64/qemu-arm64-smp-test.c
+	configs/arm64/qemu-arm64-smp-test.c \
+	configs/arm64/qemu-arm64-upstream.c \
+	configs/arm64/qemu-arm64-upstream-inmate-demo.c \
+	configs/arm64/qemu-arm64-upstream-linux-demo.c
 
 EXTRA_DIST += $(cell_sources) configs/cell.lds
 
