@@ -724,8 +724,10 @@ int jh_linux_set_name(struct jh_linux *req, const char *name);
 const char *jh_linux_get_name(const struct jh_linux *req);
 /**
  * jh_linux_set_system_config() - the system config (referenced; NULL
- * drops it), for the GIC addresses of a generated DTB and the DTB check.
- * Without one, QEMU virt's addresses are assumed.
+ * drops it), for the GIC addresses and the virtual PCI host of a
+ * generated DTB and the DTB check. Without one, the running system's
+ * (the root cell's config the driver keeps) while the hypervisor is
+ * enabled, else QEMU virt's addresses.
  */
 int jh_linux_set_system_config(struct jh_linux *req,
 			       struct jh_config *sys);

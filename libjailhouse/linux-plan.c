@@ -169,6 +169,24 @@ static int make_plan(struct jh_linux_plan *plan, const struct jh_linux *req)
 	return err ? jh_linux_planner_fail(plan, err) : 0;
 }
 
+/*
+ * Without a system config given, the running system's: a DTB made for
+ * another board's GIC or virtual PCI host does not boot. None (not
+ * enabled, or a driver that does not keep it) leaves QEMU virt's.
+ */
+static struct jh_config *running_system(struct jh_ctx *ctx)
+{
+	struct jh_config *sys = NULL;
+	struct jh_cell *root;
+
+	if (jh_is_enabled(ctx) != 1 || jh_cell_lookup_by_id(ctx, 0, &root))
+		return NULL;
+	if (jh_cell_get_config(root, &sys))
+		sys = NULL;
+	jh_cell_unref(root);
+	return sys;
+}
+
 JH_EXPORT int jh_linux_plan(struct jh_linux *req, struct jh_linux_plan **out)
 {
 	struct jh_linux_plan *plan;
@@ -179,7 +197,8 @@ JH_EXPORT int jh_linux_plan(struct jh_linux *req, struct jh_linux_plan **out)
 		return jh_fail_nomem(req->ctx);
 	plan->ctx = jh_ctx_ref(req->ctx);
 	plan->cell = jh_config_ref(req->cell);
-	plan->sys = jh_config_ref(req->sys);
+	plan->sys = req->sys ? jh_config_ref(req->sys) :
+			       running_system(req->ctx);
 	err = open_inputs(plan, req);
 	if (!err)
 		err = make_plan(plan, req);

@@ -282,6 +282,28 @@ else
 	skip "the built linux-loader.bin is accepted" "not built (no cross compiler)"
 fi
 
+# --- the running system's config, when none is given ---------------------
+# Enabled with upstream's QEMU layout (vPCI at 0x08e00000, 16 CPUs): the
+# generated DTB takes its PCI host and GIC from the root cell's config
+# the driver keeps (sysfs cells/0/config), not QEMU virt's defaults.
+up_sys=$builddir/configs/arm64/qemu-arm64-upstream.cell
+up_cell=$builddir/configs/arm64/qemu-arm64-upstream-linux-demo.cell
+if [ -f "$up_sys" ] && [ -f "$up_cell" ] && command -v dtc >/dev/null; then
+	ROOT=$WORK/root-upstream
+	"$HELPER" root "$ROOT" || exit 99
+	run enable "$up_sys"
+	[ "$rc" = 0 ] || exit 99
+	run cell linux "$up_cell" "$IN/Image" -w "$WORK/up.dtb"
+	t "enabled, no --system-config: DTB generated" 0
+	dtc -I dtb -O dts -o "$WORK/up.dts" "$WORK/up.dtb" 2>/dev/null
+	has_all "$WORK/up.dts" "the running system's PCI host and GIC" \
+		'pci@8e00000 {' 'reg = <0x00 0x8e00000 0x00 0x100000>;' \
+		'reg = <0x00 0x8000000 0x00 0x10000 0x00 0x80a0000 0x00 0x200000>;'
+	run disable
+else
+	skip "the running system's config" "no .cell of the tree's configs or no dtc"
+fi
+
 # --- refusals: cause named, exit code, no cell -------------------------
 new_root enabled
 run cell linux "$CFG/missing.cell" "$IN/Image"; t "missing config" 1 '' 'missing.cell: No such file'
