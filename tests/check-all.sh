@@ -94,20 +94,30 @@ fi
 
 phase "lint" "$top/tests/lint.sh"
 
-# Scenarios: each one is a test; run-scenarios prints the counts.
-note "== QEMU scenarios"
-out=$build/scenarios.out
-"$top/tests/qemu/run-scenarios.sh" --timeout 1200 --log "$build/qemu-console.log" \
-	"$stage" "$top"/tests/qemu/scenarios/[0-9a-z]*.sh 2>&1 | tee "$out"
-line=$(sed -n 's/^scenarios: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$out" | tail -n 1)
-if [ -n "$line" ]; then
-	# shellcheck disable=SC2086 # two numbers
-	count $line
-	note "scenarios: $line (passed failed) ($(took))"
-else
-	note "FAIL scenarios: no verdict"
-	count 0 1
-fi
+# Scenarios: each one is a test; run-scenarios prints the counts. One
+# boot of the test bed (4 CPUs) for most; upstream's QEMU setup boots
+# with its 16 CPUs for those in scenarios-smp16/.
+scenarios() { # NAME DIR QEMU-OPTION...
+	name=$1
+	dir=$2
+	shift 2
+	note "== QEMU scenarios ($name)"
+	out=$build/scenarios-$name.out
+	"$top/tests/qemu/run-scenarios.sh" --timeout 1200 \
+		--log "$build/qemu-console-$name.log" "$@" \
+		"$stage" "$dir"/[0-9a-z]*.sh 2>&1 | tee "$out"
+	line=$(sed -n 's/^scenarios: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$out" | tail -n 1)
+	if [ -n "$line" ]; then
+		# shellcheck disable=SC2086 # two numbers
+		count $line
+		note "scenarios ($name): $line (passed failed) ($(took))"
+	else
+		note "FAIL scenarios ($name): no verdict"
+		count 0 1
+	fi
+}
+scenarios 4cpu "$top/tests/qemu/scenarios"
+scenarios 16cpu "$top/tests/qemu/scenarios-smp16" --smp 16
 
 # Fuzz smoke: every parser of untrusted bytes under libFuzzer with
 # ASan/UBSan, a few seconds each, in a build instrumented as a whole.
