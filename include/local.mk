@@ -8,6 +8,7 @@ abi_headers = \
 	include/jailhouse/hvc.h \
 	include/jailhouse/header.h \
 	include/jailhouse/ioctl.h \
-	include/jailhouse/ivshmem.h
+	include/jailhouse/ivshmem.h \
+	include/jailhouse/gic.h
 
 noinst_HEADERS += $(abi_headers)

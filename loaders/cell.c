@@ -9,11 +9,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <jailhouse/gic.h>
 #include <jailhouse/ivshmem.h>
 
 #include "internal.h"
 
-#define GICR_FRAME_SIZE		0x20000ULL	/* GICv3: RD + SGI frame */
 
 static unsigned int count_cpus(const __u8 *set, unsigned int size)
 {
@@ -47,7 +47,7 @@ static int parse_system(struct jhl_ctx *ctx, const struct jhl_request *req,
 	}
 	cell->gicd = sys->platform_info.arm.gicd_base;
 	cell->gicr = sys->platform_info.arm.gicr_base;
-	cell->gicr_size = GICR_FRAME_SIZE *
+	cell->gicr_size = (__u64)JAILHOUSE_GICR_V3_STRIDE *
 		(highest_cpu(jailhouse_cell_cpu_set(&sys->root_cell),
 			     sys->root_cell.cpu_set_size) + 1);
 	cell->gic_known = true;

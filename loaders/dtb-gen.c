@@ -10,12 +10,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <libfdt.h>
+#include <jailhouse/gic.h>
 
 #include "internal.h"
 
 #define PHANDLE_GIC	1
 #define PHANDLE_CLK	2
-#define GICD_SIZE	0x10000
 #define GIC_SPI		0
 #define GIC_PPI		1
 #define IRQ_LEVEL_HIGH	4
@@ -134,7 +134,7 @@ static void add_gic(struct gen *g)
 	prop_u32(g, "#address-cells", 0);	/* no children; dtc wants it */
 	prop_u32(g, "#interrupt-cells", 3);
 	prop(g, "interrupt-controller", NULL, 0);
-	reg64(g, cell->gicd, GICD_SIZE, cell->gicr, cell->gicr_size);
+	reg64(g, cell->gicd, JAILHOUSE_GICD_SIZE, cell->gicr, cell->gicr_size);
 	prop_u32(g, "phandle", PHANDLE_GIC);
 	end(g);
 }

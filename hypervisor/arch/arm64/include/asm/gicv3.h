@@ -5,7 +5,9 @@
 #ifndef _JAILHOUSE_ASM_GICV3_H
 #define _JAILHOUSE_ASM_GICV3_H
 
-#define GICD_SIZE		0x10000
+#include <jailhouse/gic.h>
+
+#define GICD_SIZE		JAILHOUSE_GICD_SIZE
 #define GICD_CTLR		0x0000
 #define GICD_TYPER		0x0004
 #define GICD_IGROUPR		0x0080
@@ -26,8 +28,8 @@
 #define GICD_PIDR2		0xffe8
 #define GICD_CTLR_ARE_NS	(1 << 4)
 
-#define GICR_V3_STRIDE		0x20000
-#define GICR_V4_STRIDE		0x40000
+#define GICR_V3_STRIDE		JAILHOUSE_GICR_V3_STRIDE
+#define GICR_V4_STRIDE		JAILHOUSE_GICR_V4_STRIDE
 #define GICR_SGI_BASE		0x10000
 #define GICR_VLPI_BASE		0x20000	/* GICv4 frames only */
 #define GICR_CTLR		0x0000
