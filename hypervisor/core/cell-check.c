@@ -242,7 +242,9 @@ static int check_memory(const struct jailhouse_cell_desc *cfg)
 	for_each_mem_region(mem, cfg, n) {
 		for (i = n + 1, other = mem + 1; i < cfg->num_memory_regions;
 		     i++, other++) {
-			if (overlaps(mem->virt_start, guest_size(mem),
+			/* an empty region is nothing (for_each_mem_region) */
+			if (other->size &&
+			    overlaps(mem->virt_start, guest_size(mem),
 				     other->virt_start, guest_size(other))) {
 				printk("Cell config: regions %u and %u overlap in guest addresses\n", n, i);
 				return -EINVAL;
