@@ -58,7 +58,9 @@ static void check_comm_region(struct jh_check *chk,
 	int first = -1;
 
 	for (i = 0; i < cell->desc->num_memory_regions; i++) {
-		if (!(mem[i].flags & JAILHOUSE_MEM_COMM_REGION))
+		/* an empty region is nothing, whatever its flags */
+		if (!(mem[i].flags & JAILHOUSE_MEM_COMM_REGION) ||
+		    !mem[i].size)
 			continue;
 		if (first < 0)
 			first = (int)i;
@@ -75,6 +77,12 @@ static void check_comm_region(struct jh_check *chk,
 					-1,
 					"memory region %u is a second comm region (the first is region %d)",
 					i, first);
+		else if (mem[i].size != JH_PAGE_SIZE)
+			jh_check_report(chk, JH_SEVERITY_ERROR,
+					"comm-region-size", cell, (int)i, NULL,
+					-1,
+					"memory region %u is a comm region of 0x%llx bytes: the hypervisor gives one page",
+					i, (unsigned long long)mem[i].size);
 	}
 	if (!cell->root && !count)
 		jh_check_report(chk, JH_SEVERITY_WARNING, "comm-region-missing",
@@ -133,6 +141,15 @@ static void check_reset_address(struct jh_check *chk,
 				(unsigned long long)addr);
 }
 
+/* AArch32 cells: refused by the hypervisor (and the Linux loader) */
+static void check_arch(struct jh_check *chk, const struct jh_check_cell *cell)
+{
+	if (!cell->root && (cell->desc->flags & JAILHOUSE_CELL_AARCH32))
+		jh_check_report(chk, JH_SEVERITY_ERROR, "aarch32", cell, -1,
+				NULL, -1,
+				"the cell is flagged AArch32 (JAILHOUSE_CELL_AARCH32): only AArch64 cells run");
+}
+
 static void check_arrays(struct jh_check *chk, const struct jh_check_cell *cell)
 {
 	size_t trailing = jh_config_get_trailing_bytes(cell->cfg);
@@ -161,6 +178,7 @@ void jh_check_cell_misc(struct jh_check *chk)
 		check_comm_region(chk, &cells[i]);
 		check_console(chk, &cells[i]);
 		check_reset_address(chk, &cells[i]);
+		check_arch(chk, &cells[i]);
 		check_arrays(chk, &cells[i]);
 	}
 }

@@ -6,6 +6,8 @@
  */
 #include <stdlib.h>
 
+#include <jailhouse/gic.h>
+
 #include "check.h"
 
 #define ULL(x)	((unsigned long long)(x))
@@ -66,6 +68,13 @@ static void check_region(struct jh_check *chk, const struct jh_check_cell *cell,
 				"memory region %u (phys 0x%llx, virt 0x%llx, size 0x%llx) wraps around the address space",
 				i, ULL(m->phys_start), ULL(m->virt_start),
 				ULL(m->size));
+	else if (!cell->root &&
+		 jh_range_last(m->virt_start, m->size) >> JH_IPA_MAX_BITS)
+		jh_check_report(chk, JH_SEVERITY_ERROR, "mem-ipa", cell,
+				(int)i, NULL, -1,
+				"memory region %u (virt 0x%llx, size 0x%llx) ends beyond the %u-bit guest address space of arm64 (the hypervisor gives what the CPU's PARange allows, at most that)",
+				i, ULL(m->virt_start), ULL(m->size),
+				JH_IPA_MAX_BITS);
 	if (!is_comm(m))
 		align |= m->phys_start;
 	if (!is_comm(m) && jailhouse_mem_is_subpage(m))
@@ -378,27 +387,62 @@ static void check_hv_overlap(struct jh_check *chk,
 					ULL(jh_range_last(hv->phys_start, hv->size)));
 }
 
-/* The virtual PCI host's ECAM is the hypervisor's to emulate for all. */
-static void check_ecam_overlap(struct jh_check *chk,
-			       const struct jh_check_cell *cell,
-			       const struct jailhouse_system *sys)
+static void check_trapped(struct jh_check *chk,
+			  const struct jh_check_cell *cell, const char *rule,
+			  const char *what, uint64_t base, uint64_t size)
 {
 	const struct jailhouse_memory *mem = jailhouse_cell_mem_regions(cell->desc);
-	uint64_t base = sys->platform_info.pci_mmconfig_base;
-	uint64_t size = (sys->platform_info.pci_mmconfig_end_bus + 1ULL) << 20;
 	unsigned int i;
 
-	if (!sys->platform_info.pci_is_virtual || !base)
-		return;
 	for (i = 0; i < cell->desc->num_memory_regions; i++)
 		if (has_phys(&mem[i]) &&
 		    jh_ranges_overlap(mem[i].phys_start, mem[i].size, base, size))
-			jh_check_report(chk, JH_SEVERITY_ERROR, "pci-ecam-overlap",
+			jh_check_report(chk, JH_SEVERITY_ERROR, rule,
 					cell, (int)i, NULL, -1,
-					"memory region %u (phys 0x%llx-0x%llx) overlaps the virtual PCI host's ECAM (0x%llx-0x%llx), which the hypervisor emulates",
+					"memory region %u (phys 0x%llx-0x%llx) overlaps %s (0x%llx-0x%llx), which the hypervisor emulates",
 					i, ULL(mem[i].phys_start),
 					ULL(jh_range_last(mem[i].phys_start, mem[i].size)),
-					ULL(base), ULL(jh_range_last(base, size)));
+					what, ULL(base), ULL(jh_range_last(base, size)));
+}
+
+/* Highest CPU of a set plus one; 0 for none. */
+static unsigned int cpu_span(const struct jailhouse_cell_desc *d)
+{
+	const uint8_t *set = jailhouse_cell_cpu_set(d);
+	unsigned int cpu, span = 0;
+
+	for (cpu = 0; cpu < d->cpu_set_size * 8; cpu++)
+		if (set[cpu / 8] & (1U << (cpu % 8)))
+			span = cpu + 1;
+	return span;
+}
+
+/*
+ * What the hypervisor traps for every cell: the GIC's distributor, the
+ * redistributors of the system's CPUs (GICv3 frames; a GICv4 has twice
+ * the stride, which only the running hypervisor knows) and the virtual
+ * PCI host's ECAM.
+ */
+static void check_trapped_overlaps(struct jh_check *chk,
+				   const struct jh_check_cell *cell,
+				   const struct jh_check_cell *root,
+				   const struct jailhouse_system *sys)
+{
+	const __typeof__(sys->platform_info) *p = &sys->platform_info;
+
+	if (p->arm.gic_version == 3) {
+		check_trapped(chk, cell, "gic-overlap", "the GIC distributor",
+			      p->arm.gicd_base, JAILHOUSE_GICD_SIZE);
+		check_trapped(chk, cell, "gic-overlap",
+			      "the GIC redistributors",
+			      p->arm.gicr_base, (uint64_t)JAILHOUSE_GICR_V3_STRIDE *
+			      cpu_span(root->desc));
+	}
+	if (p->pci_is_virtual && p->pci_mmconfig_base)
+		check_trapped(chk, cell, "pci-ecam-overlap",
+			      "the virtual PCI host's ECAM",
+			      p->pci_mmconfig_base,
+			      (p->pci_mmconfig_end_bus + 1ULL) << 20);
 }
 
 /*
@@ -580,7 +624,7 @@ void jh_check_memory(struct jh_check *chk)
 		if (cells[i].root)
 			continue;
 		if (sys)
-			check_ecam_overlap(chk, &cells[i], sys);
+			check_trapped_overlaps(chk, &cells[i], &cells[0], sys);
 		if (sys)
 			check_root_owns(chk, &cells[0], &cov, &cells[i]);
 		for (j = 0; j < i; j++)

@@ -9,6 +9,8 @@
 #include "internal.h"
 
 #define JH_PAGE_SIZE	0x1000ULL
+/* Stage 2 with 4 KiB pages: guest addresses of at most 48 bits */
+#define JH_IPA_MAX_BITS	48
 
 /* One descriptor under check: the root cell of a system config or a cell. */
 struct jh_check_cell {

@@ -265,6 +265,25 @@ static void test_cells(void)
 	expect("console-unmapped", JH_SEVERITY_WARNING, "cell0.cell", -1,
 	       "the console (pl011 at 0x9000000, size 0x1000) is not inside any memory region");
 
+	/* the hypervisor gives a comm region one page */
+	fx_gic_demo(&c[0]);
+	c[0].mem[2].size = 0x2000;
+	run(NULL, c, 1);
+	expect("comm-region-size", JH_SEVERITY_ERROR, "cell0.cell", 2,
+	       "memory region 2 is a comm region of 0x2000 bytes: the hypervisor gives one page");
+	/* an empty region is nothing, comm flag or not */
+	fx_gic_demo(&c[0]);
+	c[0].mem[0].flags |= JAILHOUSE_MEM_COMM_REGION;
+	c[0].mem[0].size = 0;
+	run(NULL, c, 1);
+	tap_ok(!has_rule("comm-region-count"),
+	       "an empty region with the comm flag is no second comm region");
+	fx_gic_demo(&c[0]);
+	c[0].flags |= JAILHOUSE_CELL_AARCH32;
+	run(NULL, c, 1);
+	expect("aarch32", JH_SEVERITY_ERROR, "cell0.cell", -1,
+	       "the cell is flagged AArch32 (JAILHOUSE_CELL_AARCH32): only AArch64 cells run");
+
 	fx_gic_demo(&c[0]);
 	c[0].nmem = 2;
 	c[0].reset = 0x20000;
@@ -433,6 +452,29 @@ static void test_memory(void)
 	run(&s, c, 1);
 	tap_ok(!has_rule("pci-ecam-overlap"),
 	       "no ECAM overlap without a virtual PCI host");
+
+	/* the GIC's trapped windows: GICD, and GICR of root's 4 CPUs */
+	fx_qemu_system(&s);
+	fx_gic_demo(&c[0]);
+	c[0].mem[0].phys_start = 0x08000000;
+	run(&s, c, 1);
+	expect("gic-overlap", JH_SEVERITY_ERROR, "cell0.cell", 0,
+	       "memory region 0 (phys 0x8000000-0x8000fff) overlaps the GIC distributor (0x8000000-0x800ffff), which the hypervisor emulates");
+	c[0].mem[0].phys_start = 0x08110000;
+	run(&s, c, 1);
+	expect("gic-overlap", JH_SEVERITY_ERROR, "cell0.cell", 0,
+	       "overlaps the GIC redistributors (0x80a0000-0x811ffff)");
+	c[0].mem[0].phys_start = 0x08120000;
+	run(&s, c, 1);
+	tap_ok(!has_rule("gic-overlap"),
+	       "above the redistributors of root's CPUs: no GIC overlap");
+
+	/* no stage 2 reaches past 48 bits of guest address */
+	fx_gic_demo(&c[0]);
+	c[0].mem[1].virt_start = 0xffff000000000000ULL;
+	run(NULL, c, 1);
+	expect("mem-ipa", JH_SEVERITY_ERROR, "cell0.cell", 1,
+	       "memory region 1 (virt 0xffff000000000000, size 0x10000) ends beyond the 48-bit guest address space");
 
 	fx_gic_demo(&c[0]);
 	fx_linux_demo(&c[1]);
