@@ -36,6 +36,7 @@ static struct cell gic_demo;
 static struct per_cpu cpus[4];
 
 static unsigned int lines;
+static char last[200];
 static int malformed;
 
 struct per_cpu *per_cpu(unsigned int cpu)
@@ -82,6 +83,7 @@ void console_write(const char *s)
 	unsigned long len = strlen(s);
 
 	lines++;
+	memcpy(last, s, len < sizeof(last) ? len + 1 : sizeof(last) - 1);
 	if (len < sizeof(prefix) || memcmp(s, prefix, sizeof(prefix) - 1) ||
 	    s[len - 1] != '\n')
 		malformed = 1;
@@ -149,9 +151,34 @@ long hv_world_header(const void *hdr, unsigned long *size)
 	return 0;
 }
 
+/*
+ * As the driver does before it asks: root Linux gives up the CPUs the
+ * cell wants (CPU 0 too), so only a CPU of another cell is still busy.
+ */
 long hv_world_check(const void *cfg)
 {
-	return cell_config_check(cfg);
+	const struct jailhouse_cell_desc *d = cfg;
+	const u8 *set = jailhouse_cell_cpu_set(d);
+	enum cpu_state saved[ARRAY_SIZE(cpus)];
+	unsigned int cpu;
+	long err;
+
+	for (cpu = 0; cpu < max_cpus; cpu++) {
+		saved[cpu] = cpus[cpu].state;
+		if (cpu < d->cpu_set_size * 8 &&
+		    (set[cpu / 8] & (1U << cpu % 8)) &&
+		    cpus[cpu].cell == &root_cell)
+			cpus[cpu].state = CPU_OFF;
+	}
+	err = cell_config_check(cfg);
+	for (cpu = 0; cpu < max_cpus; cpu++)
+		cpus[cpu].state = saved[cpu];
+	return err;
+}
+
+const char *hv_world_last_line(void)
+{
+	return last;
 }
 
 unsigned int hv_world_lines(int *bad)

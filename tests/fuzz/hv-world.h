@@ -19,5 +19,7 @@ long hv_world_check(const void *cfg);
  * look like "Cell config: ...\n".
  */
 unsigned int hv_world_lines(int *malformed);
+/* The last console line, for a test's diagnostics ("" before any) */
+const char *hv_world_last_line(void);
 
 #endif /* !TESTS_FUZZ_HV_WORLD_H */

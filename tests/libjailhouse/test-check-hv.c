@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The checker agrees with the hypervisor on ivshmem devices (TAP). The
- * tree's linux-demo config, its PCI devices and link regions bent in
- * many ways, goes to the hypervisor's own checks (built for the host in
+ * The checker agrees with the hypervisor on cell configs (TAP). The
+ * tree's linux-demo config, bent in many ways (its PCI devices and link
+ * regions, its other regions and console, CPUs, interrupts, flags and
+ * name), goes to the hypervisor's own checks (built for the host in
  * tests/fuzz/hv-world.c: the QEMU system enabled, gic-demo created) and
  * to the library's checker with the same system and gic-demo: either
  * both accept it or both refuse it. Linked with hypervisor code, hence
@@ -19,7 +20,7 @@
 #include "hv-world.h"
 #include "tap.h"
 
-#define ROUNDS		10000
+#define ROUNDS		30000
 
 static struct jh_ctx *ctx;
 static struct jh_config *sys, *gic_demo;
@@ -40,6 +41,87 @@ static uint32_t pick(const uint32_t *values, unsigned int n)
 	static const uint32_t v[] = { __VA_ARGS__ };			\
 	pick(v, sizeof(v) / sizeof(v[0]));				\
 })
+#define PICK64(...) ({							\
+	static const uint64_t v[] = { __VA_ARGS__ };			\
+	v[rnd(sizeof(v) / sizeof(v[0]))];				\
+})
+
+/* One change to a region 0-3 (UART, RAM, comm region); says which. */
+static const char *bend_region(struct jailhouse_cell_desc *d)
+{
+	struct jailhouse_memory *mem = (struct jailhouse_memory *)
+		jailhouse_cell_mem_regions(d) + rnd(4);
+
+	switch (rnd(7)) {
+	case 0:
+		mem->phys_start = PICK64(0x09000000, 0x09000800, 0x08000000,
+				       0x080a0000, 0x7fa00000, 0x7fc00000,
+				       0x3f000000, 0x70000000, 0x40000000,
+				       0x100000000000ULL);
+		return "a region's host address";
+	case 1:
+		mem->virt_start = PICK64(0, 0x1000, 0x09000000, 0x09000040,
+				       0x70000000, 0x80000000,
+				       0xfffffffffffff000ULL);
+		return "a region's guest address";
+	case 2:
+		mem->size = PICK(0, 0x20, 0x800, 0x1000, 0x1800, 0x10000,
+				 0x200000, 0x8000000, 0x10000000);
+		return "a region's size";
+	case 3:
+		mem->flags ^= PICK(JAILHOUSE_MEM_IO, JAILHOUSE_MEM_ROOTSHARED,
+				   JAILHOUSE_MEM_COMM_REGION,
+				   JAILHOUSE_MEM_LOADABLE, JAILHOUSE_MEM_WRITE,
+				   JAILHOUSE_MEM_IO_32 | JAILHOUSE_MEM_IO_8);
+		return "a region's flags";
+	case 4:
+		d->console.address = PICK(0x09000000, 0x09001000, 0x0a000000,
+					  0x70000000, 0);
+		return "the console address";
+	case 5:
+		d->console.type = (uint16_t)PICK(0, 1, 2, 3, 0x100);
+		return "the console type";
+	default:
+		/* a bare copy of another region */
+		*mem = *((struct jailhouse_memory *)
+			 jailhouse_cell_mem_regions(d) + rnd(4));
+		return "a region copied over another";
+	}
+}
+
+/* One change to the CPUs, interrupts, flags or name; says which. */
+static const char *bend_cell(struct jailhouse_cell_desc *d)
+{
+	struct jailhouse_irqchip *chip = (struct jailhouse_irqchip *)
+		jailhouse_cell_irqchips(d);
+	uint8_t *cpus = (uint8_t *)jailhouse_cell_cpu_set(d);
+
+	switch (rnd(6)) {
+	case 0:
+		/* gic-demo has CPU 1, root 0-3 of the system's 4 */
+		cpus[0] = (uint8_t)PICK(0x0, 0x1, 0x2, 0x4, 0x8, 0xc, 0xe,
+					0xf, 0x10, 0x80);
+		return "the CPU set";
+	case 1:
+		chip->pin_base = PICK(0, 16, 32, 48, 64, 992, 1024);
+		return "the irqchip's pin_base";
+	case 2:
+		chip->pin_bitmap[rnd(4)] ^= 1U << rnd(32);
+		return "an interrupt bit";
+	case 3:
+		chip->address = PICK(0x08000000, 0x08010000, 0x080a0000, 0);
+		return "the irqchip's address";
+	case 4:
+		d->flags ^= PICK(JAILHOUSE_CELL_AARCH32,
+				 JAILHOUSE_CELL_VIRTUAL_CONSOLE_PERMITTED,
+				 JAILHOUSE_CELL_PASSIVE_COMMREG, 0x80000000);
+		return "the cell flags";
+	default:
+		memset(d->name, 0, sizeof(d->name));
+		strcpy(d->name, rnd(2) ? "gic-demo" : "");
+		return "the name";
+	}
+}
 
 /* One change to a PCI field, an INTx or a link region; says which. */
 static const char *bend(struct jailhouse_cell_desc *d)
@@ -155,19 +237,30 @@ static void test_agreement(void)
 
 	for (round = 0; round < ROUNDS; round++) {
 		memcpy(data, linux_demo, size);
-		for (k = 0; k < 3; k++)
-			what[k] = k <= rnd(3) ? bend((void *)data) : "-";
+		for (k = 0; k < 3; k++) {
+			if (k > rnd(3))
+				what[k] = "-";
+			else if (round % 3 == 0)
+				what[k] = bend((void *)data);
+			else if (round % 3 == 1)
+				what[k] = bend_region((void *)data);
+			else
+				what[k] = bend_cell((void *)data);
+		}
 		lib = library_accepts(data, size);
 		hv = hypervisor_accepts(data);
 		refused += !hv;
 		if (lib == hv)
 			continue;
-		if (disagree++ < 5)
-			printf("# round %u (%s, %s, %s): library %s, hypervisor %s: %s\n",
+		/* the hypervisor's lines end in a newline, the library's not */
+		if (disagree++ < (getenv("CHECK_HV_ALL") ? ROUNDS : 5))
+			printf("# round %u (%s, %s, %s): library %s, hypervisor %s: %s%s",
 			       round, what[0], what[1], what[2],
 			       lib ? "accepts" : "refuses",
 			       hv ? "accepts" : "refuses",
-			       lib ? "" : jh_ctx_last_error(ctx));
+			       lib ? hv_world_last_line() :
+				     jh_ctx_last_error(ctx),
+			       lib ? "" : "\n");
 	}
 	free(data);
 	tap_eq(disagree, 0, "%u bent configs: the checker and the hypervisor agree",
