@@ -4,14 +4,17 @@
 # (mmdebstrap --variant=minbase, plus git), a clean clone of this checkout
 # in it, and each command of the README's quick start run inside as root,
 # exactly as written, with nothing from this machine but the kernel builds
-# (their key covers every input, tests/qemu/build-kernel.sh).
+# (their key covers every input, tests/qemu/build-kernel.sh). Then the
+# README's cross build for a board, as written, in a fresh root of its own
+# with the kernel the suite built.
 #
 #   tests/fresh-machine.sh [options]
 #     --worktree      test the checkout's uncommitted changes to tracked
 #                     files too (default: the commit HEAD)
 #     --keep          leave the root in place afterwards (default: removed)
 #     --new-root      make the base root again even if it is not stale
-#     --only N        run only the README's N-th command (1 or 2)
+#     --only N        run only the README's N-th command (1 or 2), not
+#                     its cross build
 #
 # Also checks that no package of the set-up list comes with another one
 # (apt's simulation in a root of its own), so deleting any package from the
@@ -212,6 +215,54 @@ $cmds
 EOF
 rm -f "$status"
 
+# The kernel the suite built, for the cross build's KDIR: asked in the
+# suite's root, where build-kernel.sh's key is the one it built under.
+kdir=
+if [ -z "$only" ]; then
+	# shellcheck disable=SC2016 # expanded inside the root
+	kdir=$(in_root "$work" "$jh_kernel_cache" sh -c 'cd "$1" && tests/qemu/build-kernel.sh' \
+		sh "$src" 2>/dev/null </dev/null | tail -n 1) || kdir=
+fi
 $keep || rm -rf "$work"
+
+# 3. The README's cross-build recipe, as a board user runs it: the
+# indented lines of its section, in one shell that stops at the first
+# failure, in a fresh root of its own (nothing of the suite installed),
+# KDIR the kernel the suite built, ROOTFS a directory looked at after.
+xcmds=$(sed -n '/^## Cross-building for a board/,/^## /s/^    \([^ ].*\)$/\1/p' "$top/README.md")
+if [ -z "$only" ]; then
+	xwork=$base_dir/cross
+	say "== README's cross build, as root in a fresh root: $(printf '%s\n' "$xcmds" | wc -l) lines"
+	t0=$(date +%s)
+	rc=0
+	if [ -z "$kdir" ] || [ ! -f "$kdir/Module.symvers" ]; then
+		say "no kernel build from the suite's run (got '$kdir')"
+		rc=1
+	else
+		new_root "$xwork"
+		git clone -q --no-hardlinks "$top" "$xwork$src"
+		git -C "$xwork$src" checkout -q --detach "$(git -C "$top" rev-parse "$rev")"
+		# shellcheck disable=SC2016 # expanded inside the root
+		in_root "$xwork" "$jh_kernel_cache" sh -c \
+			'cd "$1" && KDIR=$2 ROOTFS=/root/rootfs && export KDIR ROOTFS && set -eux && eval "$3"' \
+			sh "$src" "$kdir" "$xcmds" </dev/null >"$base_dir/cross.log" 2>&1 || rc=$?
+		tail -n 5 "$base_dir/cross.log"
+		r=$xwork/root/rootfs
+		# what a board needs, built for arm64 (ELF e_machine 183)
+		for f in usr/bin/jailhouse lib/firmware/jailhouse.bin \
+			etc/jailhouse/qemu-arm64.cell usr/lib/libjailhouse.so.0; do
+			[ -e "$r/$f" ] || { say "cross build: $f not installed"; rc=1; }
+		done
+		[ "$(od -An -tu2 -j18 -N2 "$r/usr/bin/jailhouse" 2>/dev/null | tr -d ' ')" = 183 ] ||
+			{ say "cross build: jailhouse is not an arm64 program"; rc=1; }
+		ls "$r"/lib/modules/*/extra/jailhouse.ko >/dev/null 2>&1 ||
+			{ say "cross build: no jailhouse.ko"; rc=1; }
+		grep -q 'planning the Linux boot failed' "$r/usr/lib/libjailhouse.so.0" ||
+			{ say "cross build: the library has no Linux loader"; rc=1; }
+		$keep || rm -rf "$xwork"
+	fi
+	verdict "README's cross build in $(($(date +%s) - t0)) s" "$rc"
+fi
+
 say "total time $(($(date +%s) - start)) s"
 finish
