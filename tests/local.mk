@@ -70,6 +70,26 @@ tests/qemu/inmates/cell-%.bin: $(INMATE_TEST_SRC)/cell-test.c \
 	$(TARGET_LD) $(INMATE_LINK_FLAGS) $(INMATE_TEST_SRC)/budget.lds \
 		$(INMATE_TEST_START) $@.o $(inmate_lib_a) -o $@.elf && \
 	$(TARGET_OBJCOPY) -O binary $@.elf $@ && rm -f $@.o $@.elf
+
+# Test configs, one per pattern of upstream's board configs (see each).
+qemu_test_configs = \
+	tests/qemu/configs/pattern-root-overlap.cell \
+	tests/qemu/configs/pattern-cpu0.cell \
+	tests/qemu/configs/pattern-console-unmapped.cell \
+	tests/qemu/configs/pattern-placeholder.cell \
+	tests/qemu/configs/pattern-shared-outside-root.cell \
+	tests/qemu/configs/pattern-subpage.cell
+qemu_tests_files += $(qemu_test_configs)
+CLEANFILES += $(qemu_test_configs)
+
+tests/qemu/configs/%.cell: tests/qemu/configs/%.c \
+		$(top_srcdir)/tests/qemu/configs/pattern.h \
+		configs/cell.lds $(abi_headers)
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && \
+	$(TARGET_CC) $(CELL_CFLAGS) -c $< -o $@.o && \
+	$(TARGET_LD) -T $(top_srcdir)/configs/cell.lds $@.o -o $@.elf && \
+	$(TARGET_OBJCOPY) -O binary $@.elf $@ && \
+	rm -f $@.o $@.elf
 endif
 
 # What the QEMU scenarios need besides `make install`.
@@ -77,7 +97,7 @@ install-qemu-tests: $(qemu_tests_files)
 	$(MKDIR_P) $(DESTDIR)$(qemu_tests_dir)
 	$(INSTALL_PROGRAM) tests/qemu/tools/jh-raw tests/qemu/tools/jh-ioctl-fuzz \
 		$(DESTDIR)$(qemu_tests_dir)
-	for f in $(qemu_test_inmates); do \
+	for f in $(qemu_test_inmates) $(qemu_test_configs); do \
 		$(INSTALL_DATA) $$f $(DESTDIR)$(qemu_tests_dir) || exit 1; \
 	done
 .PHONY: install-qemu-tests
