@@ -119,6 +119,32 @@ scenarios() { # NAME DIR QEMU-OPTION...
 scenarios 4cpu "$top/tests/qemu/scenarios"
 scenarios 16cpu "$top/tests/qemu/scenarios-smp16" --smp 16
 
+# The build without the Linux loader: configure stops when libfdt is
+# missing and says how to go on; with --disable-linux-loader the rest
+# builds, and "cell linux" says what it lacks and hands upstream's script
+# the arguments (the tests that have a path for a loader-less build).
+# shellcheck disable=SC2317 # reached through phase
+no_loader() (
+	mkdir -p "$build/no-loader" && cd "$build/no-loader" || exit 1
+	if "$top/configure" -q ac_cv_header_libfdt_h=no >configure.log 2>&1; then
+		echo "configure went on without libfdt"
+		exit 1
+	fi
+	if ! grep -q 'configure with --disable-linux-loader to build without it' configure.log; then
+		tail -n 5 configure.log
+		exit 1
+	fi
+	if ! { "$top/configure" -q --disable-linux-loader --enable-werror >configure.log 2>&1 &&
+		make -s -j"$jobs" >make.log 2>&1 &&
+		make -s -j"$jobs" check TESTS="tests/cli/test-cli-linux.sh tests/libjailhouse/test-linux" \
+			>check.log 2>&1 &&
+		grep -q 'without the loader cell linux says so' tests/cli/test-cli-linux.sh.log; }; then
+		tail -n 30 configure.log make.log check.log 2>/dev/null
+		exit 1
+	fi
+)
+phase "build without the Linux loader" no_loader
+
 # Fuzz smoke: every parser of untrusted bytes under libFuzzer with
 # ASan/UBSan, a few seconds each, in a build instrumented as a whole.
 # shellcheck disable=SC2317 # reached through phase
