@@ -196,8 +196,11 @@ static void ring(struct link *l, unsigned int peer)
 	l->regs[IVSHMEM_REG_DOORBELL / 4] = IVSHMEM_DOORBELL(peer, 0);
 }
 
-static void check_states(struct link *l)
+/* True if a peer's state changed since the last look */
+static bool check_states(struct link *l)
 {
+	bool changed = false;
+
 	for (unsigned int peer = 0; peer < l->peers; peer++) {
 		uint32_t state = l->state_table[peer];
 
@@ -206,9 +209,11 @@ static void check_states(struct link *l)
 		l->seen_state[peer] = state;
 		/* a new life: its seq starts over */
 		l->seen_ping[peer] = 0;
+		changed = true;
 		if (!quiet)
 			printf("ivshmem-demo: peer %u state %u\n", peer, state);
 	}
+	return changed;
 }
 
 static void check_peer(struct link *l, unsigned int peer)
@@ -247,14 +252,23 @@ static void check_peer(struct link *l, unsigned int peer)
 	}
 }
 
-/* Interrupts on again (one-shot), then whatever came in */
-static void scan(struct link *l)
+static void check_peers(struct link *l)
 {
-	l->regs[IVSHMEM_REG_INT_CTRL / 4] = IVSHMEM_INT_ENABLE;
-	check_states(l);
 	for (unsigned int peer = 0; peer < l->peers; peer++)
 		if (peer != l->id)
 			check_peer(l, peer);
+}
+
+/*
+ * Interrupts on again (one-shot), then whatever came in: the slots in
+ * the lives we know first, then the states (ivshmem-demo.h).
+ */
+static void scan(struct link *l)
+{
+	l->regs[IVSHMEM_REG_INT_CTRL / 4] = IVSHMEM_INT_ENABLE;
+	check_peers(l);
+	if (check_states(l))
+		check_peers(l);
 }
 
 /* Waits for the next interrupt; false after timeout_ms without one */
@@ -308,8 +322,9 @@ static int ping(struct link *l, unsigned int target, unsigned long count,
 		}
 		pongs++;
 	}
+	/* a lost pong ends it: its ping was sent, the rest not */
 	printf("ivshmem-demo: sent %lu pings to peer %u, %lu pongs, %lu bad, %.1f us per round trip\n",
-	       seq - 1, target, pongs, l->bad,
+	       seq > count ? count : seq, target, pongs, l->bad,
 	       pongs ? (now_us() - start) / pongs : 0.0);
 	return pongs == count && !l->bad ? 0 : 1;
 }

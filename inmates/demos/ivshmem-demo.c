@@ -36,8 +36,10 @@ static u32 seen_ping[IVSHMEM_MAX_PEERS];
 static volatile u32 pong_seq[IVSHMEM_MAX_PEERS];
 static volatile u32 answered, bad;
 
-static void check_states(void)
+/* True if a peer's state changed since the last look */
+static bool check_states(void)
 {
+	bool changed = false;
 	unsigned int peer;
 	u32 state;
 
@@ -48,8 +50,10 @@ static void check_states(void)
 		seen_state[peer] = state;
 		/* a new life: its seq starts over */
 		seen_ping[peer] = 0;
+		changed = true;
 		printk(NAME ": peer %u state %u\n", peer, state);
 	}
+	return changed;
 }
 
 static void answer(unsigned int peer, u32 seq)
@@ -99,19 +103,31 @@ static void check_peer(unsigned int peer)
 	}
 }
 
-static void ivshmem_irq(u32 intid, u64 stamp)
+static void check_peers(void)
 {
 	unsigned int peer;
 
+	for (peer = 0; peer < dev.peers; peer++)
+		if (peer != dev.id)
+			check_peer(peer);
+}
+
+/* Slots first, in the lives we know, then the states (ivshmem-demo.h) */
+static void scan(void)
+{
+	check_peers();
+	if (check_states())
+		check_peers();
+}
+
+static void ivshmem_irq(u32 intid, u64 stamp)
+{
 	(void)stamp;
 	if (intid != dev.intid) {
 		printk(NAME ": unexpected IRQ %u\n", intid);
 		return;
 	}
-	check_states();
-	for (peer = 0; peer < dev.peers; peer++)
-		if (peer != dev.id)
-			check_peer(peer);
+	scan();
 }
 
 static bool wait_for(volatile u32 *what, u32 value, u64 timeout_ms)
@@ -130,7 +146,7 @@ static void ping(unsigned int target, u32 count)
 {
 	volatile struct demo_msg *msg =
 		DEMO_SLOT(ivshmem_output(&dev, dev.id), DEMO_SLOT_PING);
-	u32 seq, lost = 0;
+	u32 seq, pongs = 0;
 
 	while (dev.state_table[target] != DEMO_STATE_READY)
 		cpu_relax();
@@ -141,12 +157,13 @@ static void ping(unsigned int target, u32 count)
 		ivshmem_ring(&dev, target);
 		if (!wait_for(&pong_seq[target], seq, PONG_TIMEOUT_MS)) {
 			printk(NAME ": pong %u lost\n", seq);
-			lost++;
 			break;
 		}
+		pongs++;
 	}
-	printk(NAME ": sent %u pings to peer %u, %u pongs, %u bad\n", seq - 1,
-	       target, seq - 1 - lost, bad);
+	/* a lost pong ends it: its ping was sent, the rest not */
+	printk(NAME ": sent %u pings to peer %u, %u pongs, %u bad\n",
+	       seq > count ? count : seq, target, pongs, bad);
 }
 
 static int find_device(void)
@@ -202,7 +219,7 @@ void inmate_main(void)
 	ivshmem_set_state(&dev, DEMO_STATE_READY);
 	/* states set before we listened */
 	local_irq_disable();
-	check_states();
+	scan();
 	local_irq_enable();
 
 	if (count > 0)

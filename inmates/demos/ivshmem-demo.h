@@ -13,10 +13,12 @@
  *
  * A peer clears its slots before it says READY, and messages are taken
  * only from a peer seen READY: what a peer left there in an earlier life
- * is nobody's message, even if its seq is the one awaited (a pong that
- * came in just before its sender left is lost with it). A peer whose
- * state changed starts its seq over. Pongs are tracked per peer: only
- * the pinged peer's answers a ping.
+ * is nobody's message, even if its seq is the one awaited. So a reader
+ * looks at the slots first, in the lives it knows (the last answer of a
+ * peer that leaves right after still counts), then at the states, and
+ * at the slots again if a state changed (a ping sent right after READY).
+ * A peer whose state changed starts its seq over. Pongs are tracked per
+ * peer: only the pinged peer's answers a ping.
  */
 #ifndef _IVSHMEM_DEMO_H
 #define _IVSHMEM_DEMO_H
