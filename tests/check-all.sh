@@ -102,6 +102,7 @@ scenarios() { # NAME DIR QEMU-OPTION...
 	dir=$2
 	shift 2
 	note "== QEMU scenarios ($name)"
+	took >/dev/null
 	out=$build/scenarios-$name.out
 	"$top/tests/qemu/run-scenarios.sh" --timeout 1200 \
 		--log "$build/qemu-console-$name.log" "$@" \
