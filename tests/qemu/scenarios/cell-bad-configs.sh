@@ -113,6 +113,22 @@ refused "wrong architecture" EOPNOTSUPP $work/badarch.cell "" 'configuration is 
 variant noname 8 '\000'
 refused "empty name" EINVAL $work/noname.cell "" 'cell name is empty'
 
+# What the hypervisor refuses and config check calls an error too
+# checker_refuses FILE RULE: config check exits 3 naming RULE
+checker_refuses() {
+	jailhouse config check $cfg "$1" >$work/check.out 2>&1
+	[ $? = 3 ] && grep -q "^error: .*\[$2\]\$" $work/check.out
+}
+variant aarch32 44 '\004'			# flags: JAILHOUSE_CELL_AARCH32
+refused "an AArch32 cell" EOPNOTSUPP $work/aarch32.cell "" 'AArch32'
+check "an AArch32 cell: config check refuses it" checker_refuses $work/aarch32.cell aarch32
+variant comm2 220 '\000\040'			# comm region of 0x2000 bytes
+refused "a comm region of two pages" EINVAL $work/comm2.cell "" 'one comm region of one page'
+check "a comm region of two pages: config check refuses it" checker_refuses $work/comm2.cell comm-region-size
+variant ipa 180 '\000\000\000\000\000\000\377\377'	# RAM at guest 0xffff000000000000
+refused "a guest address beyond the IPA range" EINVAL $work/ipa.cell "" 'wraps or exceeds the guest address space'
+check "a guest address beyond the IPA range: config check refuses it" checker_refuses $work/ipa.cell mem-ipa
+
 check "root Linux responsive after all refusals" jh_root_alive
 check_eq "gic-demo unharmed" "shut down" cat $jh_sys/cells/1/state
 check_raw "the good smp-test config still works" ok create $smp
