@@ -68,8 +68,8 @@ jailhouse_ivshmem_intid(const struct jailhouse_cell_desc *cell, __u16 bdf)
 enum jailhouse_ivshmem_fault {
 	JAILHOUSE_IVSHMEM_OK,
 	JAILHOUSE_IVSHMEM_PEERS,	/* shmem_peers not 1..MAX_PEERS */
-	JAILHOUSE_IVSHMEM_DEV_ID,	/* shmem_dev_id not below peers */
 	JAILHOUSE_IVSHMEM_REGIONS,	/* regions past the config's */
+	JAILHOUSE_IVSHMEM_DEV_ID,	/* shmem_dev_id not below peers */
 	JAILHOUSE_IVSHMEM_BAR_MASK,	/* BAR0 not a 4 or 64 KiB page */
 	JAILHOUSE_IVSHMEM_MSIX,		/* MSI-X vectors: not on this GIC */
 	JAILHOUSE_IVSHMEM_STATE_TABLE,	/* too small for the peers */
@@ -95,12 +95,13 @@ jailhouse_ivshmem_fault(const struct jailhouse_cell_desc *cell,
 	*region = first;
 	if (dev->shmem_peers < 1 || dev->shmem_peers > IVSHMEM_MAX_PEERS)
 		return JAILHOUSE_IVSHMEM_PEERS;
-	if (dev->shmem_dev_id >= dev->shmem_peers)
-		return JAILHOUSE_IVSHMEM_DEV_ID;
+	/* early: callers index the regions unless PEERS or REGIONS */
 	if (first > cell->num_memory_regions ||
 	    cell->num_memory_regions - first <
 	    IVSHMEM_NUM_REGIONS(dev->shmem_peers))
 		return JAILHOUSE_IVSHMEM_REGIONS;
+	if (dev->shmem_dev_id >= dev->shmem_peers)
+		return JAILHOUSE_IVSHMEM_DEV_ID;
 	if (dev->bar_mask[0] != 0xfffff000 && dev->bar_mask[0] != 0xffff0000)
 		return JAILHOUSE_IVSHMEM_BAR_MASK;
 	if (dev->num_msix_vectors)
