@@ -60,4 +60,19 @@ static inline void local_irq_disable(void)
 	asm volatile("msr daifset, #2" : : : "memory");
 }
 
+/* IRQs off; returns the mask state to give back to local_irq_restore() */
+static inline unsigned long local_irq_save(void)
+{
+	unsigned long daif;
+
+	asm volatile("mrs %0, daif" : "=r" (daif));
+	local_irq_disable();
+	return daif;
+}
+
+static inline void local_irq_restore(unsigned long daif)
+{
+	asm volatile("msr daif, %0" : : "r" (daif) : "memory");
+}
+
 #endif /* !_INMATE_SYSREG_H */
