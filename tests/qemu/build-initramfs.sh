@@ -145,10 +145,21 @@ dmesg >/tmp/jhtest/boot.dmesg
 
 # run-qemu.sh echoes the PL011 log back on this port; kept open for the
 # whole run, so QEMU never holds it back (scenarios/lib.sh: jh_serial_*).
-for port in /sys/class/virtio-ports/*; do
-	[ "$(cat "$port/name" 2>/dev/null)" = jh.serial ] || continue
-	tr -d '\r' <"/dev/${port##*/}" >/tmp/jhtest/serial.log &
+# Ports of a multiport device appear asynchronously: wait up to 10 s.
+echo_port=
+for try in $(seq 100); do
+	for port in /sys/class/virtio-ports/*; do
+		[ "$(cat "$port/name" 2>/dev/null)" = jh.serial ] || continue
+		echo_port=/dev/${port##*/}
+	done
+	[ -z "$echo_port" ] || break
+	sleep 0.1
 done
+if [ -n "$echo_port" ]; then
+	tr -d '\r' <"$echo_port" >/tmp/jhtest/serial.log &
+else
+	echo "init: no virtio port jh.serial: checks of the PL011 log will fail"
+fi
 
 timeout=300
 shell=0

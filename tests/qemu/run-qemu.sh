@@ -26,6 +26,12 @@
 # keeps the hypervisor, every kernel message (printk polls the UART) and
 # the cells' output. The serial log is also fed back into the guest on the
 # virtio port "jh.serial", so scenarios can check what cells print.
+# The root console sits alone on a single-port virtio-serial device: Linux
+# adds such a port while probing, so hvc0 is the console before /init
+# runs. (Ports of a multiport device come later, from a work queue; if
+# the kernel opened /dev/console before hvc0 existed, it opened ttyAMA0,
+# and a console UART keeps its interrupt handler once opened: no cell
+# could take the PL011's interrupt for the rest of the boot.)
 #
 # Passes (exit 0) iff the guest printed JHTEST-DONE, every planned scenario
 # reported PASS, none FAIL, and neither console shows a panic or Oops. The
@@ -126,9 +132,11 @@ qemu=(
 	-machine "virt,gic-version=3,virtualization=on,its=off"
 	-cpu cortex-a57 -smp "$smp" -m "$mem" -no-reboot
 	"${consoles[@]}"
-	-device virtio-serial-device -device "virtconsole,chardev=rootcon"
+	-device "virtio-serial-device,id=rootcon-bus,max_ports=1"
+	-device "virtconsole,bus=rootcon-bus.0,chardev=rootcon"
 	-chardev "pipe,id=echo,path=$echo_dir/echo"
-	-device "virtserialport,chardev=echo,name=jh.serial"
+	-device "virtio-serial-device,id=echo-bus"
+	-device "virtserialport,bus=echo-bus.0,chardev=echo,name=jh.serial"
 	-kernel "$kernel" -initrd "$initrd" -append "$cmdline"
 	"${env_args[@]}" "${extra[@]}"
 )
