@@ -72,6 +72,8 @@
 #define MPIDR_AFF_MASK		0xff00ffffffUL
 
 #define ID_AA64MMFR0_PARANGE(v)	((v) & 0xf)
+/* non-zero: the GICv3 system-register CPU interface is there (not on GIC-400) */
+#define ID_AA64PFR0_GIC(v)	(((v) >> 24) & 0xf)
 
 #define __stringify_1(x)	#x
 #define __stringify(x)		__stringify_1(x)
