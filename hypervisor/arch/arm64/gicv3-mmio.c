@@ -40,7 +40,7 @@ static unsigned long owned_mask(const struct cell *cell, unsigned int first,
 
 	for (n = 0; n < size * 8 / bits; n++) {
 		irq = first + n;
-		if (private ? !(irq < 32 && (gicv3_hv_private_irqs() & BIT(irq)))
+		if (private ? !(irq < 32 && (vgic_hv_private_irqs() & BIT(irq)))
 			    : gicv3_spi_owned(cell, irq))
 			mask |= field << (n * bits);
 	}

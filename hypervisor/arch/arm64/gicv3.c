@@ -1,13 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * GICv3 virtualization for the cells.
- *
- * All physical interrupts reach EL2 (HCR_EL2.IMO/FMO). The hypervisor
- * drops their priority and hands them to the CPU's cell through list
- * registers; PPIs and SPIs carry the HW bit, so the guest's deactivation
- * deactivates the physical interrupt. Guest SGIs (ICC_SGI1R_EL1 writes)
- * trap and become virtual SGIs on the targets. Physical SGIs 14 and 15
- * and the maintenance PPI belong to the hypervisor; Linux IPIs use 0-7.
+ * GICv3 virtualization for the cells: the CPU interface and list
+ * registers through system registers (vgic.c delivers with them), the
+ * redistributors, SGIs. Guest SGIs (ICC_SGI1R_EL1 writes) trap and
+ * become virtual SGIs on the targets. Physical SGIs 14 and 15 and the
+ * maintenance PPI belong to the hypervisor; Linux IPIs use 0-7.
  */
 #include <jailhouse/cell.h>
 #include <jailhouse/control.h>
@@ -18,12 +15,14 @@
 #include <asm/gicv3-driver.h>
 #include <asm/sysregs.h>
 #include <asm/traps.h>
+#include <asm/vgic.h>
 
 void *gicd_base;
 void *gicr_base;
 unsigned long gicr_size, gicr_stride;
 unsigned int gic_lines;
-static unsigned int maintenance_irq;
+
+static const struct vgic_cpuif gicv3_cpuif;
 
 static unsigned long gicd_phys(void)
 {
@@ -37,7 +36,7 @@ static unsigned long gicr_phys(void)
 
 int gicv3_init(void)
 {
-	unsigned int rev;
+	unsigned int rev, maintenance_irq;
 
 	maintenance_irq = system_config->platform_info.arm.maintenance_irq;
 	if (maintenance_irq < 16 || maintenance_irq > 31) {
@@ -45,6 +44,7 @@ int gicv3_init(void)
 		       maintenance_irq);
 		return -EINVAL;
 	}
+	vgic_init(&gicv3_cpuif, maintenance_irq);
 	gicd_base = paging_map_device(gicd_phys(), GICD_SIZE);
 	if (!gicd_base)
 		return -ENOMEM;
@@ -76,12 +76,6 @@ unsigned int gicv3_trapped_ranges(struct mem_range *ranges, unsigned int max)
 	ranges[1].start = gicr_phys();
 	ranges[1].size = gicr_size;
 	return 2;
-}
-
-/* IRQs 0-31 the hypervisor keeps for itself on every CPU. */
-u32 gicv3_hv_private_irqs(void)
-{
-	return BIT(SGI_INJECT) | BIT(SGI_EVENT) | BIT(maintenance_irq);
 }
 
 int gicv3_cell_init(struct cell *cell)
@@ -165,59 +159,6 @@ static void write_lr(unsigned int n, u64 val)
 	}
 }
 
-/* Tries to put irq into a list register of this CPU; -EBUSY if full. */
-static int inject_local(unsigned int irq)
-{
-	struct per_cpu *cpu_data = this_cpu_data();
-	u64 elrsr = read_sysreg(ICH_ELRSR_EL2);
-	unsigned int n, free_lr = ~0U;
-	u64 lr;
-
-	for (n = 0; n < cpu_data->arch.num_lrs; n++) {
-		if (elrsr & BIT(n)) {
-			if (free_lr == ~0U)
-				free_lr = n;
-			continue;
-		}
-		lr = read_lr(n);
-		if ((lr & ICH_LR_VINTID_MASK) != irq)
-			continue;
-		/* an SGI again while its handler runs: pend it once more */
-		if (irq < 16 && !(lr & ICH_LR_PENDING))
-			write_lr(n, lr | ICH_LR_PENDING);
-		return 0;
-	}
-	if (free_lr == ~0U)
-		return -EBUSY;
-
-	lr = irq | ICH_LR_GROUP1 | ICH_LR_PENDING |
-		(0xa0UL << ICH_LR_PRIORITY_SHIFT);
-	if (irq >= 16)
-		lr |= ICH_LR_HW | ((u64)irq << ICH_LR_PINTID_SHIFT);
-	write_lr(free_lr, lr);
-	return 0;
-}
-
-static void queue_irq(struct per_cpu *cpu_data, unsigned int irq)
-{
-	struct pending_irqs *p = &cpu_data->arch.pending;
-
-	spin_lock(&p->lock);
-	if (p->tail - p->head < PENDING_IRQS)
-		p->irq[p->tail++ % PENDING_IRQS] = irq;
-	else
-		printk("CPU %d: virtual IRQ %d lost, queue full\n",
-		       cpu_data->cpu_id, irq);
-	spin_unlock(&p->lock);
-}
-
-/*
- * A sibling may have queued an SGI after the CPU emptied its queue on
- * the way off (it still looked running): the queue drains into the list
- * registers at the next power-on, which is the new owner's. The old
- * owner's CPUs are off or suspended by now (root) and the new one's not
- * started, so nothing races with this.
- */
 /*
  * The redistributor's SGI/PPI state of everything but the hypervisor's
  * own interrupts: disabled, not pending, not active, Group 1. Any CPU may
@@ -226,7 +167,7 @@ static void queue_irq(struct per_cpu *cpu_data, unsigned int irq)
 static void reset_guest_private(struct per_cpu *cpu_data)
 {
 	u8 *sgi_frame = (u8 *)cpu_data->arch.gicr + GICR_SGI_BASE;
-	u32 guest = ~gicv3_hv_private_irqs();
+	u32 guest = ~vgic_hv_private_irqs();
 
 	mmio_write32(sgi_frame + GICR_ICENABLER0, guest);
 	gicv3_gicr_wait_rwp(cpu_data->arch.gicr);
@@ -240,15 +181,7 @@ static void reset_guest_private(struct per_cpu *cpu_data)
 
 void gicv3_cpu_new_owner(struct per_cpu *cpu_data)
 {
-	struct pending_irqs *p = &cpu_data->arch.pending;
-
-	spin_lock(&p->lock);
-	if (p->head != p->tail)
-		printk("CPU %u: %u queued virtual IRQ(s) of its old cell dropped\n",
-		       cpu_data->cpu_id, p->tail - p->head);
-	p->head = p->tail;
-	spin_unlock(&p->lock);
-
+	vgic_queue_drop(cpu_data);
 	/*
 	 * Nor does the old owner's SGI and PPI state in the redistributor
 	 * survive: it may have left an SGI pending for the next owner, even
@@ -257,34 +190,7 @@ void gicv3_cpu_new_owner(struct per_cpu *cpu_data)
 	reset_guest_private(cpu_data);
 }
 
-/* Moves queued IRQs into free list registers; underflow IRQ if some stay. */
-static void drain_queue(void)
-{
-	struct pending_irqs *p = &this_cpu_data()->arch.pending;
-	u64 hcr = read_sysreg(ICH_HCR_EL2);
-
-	spin_lock(&p->lock);
-	while (p->head != p->tail &&
-	       inject_local(p->irq[p->head % PENDING_IRQS]) == 0)
-		p->head++;
-	if (p->head != p->tail)
-		hcr |= ICH_HCR_UIE;
-	else
-		hcr &= ~ICH_HCR_UIE;
-	spin_unlock(&p->lock);
-	write_sysreg(ICH_HCR_EL2, hcr);
-	isb();
-}
-
-static void inject_irq(unsigned int irq)
-{
-	if (inject_local(irq) != 0) {
-		queue_irq(this_cpu_data(), irq);
-		drain_queue();
-	}
-}
-
-void send_phys_sgi(struct per_cpu *target, unsigned int sgi)
+static void send_phys_sgi(struct per_cpu *target, unsigned int sgi)
 {
 	u64 mpidr = target->arch.mpidr;
 	u64 val = ((mpidr >> 32) & 0xff) << 48 | ((mpidr >> 16) & 0xff) << 32 |
@@ -299,16 +205,6 @@ void send_phys_sgi(struct per_cpu *target, unsigned int sgi)
 void gicv3_send_event(struct per_cpu *target)
 {
 	send_phys_sgi(target, SGI_EVENT);
-}
-
-static void inject_remote(struct per_cpu *target, unsigned int irq)
-{
-	if (target == this_cpu_data()) {
-		inject_irq(irq);
-		return;
-	}
-	queue_irq(target, irq);
-	send_phys_sgi(target, SGI_INJECT);
 }
 
 /* Linux wrote ICC_SGI1R_EL1: deliver to the matching CPUs of its cell. */
@@ -340,64 +236,51 @@ bool gicv3_handle_sgi_write(u64 val)
 			    !(val & BIT((mpidr & 0xff) % 16)))
 				continue;
 		}
-		inject_remote(target, sgi);
+		vgic_inject_remote(target, sgi);
 	}
 	return true;
 }
 
-#define IRQS_PER_EXIT	64
-
 void gicv3_handle_irq(struct registers *regs)
 {
-	struct per_cpu *cpu_data = this_cpu_data();
-	bool counted = false, event = false;
-	unsigned int irq, n;
+	vgic_handle_irq();
+}
 
-	cpu_stat_inc(JAILHOUSE_CPU_STAT_VMEXITS_TOTAL);
-	/* bounded: the rest stays pending and traps again after the events */
-	for (n = 0; n < IRQS_PER_EXIT; n++) {
-		irq = read_sysreg(ICC_IAR1_EL1) & 0xffffff;
-		if (irq >= INTID_SPURIOUS)
-			break;
-		write_sysreg(ICC_EOIR1_EL1, irq);
+static u64 lrs_empty(void)
+{
+	return read_sysreg(ICH_ELRSR_EL2);
+}
 
-		if (irq == SGI_INJECT || irq == maintenance_irq) {
-			write_sysreg(ICC_DIR_EL1, irq);
-			if (!counted)
-				cpu_stat_inc(irq == SGI_INJECT ?
-					     JAILHOUSE_CPU_STAT_VMEXITS_VSGI :
-					     JAILHOUSE_CPU_STAT_VMEXITS_MAINTENANCE);
-			drain_queue();
-		} else if (irq == SGI_EVENT) {
-			write_sysreg(ICC_DIR_EL1, irq);
-			if (!counted)
-				cpu_stat_inc(JAILHOUSE_CPU_STAT_VMEXITS_MANAGEMENT);
-			event = true;
-		} else if (irq >= 32 && !gicv3_spi_owned(cpu_data->cell, irq)) {
-			/*
-			 * Routed here while its owner changed: not ours.
-			 * Every route is set to a CPU of the owner when an
-			 * SPI changes hands, so this cannot recur for long.
-			 */
-			write_sysreg(ICC_DIR_EL1, irq);
-		} else if (irq < 16) {
-			/* a Linux IPI sent before its sender was ours */
-			write_sysreg(ICC_DIR_EL1, irq);
-			inject_irq(irq);
-		} else {
-			if (!counted)
-				cpu_stat_inc(JAILHOUSE_CPU_STAT_VMEXITS_VIRQ);
-			inject_irq(irq);
-		}
-		counted = true;
-	}
-	/* cheap safety net: never leave work queued behind an exit */
-	if (READ_ONCE(cpu_data->arch.pending.head) !=
-	    READ_ONCE(cpu_data->arch.pending.tail))
-		drain_queue();
+static void underflow_irq(bool on)
+{
+	u64 hcr = read_sysreg(ICH_HCR_EL2);
+
+	write_sysreg(ICH_HCR_EL2, on ? hcr | ICH_HCR_UIE : hcr & ~ICH_HCR_UIE);
 	isb();
-	if (event || cpu_must_stop(cpu_data))
-		cpu_handle_events(cpu_data);
+}
+
+static u32 ack(void)
+{
+	return read_sysreg(ICC_IAR1_EL1);
+}
+
+static void eoi(u32 iar)
+{
+	write_sysreg(ICC_EOIR1_EL1, iar);
+}
+
+static void deactivate(u32 iar)
+{
+	write_sysreg(ICC_DIR_EL1, iar);
+}
+
+/* SGIs and PPIs in the CPU's redistributor, SPIs in the distributor */
+static void repend(struct per_cpu *cpu_data, unsigned int irq)
+{
+	u8 *frame = irq < 32 ? (u8 *)cpu_data->arch.gicr + GICR_SGI_BASE :
+			       (u8 *)gicd_base;
+
+	mmio_write32(frame + GICD_ISPENDR + irq / 32 * 4, BIT(irq % 32));
 }
 
 static void clear_lrs(unsigned int num_lrs)
@@ -444,7 +327,7 @@ int gicv3_cpu_init(struct per_cpu *cpu_data)
 	write_sysreg(ICC_PMR_EL1, 0xf0);
 	write_sysreg(ICC_IGRPEN1_EL1, 1);
 	mmio_write32((u8 *)sgi_frame + GICR_ISENABLER0,
-		     gicv3_hv_private_irqs());
+		     vgic_hv_private_irqs());
 
 	vmcr = (pmr & 0xff) << ICH_VMCR_VPMR_SHIFT;
 	if (grpen & 1)
@@ -459,42 +342,14 @@ int gicv3_cpu_init(struct per_cpu *cpu_data)
 	 * SGIs sent while this CPU was powering up may be queued already;
 	 * the SGI announcing them does not survive the CPU's reset.
 	 */
-	drain_queue();
+	vgic_drain_queue();
 	return 0;
-}
-
-/*
- * Hand what is still pending virtually back to the physical GIC. One we
- * took physically is active there: deactivating it alone would lose an
- * edge (virtio-mmio's SPIs are edge-triggered), so it is pended again
- * first and reaches whichever CPU it is routed to now.
- */
-static void return_lr(u64 lr)
-{
-	struct per_cpu *cpu_data = this_cpu_data();
-	unsigned int irq = lr & ICH_LR_VINTID_MASK;
-	u8 *frame;
-
-	if (!(lr & ICH_LR_HW)) {
-		if (lr & ICH_LR_PENDING)
-			send_phys_sgi(cpu_data, irq);
-		return;
-	}
-	if (lr & ICH_LR_PENDING) {
-		frame = irq < 32 ? (u8 *)cpu_data->arch.gicr + GICR_SGI_BASE :
-				   (u8 *)gicd_base;
-		mmio_write32(frame + GICD_ISPENDR + irq / 32 * 4,
-			     BIT(irq % 32));
-	}
-	write_sysreg(ICC_DIR_EL1, irq);
 }
 
 void gicv3_cpu_exit(struct per_cpu *cpu_data)
 {
-	struct pending_irqs *p = &cpu_data->arch.pending;
 	u64 vmcr = read_sysreg(ICH_VMCR_EL2);
 	u8 *sgi_frame = (u8 *)cpu_data->arch.gicr + GICR_SGI_BASE;
-	unsigned int n, irq;
 
 	if (!cpu_data->arch.num_lrs)
 		return;		/* never initialized */
@@ -502,19 +357,9 @@ void gicv3_cpu_exit(struct per_cpu *cpu_data)
 	write_sysreg(ICH_HCR_EL2, 0);
 	isb();
 	/* our SGIs must not reach Linux; what they announced is queued */
-	mmio_write32(sgi_frame + GICR_ICENABLER0, gicv3_hv_private_irqs());
-	mmio_write32(sgi_frame + GICR_ICPENDR0, gicv3_hv_private_irqs());
-	for (n = 0; n < cpu_data->arch.num_lrs; n++)
-		if (!(read_sysreg(ICH_ELRSR_EL2) & BIT(n)))
-			return_lr(read_lr(n));
-	clear_lrs(cpu_data->arch.num_lrs);
-
-	spin_lock(&p->lock);
-	for (; p->head != p->tail; p->head++) {
-		irq = p->irq[p->head % PENDING_IRQS];
-		return_lr(irq | ICH_LR_PENDING | (irq >= 16 ? ICH_LR_HW : 0));
-	}
-	spin_unlock(&p->lock);
+	mmio_write32(sgi_frame + GICR_ICENABLER0, vgic_hv_private_irqs());
+	mmio_write32(sgi_frame + GICR_ICPENDR0, vgic_hv_private_irqs());
+	vgic_return_all(cpu_data);
 
 	/* Linux's view, as it left it in the virtual interface */
 	write_sysreg(ICC_PMR_EL1, (vmcr >> ICH_VMCR_VPMR_SHIFT) & 0xff);
@@ -525,38 +370,15 @@ void gicv3_cpu_exit(struct per_cpu *cpu_data)
 	isb();
 }
 
-/*
- * A cell CPU powering off: what its cell left pending dies with it, but
- * interrupts taken physically must be deactivated, or they stay blocked.
- */
 void gicv3_cpu_drop(struct per_cpu *cpu_data)
 {
-	struct pending_irqs *p = &cpu_data->arch.pending;
 	u8 *sgi_frame = (u8 *)cpu_data->arch.gicr + GICR_SGI_BASE;
-	unsigned int n, irq;
-	u64 lr;
 
 	write_sysreg(ICH_HCR_EL2, 0);
 	isb();
-	mmio_write32(sgi_frame + GICR_ICENABLER0, gicv3_hv_private_irqs());
-	mmio_write32(sgi_frame + GICR_ICPENDR0, gicv3_hv_private_irqs());
-	for (n = 0; n < cpu_data->arch.num_lrs; n++) {
-		if (read_sysreg(ICH_ELRSR_EL2) & BIT(n))
-			continue;
-		lr = read_lr(n);
-		if (lr & ICH_LR_HW)
-			write_sysreg(ICC_DIR_EL1, lr & ICH_LR_VINTID_MASK);
-	}
-	clear_lrs(cpu_data->arch.num_lrs);
-
-	spin_lock(&p->lock);
-	for (; p->head != p->tail; p->head++) {
-		irq = p->irq[p->head % PENDING_IRQS];
-		if (irq >= 16)
-			write_sysreg(ICC_DIR_EL1, irq);
-	}
-	spin_unlock(&p->lock);
-	isb();
+	mmio_write32(sgi_frame + GICR_ICENABLER0, vgic_hv_private_irqs());
+	mmio_write32(sgi_frame + GICR_ICPENDR0, vgic_hv_private_irqs());
+	vgic_drop_all(cpu_data);
 }
 
 /*
@@ -569,6 +391,25 @@ void gicv3_cpu_reset_private(struct per_cpu *cpu_data)
 	write_sysreg(ICH_VMCR_EL2, 0);
 	isb();
 }
+
+static const struct vgic_cpuif gicv3_cpuif = {
+	.lr_virq_mask = ICH_LR_VINTID_MASK,
+	.lr_pending = ICH_LR_PENDING,
+	.lr_hw = ICH_LR_HW,
+	.lr_new = ICH_LR_GROUP1 | (0xa0UL << ICH_LR_PRIORITY_SHIFT),
+	.lr_pirq_shift = ICH_LR_PINTID_SHIFT,
+	.iar_irq_mask = 0xffffff,
+	.lrs_empty = lrs_empty,
+	.lr_read = read_lr,
+	.lr_write = write_lr,
+	.lrs_clear = clear_lrs,
+	.underflow_irq = underflow_irq,
+	.ack = ack,
+	.eoi = eoi,
+	.deactivate = deactivate,
+	.send_sgi = send_phys_sgi,
+	.repend = repend,
+};
 
 const struct irqchip gicv3_irqchip = {
 	.name = "GICv3",

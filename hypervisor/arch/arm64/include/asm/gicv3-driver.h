@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Between the files of the GICv3 driver (gicv3.c: CPU interface, list
- * registers, SGIs and its irqchip table; gicv3-spi.c: SPIs moving
+ * registers for vgic.c, SGIs and its irqchip table; gicv3-spi.c: SPIs moving
  * between cells; gicv3-spi-check.c: what a config may ask for;
  * gicv3-mmio.c: the trapped distributor and redistributors). The rest of
  * the hypervisor reaches the driver through asm/irqchip.h only.
@@ -13,6 +13,7 @@
 #include <jailhouse/mmio.h>
 #include <asm/irqchip.h>
 #include <asm/spinlock.h>
+#include <asm/vgic.h>
 
 extern const struct irqchip gicv3_irqchip;
 
@@ -29,8 +30,6 @@ extern spinlock_t gicv3_dist_lock;
 int gicv3_init(void);
 unsigned int gicv3_trapped_ranges(struct mem_range *ranges,
 				  unsigned int max);
-/* The SGIs and PPI the hypervisor keeps for itself */
-u32 gicv3_hv_private_irqs(void);
 void gicv3_handle_irq(struct registers *regs);
 
 /* CPUs */
@@ -38,7 +37,6 @@ int gicv3_cpu_init(struct per_cpu *cpu_data);
 void gicv3_cpu_exit(struct per_cpu *cpu_data);
 void gicv3_cpu_drop(struct per_cpu *cpu_data);
 void gicv3_cpu_reset_private(struct per_cpu *cpu_data);
-void send_phys_sgi(struct per_cpu *target, unsigned int sgi);
 /* The hypervisor's event SGI to another CPU (cpu-control.c) */
 void gicv3_send_event(struct per_cpu *target);
 /* A CPU changes hands: nothing its old owner queued or planted stays */

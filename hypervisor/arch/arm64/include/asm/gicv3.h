@@ -84,8 +84,5 @@
 #define ICH_LR_ACTIVE		(1UL << 63)
 #define ICH_LR_STATE_MASK	(3UL << 62)
 
-#define SGI_INJECT		14	/* hypervisor's own; Linux uses 0-7 */
-#define SGI_EVENT		15
-#define INTID_SPURIOUS		1023
 
 #endif /* !_JAILHOUSE_ASM_GICV3_H */

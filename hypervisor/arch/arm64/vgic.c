@@ -1,0 +1,259 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Virtual interrupt delivery, the same for every GIC model (asm/vgic.h).
+ *
+ * All physical interrupts reach EL2 (HCR_EL2.IMO/FMO). The hypervisor
+ * drops their priority and hands them to the CPU's cell through list
+ * registers; PPIs and SPIs carry the HW bit, so the guest's deactivation
+ * deactivates the physical interrupt. Virtual SGIs, and IRQs that find
+ * no free list register, wait in a per-CPU queue that the maintenance
+ * (underflow) interrupt or an SGI_INJECT from another CPU drains.
+ */
+#include <jailhouse/cell.h>
+#include <jailhouse/control.h>
+#include <jailhouse/errno.h>
+#include <jailhouse/printk.h>
+#include <asm/gicv3-driver.h>
+#include <asm/vgic.h>
+
+const struct vgic_cpuif *vgic;
+static unsigned int maintenance_irq;
+
+void vgic_init(const struct vgic_cpuif *cpuif, unsigned int maint_irq)
+{
+	vgic = cpuif;
+	maintenance_irq = maint_irq;
+}
+
+/* IRQs 0-31 the hypervisor keeps for itself on every CPU. */
+u32 vgic_hv_private_irqs(void)
+{
+	return BIT(SGI_INJECT) | BIT(SGI_EVENT) | BIT(maintenance_irq);
+}
+
+/* Tries to put irq into a list register of this CPU; -EBUSY if full. */
+static int inject_local(unsigned int irq)
+{
+	struct per_cpu *cpu_data = this_cpu_data();
+	u64 empty = vgic->lrs_empty();
+	unsigned int n, free_lr = ~0U;
+	u64 lr;
+
+	for (n = 0; n < cpu_data->arch.num_lrs; n++) {
+		if (empty & BIT(n)) {
+			if (free_lr == ~0U)
+				free_lr = n;
+			continue;
+		}
+		lr = vgic->lr_read(n);
+		if ((lr & vgic->lr_virq_mask) != irq)
+			continue;
+		/* an SGI again while its handler runs: pend it once more */
+		if (irq < 16 && !(lr & vgic->lr_pending))
+			vgic->lr_write(n, lr | vgic->lr_pending);
+		return 0;
+	}
+	if (free_lr == ~0U)
+		return -EBUSY;
+
+	lr = irq | vgic->lr_new | vgic->lr_pending;
+	if (irq >= 16)
+		lr |= vgic->lr_hw | ((u64)irq << vgic->lr_pirq_shift);
+	vgic->lr_write(free_lr, lr);
+	return 0;
+}
+
+static void queue_irq(struct per_cpu *cpu_data, unsigned int irq)
+{
+	struct pending_irqs *p = &cpu_data->arch.pending;
+
+	spin_lock(&p->lock);
+	if (p->tail - p->head < PENDING_IRQS)
+		p->irq[p->tail++ % PENDING_IRQS] = irq;
+	else
+		printk("CPU %d: virtual IRQ %d lost, queue full\n",
+		       cpu_data->cpu_id, irq);
+	spin_unlock(&p->lock);
+}
+
+/* Moves queued IRQs into free list registers; underflow IRQ if some stay. */
+void vgic_drain_queue(void)
+{
+	struct pending_irqs *p = &this_cpu_data()->arch.pending;
+	bool left;
+
+	spin_lock(&p->lock);
+	while (p->head != p->tail &&
+	       inject_local(p->irq[p->head % PENDING_IRQS]) == 0)
+		p->head++;
+	left = p->head != p->tail;
+	spin_unlock(&p->lock);
+	vgic->underflow_irq(left);
+}
+
+void vgic_inject(unsigned int irq)
+{
+	if (inject_local(irq) != 0) {
+		queue_irq(this_cpu_data(), irq);
+		vgic_drain_queue();
+	}
+}
+
+void vgic_inject_remote(struct per_cpu *target, unsigned int irq)
+{
+	if (target == this_cpu_data()) {
+		vgic_inject(irq);
+		return;
+	}
+	queue_irq(target, irq);
+	vgic->send_sgi(target, SGI_INJECT);
+}
+
+/*
+ * A sibling may have queued an SGI after the CPU emptied its queue on
+ * the way off (it still looked running): the queue drains into the list
+ * registers at the next power-on, which is the new owner's. The old
+ * owner's CPUs are off or suspended by now (root) and the new one's not
+ * started, so nothing races with this.
+ */
+void vgic_queue_drop(struct per_cpu *cpu_data)
+{
+	struct pending_irqs *p = &cpu_data->arch.pending;
+
+	spin_lock(&p->lock);
+	if (p->head != p->tail)
+		printk("CPU %u: %u queued virtual IRQ(s) of its old cell dropped\n",
+		       cpu_data->cpu_id, p->tail - p->head);
+	p->head = p->tail;
+	spin_unlock(&p->lock);
+}
+
+#define IRQS_PER_EXIT	64
+
+void vgic_handle_irq(void)
+{
+	struct per_cpu *cpu_data = this_cpu_data();
+	bool counted = false, event = false;
+	unsigned int irq, n;
+	u32 iar;
+
+	cpu_stat_inc(JAILHOUSE_CPU_STAT_VMEXITS_TOTAL);
+	/* bounded: the rest stays pending and traps again after the events */
+	for (n = 0; n < IRQS_PER_EXIT; n++) {
+		iar = vgic->ack();
+		irq = iar & vgic->iar_irq_mask;
+		if (irq >= INTID_SPURIOUS)
+			break;
+		vgic->eoi(iar);
+
+		if (irq == SGI_INJECT || irq == maintenance_irq) {
+			vgic->deactivate(iar);
+			if (!counted)
+				cpu_stat_inc(irq == SGI_INJECT ?
+					     JAILHOUSE_CPU_STAT_VMEXITS_VSGI :
+					     JAILHOUSE_CPU_STAT_VMEXITS_MAINTENANCE);
+			vgic_drain_queue();
+		} else if (irq == SGI_EVENT) {
+			vgic->deactivate(iar);
+			if (!counted)
+				cpu_stat_inc(JAILHOUSE_CPU_STAT_VMEXITS_MANAGEMENT);
+			event = true;
+		} else if (irq >= 32 && !gicv3_spi_owned(cpu_data->cell, irq)) {
+			/*
+			 * Routed here while its owner changed: not ours.
+			 * Every route is set to a CPU of the owner when an
+			 * SPI changes hands, so this cannot recur for long.
+			 */
+			vgic->deactivate(iar);
+		} else if (irq < 16) {
+			/* a Linux IPI sent before its sender was ours */
+			vgic->deactivate(iar);
+			vgic_inject(irq);
+		} else {
+			if (!counted)
+				cpu_stat_inc(JAILHOUSE_CPU_STAT_VMEXITS_VIRQ);
+			vgic_inject(irq);
+		}
+		counted = true;
+	}
+	/* cheap safety net: never leave work queued behind an exit */
+	if (READ_ONCE(cpu_data->arch.pending.head) !=
+	    READ_ONCE(cpu_data->arch.pending.tail))
+		vgic_drain_queue();
+	isb();
+	if (event || cpu_must_stop(cpu_data))
+		cpu_handle_events(cpu_data);
+}
+
+/*
+ * Hand what is still pending virtually back to the physical GIC. One we
+ * took physically is active there: deactivating it alone would lose an
+ * edge (virtio-mmio's SPIs are edge-triggered), so it is pended again
+ * first and reaches whichever CPU it is routed to now.
+ */
+static void return_lr(struct per_cpu *cpu_data, u64 lr)
+{
+	unsigned int irq = lr & vgic->lr_virq_mask;
+
+	if (!(lr & vgic->lr_hw)) {
+		if (lr & vgic->lr_pending)
+			vgic->send_sgi(cpu_data, irq);
+		return;
+	}
+	if (lr & vgic->lr_pending)
+		vgic->repend(cpu_data, irq);
+	vgic->deactivate(irq);
+}
+
+/* The virtual interface is off; each LR's IRQ goes back or away. */
+static void lrs_unload(struct per_cpu *cpu_data, bool keep)
+{
+	unsigned int n;
+	u64 lr;
+
+	for (n = 0; n < cpu_data->arch.num_lrs; n++) {
+		if (vgic->lrs_empty() & BIT(n))
+			continue;
+		lr = vgic->lr_read(n);
+		if (keep)
+			return_lr(cpu_data, lr);
+		else if (lr & vgic->lr_hw)
+			vgic->deactivate(lr & vgic->lr_virq_mask);
+	}
+	vgic->lrs_clear(cpu_data->arch.num_lrs);
+}
+
+void vgic_return_all(struct per_cpu *cpu_data)
+{
+	struct pending_irqs *p = &cpu_data->arch.pending;
+	unsigned int irq;
+
+	lrs_unload(cpu_data, true);
+	spin_lock(&p->lock);
+	for (; p->head != p->tail; p->head++) {
+		irq = p->irq[p->head % PENDING_IRQS];
+		return_lr(cpu_data, irq | vgic->lr_pending |
+			  (irq >= 16 ? vgic->lr_hw : 0));
+	}
+	spin_unlock(&p->lock);
+}
+
+/*
+ * A cell CPU powering off: what its cell left pending dies with it, but
+ * interrupts taken physically must be deactivated, or they stay blocked.
+ */
+void vgic_drop_all(struct per_cpu *cpu_data)
+{
+	struct pending_irqs *p = &cpu_data->arch.pending;
+	unsigned int irq;
+
+	lrs_unload(cpu_data, false);
+	spin_lock(&p->lock);
+	for (; p->head != p->tail; p->head++) {
+		irq = p->irq[p->head % PENDING_IRQS];
+		if (irq >= 16)
+			vgic->deactivate(irq);
+	}
+	spin_unlock(&p->lock);
+	isb();
+}
