@@ -128,7 +128,7 @@ static int check_region_owner(const struct jailhouse_memory *mem,
 {
 	const struct jailhouse_system *sys = system_config;
 	const struct jailhouse_memory *other;
-	struct mem_range trapped[5];
+	struct mem_range trapped[6];
 	unsigned int i, num;
 	struct cell *cell;
 

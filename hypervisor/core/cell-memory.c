@@ -154,6 +154,9 @@ static int root_s2_build(void)
 			return err;
 		sort_holes();
 	}
+	err = arch_map_irqchip(&root_cell);
+	if (err)
+		return err;
 	return arch_map_hypervisor_placeholder(&root_cell);
 }
 
@@ -195,7 +198,7 @@ int cell_s2_build(struct cell *cell)
 		if (err)
 			return err;
 	}
-	return 0;
+	return arch_map_irqchip(cell);
 }
 
 void cell_s2_free(struct cell *cell)

@@ -32,6 +32,12 @@ int arch_cell_init_mmio(struct cell *cell)
 	return irqchip->cell_init(cell);
 }
 
+int arch_map_irqchip(struct cell *cell)
+{
+	return irqchip->map_cpu_interface ?
+		irqchip->map_cpu_interface(cell) : 0;
+}
+
 unsigned int arch_trapped_ranges(struct mem_range *ranges, unsigned int max)
 {
 	return irqchip->trapped_ranges(ranges, max);

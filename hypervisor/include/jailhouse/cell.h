@@ -147,6 +147,8 @@ int arch_map_memory_region(struct cell *cell,
 			   const struct jailhouse_memory *mem);
 /* arch: root's read-only view of the hypervisor region (console page) */
 int arch_map_hypervisor_placeholder(struct cell *cell);
+/* What the interrupt controller maps for a cell beside its regions */
+int arch_map_irqchip(struct cell *cell);
 /* arch: a stage-2 descriptor that maps readable normal memory */
 bool arch_s2_readable_ram(u64 pte);
 /* arch: the end of the guest (intermediate) physical address space */

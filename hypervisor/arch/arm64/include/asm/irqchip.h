@@ -24,6 +24,12 @@ struct irqchip {
 	int (*init)(void);
 	unsigned int (*trapped_ranges)(struct mem_range *ranges,
 				       unsigned int max);
+	/*
+	 * Stage 2 of a cell, after its regions: the virtual CPU interface
+	 * where the cell expects its CPU interface (GICv2); NULL if the
+	 * model has none in memory.
+	 */
+	int (*map_cpu_interface)(struct cell *cell);
 
 	/* CPUs */
 	int (*cpu_init)(struct per_cpu *cpu_data);
