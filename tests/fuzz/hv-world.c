@@ -55,7 +55,7 @@ bool cpu_in_system(unsigned int cpu)
 /* as arch/arm64/cell.c */
 int arch_cell_irqs_check(const struct jailhouse_cell_desc *cfg)
 {
-	return gicv3_cell_irqs_check(cfg);
+	return gic_cell_irqs_check(cfg);
 }
 
 unsigned long arch_ipa_limit(void)
@@ -100,7 +100,7 @@ static void world_cell(struct cell *cell, const struct jailhouse_cell_desc *cfg)
 	for (cpu = 0; cpu < cfg->cpu_set_size * 8 && cpu < max_cpus; cpu++)
 		if (set[cpu / 8] & (1U << (cpu % 8)))
 			cell_set_cpu(cell, cpu);
-	gicv3_cell_irqs_init(cell);
+	gic_cell_irqs_init(cell);
 }
 
 static void world_init(void)

@@ -15,7 +15,7 @@ EXTRA_DIST += tests/fuzz/corpus tests/fuzz/fuzz.h tests/fuzz/make-corpus.sh \
 # headers; instrumented like the rest in the fuzzing build.
 hvcheck_sources = tests/fuzz/hv-world.c \
 	hypervisor/core/cell-check.c hypervisor/core/printk.c \
-	freestanding/format.c hypervisor/arch/arm64/gicv3-spi-check.c \
+	freestanding/format.c hypervisor/arch/arm64/gic-spi-check.c \
 	hypervisor/core/pci-check.c hypervisor/arch/arm64/irq-config.c
 hvcheck_cppflags = -D__JAILHOUSE_FREESTANDING__ \
 	-Dsnprintf=hv_snprintf -Dvsnprintf=hv_vsnprintf \

@@ -17,12 +17,11 @@
 #include <asm/traps.h>
 #include <asm/vgic.h>
 
-void *gicd_base;
 void *gicr_base;
 unsigned long gicr_size, gicr_stride;
-unsigned int gic_lines;
 
 static const struct vgic_cpuif gicv3_cpuif;
+static const struct gic_spi_routes gicv3_routes;
 
 static unsigned long gicd_phys(void)
 {
@@ -36,15 +35,13 @@ static unsigned long gicr_phys(void)
 
 int gicv3_init(void)
 {
-	unsigned int rev, maintenance_irq;
+	unsigned int rev;
+	int err;
 
-	maintenance_irq = system_config->platform_info.arm.maintenance_irq;
-	if (maintenance_irq < 16 || maintenance_irq > 31) {
-		printk("ERROR: maintenance IRQ %d is not a PPI\n",
-		       maintenance_irq);
-		return -EINVAL;
-	}
-	vgic_init(&gicv3_cpuif, maintenance_irq);
+	err = vgic_init(&gicv3_cpuif);
+	if (err)
+		return err;
+	gic_routes = &gicv3_routes;
 	gicd_base = paging_map_device(gicd_phys(), GICD_SIZE);
 	if (!gicd_base)
 		return -ENOMEM;
@@ -78,11 +75,51 @@ unsigned int gicv3_trapped_ranges(struct mem_range *ranges, unsigned int max)
 	return 2;
 }
 
+#define IROUTER_IRM	(1UL << 31)
+
+static u64 cpu_route(unsigned int cpu)
+{
+	return per_cpu(cpu)->arch.mpidr & MPIDR_AFF_MASK;
+}
+
+/*
+ * A route the guest wrote, forced onto one of its own CPUs: only the
+ * affinity fields survive, and IRM (any CPU) is never set, since the GIC
+ * could then pick a CPU outside the cell.
+ */
+u64 gicv3_route_in_cell(const struct cell *cell, u64 route)
+{
+	unsigned int cpu;
+
+	if (!(route & IROUTER_IRM))
+		for_each_cpu_in_cell(cpu, cell)
+			if (cpu_route(cpu) == (route & MPIDR_AFF_MASK))
+				return cpu_route(cpu);
+	return cpu_route(gic_spi_default_cpu(cell));
+}
+
+static u64 route_read(unsigned int irq)
+{
+	return mmio_read64((u8 *)gicd_base + GICD_IROUTER + 8 * irq);
+}
+
+static void route_write(unsigned int irq, u64 route)
+{
+	mmio_write64((u8 *)gicd_base + GICD_IROUTER + 8 * irq, route);
+}
+
+static const struct gic_spi_routes gicv3_routes = {
+	.read = route_read,
+	.write = route_write,
+	.in_cell = gicv3_route_in_cell,
+	.to_cpu = cpu_route,
+};
+
 int gicv3_cell_init(struct cell *cell)
 {
 	int err;
 
-	err = gicv3_cell_irqs_init(cell);
+	err = gic_cell_irqs_init(cell);
 	if (err)
 		return err;
 	err = mmio_region_register(cell, gicd_phys(), GICD_SIZE,
@@ -220,9 +257,7 @@ bool gicv3_handle_sgi_write(u64 val)
 	cpu_stat_inc(JAILHOUSE_CPU_STAT_VMEXITS_VSGI);
 	for_each_cpu_in_cell(cpu, cpu_data->cell) {
 		target = per_cpu(cpu);
-		/* a CPU coming up gets its SGIs once its GIC is enabled */
-		if (target->state != CPU_RUNNING &&
-		    target->state != CPU_ON_PENDING)
+		if (!vgic_sgi_target(target))
 			continue;
 		if (broadcast) {
 			if (target == cpu_data)
@@ -424,12 +459,12 @@ const struct irqchip gicv3_irqchip = {
 	.send_event = gicv3_send_event,
 	.handle_irq = gicv3_handle_irq,
 	.handle_sgi_write = gicv3_handle_sgi_write,
-	.cell_create = gicv3_cell_create,
-	.cell_destroy = gicv3_cell_destroy,
+	.cell_create = gic_cell_create,
+	.cell_destroy = gic_cell_destroy,
 	.cell_init = gicv3_cell_init,
-	.cell_irqs_check = gicv3_cell_irqs_check,
-	.cell_irqs_take = gicv3_cell_irqs_take,
-	.cell_irqs_reset = gicv3_cell_irqs_reset,
-	.cell_irqs_return = gicv3_cell_irqs_return,
-	.set_pending = gicv3_spi_set_pending,
+	.cell_irqs_check = gic_cell_irqs_check,
+	.cell_irqs_take = gic_cell_irqs_take,
+	.cell_irqs_reset = gic_cell_irqs_reset,
+	.cell_irqs_return = gic_cell_irqs_return,
+	.set_pending = gic_spi_set_pending,
 };

@@ -6,11 +6,12 @@
 #include <jailhouse/cell.h>
 #include <jailhouse/errno.h>
 #include <jailhouse/printk.h>
-#include <asm/gicv3-driver.h>
+#include <asm/gicv2-driver.h>
 #include <asm/traps.h>
 
 static const struct irqchip *const models[] = {
 	&gicv3_irqchip,
+	&gicv2_irqchip,
 };
 
 const struct irqchip *irqchip;
@@ -19,15 +20,19 @@ int irqchip_init(void)
 {
 	unsigned int version = system_config->platform_info.arm.gic_version;
 	unsigned int n;
+	int err;
 
+	/* none until it works: nothing to undo at a failed enable */
 	for (n = 0; n < ARRAY_SIZE(models); n++) {
 		if (models[n]->gic_version == version) {
-			irqchip = models[n];
-			return irqchip->init();
+			err = models[n]->init();
+			if (!err)
+				irqchip = models[n];
+			return err;
 		}
 	}
-	printk("ERROR: GIC version %u is not supported (only %s)\n", version,
-	       gicv3_irqchip.name);
+	printk("ERROR: GIC version %u is not supported (only 2 and 3)\n",
+	       version);
 	return -ENODEV;
 }
 

@@ -19,10 +19,16 @@
 const struct vgic_cpuif *vgic;
 static unsigned int maintenance_irq;
 
-void vgic_init(const struct vgic_cpuif *cpuif, unsigned int maint_irq)
+int vgic_init(const struct vgic_cpuif *cpuif)
 {
+	maintenance_irq = system_config->platform_info.arm.maintenance_irq;
+	if (maintenance_irq < 16 || maintenance_irq > 31) {
+		printk("ERROR: maintenance IRQ %d is not a PPI\n",
+		       maintenance_irq);
+		return -EINVAL;
+	}
 	vgic = cpuif;
-	maintenance_irq = maint_irq;
+	return 0;
 }
 
 /* IRQs 0-31 the hypervisor keeps for itself on every CPU. */
@@ -89,6 +95,12 @@ void vgic_drain_queue(void)
 	left = p->head != p->tail;
 	spin_unlock(&p->lock);
 	vgic->underflow_irq(left);
+}
+
+/* a CPU coming up gets its SGIs once its GIC is enabled (queued) */
+bool vgic_sgi_target(const struct per_cpu *target)
+{
+	return target->state == CPU_RUNNING || target->state == CPU_ON_PENDING;
 }
 
 void vgic_inject(unsigned int irq)
@@ -158,7 +170,7 @@ void vgic_handle_irq(void)
 			if (!counted)
 				cpu_stat_inc(JAILHOUSE_CPU_STAT_VMEXITS_MANAGEMENT);
 			event = true;
-		} else if (irq >= 32 && !gicv3_spi_owned(cpu_data->cell, irq)) {
+		} else if (irq >= 32 && !gic_spi_owned(cpu_data->cell, irq)) {
 			/*
 			 * Routed here while its owner changed: not ours.
 			 * Every route is set to a CPU of the owner when an

@@ -56,10 +56,24 @@ check "driver logged the hypervisor's refusal" sh -c \
 
 # A GIC model the hypervisor has no driver for (platform_info.arm.gic_version
 # at byte 313): refused by the interrupt controller's choice, by name.
-variant gicv2 313 '\002'
-check_raw "hypervisor refuses GIC version 2: ENODEV" "error: ENODEV" enable $work/gicv2.cell
+variant gicv4 313 '\004'
+check_raw "hypervisor refuses GIC version 4: ENODEV" "error: ENODEV" enable $work/gicv4.cell
 check "its reason names the GIC version" \
-	grep -q "GIC version 2 is not supported (only GICv3)" /sys/devices/jailhouse/console
+	grep -q "GIC version 4 is not supported (only 2 and 3)" /sys/devices/jailhouse/console
+# GICv2 without its CPU interface frames (gicc/gich/gicv_base at 324/332/340)
+variant gicv2 313 '\002'
+check_raw "GICv2 config without GICC/GICH/GICV: EINVAL" "error: EINVAL" enable $work/gicv2.cell
+check "its reason names the missing frames" \
+	grep -q "GICv2 needs the GICC, GICH and GICV bases" /sys/devices/jailhouse/console
+# ... and with them, on this board's GICv3
+for f in 324:'\001' 332:'\003' 340:'\004'; do
+	# shellcheck disable=SC2059 # the bytes are printf escapes on purpose
+	printf "${f#*:}\010" | dd of=$work/gicv2.cell bs=1 seek=$((${f%%:*} + 2)) \
+		conv=notrunc 2>/dev/null
+done
+check_raw "GICv2 config on a GICv3: ENODEV" "error: ENODEV" enable $work/gicv2.cell
+check "its reason names the revision found" \
+	grep -q "architecture revision 0, the system config says 2" /sys/devices/jailhouse/console
 
 check "each cause logged by the driver" sh -c '
 	dmesg | grep -q "enable: not a system configuration" &&

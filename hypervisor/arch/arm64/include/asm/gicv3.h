@@ -6,23 +6,9 @@
 #define _JAILHOUSE_ASM_GICV3_H
 
 #include <jailhouse/gic.h>
+#include <asm/gic-dist.h>
 
 #define GICD_SIZE		JAILHOUSE_GICD_SIZE
-#define GICD_CTLR		0x0000
-#define GICD_TYPER		0x0004
-#define GICD_IGROUPR		0x0080
-#define GICD_ISENABLER		0x0100
-#define GICD_ICENABLER		0x0180
-#define GICD_ISPENDR		0x0200
-#define GICD_ICPENDR		0x0280
-#define GICD_ISACTIVER		0x0300
-#define GICD_ICACTIVER		0x0380
-#define GICD_IPRIORITYR		0x0400
-#define GICD_ITARGETSR		0x0800
-#define GICD_ICFGR		0x0c00
-#define GICD_IGRPMODR		0x0d00
-#define GICD_NSACR		0x0e00
-#define GICD_SGIR		0x0f00
 #define GICD_IROUTER		0x6000
 #define GICD_ID_BASE		0xffd0
 #define GICD_PIDR2		0xffe8
@@ -61,8 +47,6 @@
 #define GICR_IPRIORITYR0	GICD_IPRIORITYR
 #define GICR_IGRPMODR0		GICD_IGRPMODR
 #define GICR_ICFGR0		GICD_ICFGR
-
-#define PIDR2_ARCHREV(v)	(((v) >> 4) & 0xf)
 
 #define ICC_CTLR_EOIMODE	(1UL << 1)
 #define ICC_SRE_SRE		(1UL << 0)

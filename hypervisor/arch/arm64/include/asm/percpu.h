@@ -50,14 +50,18 @@ struct arch_per_cpu {
 	__u64 psci_entry;
 	__u64 psci_context;
 
+	/* GIC: list registers and the queue in front of them (vgic.c) */
+	unsigned int num_lrs;
+	struct pending_irqs pending;
 	/* GICv3 */
 	void *gicr;			/* this CPU's redistributor (RD frame) */
 	unsigned long gicr_phys;
-	unsigned int num_lrs;
 	__u64 linux_icc_ctlr;
 	__u64 linux_icc_pmr;
 	__u64 linux_icc_igrpen1;
-	struct pending_irqs pending;
+	/* GICv2 */
+	__u8 gic_target;		/* own CPU-interface bit (ITARGETSR0) */
+	bool private_reset_due;		/* its SGI/PPI bank is an old owner's */
 };
 
 #endif /* !_JAILHOUSE_ASM_PERCPU_H */

@@ -50,10 +50,13 @@ struct vgic_cpuif {
 /* The model's interface; set by its init before any CPU is taken. */
 extern const struct vgic_cpuif *vgic;
 
+/* The model's init: its interface, and the config's maintenance PPI */
+int vgic_init(const struct vgic_cpuif *cpuif);
 /* The hypervisor's private SGIs and maintenance PPI, on every CPU */
-void vgic_init(const struct vgic_cpuif *cpuif, unsigned int maintenance_irq);
 u32 vgic_hv_private_irqs(void);
 
+/* A CPU of the cell a guest SGI may go to: running, or coming up */
+bool vgic_sgi_target(const struct per_cpu *target);
 void vgic_inject(unsigned int irq);
 void vgic_inject_remote(struct per_cpu *target, unsigned int irq);
 /* Queued IRQs into free list registers; SGIs from before a CPU's reset */

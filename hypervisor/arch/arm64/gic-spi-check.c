@@ -12,26 +12,26 @@
 #include <jailhouse/printk.h>
 #include <asm/gicv3-driver.h>
 
-bool gicv3_spi_owned(const struct cell *cell, unsigned int irq)
+bool gic_spi_owned(const struct cell *cell, unsigned int irq)
 {
 	return irq >= 32 && irq < 1024 &&
 	       (cell->arch.spi_bitmap[irq / 32] & BIT(irq % 32));
 }
 
-bool gicv3_is_gicd_chip(const struct jailhouse_irqchip *chip)
+bool gic_is_gicd_chip(const struct jailhouse_irqchip *chip)
 {
 	return chip->address == system_config->platform_info.arm.gicd_base;
 }
 
 /* The SPIs a cell's config gives it, as its ownership bitmap */
-int gicv3_cell_irqs_init(struct cell *cell)
+int gic_cell_irqs_init(struct cell *cell)
 {
 	const struct jailhouse_irqchip *chip =
 		jailhouse_cell_irqchips(cell->config);
 	unsigned int n, w;
 
 	for (n = 0; n < cell->config->num_irqchips; n++, chip++) {
-		if (!gicv3_is_gicd_chip(chip))
+		if (!gic_is_gicd_chip(chip))
 			continue;
 		/* compared without addition: pin_base + 128 could wrap */
 		if (chip->pin_base % 32 || chip->pin_base > 1024 - 128)
@@ -52,21 +52,21 @@ static int check_line(unsigned int irq)
 		       gic_lines);
 		return -ENXIO;
 	}
-	if (!gicv3_spi_owned(&root_cell, irq)) {
+	if (!gic_spi_owned(&root_cell, irq)) {
 		printk("Cell config: INTID %u is not the root cell's\n", irq);
 		return -ENXIO;
 	}
 	return 0;
 }
 
-int gicv3_cell_irqs_check(const struct jailhouse_cell_desc *cfg)
+int gic_cell_irqs_check(const struct jailhouse_cell_desc *cfg)
 {
 	const struct jailhouse_irqchip *chip = jailhouse_cell_irqchips(cfg);
 	unsigned int n, bit, irq;
 	int err;
 
 	for (n = 0; n < cfg->num_irqchips; n++, chip++) {
-		if (!gicv3_is_gicd_chip(chip))
+		if (!gic_is_gicd_chip(chip))
 			continue;
 		/* compared without addition: pin_base + 128 could wrap */
 		if (chip->pin_base % 32 || chip->pin_base > 1024 - 128) {

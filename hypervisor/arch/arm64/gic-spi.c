@@ -6,19 +6,21 @@
  * CPUs; root's settings (enable, group, trigger, priority, routing) are
  * kept aside and restored when the cell goes, so root Linux gets its
  * interrupts back as it had configured them. What a new config may ask
- * for is checked in gicv3-spi-check.c.
+ * for is checked in gic-spi-check.c. The same for both GIC models; how
+ * an SPI is routed to a CPU is the model's (gic_routes).
  */
 #include <jailhouse/cell.h>
 #include <jailhouse/control.h>
 #include <jailhouse/errno.h>
 #include <jailhouse/mmio.h>
 #include <jailhouse/printk.h>
-#include <asm/gicv3.h>
-#include <asm/gicv3-driver.h>
-#include <asm/sysregs.h>
+#include <asm/gic-dist.h>
+#include <asm/gic-spi.h>
 
+/* GICv3's "register write pending"; GICv2 has no such bit (RAZ) */
 #define GICD_CTLR_RWP	(1U << 31)
-#define IROUTER_IRM	(1UL << 31)
+
+const struct gic_spi_routes *gic_routes;
 
 struct spi_snapshot {
 	u32 enabled[32];
@@ -56,30 +58,20 @@ static void gicd_wait_rwp(void)
 	}
 }
 
-int gicv3_cell_create(struct cell *cell)
+int gic_cell_create(struct cell *cell)
 {
 	cell->arch.root_spis = page_alloc(&mem_pool, SNAPSHOT_PAGES, 1);
 	return cell->arch.root_spis ? 0 : -ENOMEM;
 }
 
-void gicv3_cell_destroy(struct cell *cell)
+void gic_cell_destroy(struct cell *cell)
 {
 	page_free(&mem_pool, cell->arch.root_spis, SNAPSHOT_PAGES);
 	cell->arch.root_spis = NULL;
 }
 
-static u64 cpu_route(unsigned int cpu)
-{
-	return per_cpu(cpu)->arch.mpidr & MPIDR_AFF_MASK;
-}
-
-/*
- * A route the guest wrote, forced onto one of its own CPUs: only the
- * affinity fields survive, and IRM (any CPU) is never set, since the GIC
- * could then pick a CPU outside the cell.
- */
 /* Where a cell's SPIs go by default: its first CPU still in service. */
-static unsigned int route_default(const struct cell *cell)
+unsigned int gic_spi_default_cpu(const struct cell *cell)
 {
 	unsigned int cpu;
 
@@ -87,17 +79,6 @@ static unsigned int route_default(const struct cell *cell)
 		if (!READ_ONCE(per_cpu(cpu)->lost))
 			return cpu;
 	return cell_first_cpu(cell);
-}
-
-u64 gicv3_route_in_cell(const struct cell *cell, u64 route)
-{
-	unsigned int cpu;
-
-	if (!(route & IROUTER_IRM))
-		for_each_cpu_in_cell(cpu, cell)
-			if (cpu_route(cpu) == (route & MPIDR_AFF_MASK))
-				return cpu_route(cpu);
-	return cpu_route(route_default(cell));
 }
 
 /* Off, not pending, not active: nothing of the last owner remains. */
@@ -122,8 +103,8 @@ static void route_all(const struct cell *cell, u64 route)
 	unsigned int irq;
 
 	for (irq = 32; irq < gic_lines; irq++)
-		if (gicv3_spi_owned(cell, irq))
-			mmio_write64(gicd(GICD_IROUTER + 8 * irq), route);
+		if (gic_spi_owned(cell, irq))
+			gic_routes->write(irq, route);
 }
 
 static u32 merge(u32 old, u32 val, u32 mask)
@@ -157,10 +138,10 @@ static void save_root(struct cell *cell)
 			mmio_read32(gicd(GICD_ICFGR + 8 * w + 4));
 	}
 	for (irq = 32; irq < gic_lines; irq++) {
-		if (!gicv3_spi_owned(cell, irq))
+		if (!gic_spi_owned(cell, irq))
 			continue;
 		snap->priority[irq] = mmio_read8(gicd(GICD_IPRIORITYR + irq));
-		snap->route[irq] = mmio_read64(gicd(GICD_IROUTER + 8 * irq));
+		snap->route[irq] = gic_routes->read(irq);
 	}
 }
 
@@ -172,15 +153,15 @@ static void restore_root(struct cell *cell)
 	u32 bits;
 
 	for (irq = 32; irq < gic_lines; irq++) {
-		if (!gicv3_spi_owned(cell, irq))
+		if (!gic_spi_owned(cell, irq))
 			continue;
 		mmio_write8(gicd(GICD_IPRIORITYR + irq), snap->priority[irq]);
 		/* root's CPU then may belong to a cell now */
-		mmio_write64(gicd(GICD_IROUTER + 8 * irq),
-			     gicv3_route_in_cell(&root_cell, snap->route[irq]));
+		gic_routes->write(irq, gic_routes->in_cell(&root_cell,
+							   snap->route[irq]));
 	}
 	/* words shared with running cells, which merge under the lock too */
-	spin_lock(&gicv3_dist_lock);
+	spin_lock(&gic_dist_lock);
 	for (w = 1; w < 32; w++) {
 		bits = cell->arch.spi_bitmap[w];
 		if (!bits)
@@ -198,26 +179,26 @@ static void restore_root(struct cell *cell)
 		mmio_write32(gicd(GICD_ISENABLER + 4 * w),
 			     snap->enabled[w] & bits);
 	}
-	spin_unlock(&gicv3_dist_lock);
+	spin_unlock(&gic_dist_lock);
 }
 
-void gicv3_cell_irqs_take(struct cell *cell)
+void gic_cell_irqs_take(struct cell *cell)
 {
 	unsigned int w;
 
 	save_root(cell);
 	quiesce(cell);
-	route_all(cell, cpu_route(route_default(cell)));
+	route_all(cell, gic_routes->to_cpu(gic_spi_default_cpu(cell)));
 	for (w = 1; w < 32; w++)
 		root_cell.arch.spi_bitmap[w] &= ~cell->arch.spi_bitmap[w];
 }
 
-void gicv3_cell_irqs_reset(struct cell *cell)
+void gic_cell_irqs_reset(struct cell *cell)
 {
 	quiesce(cell);
 }
 
-void gicv3_cell_irqs_return(struct cell *cell)
+void gic_cell_irqs_return(struct cell *cell)
 {
 	unsigned int w;
 
@@ -232,7 +213,7 @@ void gicv3_cell_irqs_return(struct cell *cell)
  * from where it reaches the owning cell's CPU as any SPI does. What the
  * device wrote before must be visible to whoever takes the interrupt.
  */
-void gicv3_spi_set_pending(unsigned int irq)
+void gic_spi_set_pending(unsigned int irq)
 {
 	dmb(ish);
 	mmio_write32(gicd(GICD_ISPENDR + 4 * (irq / 32)), BIT(irq % 32));
