@@ -31,7 +31,8 @@ inmate_lib_headers = \
 	inmates/lib/include/inmate/pci.h \
 	inmates/lib/include/inmate/ivshmem.h \
 	inmates/lib/include/inmate/sections.h \
-	inmates/lib/include/inmate/inmate.h
+	inmates/lib/include/inmate/inmate.h \
+	inmates/lib/gic-model.h
 
 inmate_lib_starts = \
 	inmates/lib/entry.S \
@@ -47,6 +48,8 @@ inmate_lib_archived = \
 	inmates/lib/exception.c \
 	inmates/lib/irq.c \
 	inmates/lib/gic.c \
+	inmates/lib/gic-v3.c \
+	inmates/lib/gic-v2.c \
 	inmates/lib/pci.c \
 	inmates/lib/ivshmem.c \
 	inmates/lib/timer.c \

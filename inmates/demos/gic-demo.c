@@ -95,7 +95,8 @@ void inmate_main(void)
 	       cpu_mpidr(), console_describe());
 
 	if (gic_init()) {
-		printk(NAME ": FAIL no GICv3 redistributor for this CPU\n");
+		printk(NAME ": FAIL no GIC CPU interface for this CPU (GIC v%u)\n",
+		       comm_region()->gic_version);
 		return;
 	}
 	irq_set_handler(timer_irq);

@@ -189,7 +189,8 @@ void inmate_main(void)
 	printk(NAME ": start cpu %u mpidr 0x%lx console %s\n", cpu_id(),
 	       cpu_mpidr(), console_describe());
 	if (gic_init()) {
-		printk(NAME ": FAIL no GICv3 redistributor for this CPU\n");
+		printk(NAME ": FAIL no GIC CPU interface for this CPU (GIC v%u)\n",
+		       comm_region()->gic_version);
 		return;
 	}
 	bdf = find_device();

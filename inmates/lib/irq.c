@@ -14,7 +14,8 @@ void irq_set_handler(irq_handler_t handler)
 void irq_dispatch(u64 stamp)
 {
 	for (;;) {
-		u32 intid = gic_ack_irq();
+		u32 iar = gic_ack_irq();
+		u32 intid = iar & GIC_IAR_INTID;
 
 		if (intid >= GIC_SPURIOUS_MIN)
 			break;
@@ -22,6 +23,6 @@ void irq_dispatch(u64 stamp)
 			irq_handler(intid, stamp);
 		else
 			printk("inmate: IRQ %u without a handler\n", intid);
-		gic_end_irq(intid);
+		gic_end_irq(iar);
 	}
 }
