@@ -417,11 +417,42 @@ static unsigned int cpu_span(const struct jailhouse_cell_desc *d)
 	return span;
 }
 
+/* A GICv2 frame: the hypervisor keeps the 64 KiB blocks around it. */
+static void check_gicv2_frame(struct jh_check *chk,
+			      const struct jh_check_cell *cell,
+			      const char *what, uint64_t base, uint64_t size)
+{
+	uint64_t start = JAILHOUSE_GICV2_BLOCKS_START(base);
+
+	check_trapped(chk, cell, "gic-overlap", what, start,
+		      JAILHOUSE_GICV2_BLOCKS_END(base, size) - start);
+}
+
+/* GICv2: the virtual CPU interface is mapped where the cell's GICC is. */
+static void check_gicc_window(struct jh_check *chk,
+			      const struct jh_check_cell *cell, uint64_t gicc)
+{
+	const struct jailhouse_memory *mem = jailhouse_cell_mem_regions(cell->desc);
+	unsigned int i;
+
+	for (i = 0; i < cell->desc->num_memory_regions; i++)
+		if (mem[i].size &&
+		    jh_ranges_overlap(mem[i].virt_start, mem[i].size, gicc,
+				      JAILHOUSE_GICV_SIZE))
+			jh_check_report(chk, JH_SEVERITY_ERROR, "gic-overlap",
+					cell, (int)i, NULL, -1,
+					"memory region %u (guest 0x%llx-0x%llx) covers the GIC CPU interface (guest 0x%llx-0x%llx), where the hypervisor maps the virtual one",
+					i, ULL(mem[i].virt_start),
+					ULL(jh_range_last(mem[i].virt_start, mem[i].size)),
+					ULL(gicc),
+					ULL(jh_range_last(gicc, JAILHOUSE_GICV_SIZE)));
+}
+
 /*
  * What the hypervisor traps for every cell: the GIC's distributor, the
  * redistributors of the system's CPUs (GICv3 frames; a GICv4 has twice
- * the stride, which only the running hypervisor knows) and the virtual
- * PCI host's ECAM.
+ * the stride, which only the running hypervisor knows) or the blocks of
+ * the GICv2 frames, and the virtual PCI host's ECAM.
  */
 static void check_trapped_overlaps(struct jh_check *chk,
 				   const struct jh_check_cell *cell,
@@ -437,6 +468,16 @@ static void check_trapped_overlaps(struct jh_check *chk,
 			      "the GIC redistributors",
 			      p->arm.gicr_base, (uint64_t)JAILHOUSE_GICR_V3_STRIDE *
 			      cpu_span(root->desc));
+	} else if (p->arm.gic_version == 2) {
+		check_gicv2_frame(chk, cell, "the GIC distributor",
+				  p->arm.gicd_base, JAILHOUSE_GICD_V2_SIZE);
+		check_gicv2_frame(chk, cell, "the GIC CPU interface",
+				  p->arm.gicc_base, JAILHOUSE_GICC_SIZE);
+		check_gicv2_frame(chk, cell, "the GIC virtual interface control",
+				  p->arm.gich_base, JAILHOUSE_GICH_SIZE);
+		check_gicv2_frame(chk, cell, "the GIC virtual CPU interface",
+				  p->arm.gicv_base, JAILHOUSE_GICV_SIZE);
+		check_gicc_window(chk, cell, p->arm.gicc_base);
 	}
 	if (p->pci_is_virtual && p->pci_mmconfig_base)
 		check_trapped(chk, cell, "pci-ecam-overlap",

@@ -469,6 +469,30 @@ static void test_memory(void)
 	tap_ok(!has_rule("gic-overlap"),
 	       "above the redistributors of root's CPUs: no GIC overlap");
 
+	/* GICv2 (QEMU virt gic-version=2): the 64 KiB blocks of its frames */
+	fx_qemu_system(&s);
+	s.gic_version = 2;
+	s.gicr = 0;
+	s.gicc = 0x08010000;
+	s.gich = 0x08030000;
+	s.gicv = 0x08040000;
+	fx_gic_demo(&c[0]);
+	run(&s, c, 1);
+	tap_ok(!has_rule("gic-overlap"), "gic-demo on GICv2: no GIC overlap");
+	c[0].mem[0].phys_start = 0x0803f000;
+	run(&s, c, 1);
+	expect("gic-overlap", JH_SEVERITY_ERROR, "cell0.cell", 0,
+	       "memory region 0 (phys 0x803f000-0x803ffff) overlaps the GIC virtual interface control (0x8030000-0x803ffff), which the hypervisor emulates");
+	c[0].mem[0].phys_start = 0x08020000;
+	run(&s, c, 1);
+	tap_ok(!has_rule("gic-overlap"),
+	       "GICv2: the block between GICC and GICH (GICv2m) is no GIC frame");
+	fx_gic_demo(&c[0]);
+	c[0].mem[0].virt_start = 0x08011000;
+	run(&s, c, 1);
+	expect("gic-overlap", JH_SEVERITY_ERROR, "cell0.cell", 0,
+	       "memory region 0 (guest 0x8011000-0x8011fff) covers the GIC CPU interface (guest 0x8010000-0x8011fff), where the hypervisor maps the virtual one");
+
 	/* no stage 2 reaches past 48 bits of guest address */
 	fx_gic_demo(&c[0]);
 	c[0].mem[1].virt_start = 0xffff000000000000ULL;
