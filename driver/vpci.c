@@ -134,7 +134,9 @@ static void trim_gicr(struct device_node *gic, u64 host)
 {
 	struct resource r;
 
-	if (of_address_to_resource(gic, 1, &r) || host <= r.start ||
+	/* a GICv2's second window is its CPU interface: never cut */
+	if (!of_device_is_compatible(gic, "arm,gic-v3") ||
+	    of_address_to_resource(gic, 1, &r) || host <= r.start ||
 	    host > r.end)
 		return;
 	r.flags = 0;
