@@ -2,6 +2,7 @@
 # bytes (.cell), as upstream does, so upstream config sources build too.
 cell_sources = \
 	configs/arm64/qemu-arm64.c \
+	configs/arm64/qemu-arm64-gicv2.c \
 	configs/arm64/qemu-arm64-gic-demo.c \
 	configs/arm64/qemu-arm64-linux-demo.c \
 	configs/arm64/qemu-arm64-smp-test.c \
@@ -25,4 +26,7 @@ configs/%.cell: configs/%.c configs/cell.lds $(abi_headers)
 	$(TARGET_LD) -T $(top_srcdir)/configs/cell.lds $@.o -o $@.elf && \
 	$(TARGET_OBJCOPY) -O binary $@.elf $@ && \
 	rm -f $@.o $@.elf
+
+# the same board as qemu-arm64.c, which it includes
+configs/arm64/qemu-arm64-gicv2.cell: configs/arm64/qemu-arm64.c
 endif

@@ -96,7 +96,8 @@ phase "lint" "$top/tests/lint.sh"
 
 # Scenarios: each one is a test; run-scenarios prints the counts. One
 # boot of the test bed (4 CPUs) for most; upstream's QEMU setup boots
-# with its 16 CPUs for those in scenarios-smp16/.
+# with its 16 CPUs for those in scenarios-smp16/, the board with a GICv2
+# for those in scenarios-gicv2/ (links to the GIC-independent ones).
 scenarios() { # NAME DIR QEMU-OPTION...
 	name=$1
 	dir=$2
@@ -119,6 +120,7 @@ scenarios() { # NAME DIR QEMU-OPTION...
 }
 scenarios 4cpu "$top/tests/qemu/scenarios"
 scenarios 16cpu "$top/tests/qemu/scenarios-smp16" --smp 16
+scenarios gicv2 "$top/tests/qemu/scenarios-gicv2" --gic 2
 
 # The build without the Linux loader: configure stops when libfdt is
 # missing and says how to go on; with --disable-linux-loader the rest

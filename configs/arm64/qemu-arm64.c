@@ -8,10 +8,14 @@
  * Root is peer 0 of two ivshmem-v2 links on the virtual PCI host:
  *   00:00.0  the demo link (3 peers: root, gic-demo, linux-demo), INTID 128
  *   00:01.0  a network link with the Linux cell (ivshmem-net), INTID 129
+ *   (INTIDs 152 and 153 with GICv2)
  *
  * Physical map of the board used below:
  *   0x08000000  GICv3 distributor, 64 KiB
  *   0x080a0000  GICv3 redistributors
+ *               (GICv2: distributor, CPU interface 0x08010000, GICv2m
+ *               MSI frame 0x08020000 owning INTIDs 80-143, GICH
+ *               0x08030000, GICV 0x08040000; see qemu-arm64-gicv2.c)
  *   0x09000000  PL011 UART (INTID 33), shared with the hypervisor
  *   0x0a000000  virtio-mmio transports
  *   0x3f000000  virtual PCI host: ECAM of bus 0 (1 MiB), then a window
@@ -25,6 +29,13 @@
  */
 #include <jailhouse/types.h>
 #include <jailhouse/cell-config.h>
+
+#ifdef QEMU_ARM64_GICV2
+/* above the GICv2m frame's 80-143 and the cells' 144 and 150 */
+#define VPCI_INTID	152
+#else
+#define VPCI_INTID	128
+#endif
 
 struct {
 	struct jailhouse_system header;
@@ -55,9 +66,17 @@ struct {
 			.pci_is_virtual = 1,
 			.pci_domain = 1,
 			.arm = {
+#ifdef QEMU_ARM64_GICV2
+				.gic_version = 2,
+				.gicd_base = 0x08000000,
+				.gicc_base = 0x08010000,
+				.gich_base = 0x08030000,
+				.gicv_base = 0x08040000,
+#else
 				.gic_version = 3,
 				.gicd_base = 0x08000000,
 				.gicr_base = 0x080a0000,
+#endif
 				.maintenance_irq = 25,
 			},
 		},
@@ -67,8 +86,8 @@ struct {
 			.num_memory_regions = ARRAY_SIZE(config.mem_regions),
 			.num_irqchips = ARRAY_SIZE(config.irqchips),
 			.num_pci_devices = ARRAY_SIZE(config.pci_devices),
-			/* INTx of 00:00.0 is INTID 128, of 00:01.0 129 */
-			.vpci_irq_base = 128 - 32,
+			/* INTx of 00:00.0 is INTID VPCI_INTID, of 00:01.0 the next */
+			.vpci_irq_base = VPCI_INTID - 32,
 		},
 	},
 

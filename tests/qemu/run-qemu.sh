@@ -1,5 +1,5 @@
 #!/bin/bash
-# Boot the test bed (QEMU virt, GICv3, EL2 available, 4x Cortex-A57) with a
+# Boot the test bed (QEMU virt, GICv3 or v2, EL2, 4x Cortex-A57) with a
 # kernel and an initramfs from build-initramfs.sh, capture both consoles,
 # and judge the JHTEST-* markers its /init prints.
 #
@@ -8,6 +8,7 @@
 #     --log FILE      root console log (default: a new file under $TMPDIR)
 #     --serial-log F  PL011 log (default: FILE with .serial.log for .log)
 #     --smp N         number of CPUs (default 4)
+#     --gic V         GIC version of the virt machine: 3 (default) or 2
 #     --mem SIZE      guest RAM (default 1G; Linux is told mem=768M)
 #     --append ARGS   extra kernel command line, e.g. jhtest.timeout=60
 #     --expect NAMES  space-separated scenario names that must report PASS
@@ -47,6 +48,7 @@ timeout=300
 log=
 serial_log=
 smp=4
+gic=3
 mem=1G
 append=
 expect=
@@ -58,6 +60,7 @@ while [ $# -gt 0 ]; do
 	--log) log=$2; shift 2 ;;
 	--serial-log) serial_log=$2; shift 2 ;;
 	--smp) smp=$2; shift 2 ;;
+	--gic) gic=$2; shift 2 ;;
 	--mem) mem=$2; shift 2 ;;
 	--append) append="$append $2"; shift 2 ;;
 	--expect) expect="$expect $2"; shift 2 ;;
@@ -70,6 +73,10 @@ while [ $# -gt 0 ]; do
 	esac
 done
 [ $# -ge 2 ] || usage
+case $gic in
+2 | 3) ;;
+*) echo "run-qemu: --gic $gic: the virt machine has GIC versions 2 and 3" >&2; exit 2 ;;
+esac
 kernel=$1
 initrd=$2
 shift 2
@@ -129,7 +136,7 @@ trap cleanup EXIT
 # card whose option ROM a fresh Debian lacks, a monitor) are not the test bed.
 qemu=(
 	"${JH_QEMU:-qemu-system-aarch64}" -nodefaults
-	-machine "virt,gic-version=3,virtualization=on,its=off"
+	-machine "virt,gic-version=$gic,virtualization=on,its=off"
 	-cpu cortex-a57 -smp "$smp" -m "$mem" -no-reboot
 	"${consoles[@]}"
 	-device "virtio-serial-device,id=rootcon-bus,max_ports=1"

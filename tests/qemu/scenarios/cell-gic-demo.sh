@@ -8,7 +8,7 @@
 . /scenarios/lib.sh
 
 sys=/sys/devices/jailhouse
-root_cfg=/etc/jailhouse/qemu-arm64.cell
+root_cfg=$jh_sys_cfg
 cell_cfg=/etc/jailhouse/qemu-arm64-gic-demo.cell
 demo=/usr/libexec/jailhouse/demos/gic-demo.bin
 work=/tmp/cell-gic-demo

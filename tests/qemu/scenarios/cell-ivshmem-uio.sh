@@ -9,7 +9,7 @@
 # shellcheck source=tests/qemu/scenarios/lib.sh
 . /scenarios/lib.sh
 
-cfg=/etc/jailhouse/qemu-arm64.cell
+cfg=$jh_sys_cfg
 demo_cfg=/etc/jailhouse/qemu-arm64-gic-demo.cell
 demo_bin=/usr/libexec/jailhouse/demos/ivshmem-demo.bin
 tool=/usr/libexec/jailhouse/demos/ivshmem-demo
@@ -65,8 +65,8 @@ map_eq 1 state_table 4096
 map_eq 2 rw_section 61440
 map_eq 3 input_sections 49152
 map_eq 4 output_section 16384
-check_eq "its interrupt is INTID 128, edge" "128 Edge" sh -c \
-	"awk '/uio_ivshmem/ { for (i = 1; i <= NF; i++) if (\$i == \"128\") print \$i, \$(i + 1) }' /proc/interrupts"
+check_eq "its interrupt is INTID $jh_vpci_intid, edge" "$jh_vpci_intid Edge" sh -c \
+	"awk '/uio_ivshmem/ { for (i = 1; i <= NF; i++) if (\$i == \"$jh_vpci_intid\") print \$i, \$(i + 1) }' /proc/interrupts"
 
 require "create gic-demo (peer 1)" jailhouse cell create $demo_cfg
 mark=$(console_mark)

@@ -4,7 +4,7 @@
 # shellcheck source=tests/qemu/scenarios/lib.sh
 . /scenarios/lib.sh
 
-cfg=/etc/jailhouse/qemu-arm64.cell
+cfg=$jh_sys_cfg
 
 timer_irqs() {
 	awk -v c=$(($1 + 2)) '/arch_timer/ { print $c; exit }' /proc/interrupts

@@ -5,7 +5,7 @@
 # shellcheck source=tests/qemu/scenarios/lib.sh
 . /scenarios/lib.sh
 
-cfg=/etc/jailhouse/qemu-arm64.cell
+cfg=$jh_sys_cfg
 ncpus=$(grep -c ^processor /proc/cpuinfo)
 
 # Timer interrupt count of CPU $1 (arch_timer line of /proc/interrupts).

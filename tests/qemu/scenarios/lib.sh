@@ -172,6 +172,18 @@ jh_le_bytes() {
 }
 
 jh_sys=/sys/devices/jailhouse
+
+# The system config of the board this boots on: QEMU virt with a GICv3, or
+# with a GICv2 (run-qemu.sh --gic 2; scenarios-gicv2/ runs such a boot).
+# shellcheck disable=SC2034 # for the scenarios
+# jh_vpci_intid: root's INTx of its first virtual PCI device there.
+if grep -q GICv2 /proc/interrupts 2>/dev/null; then
+	jh_sys_cfg=/etc/jailhouse/qemu-arm64-gicv2.cell
+	jh_vpci_intid=152
+else
+	jh_sys_cfg=/etc/jailhouse/qemu-arm64.cell
+	jh_vpci_intid=128
+fi
 # Test inmates (tests/qemu/inmates/) and jh-raw live here.
 jh_tests=/usr/libexec/jailhouse-tests
 

@@ -1,0 +1,1 @@
+../scenarios/cell-gic-demo.sh

@@ -1,0 +1,1 @@
+../scenarios/cell-ivshmem.sh

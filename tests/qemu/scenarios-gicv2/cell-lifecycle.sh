@@ -1,0 +1,1 @@
+../scenarios/cell-lifecycle.sh

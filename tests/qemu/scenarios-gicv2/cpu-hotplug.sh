@@ -1,0 +1,1 @@
+../scenarios/cpu-hotplug.sh

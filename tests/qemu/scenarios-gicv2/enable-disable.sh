@@ -1,0 +1,1 @@
+../scenarios/enable-disable.sh
