@@ -109,7 +109,9 @@
 #define GICD_IPRIORITYR		0x0400
 #define GICD_SETSPI_NSR		0x0040
 #define GICD_CLRSPI_NSR		0x0048
+#define GICD_ITARGETSR		0x0800
 #define GICD_SGIR		0x0f00
+#define GICD_CPENDSGIR		0x0f10	/* GICv2; then SPENDSGIR */
 #define GICD_IROUTER		0x6000
 #define PROBE_SPI		150	/* the smp-test cell's */
 #define ROOT_SPI		33	/* root's (virtio), never the cell's */
@@ -362,21 +364,22 @@ static unsigned int foreign_bits(const struct gic_family *f, unsigned int w)
 
 /*
  * Words of each family from base (GICD, or a redistributor's SGI frame
- * with words covering INTIDs 0-31): write the hostile value, then count
- * the words that show anything of interrupts not the cell's.
+ * with words covering INTIDs 0-31), for INTIDs first to irqs - 1: write
+ * the hostile value, then count the words that show anything of
+ * interrupts not the cell's.
  */
 static void sweep_families(const char *where, unsigned long base,
-			   unsigned int irqs)
+			   unsigned int first, unsigned int irqs)
 {
 	const struct gic_family *f;
 	unsigned int w, words, shown;
 
 	for (f = gic_families; f < gic_families + NUM_FAMILIES; f++)
-		for (w = 0; w < irqs * f->bits / 32; w++)
+		for (w = first * f->bits / 32; w < irqs * f->bits / 32; w++)
 			mmio_write32(base + f->off + 4 * w, f->val);
 	for (f = gic_families; f < gic_families + NUM_FAMILIES; f++) {
 		words = irqs * f->bits / 32;
-		for (w = 0, shown = 0; w < words; w++)
+		for (w = first * f->bits / 32, shown = 0; w < words; w++)
 			if (mmio_read32(base + f->off + 4 * w) & foreign_bits(f, w))
 				shown++;
 		say("gicx %s %s: %u words show foreign bits", where, f->name,
@@ -405,7 +408,7 @@ static void sweep_foreign_gicr(unsigned int cpu)
 	probe_check("foreign GICR_WAKER", mmio_read32(rd + GICR_WAKER), 0);
 	probe_check("foreign GICR_PROPBASER", mmio_read64(rd + GICR_PROPBASER), 0);
 	sweep_families(cpu ? "GICR of CPU 1" : "GICR of CPU 0",
-		       rd + GICR_SGI_FRAME, 32);
+		       rd + GICR_SGI_FRAME, 0, 32);
 }
 
 /* What the hypervisor keeps for itself in the cell's own redistributor. */
@@ -538,12 +541,59 @@ static void maintenance_storm(void)
 	say("storm: %u WFE done", n);
 }
 
+/*
+ * GICv2: the SPIs' families (the first word of each is the cell CPU's
+ * own SGI/PPI bank), priority and target bytes, GICD_CTLR, SGIs by
+ * GICD_SGIR to every CPU and to all others, the SGI pending registers,
+ * and the hypervisor's SGIs and maintenance PPI in the CPU's own bank.
+ */
+static void gic_sweep_v2(void)
+{
+	unsigned long ctlr = mmio_read32(GICD_BASE + GICD_CTLR);
+	unsigned int irq, n, shown = 0;
+
+	sweep_families("GICD", GICD_BASE, 32, 1024);
+	for (irq = 32; irq < 1020; irq++) {
+		if (irq == PROBE_SPI)
+			continue;
+		mmio_write8(GICD_BASE + GICD_IPRIORITYR + irq, 0xff);
+		mmio_write8(GICD_BASE + GICD_ITARGETSR + irq, 0xff);
+	}
+	for (irq = 32; irq < 1020; irq++)
+		if (irq != PROBE_SPI &&
+		    (mmio_read8(GICD_BASE + GICD_IPRIORITYR + irq) ||
+		     mmio_read8(GICD_BASE + GICD_ITARGETSR + irq)))
+			shown++;
+	probe_check("foreign priority and target bytes hidden", shown, 0);
+	mmio_write8(GICD_BASE + GICD_ITARGETSR + PROBE_SPI, 0xff);
+	probe_check("own SPI's targets: its CPUs 2 and 3 at most",
+		    mmio_read8(GICD_BASE + GICD_ITARGETSR + PROBE_SPI) & ~0x0cU,
+		    0);
+	mmio_write32(GICD_BASE + GICD_CTLR, 0);
+	probe_check("GICD_CTLR write ignored",
+		    mmio_read32(GICD_BASE + GICD_CTLR), ctlr);
+	/* Linux's CPU-stop IPI at every CPU interface, and at all others */
+	mmio_write32(GICD_BASE + GICD_SGIR, 0xffU << 16 | 2);
+	mmio_write32(GICD_BASE + GICD_SGIR, 1U << 24 | 2);
+	for (n = 0; n < 0x20; n += 4)
+		mmio_write32(GICD_BASE + GICD_CPENDSGIR + n, ~0U);
+	for (n = 0, shown = 0; n < 0x20; n += 4)
+		shown += mmio_read32(GICD_BASE + GICD_CPENDSGIR + n) != 0;
+	probe_check("SGI pending registers read as zero", shown, 0);
+	sweep_private_irqs(GICD_BASE);
+	say("gicx: done, %u BAD", probes_bad);
+}
+
 static void gic_sweep(void)
 {
 	unsigned long ctlr = mmio_read32(GICD_BASE + GICD_CTLR);
 	unsigned int irq, shown = 0;
 
-	sweep_families("GICD", GICD_BASE, 1024);
+	if (comm_region()->gic_version == 2) {
+		gic_sweep_v2();
+		return;
+	}
+	sweep_families("GICD", GICD_BASE, 0, 1024);
 	for (irq = 32; irq < 1020; irq++) {
 		if (irq == PROBE_SPI)
 			continue;
@@ -614,8 +664,12 @@ static void __attribute__((unused)) timer_loop(void)
 		return;
 	}
 	gic_enable_ppi(TIMER_PPI);
-	say("redistributor at %lx, enabled: %x", gic_redist_base(),
-	    mmio_read32(gic_redist_base() + GICR_ISENABLER0));
+	if (gic_redist_base())
+		say("redistributor at %lx, enabled: %x", gic_redist_base(),
+		    mmio_read32(gic_redist_base() + GICR_ISENABLER0));
+	else
+		say("GICv2 CPU interface at %lx",
+		    (unsigned long)comm_region()->gicc_base);
 	irq_set_handler(tick);
 
 	ticks_per_period = timer_freq() / 10;
@@ -832,6 +886,14 @@ void inmate_main(void)
 	if (param == PARAM_SGI_ROOT) {
 		say("sgir: SGIs 2 and 9 at CPUs 0 and 1, and at all");
 		for (unsigned int n = 0; n < 1000; n++) {
+			if (comm_region()->gic_version == 2) {
+				/* target list CPUs 0 and 1; all others */
+				mmio_write32(GICD_BASE + GICD_SGIR, 3U << 16 | 2);
+				mmio_write32(GICD_BASE + GICD_SGIR, 3U << 16 | 9);
+				mmio_write32(GICD_BASE + GICD_SGIR, 1U << 24 | 2);
+				mmio_write32(GICD_BASE + GICD_SGIR, 1U << 24 | 9);
+				continue;
+			}
 			/* Aff3-1 0, target list CPUs 0 and 1; IRM: all others */
 			write_sysreg(icc_sgi1r_el1, 2UL << 24 | 3);
 			write_sysreg(icc_sgi1r_el1, 9UL << 24 | 3);

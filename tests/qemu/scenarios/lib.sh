@@ -386,7 +386,7 @@ console_quiet() {
 # start the bystander, create smp-test; $pool0 is the pool count before
 jh_attack_begin() {
 	require "insmod jailhouse.ko" insmod "$jh_ko"
-	require "enable" $jh_raw enable /etc/jailhouse/qemu-arm64.cell
+	require "enable" $jh_raw enable "$jh_sys_cfg"
 	console_follow_start "$1/console.log"
 	pool0=$(jh_pool_used)
 	require "create gic-demo" $jh_raw create /etc/jailhouse/qemu-arm64-gic-demo.cell
