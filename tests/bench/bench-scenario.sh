@@ -5,7 +5,7 @@
 
 require "insmod jailhouse.ko" insmod "$jh_ko"
 require "insmod uio_ivshmem.ko" insmod "$(dirname "$jh_ko")/uio_ivshmem.ko"
-require "enable" "$jh_raw" enable /etc/jailhouse/qemu-arm64.cell
+require "enable" "$jh_raw" enable "$jh_sys_cfg"
 # root's demo device, driven (its BAR decoding on) for the doorbell
 check "uio_ivshmem binds root's demo device" test -e /sys/class/uio/uio0
 check "measure" insmod /lib/modules/jhbench.ko
