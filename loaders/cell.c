@@ -40,16 +40,21 @@ static int parse_system(struct jhl_ctx *ctx, const struct jhl_request *req,
 	const struct jailhouse_system *sys = req->system;
 	const char *what = "system config";
 
-	if (sys->platform_info.arm.gic_version != 3) {
-		jhl_err(ctx, "%s: GIC version %u; cells with Linux need GICv3",
-			what, sys->platform_info.arm.gic_version);
+	cell->gic_version = sys->platform_info.arm.gic_version;
+	if (cell->gic_version != 3 && cell->gic_version != 2) {
+		jhl_err(ctx, "%s: GIC version %u; cells with Linux need GICv3 or GICv2",
+			what, cell->gic_version);
 		return -EINVAL;
 	}
 	cell->gicd = sys->platform_info.arm.gicd_base;
-	cell->gicr = sys->platform_info.arm.gicr_base;
-	cell->gicr_size = (__u64)JAILHOUSE_GICR_V3_STRIDE *
-		(highest_cpu(jailhouse_cell_cpu_set(&sys->root_cell),
-			     sys->root_cell.cpu_set_size) + 1);
+	if (cell->gic_version == 2) {
+		cell->gicc = sys->platform_info.arm.gicc_base;
+	} else {
+		cell->gicr = sys->platform_info.arm.gicr_base;
+		cell->gicr_size = (__u64)JAILHOUSE_GICR_V3_STRIDE *
+			(highest_cpu(jailhouse_cell_cpu_set(&sys->root_cell),
+				     sys->root_cell.cpu_set_size) + 1);
+	}
 	cell->gic_known = true;
 	return 0;
 }
@@ -58,6 +63,7 @@ static int parse_system(struct jhl_ctx *ctx, const struct jhl_request *req,
 static void pick_gic(const struct jhl_request *req, struct jhl_cell *cell)
 {
 	if (!cell->gic_known) {
+		cell->gic_version = 3;
 		cell->gicd = cell->num_irqchips ? cell->irqchips[0].address
 						: JHL_QEMU_VIRT_GICD;
 		cell->gicr = JHL_QEMU_VIRT_GICR;

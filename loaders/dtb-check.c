@@ -280,16 +280,37 @@ static void check_gic_reg(struct checker *c, int node, int idx,
 		       (unsigned long long)want);
 }
 
+/*
+ * Linux's GICv2 driver also takes a 128 KiB CPU interface whose 4 KiB
+ * pages are aliased 16 times (GIC-400 on ZynqMP): it then uses the
+ * last alias of the first page, base + 0xf000.
+ */
+static void check_gicc_reg(struct checker *c, int node, __u64 want)
+{
+	__u64 addr, size;
+
+	if (jhl_dtb_reg(c->fdt, node, 1, &addr, &size) && size == 0x20000 &&
+	    addr + 0xf000 == want)
+		return;
+	check_gic_reg(c, node, 1, "CPU interface", want);
+}
+
 static void check_gic(struct checker *c)
 {
-	int node = fdt_node_offset_by_compatible(c->fdt, -1, "arm,gic-v3");
+	unsigned int version = c->cell->gic_version;
+	int node = jhl_dtb_find_gic(c->fdt, version);
 
 	if (node < 0) {
-		report(c, true, "DTB: no GICv3 (\"arm,gic-v3\") interrupt controller; cells need one");
+		report(c, true, version == 2 ?
+		       "DTB: no GICv2 (\"arm,gic-400\" or \"arm,cortex-a15-gic\") interrupt controller; the system has one" :
+		       "DTB: no GICv3 (\"arm,gic-v3\") interrupt controller; cells need one");
 		return;
 	}
 	check_gic_reg(c, node, 0, "distributor", c->cell->gicd);
-	check_gic_reg(c, node, 1, "redistributors", c->cell->gicr);
+	if (version == 2)
+		check_gicc_reg(c, node, c->cell->gicc);
+	else
+		check_gic_reg(c, node, 1, "redistributors", c->cell->gicr);
 }
 
 /*
@@ -435,7 +456,7 @@ static void prune_devices(struct checker *c)
 			continue;
 		}
 		/* Emulated by the hypervisor; its children (ITS) are not. */
-		if (!fdt_node_check_compatible(c->fdt, node, "arm,gic-v3"))
+		if (jhl_dtb_is_gic(c->fdt, node, c->cell->gic_version))
 			continue;
 		/* Emulated too; fit_vpci() judges it. */
 		if (depth == 2 && jhl_dtb_is_vpci(c->fdt, node, c->cell)) {

@@ -277,6 +277,35 @@ bool jhl_dtb_is_uart(const void *fdt, int node)
 	return false;
 }
 
+/* What Linux binds its GICv2 driver to, as the boards name a GIC-400 */
+static const char *const gicv2_compats[] = {
+	"arm,gic-400", "arm,cortex-a15-gic", "arm,cortex-a9-gic",
+	"arm,cortex-a7-gic",
+};
+
+bool jhl_dtb_is_gic(const void *fdt, int node, unsigned int version)
+{
+	unsigned int n;
+
+	if (version == 3)
+		return !fdt_node_check_compatible(fdt, node, "arm,gic-v3");
+	for (n = 0; n < ARRAY_SIZE(gicv2_compats); n++)
+		if (!fdt_node_check_compatible(fdt, node, gicv2_compats[n]))
+			return true;
+	return false;
+}
+
+int jhl_dtb_find_gic(const void *fdt, unsigned int version)
+{
+	int node;
+
+	for (node = fdt_next_node(fdt, -1, NULL); node >= 0;
+	     node = fdt_next_node(fdt, node, NULL))
+		if (jhl_dtb_is_gic(fdt, node, version))
+			return node;
+	return -FDT_ERR_NOTFOUND;
+}
+
 bool jhl_dtb_enabled(const void *fdt, int node)
 {
 	const char *status = jhl_fdt_string(fdt, node, "status");

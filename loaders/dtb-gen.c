@@ -130,11 +130,18 @@ static void add_gic(struct gen *g)
 	snprintf(name, sizeof(name), "interrupt-controller@%llx",
 		 (unsigned long long)cell->gicd);
 	begin(g, name);
-	prop_str(g, "compatible", "arm,gic-v3");
+	/* GICv2: what the cell reaches as its GICC is the virtual interface */
+	prop_str(g, "compatible",
+		 cell->gic_version == 2 ? "arm,gic-400" : "arm,gic-v3");
 	prop_u32(g, "#address-cells", 0);	/* no children; dtc wants it */
 	prop_u32(g, "#interrupt-cells", 3);
 	prop(g, "interrupt-controller", NULL, 0);
-	reg64(g, cell->gicd, JAILHOUSE_GICD_SIZE, cell->gicr, cell->gicr_size);
+	if (cell->gic_version == 2)
+		reg64(g, cell->gicd, JAILHOUSE_GICD_V2_SIZE, cell->gicc,
+		      JAILHOUSE_GICC_SIZE);
+	else
+		reg64(g, cell->gicd, JAILHOUSE_GICD_SIZE, cell->gicr,
+		      cell->gicr_size);
 	prop_u32(g, "phandle", PHANDLE_GIC);
 	end(g);
 }

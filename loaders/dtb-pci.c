@@ -80,10 +80,10 @@ static __u32 cell_prop(const void *fdt, int node, const char *name,
 }
 
 /* The GIC node the checker found; a phandle is given it if @create. */
-static int gic_info(struct jhl_ctx *ctx, void *fdt, bool create,
-		    struct gic_info *gic)
+static int gic_info(struct jhl_ctx *ctx, void *fdt, unsigned int version,
+		    bool create, struct gic_info *gic)
 {
-	int node = fdt_node_offset_by_compatible(fdt, -1, "arm,gic-v3"), err;
+	int node = jhl_dtb_find_gic(fdt, version), err;
 	const char *name;
 
 	if (node < 0)
@@ -189,7 +189,7 @@ static int build(struct jhl_ctx *ctx, void *fdt, const struct jhl_cell *cell,
 
 	err = jhl_dtb_root_cells(ctx, fdt, &ac, &sc);
 	if (!err)
-		err = gic_info(ctx, fdt, create, &gic);
+		err = gic_info(ctx, fdt, cell->gic_version, create, &gic);
 	if (err)
 		return err;
 	memset(n, 0, sizeof(*n));

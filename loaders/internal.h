@@ -82,8 +82,13 @@ struct jhl_cell {
 	struct jhl_vpci vpci;
 	struct jailhouse_console console;
 
-	/* GIC, from the system config, request overrides or QEMU virt. */
-	__u64 gicd, gicr, gicr_size;
+	/*
+	 * GIC, from the system config, request overrides or QEMU virt:
+	 * version 3 (distributor, redistributors) or 2 (distributor, CPU
+	 * interface at gicc).
+	 */
+	unsigned int gic_version;
+	__u64 gicd, gicr, gicr_size, gicc;
 	bool gic_known;		/* from a system config or an override */
 	unsigned int uart_irq;	/* request override, 0 = guess */
 };
@@ -225,6 +230,10 @@ int jhl_dtb_encode_reg(struct jhl_ctx *ctx, __u8 *buf, int addr_cells,
 		       int size_cells, __u64 addr, __u64 size);
 /* A serial port we know (PL011, 16550, DesignWare). */
 bool jhl_dtb_is_uart(const void *fdt, int node);
+/* A GIC node of that version (3, or 2 with any of its compatibles) */
+bool jhl_dtb_is_gic(const void *fdt, int node, unsigned int version);
+/* The first enabled-or-not GIC node of that version; < 0: none */
+int jhl_dtb_find_gic(const void *fdt, unsigned int version);
 /* No status, or status "okay". */
 bool jhl_dtb_enabled(const void *fdt, int node);
 /* First such UART, enabled, whose reg starts at @addr. */

@@ -424,6 +424,82 @@ static void test_generated_gic(void)
 	free(img);
 }
 
+/* configs/arm64/qemu-arm64-gicv2.c's GIC on the QEMU system config */
+static const struct jailhouse_system *gicv2_system(void)
+{
+	static __u8 buf[16384];
+	const struct jailhouse_system *sys = fx_arm64_system();
+	struct jailhouse_system *v2 = (struct jailhouse_system *)buf;
+
+	if (jailhouse_system_config_size(sys) > sizeof(buf))
+		return NULL;
+	memcpy(buf, sys, jailhouse_system_config_size(sys));
+	v2->platform_info.arm.gic_version = 2;
+	v2->platform_info.arm.gicr_base = 0;
+	v2->platform_info.arm.gicc_base = 0x08010000;
+	v2->platform_info.arm.gich_base = 0x08030000;
+	v2->platform_info.arm.gicv_base = 0x08040000;
+	return v2;
+}
+
+static void test_gicv2(void)
+{
+	static const __u32 gic[] = { 0, 0x08000000, 0, 0x1000,
+				     0, 0x08010000, 0, 0x2000 };
+	static const char *const dtbs[] = {
+		/* QEMU virt's own node: 64 KiB windows */
+		"gic: interrupt-controller@8000000 { compatible = \"arm,cortex-a15-gic\"; #interrupt-cells = <3>;"
+		" interrupt-controller; reg = <0 0x08000000 0 0x10000>, <0 0x08010000 0 0x10000>; };\n",
+		/* a GIC-400 whose CPU interface pages alias over 128 KiB */
+		"gic: interrupt-controller@8000000 { compatible = \"arm,gic-400\"; #interrupt-cells = <3>;"
+		" interrupt-controller; reg = <0 0x08000000 0 0x1000>, <0 0x08001000 0 0x20000>; };\n",
+	};
+	__u8 *img = fx_image(FX_MIB, 2 * FX_MIB, 0, 0xa);
+	struct jhl_plan *plan;
+	struct tl_req r;
+	size_t size;
+	void *in;
+	int node;
+
+	tl_req_init(&r, demo, demo_size, img, FX_MIB);
+	r.req.system = gicv2_system();
+	plan = plan_for(&r, 0, "GICv2 system");
+	node = plan ? fdt_path_offset(jhl_plan_dtb(plan, &size),
+				      "/interrupt-controller@8000000") : -1;
+	tap_ok(node >= 0 && !fdt_node_check_compatible(jhl_plan_dtb(plan, &size),
+							node, "arm,gic-400") &&
+	       cells_are(jhl_plan_dtb(plan, &size),
+			 "/interrupt-controller@8000000", "reg", gic, 8),
+	       "GICv2 system: a gic-400 node, 4 KiB GICD and 8 KiB GICC");
+	tap_eq(plan ? jhl_plan_num_warnings(plan) : 1, 0,
+	       "GICv2 system: no warnings");
+	jhl_plan_free(plan);
+
+	for (unsigned int n = 0; n < 2; n++) {
+		in = dtb_of(CPUS_2_3, PSCI_SMC, dtbs[n], UART_QEMU, "", &size);
+		tl_req_init(&r, demo, demo_size, img, FX_MIB);
+		tl_req_dtb(&r, in, size);
+		/* aliased: Linux uses 0x08001000 + 0xf000, the system's GICC */
+		r.req.system = gicv2_system();
+		plan = plan_for(&r, 0, n ? "GICv2 DTB, aliased GICC" :
+					   "GICv2 DTB, QEMU's node");
+		tap_ok(plan && !tl_log_has("GIC"), "%s: GIC accepted as it is",
+		       n ? "aliased GICC" : "QEMU's node");
+		jhl_plan_free(plan);
+		free(in);
+	}
+	in = dtb_of(CPUS_2_3, PSCI_SMC, GIC_QEMU, UART_QEMU, "", &size);
+	tl_req_init(&r, demo, demo_size, img, FX_MIB);
+	tl_req_dtb(&r, in, size);
+	r.req.system = gicv2_system();
+	plan = plan_for(&r, -EINVAL, "GICv3 DTB on a GICv2 system");
+	tap_ok(tl_log_has_level(JHL_LOG_ERR, "no GICv2"),
+	       "GICv3 DTB on a GICv2 system: refused, naming GICv2");
+	jhl_plan_free(plan);
+	free(in);
+	free(img);
+}
+
 static void test_generated_uart(void)
 {
 	static const __u32 irq40[] = { 0, 8, 4 };
@@ -1444,6 +1520,7 @@ int main(void)
 	test_patched_existing();
 	test_patched_32bit();
 	test_checks();
+	test_gicv2();
 	test_stale_chosen();
 	test_unmapped_devices();
 	test_patched_pci();

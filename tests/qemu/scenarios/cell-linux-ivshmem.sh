@@ -9,7 +9,7 @@
 # shellcheck source=tests/qemu/scenarios/lib.sh
 . /scenarios/lib.sh
 
-sys_cfg=/etc/jailhouse/qemu-arm64.cell
+sys_cfg=$jh_sys_cfg
 cfg=/etc/jailhouse/qemu-arm64-linux-demo.cell
 cell=qemu-arm64-linux-demo
 tool=/usr/libexec/jailhouse/demos/ivshmem-demo
@@ -31,6 +31,8 @@ mark=$(jh_serial_mark)
 require "cell linux with the ivshmem demo" jailhouse cell linux $cfg \
 	/boot/Image.gz -i /boot/cell-initrd.cpio.gz \
 	-c "console=ttyAMA0 rdinit=/init jhcell.ivshmem=1"
+check "the cell's Linux runs on its 2 CPUs" jh_serial_wait "$mark" \
+	'^JHCELL-LINUX-UP cpus=2 ' 1 90
 check "cell list shows the cell's two links" sh -c \
 	"jailhouse cell list --json | grep -q '\"name\":\"$cell\".*\"ivshmem\":\[{\"bdf\":\"0001:00:00.0\",\"id\":2,\"peers\":3,.*},{\"bdf\":\"0001:00:01.0\",\"id\":1,\"peers\":2,\"protocol\":1,'"
 check "the cell's Linux sees both ivshmem devices" jh_serial_wait "$mark" \

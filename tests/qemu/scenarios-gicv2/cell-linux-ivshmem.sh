@@ -1,0 +1,1 @@
+../scenarios/cell-linux-ivshmem.sh
