@@ -405,18 +405,6 @@ static void check_trapped(struct jh_check *chk,
 					what, ULL(base), ULL(jh_range_last(base, size)));
 }
 
-/* Highest CPU of a set plus one; 0 for none. */
-static unsigned int cpu_span(const struct jailhouse_cell_desc *d)
-{
-	const uint8_t *set = jailhouse_cell_cpu_set(d);
-	unsigned int cpu, span = 0;
-
-	for (cpu = 0; cpu < d->cpu_set_size * 8; cpu++)
-		if (set[cpu / 8] & (1U << (cpu % 8)))
-			span = cpu + 1;
-	return span;
-}
-
 /* A GICv2 frame: the hypervisor keeps the 64 KiB blocks around it. */
 static void check_gicv2_frame(struct jh_check *chk,
 			      const struct jh_check_cell *cell,
@@ -467,7 +455,7 @@ static void check_trapped_overlaps(struct jh_check *chk,
 		check_trapped(chk, cell, "gic-overlap",
 			      "the GIC redistributors",
 			      p->arm.gicr_base, (uint64_t)JAILHOUSE_GICR_V3_STRIDE *
-			      cpu_span(root->desc));
+			      jailhouse_cell_cpu_span(root->desc));
 	} else if (p->arm.gic_version == 2) {
 		check_gicv2_frame(chk, cell, "the GIC distributor",
 				  p->arm.gicd_base, JAILHOUSE_GICD_V2_SIZE);

@@ -24,21 +24,12 @@ static unsigned int count_cpus(const __u8 *set, unsigned int size)
 	return cpus;
 }
 
-static unsigned int highest_cpu(const __u8 *set, unsigned int size)
-{
-	unsigned int n = size * 8;
-
-	while (n-- > 0)
-		if (set[n / 8] & (1 << (n % 8)))
-			return n;
-	return 0;
-}
-
 static int parse_system(struct jhl_ctx *ctx, const struct jhl_request *req,
 			struct jhl_cell *cell)
 {
 	const struct jailhouse_system *sys = req->system;
 	const char *what = "system config";
+	unsigned int span;
 
 	cell->gic_version = sys->platform_info.arm.gic_version;
 	if (cell->gic_version != 3 && cell->gic_version != 2) {
@@ -51,9 +42,10 @@ static int parse_system(struct jhl_ctx *ctx, const struct jhl_request *req,
 		cell->gicc = sys->platform_info.arm.gicc_base;
 	} else {
 		cell->gicr = sys->platform_info.arm.gicr_base;
+		/* a redistributor frame up to the highest CPU, at least one */
+		span = jailhouse_cell_cpu_span(&sys->root_cell);
 		cell->gicr_size = (__u64)JAILHOUSE_GICR_V3_STRIDE *
-			(highest_cpu(jailhouse_cell_cpu_set(&sys->root_cell),
-				     sys->root_cell.cpu_set_size) + 1);
+			(span ? span : 1);
 	}
 	cell->gic_known = true;
 	return 0;

@@ -329,6 +329,17 @@ static inline const __u8 *jailhouse_cell_cpu_set(const struct jailhouse_cell_des
 	return (const __u8 *)cell + sizeof(struct jailhouse_cell_desc);
 }
 
+/* One past the highest CPU in a cell's set; 0 for an empty set. */
+static inline unsigned int jailhouse_cell_cpu_span(const struct jailhouse_cell_desc *cell)
+{
+	const __u8 *set = jailhouse_cell_cpu_set(cell);
+	unsigned int n = cell->cpu_set_size * 8;
+
+	while (n > 0 && !(set[(n - 1) / 8] & (1U << ((n - 1) % 8))))
+		n--;
+	return n;
+}
+
 static inline const struct jailhouse_memory *
 jailhouse_cell_mem_regions(const struct jailhouse_cell_desc *cell)
 {
