@@ -7,6 +7,7 @@
 
 #define GIC_PPI_FIRST	16
 #define GIC_PPI_LAST	31
+#define GICV2_MAX_CPUS	8
 
 /*
  * The hypervisor maps itself with the 2 MiB blocks of one level-2 table,
@@ -78,6 +79,13 @@ static void check_gic(struct jh_check *chk, const struct jh_check_cell *root,
 			 sys->platform_info.arm.gich_base);
 		gic_base(chk, root, version, "gicv_base",
 			 sys->platform_info.arm.gicv_base);
+		/* SGIs and SPI targets are 8-bit CPU-interface masks */
+		if (jailhouse_cell_cpu_span(root->desc) > GICV2_MAX_CPUS)
+			jh_check_report(chk, JH_SEVERITY_ERROR, "gic", root,
+					-1, NULL, -1,
+					"GICv2 has CPU interfaces for CPUs 0-%u; the root cell has CPU %u",
+					GICV2_MAX_CPUS - 1,
+					jailhouse_cell_cpu_span(root->desc) - 1);
 	}
 	if (mirq < GIC_PPI_FIRST || mirq > GIC_PPI_LAST)
 		jh_check_report(chk, JH_SEVERITY_ERROR, "gic", root, -1, NULL,

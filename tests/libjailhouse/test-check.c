@@ -228,6 +228,16 @@ static void test_platform(void)
 	expect("gic", JH_SEVERITY_ERROR, "sys.cell", -1, "GICv2 needs gicc_base");
 
 	fx_qemu_system(&s);
+	s.gic_version = 2;
+	s.gicc = 0x08010000;
+	s.gich = 0x08030000;
+	s.gicv = 0x08040000;
+	s.root.cpus = 0x10f;	/* CPUs 0-3 and 8 */
+	run(&s, NULL, 0);
+	expect("gic", JH_SEVERITY_ERROR, "sys.cell", -1,
+	       "GICv2 has CPU interfaces for CPUs 0-7; the root cell has CPU 8");
+
+	fx_qemu_system(&s);
 	s.debug_console.type = 0x42;
 	run(&s, NULL, 0);
 	expect("console-type", JH_SEVERITY_WARNING, "sys.cell", -1,
