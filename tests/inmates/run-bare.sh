@@ -1,7 +1,7 @@
 #!/bin/sh
 # TAP: boots the bare test builds of the demos on QEMU "virt" (GICv3, EL1,
 # no hypervisor; tests/bare-qemu.c fakes the comm region) and checks their
-# console output. Run by make check from the build directory:
+# console output; gic-demo also with a GICv2. Run by make check from the build directory:
 #
 #   run-bare.sh [DIR]   DIR holds gic-demo-bare.elf, uart-demo-bare.elf,
 #                       fault-demo-bare.elf, lib-test-bare.elf
@@ -34,14 +34,17 @@ failed=0
 
 # run NAME ARGS DONE_REGEX: boots NAME-bare.elf with ARGS until a line
 # matches DONE_REGEX (or 30 s pass); the log is left in $work/NAME.log.
+# NAME@v2: the same program on a GICv2.
 run() {
 	log=$work/$1.log
+	gic=3
+	case $1 in *@v2) gic=2 ;; esac
 	printf '%s\000' "$2" >"$work/$1.args"
 	# -nodefaults: no implicit devices (a network card needs an option
 	# ROM that a fresh Debian lacks).
-	"$qemu" -nodefaults -M virt,gic-version=3 -cpu cortex-a57 -m 2G \
+	"$qemu" -nodefaults -M virt,gic-version=$gic -cpu cortex-a57 -m 2G \
 		-display none -monitor none -serial "file:$log" \
-		-kernel "$dir/$1-bare.elf" \
+		-kernel "$dir/${1%@v2}-bare.elf" \
 		-device "loader,file=$work/$1.args,addr=$args_addr,force-raw=on" \
 		2>"$work/$1.err" &
 	qpid=$!
@@ -92,6 +95,12 @@ expect gic-demo "at least 10 ticks with latencies" \
 	"^gic-demo: tick [0-9]+ latency [0-9]+ ns min [0-9]+ avg [0-9]+ max [0-9]+ ns" 10
 expect gic-demo "stops after ticks=12" "^gic-demo: done after 12 ticks"
 expect_none gic-demo "no unexpected exception or IRQ" "unhandled|unexpected|FAIL"
+
+run gic-demo@v2 "ticks=12 period-ms=50" "^gic-demo: done"
+expect gic-demo@v2 "GICv2: at least 10 ticks with latencies" \
+	"^gic-demo: tick [0-9]+ latency [0-9]+ ns min [0-9]+ avg [0-9]+ max [0-9]+ ns" 10
+expect gic-demo@v2 "GICv2: stops after ticks=12" "^gic-demo: done after 12 ticks"
+expect_none gic-demo@v2 "GICv2: no unexpected exception or IRQ" "unhandled|unexpected|FAIL"
 
 run uart-demo "interval-ms=100 count=3" "^uart-demo: done"
 expect uart-demo "start marker with CPU" "^uart-demo: start cpu 0 mpidr 0x[0-9a-f]+"
