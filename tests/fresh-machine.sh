@@ -160,14 +160,8 @@ if [ -z "$only" ]; then
 	verdict "no package of the set-up list comes with another one" $rc
 fi
 
-# 2. The README's quick start: its indented lines are the commands.
-cmds=$(sed -n '/^## Quick start/,/^## /s/^    \([^ ].*\)$/\1/p' "$top/README.md")
-[ "$(printf '%s\n' "$cmds" | grep -c .)" -eq 2 ] ||
-	jh_die "expected two commands under README.md's '## Quick start', found: $cmds"
-
-say "== a fresh root in $work"
-new_root "$work"
-src=/root/jailhouse-arm64
+# The revision tested; its README says what to run (not the work tree's,
+# which may be edited meanwhile).
 rev=HEAD
 if $worktree; then
 	# A commit of the work tree's tracked files, or HEAD when it is clean.
@@ -176,8 +170,20 @@ if $worktree; then
 elif [ -n "$(git -C "$top" status --porcelain --untracked-files=no)" ]; then
 	say "warning: uncommitted changes are not tested (--worktree tests them)"
 fi
+rev=$(git -C "$top" rev-parse "$rev")
+readme=$(git -C "$top" show "$rev:README.md")
+
+# 2. The README's quick start: its indented lines are the commands.
+cmds=$(printf '%s\n' "$readme" |
+	sed -n '/^## Quick start/,/^## /s/^    \([^ ].*\)$/\1/p')
+[ "$(printf '%s\n' "$cmds" | grep -c .)" -eq 2 ] ||
+	jh_die "expected two commands under README.md's '## Quick start', found: $cmds"
+
+say "== a fresh root in $work"
+new_root "$work"
+src=/root/jailhouse-arm64
 git clone -q --no-hardlinks "$top" "$work$src"
-git -C "$work$src" checkout -q --detach "$(git -C "$top" rev-parse "$rev")"
+git -C "$work$src" checkout -q --detach "$rev"
 say "testing $(git -C "$work$src" log -1 --format='%h %s')"
 
 mkdir -p "$jh_kernel_cache"
@@ -229,7 +235,8 @@ $keep || rm -rf "$work"
 # indented lines of its section, in one shell that stops at the first
 # failure, in a fresh root of its own (nothing of the suite installed),
 # KDIR the kernel the suite built, ROOTFS a directory looked at after.
-xcmds=$(sed -n '/^## Cross-building for a board/,/^## /s/^    \([^ ].*\)$/\1/p' "$top/README.md")
+xcmds=$(printf '%s\n' "$readme" |
+	sed -n '/^## Cross-building for a board/,/^## /s/^    \([^ ].*\)$/\1/p')
 if [ -z "$only" ]; then
 	xwork=$base_dir/cross
 	say "== README's cross build, as root in a fresh root: $(printf '%s\n' "$xcmds" | wc -l) lines"
@@ -241,7 +248,7 @@ if [ -z "$only" ]; then
 	else
 		new_root "$xwork"
 		git clone -q --no-hardlinks "$top" "$xwork$src"
-		git -C "$xwork$src" checkout -q --detach "$(git -C "$top" rev-parse "$rev")"
+		git -C "$xwork$src" checkout -q --detach "$rev"
 		# shellcheck disable=SC2016 # expanded inside the root
 		in_root "$xwork" "$jh_kernel_cache" sh -c \
 			'cd "$1" && KDIR=$2 ROOTFS=/root/rootfs && export KDIR ROOTFS && set -eux && eval "$3"' \
