@@ -126,6 +126,8 @@ scenarios gicv2 "$top/tests/qemu/scenarios-gicv2" --gic 2
 # missing and says how to go on; with --disable-linux-loader the rest
 # builds, and "cell linux" says what it lacks and hands upstream's script
 # the arguments (the tests that have a path for a loader-less build).
+# Configured with the default prefix (/usr/local), its install puts
+# jailhouse.bin where the kernel looks, /lib/firmware.
 # shellcheck disable=SC2317 # reached through phase
 no_loader() (
 	mkdir -p "$build/no-loader" && cd "$build/no-loader" || exit 1
@@ -143,6 +145,15 @@ no_loader() (
 			>check.log 2>&1 &&
 		grep -q 'without the loader cell linux says so' tests/cli/test-cli-linux.sh.log; }; then
 		tail -n 30 configure.log make.log check.log 2>/dev/null
+		exit 1
+	fi
+	rm -rf inst
+	if ! { make -s install DESTDIR="$PWD/inst" >install.log 2>&1 &&
+		test -f inst/lib/firmware/jailhouse.bin &&
+		test -x inst/usr/local/bin/jailhouse; }; then
+		echo "default install: jailhouse.bin not in /lib/firmware"
+		tail -n 20 install.log
+		find inst -name jailhouse.bin
 		exit 1
 	fi
 )
