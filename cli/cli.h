@@ -28,6 +28,8 @@ extern const char cli_name[];
 /* common.c */
 int cli_ctx(struct jh_ctx **ctx);
 int cli_error(struct jh_ctx *ctx);
+/* The same after a config file failed to load: EXIT_CONFIG, whatever the cause */
+int cli_config_error(struct jh_ctx *ctx);
 int cli_usage_error(const char *usage, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

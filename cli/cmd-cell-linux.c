@@ -206,7 +206,10 @@ static bool loader_missing(struct jh_ctx *ctx, struct jh_linux *req)
 	return jh_ctx_last_error_code(ctx) == JH_ERR_NOT_SUPPORTED;
 }
 
-/* Everything the arguments give, into the request. */
+/*
+ * Everything the arguments give, into the request; 0, or the exit code
+ * (the system config's failure to load is a config error).
+ */
 static int fill_request(struct jh_ctx *ctx, const struct linux_args *a,
 			struct jh_linux *req)
 {
@@ -215,11 +218,11 @@ static int fill_request(struct jh_ctx *ctx, const struct linux_args *a,
 
 	if (a->system) {
 		if (jh_config_new_from_file(ctx, a->system, &sys))
-			return -1;
+			return cli_config_error(ctx);
 		err = jh_linux_set_system_config(req, sys);
 		jh_config_unref(sys);
 		if (err)
-			return err;
+			return cli_error(ctx);
 	}
 	if (jh_linux_set_file(req, JH_LINUX_KERNEL, a->kernel) ||
 	    (a->initrd && jh_linux_set_file(req, JH_LINUX_INITRD, a->initrd)) ||
@@ -230,7 +233,7 @@ static int fill_request(struct jh_ctx *ctx, const struct linux_args *a,
 	    jh_linux_set_gic(req, a->gicd, a->gicr) ||
 	    jh_linux_set_uart_irq(req, (unsigned int)a->uart_irq) ||
 	    jh_linux_set_strict(req, a->strict))
-		return -1;
+		return cli_error(ctx);
 	return 0;
 }
 
@@ -339,7 +342,7 @@ int cmd_cell_linux(int argc, char **argv)
 	if (ret)
 		goto out_given;
 	if (jh_config_new_from_file(ctx, a.cell, &cfg)) {
-		ret = cli_error(ctx);
+		ret = cli_config_error(ctx);
 		goto out_ctx;
 	}
 	if (jh_linux_new(ctx, cfg, &req)) {
@@ -356,7 +359,10 @@ int cmd_cell_linux(int argc, char **argv)
 			goto out_req;
 		}
 	}
-	if (fill_request(ctx, &a, req) || jh_linux_plan(req, &plan)) {
+	ret = fill_request(ctx, &a, req);
+	if (ret)
+		goto out_req;
+	if (jh_linux_plan(req, &plan)) {
 		ret = cli_error(ctx);
 		goto out_req;
 	}

@@ -47,7 +47,7 @@ int cmd_cell_create(int argc, char **argv)
 	if (ret)
 		return ret;
 	if (jh_config_new_from_file(ctx, argv[1], &cfg)) {
-		ret = cli_error(ctx);
+		ret = cli_config_error(ctx);
 		goto out_ctx;
 	}
 	if (jh_cell_create(ctx, cfg, &cell)) {

@@ -294,7 +294,7 @@ int cmd_config_show(int argc, char **argv)
 	if (ret)
 		return ret;
 	if (jh_config_new_from_file(ctx, argv[1], &cfg)) {
-		ret = cli_error(ctx);
+		ret = cli_config_error(ctx);
 	} else {
 		print_config(ctx, cfg);
 		jh_config_unref(cfg);

@@ -30,7 +30,7 @@ int cmd_enable(int argc, char **argv)
 	if (ret)
 		return ret;
 	if (jh_config_new_from_file(ctx, argv[i], &sys)) {
-		ret = cli_error(ctx);
+		ret = cli_config_error(ctx);
 		goto out_ctx;
 	}
 	if (jh_enable(ctx, sys)) {

@@ -65,6 +65,15 @@ int cli_error(struct jh_ctx *ctx)
 	}
 }
 
+/* Unreadable (missing, no permission) or invalid: the config is the cause. */
+int cli_config_error(struct jh_ctx *ctx)
+{
+	int ret = cli_error(ctx);
+
+	return jh_ctx_last_error_code(ctx) == JH_ERR_NO_MEMORY ? ret :
+								 EXIT_CONFIG;
+}
+
 void cli_warn(const char *fmt, ...)
 {
 	va_list ap;

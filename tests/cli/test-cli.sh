@@ -81,6 +81,13 @@ t "config check --json of a broken file" 3 '"loaded":false,"error":"architecture
 json_ok "config check --json of a broken file"
 run config check "$CFG/missing.cell"
 t "config check: missing file" 3 'missing.cell: No such file or directory \[system\]'
+# a config that cannot be read is a config error (3) for every command
+run config show "$CFG/missing.cell"
+t "config show: missing file" 3 '' 'missing.cell: No such file or directory'
+run enable "$CFG/missing.cell"
+t "enable: missing file" 3 '' 'missing.cell: No such file or directory'
+run cell create "$CFG/missing.cell"
+t "cell create: missing file" 3 '' 'missing.cell: No such file or directory'
 run config check "$CFG/sys.cell" "$CFG/sys.cell"
 t "config check: two system configs" 2 '' 'more than one system config'
 

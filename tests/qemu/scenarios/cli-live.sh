@@ -33,7 +33,7 @@ check "truncation named" sh -c "jailhouse enable $work/trunc.cell 2>&1 | grep -q
 expect_exit 3 "wrong revision refused" jailhouse enable $work/rev.cell
 check "revision named" sh -c "jailhouse enable $work/rev.cell 2>&1 | grep -q 'revision 13, expected 14'"
 expect_exit 2 "usage error" jailhouse enable
-expect_exit 1 "missing file" jailhouse enable /nonexistent.cell
+expect_exit 3 "missing file: a config error" jailhouse enable /nonexistent.cell
 
 # libkmod loads jailhouse.ko on demand.
 require "enable right after boot, no insmod" jailhouse enable $cfg
