@@ -9,9 +9,11 @@
  * never changes once made: holders share it by reference.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "internal.h"
 
@@ -221,6 +223,28 @@ err_free:
 	return err;
 }
 
+/*
+ * A file too large for a config: if it does not even start like one (a
+ * kernel image given where the config goes), say that instead.
+ */
+static int blame_signature(struct jh_ctx *ctx, const char *path, int err)
+{
+	uint8_t head[JAILHOUSE_SIGNATURE_SIZE];
+	enum jh_config_kind kind;
+	ssize_t len = -1;
+	int fd;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd >= 0) {
+		len = read(fd, head, sizeof(head));
+		close(fd);
+	}
+	if (len == (ssize_t)sizeof(head) &&
+	    check_signature(ctx, path, head, sizeof(head), &kind))
+		return -EINVAL;
+	return err;
+}
+
 JH_EXPORT int jh_config_new_from_file(struct jh_ctx *ctx, const char *path,
 				      struct jh_config **out)
 {
@@ -230,6 +254,8 @@ JH_EXPORT int jh_config_new_from_file(struct jh_ctx *ctx, const char *path,
 
 	err = jh_read_file(ctx, path, JAILHOUSE_SYSTEM_CONFIG_MAX_SIZE, &data,
 			   &size);
+	if (err == -EFBIG)
+		err = blame_signature(ctx, path, err);
 	if (err)
 		return err;
 	err = jh_config_new_from_buffer(ctx, data, size, path, out);

@@ -311,6 +311,8 @@ run cell linux "$CFG/rev13.cell" "$IN/Image"; t "revision 13 config" 3 '' 'revis
 run cell linux "$CFG/sys.cell" "$IN/Image"; t "system config as cell" 3 '' 'is a system config'
 linux "$IN/Image" --system-config "$CELL"; t "cell config as --system-config" 3 '' 'where a system config is needed'
 linux "$IN/Image" --system-config "$CFG/missing.cell"; t "missing --system-config" 3 '' 'missing.cell: No such file'
+# arguments swapped: a kernel where the config goes is no config
+run cell linux "$IN/Image" "$CELL"; t "Image given as the config" 3 '' 'Image: wrong signature "'
 linux "$IN/missing"; t "missing kernel" 1 '' 'reading the kernel .*missing: No such file'
 no_cell "missing kernel"
 linux "$IN/not-an-image"; t "not an Image" 1 '' 'not-an-image: not an arm64 Image'
