@@ -230,32 +230,39 @@ static int gicv2_cell_init(struct cell *cell)
  * The SGI/PPI bank but the hypervisor's own interrupts: disabled, not
  * pending, not active. SGIs pend per source CPU, cleared by CPENDSGIR.
  */
+/* These SGIs/PPIs of the bank neither enabled nor pending, from any source */
+static void bank_off(u32 irqs)
+{
+	unsigned int n;
+	u32 sources;
+
+	gicv2_gicd_write(GICD_ICENABLER, irqs);
+	gicv2_gicd_write(GICD_ICPENDR, irqs);
+	for (n = 0; n < 16; n += 4) {
+		sources = 0;
+		for (unsigned int k = 0; k < 4; k++)
+			if (irqs & BIT(n + k))
+				sources |= 0xffU << (8 * k);
+		gicv2_gicd_write(GICD_CPENDSGIR + n, sources);
+	}
+}
+
 static void reset_guest_private(void)
 {
 	u32 guest = ~vgic_hv_private_irqs();
-	unsigned int n;
 
-	gicv2_gicd_write(GICD_ICENABLER, guest);
-	gicv2_gicd_write(GICD_ICPENDR, guest);
+	bank_off(guest);
 	gicv2_gicd_write(GICD_ICACTIVER, guest);
-	for (n = 0; n < 16; n += 4)
-		gicv2_gicd_write(GICD_CPENDSGIR + n,
-				 (guest >> n & 1 ? 0xff : 0) |
-				 (guest >> (n + 1) & 1 ? 0xff00 : 0) |
-				 (guest >> (n + 2) & 1 ? 0xff0000 : 0) |
-				 (guest >> (n + 3) & 1 ? 0xff000000 : 0));
 }
 
-/* The hypervisor's SGIs and maintenance PPI neither enabled nor pending */
-static void hv_private_off(void)
+/*
+ * Virtual interface off, the hypervisor's SGIs and maintenance PPI
+ * neither enabled nor pending: what they announced is queued.
+ */
+static void virt_off(void)
 {
-	u32 hv = vgic_hv_private_irqs();
-
-	gicv2_gicd_write(GICD_ICENABLER, hv);
-	gicv2_gicd_write(GICD_ICPENDR, hv);
-	gicv2_gicd_write(GICD_CPENDSGIR + SGI_INJECT / 4 * 4,
-			 0xffU << (SGI_INJECT % 4 * 8) |
-			 0xffU << (SGI_EVENT % 4 * 8));
+	gich_write(GICH_HCR, 0);
+	bank_off(vgic_hv_private_irqs());
 }
 
 /* Bits of Linux's GICC_CTLR and where GICH_VMCR keeps them meanwhile */
@@ -325,9 +332,8 @@ static void gicv2_cpu_exit(struct per_cpu *cpu_data)
 		return;		/* never initialized */
 	vmcr = gich_read(GICH_VMCR);
 
-	gich_write(GICH_HCR, 0);
-	/* our SGIs must not reach Linux; what they announced is queued */
-	hv_private_off();
+	/* our SGIs must not reach Linux */
+	virt_off();
 	vgic_return_all(cpu_data);
 
 	/* Linux's view, as it left it in the virtual interface */
@@ -343,8 +349,7 @@ static void gicv2_cpu_exit(struct per_cpu *cpu_data)
 
 static void gicv2_cpu_drop(struct per_cpu *cpu_data)
 {
-	gich_write(GICH_HCR, 0);
-	hv_private_off();
+	virt_off();
 	vgic_drop_all(cpu_data);
 }
 

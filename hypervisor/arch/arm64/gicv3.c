@@ -381,19 +381,29 @@ int gicv3_cpu_init(struct per_cpu *cpu_data)
 	return 0;
 }
 
+/*
+ * Virtual interface off, the hypervisor's SGIs and maintenance PPI
+ * neither enabled nor pending: what they announced is queued.
+ */
+static void virt_off(struct per_cpu *cpu_data)
+{
+	u8 *sgi_frame = (u8 *)cpu_data->arch.gicr + GICR_SGI_BASE;
+
+	write_sysreg(ICH_HCR_EL2, 0);
+	isb();
+	mmio_write32(sgi_frame + GICR_ICENABLER0, vgic_hv_private_irqs());
+	mmio_write32(sgi_frame + GICR_ICPENDR0, vgic_hv_private_irqs());
+}
+
 void gicv3_cpu_exit(struct per_cpu *cpu_data)
 {
 	u64 vmcr = read_sysreg(ICH_VMCR_EL2);
-	u8 *sgi_frame = (u8 *)cpu_data->arch.gicr + GICR_SGI_BASE;
 
 	if (!cpu_data->arch.num_lrs)
 		return;		/* never initialized */
 
-	write_sysreg(ICH_HCR_EL2, 0);
-	isb();
-	/* our SGIs must not reach Linux; what they announced is queued */
-	mmio_write32(sgi_frame + GICR_ICENABLER0, vgic_hv_private_irqs());
-	mmio_write32(sgi_frame + GICR_ICPENDR0, vgic_hv_private_irqs());
+	/* our SGIs must not reach Linux */
+	virt_off(cpu_data);
 	vgic_return_all(cpu_data);
 
 	/* Linux's view, as it left it in the virtual interface */
@@ -407,12 +417,7 @@ void gicv3_cpu_exit(struct per_cpu *cpu_data)
 
 void gicv3_cpu_drop(struct per_cpu *cpu_data)
 {
-	u8 *sgi_frame = (u8 *)cpu_data->arch.gicr + GICR_SGI_BASE;
-
-	write_sysreg(ICH_HCR_EL2, 0);
-	isb();
-	mmio_write32(sgi_frame + GICR_ICENABLER0, vgic_hv_private_irqs());
-	mmio_write32(sgi_frame + GICR_ICPENDR0, vgic_hv_private_irqs());
+	virt_off(cpu_data);
 	vgic_drop_all(cpu_data);
 }
 

@@ -217,37 +217,38 @@ static void return_lr(struct per_cpu *cpu_data, u64 lr)
 	vgic->deactivate(irq);
 }
 
-/* The virtual interface is off; each LR's IRQ goes back or away. */
-static void lrs_unload(struct per_cpu *cpu_data, bool keep)
+/* keep: return_lr(); else an IRQ taken physically is only deactivated */
+static void dispose(struct per_cpu *cpu_data, u64 lr, bool keep)
 {
-	unsigned int n;
-	u64 lr;
+	if (keep)
+		return_lr(cpu_data, lr);
+	else if (lr & vgic->lr_hw)
+		vgic->deactivate(lr & vgic->lr_virq_mask);
+}
 
-	for (n = 0; n < cpu_data->arch.num_lrs; n++) {
-		if (vgic->lrs_empty() & BIT(n))
-			continue;
-		lr = vgic->lr_read(n);
-		if (keep)
-			return_lr(cpu_data, lr);
-		else if (lr & vgic->lr_hw)
-			vgic->deactivate(lr & vgic->lr_virq_mask);
-	}
+/* The virtual interface is off; each LR's and queued IRQ goes back or away. */
+static void unload(struct per_cpu *cpu_data, bool keep)
+{
+	struct pending_irqs *p = &cpu_data->arch.pending;
+	unsigned int n, irq;
+
+	for (n = 0; n < cpu_data->arch.num_lrs; n++)
+		if (!(vgic->lrs_empty() & BIT(n)))
+			dispose(cpu_data, vgic->lr_read(n), keep);
 	vgic->lrs_clear(cpu_data->arch.num_lrs);
+
+	spin_lock(&p->lock);
+	for (; p->head != p->tail; p->head++) {
+		irq = p->irq[p->head % PENDING_IRQS];
+		dispose(cpu_data, irq | vgic->lr_pending |
+			(irq >= 16 ? vgic->lr_hw : 0), keep);
+	}
+	spin_unlock(&p->lock);
 }
 
 void vgic_return_all(struct per_cpu *cpu_data)
 {
-	struct pending_irqs *p = &cpu_data->arch.pending;
-	unsigned int irq;
-
-	lrs_unload(cpu_data, true);
-	spin_lock(&p->lock);
-	for (; p->head != p->tail; p->head++) {
-		irq = p->irq[p->head % PENDING_IRQS];
-		return_lr(cpu_data, irq | vgic->lr_pending |
-			  (irq >= 16 ? vgic->lr_hw : 0));
-	}
-	spin_unlock(&p->lock);
+	unload(cpu_data, true);
 }
 
 /*
@@ -256,16 +257,6 @@ void vgic_return_all(struct per_cpu *cpu_data)
  */
 void vgic_drop_all(struct per_cpu *cpu_data)
 {
-	struct pending_irqs *p = &cpu_data->arch.pending;
-	unsigned int irq;
-
-	lrs_unload(cpu_data, false);
-	spin_lock(&p->lock);
-	for (; p->head != p->tail; p->head++) {
-		irq = p->irq[p->head % PENDING_IRQS];
-		if (irq >= 16)
-			vgic->deactivate(irq);
-	}
-	spin_unlock(&p->lock);
+	unload(cpu_data, false);
 	isb();
 }
