@@ -80,7 +80,7 @@ void board_early_init(void)
 	fake_comm_region();
 	copy_args();
 
-	if (gicv2()) {
+	if (comm_region()->gic_version == 2) {
 		mmio_write32(VIRT_GICD + GICD_CTLR, GICD_CTLR_ENABLE_G0);
 		return;
 	}

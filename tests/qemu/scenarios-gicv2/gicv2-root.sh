@@ -11,12 +11,6 @@
 cfg=$jh_sys_cfg
 ncpus=$(grep -c ^processor /proc/cpuinfo)
 
-# irqs NAME: the count of /proc/interrupts line NAME (e.g. IPI1:), all CPUs
-irqs() {
-	awk -v n="$1" '$1 == n { s = 0
-		for (i = 2; i <= NF && $i ~ /^[0-9]+$/; i++) s += $i
-		print s; exit }' /proc/interrupts
-}
 
 check_eq "the board's GIC is a GICv2" qemu-arm64-gicv2.cell basename "$cfg"
 check "config check passes" jailhouse config check "$cfg"
@@ -26,13 +20,13 @@ check "on all $ncpus CPUs" sh -c \
 	"dmesg | grep -q 'hypervisor enabled on CPUs 0-$((ncpus - 1)), root cell \"qemu-arm64\"'"
 
 # Function-call IPIs (SGI 1): GICD_SGIR writes, trapped, virtual SGIs
-calls0=$(irqs IPI1:)
+calls0=$(jh_irqs "^IPI1:")
 for _ in $(seq 20); do
 	for c in $(seq 0 $((ncpus - 1))); do
 		taskset -c "$c" true
 	done
 done
-calls1=$(irqs IPI1:)
+calls1=$(jh_irqs "^IPI1:")
 check "function-call IPIs keep arriving ($calls0 -> $calls1)" \
 	test "$calls1" -gt "$calls0"
 # an SPI: the serial echo's virtio port interrupts on input

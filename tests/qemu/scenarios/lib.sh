@@ -176,11 +176,14 @@ jh_sys=/sys/devices/jailhouse
 # The system config of the board this boots on: QEMU virt with a GICv3, or
 # with a GICv2 (run-qemu.sh --gic 2; scenarios-gicv2/ runs such a boot).
 # shellcheck disable=SC2034 # for the scenarios
-# jh_vpci_intid: root's INTx of its first virtual PCI device there.
+# jh_vpci_intid: root's INTx of its first virtual PCI device there;
+# jh_gic_version: 3 or 2.
 if grep -q GICv2 /proc/interrupts 2>/dev/null; then
+	jh_gic_version=2
 	jh_sys_cfg=/etc/jailhouse/qemu-arm64-gicv2.cell
 	jh_vpci_intid=152
 else
+	jh_gic_version=3
 	jh_sys_cfg=/etc/jailhouse/qemu-arm64.cell
 	jh_vpci_intid=128
 fi

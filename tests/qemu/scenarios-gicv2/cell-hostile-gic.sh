@@ -1,0 +1,1 @@
+../scenarios/cell-hostile-gic.sh
