@@ -36,6 +36,14 @@ void arch_paging_flush_hv_page(unsigned long virt)
 	isb();
 }
 
+void arch_paging_flush_hv_page_local(unsigned long virt)
+{
+	dsb(ishst);
+	asm volatile("tlbi vae2, %0" : : "r" (virt >> PAGE_SHIFT) : "memory");
+	dsb(nsh);
+	isb();
+}
+
 /* Clean and invalidate to the PoC, for readers with caches off. */
 void arch_dcache_flush(const void *start, unsigned long size)
 {

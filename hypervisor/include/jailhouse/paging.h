@@ -83,5 +83,7 @@ void arch_paging_flush(void);
 void arch_dcache_flush(const void *start, unsigned long size);
 /* Arch: drop the EL2 TLB entries of one page on every CPU */
 void arch_paging_flush_hv_page(unsigned long virt);
+/* Arch: the same on the calling CPU only */
+void arch_paging_flush_hv_page_local(unsigned long virt);
 
 #endif /* !_JAILHOUSE_PAGING_H */
