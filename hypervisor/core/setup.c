@@ -109,6 +109,9 @@ static int init_early(void)
 	printk("image at 0x%016lx, %lu pool pages at 0x%016lx\n",
 	       (unsigned long)JAILHOUSE_BASE, mem_pool.pages,
 	       (unsigned long)mem_pool.base);
+	err = arch_irqchip_init();
+	if (err)
+		return err;
 
 	err = root_cell_init();
 	if (err)

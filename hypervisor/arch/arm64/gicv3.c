@@ -38,6 +38,11 @@ int gicv3_init(void)
 	unsigned int rev;
 	int err;
 
+	/* on a GICv2 the distributor is 4 KiB: its PIDR2 would be a bus fault */
+	if (!cpu_has_gicv3_sysregs()) {
+		printk("ERROR: the system config says GICv3, but the CPUs have no GICv3 CPU interface (a GICv2 board?)\n");
+		return -ENODEV;
+	}
 	err = vgic_init(&gicv3_cpuif);
 	if (err)
 		return err;

@@ -4,6 +4,7 @@
  * IRQ entry that hands to it.
  */
 #include <jailhouse/cell.h>
+#include <jailhouse/control.h>
 #include <jailhouse/errno.h>
 #include <jailhouse/printk.h>
 #include <asm/gicv2-driver.h>
@@ -16,7 +17,7 @@ static const struct irqchip *const models[] = {
 
 const struct irqchip *irqchip;
 
-int irqchip_init(void)
+int arch_irqchip_init(void)
 {
 	unsigned int version = system_config->platform_info.arm.gic_version;
 	unsigned int n;

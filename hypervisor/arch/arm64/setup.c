@@ -69,16 +69,7 @@ int arch_init_early(void)
 		return err;
 	arch_switch_hv_tables();
 	stage2_init();
-	return irqchip_init();
-}
-
-/*
- * The ICC_ and ICH_ registers exist only with a GICv3 CPU interface; with
- * a GICv2 (GIC-400) they are undefined at EL2.
- */
-static bool gic_sysregs(void)
-{
-	return ID_AA64PFR0_GIC(read_sysreg(id_aa64pfr0_el1)) != 0;
+	return 0;
 }
 
 void arch_cpu_save_linux(struct per_cpu *cpu_data)
@@ -95,7 +86,7 @@ void arch_cpu_save_linux(struct per_cpu *cpu_data)
 	r->vmpidr = read_sysreg(vmpidr_el2);
 	r->vtcr = read_sysreg(vtcr_el2);
 	r->vttbr = read_sysreg(vttbr_el2);
-	if (gic_sysregs()) {
+	if (cpu_has_gicv3_sysregs()) {
 		r->icc_sre = read_sysreg(ICC_SRE_EL2);
 		r->ich_hcr = read_sysreg(ICH_HCR_EL2);
 		r->ich_vmcr = read_sysreg(ICH_VMCR_EL2);
@@ -114,7 +105,7 @@ static void replay_linux_el2(struct per_cpu *cpu_data)
 	write_sysreg(cntvoff_el2, r->cntvoff);
 	write_sysreg(vpidr_el2, r->vpidr);
 	write_sysreg(vmpidr_el2, r->vmpidr);
-	if (gic_sysregs())
+	if (cpu_has_gicv3_sysregs())
 		write_sysreg(ICC_SRE_EL2, r->icc_sre);
 	isb();
 }
@@ -145,7 +136,7 @@ void arch_cpu_restore(struct per_cpu *cpu_data)
 	asm volatile("tlbi alle1" : : : "memory");
 	dsb(nsh);
 	replay_linux_el2(cpu_data);
-	if (gic_sysregs()) {
+	if (cpu_has_gicv3_sysregs()) {
 		write_sysreg(ICH_HCR_EL2, r->ich_hcr);
 		write_sysreg(ICH_VMCR_EL2, r->ich_vmcr);
 	}

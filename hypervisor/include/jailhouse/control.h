@@ -41,6 +41,8 @@ void cpu_reset_stats(struct per_cpu *cpu_data);
 
 /* arch: global init, after the page pool exists (master CPU only) */
 int arch_init_early(void);
+/* arch: the interrupt controller, once the console can say why it fails */
+int arch_irqchip_init(void);
 /* arch: record the EL2 registers as the Linux stub left them */
 void arch_cpu_save_linux(struct per_cpu *cpu_data);
 /* arch: this CPU's EL2 state for its cell; may fail */

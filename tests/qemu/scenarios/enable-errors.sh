@@ -5,7 +5,7 @@
 # shellcheck source=tests/qemu/scenarios/lib.sh
 . /scenarios/lib.sh
 
-cfg=/etc/jailhouse/qemu-arm64.cell
+cfg=$jh_sys_cfg
 fw=/lib/firmware/jailhouse.bin
 work=/tmp/enable-errors
 mkdir -p $work
@@ -61,19 +61,33 @@ check_raw "hypervisor refuses GIC version 4: ENODEV" "error: ENODEV" enable $wor
 check "its reason names the GIC version" \
 	grep -q "GIC version 4 is not supported (only 2 and 3)" /sys/devices/jailhouse/console
 # GICv2 without its CPU interface frames (gicc/gich/gicv_base at 324/332/340)
-variant gicv2 313 '\002'
+# and a config for the other GIC than this board's
+if [ "$jh_gic_version" = 3 ]; then
+	variant gicv2 313 '\002'
+else
+	variant gicv2 324 '\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000'
+fi
 check_raw "GICv2 config without GICC/GICH/GICV: EINVAL" "error: EINVAL" enable $work/gicv2.cell
 check "its reason names the missing frames" \
 	grep -q "GICv2 needs the GICC, GICH and GICV bases" /sys/devices/jailhouse/console
-# ... and with them, on this board's GICv3
-for f in 324:'\001' 332:'\003' 340:'\004'; do
-	# shellcheck disable=SC2059 # the bytes are printf escapes on purpose
-	printf "${f#*:}\010" | dd of=$work/gicv2.cell bs=1 seek=$((${f%%:*} + 2)) \
-		conv=notrunc 2>/dev/null
-done
-check_raw "GICv2 config on a GICv3: ENODEV" "error: ENODEV" enable $work/gicv2.cell
-check "its reason names the revision found" \
-	grep -q "architecture revision 0, the system config says 2" /sys/devices/jailhouse/console
+if [ "$jh_gic_version" = 3 ]; then
+	# ... and with them, on this board's GICv3
+	for f in 324:'\001' 332:'\003' 340:'\004'; do
+		# shellcheck disable=SC2059 # the bytes are printf escapes on purpose
+		printf "${f#*:}\010" | dd of=$work/gicv2.cell bs=1 \
+			seek=$((${f%%:*} + 2)) conv=notrunc 2>/dev/null
+	done
+	check_raw "GICv2 config on a GICv3: ENODEV" "error: ENODEV" enable $work/gicv2.cell
+	check "its reason names the revision found" \
+		grep -q "architecture revision 0, the system config says 2" /sys/devices/jailhouse/console
+else
+	# its distributor is 4 KiB: GICv3's ID registers are not there
+	variant gicv3 313 '\003'
+	check_raw "GICv3 config on a GICv2: ENODEV" "error: ENODEV" enable $work/gicv3.cell
+	check "its reason names the missing CPU interface" \
+		grep -q "the system config says GICv3, but the CPUs have no GICv3 CPU interface" \
+		/sys/devices/jailhouse/console
+fi
 
 check "each cause logged by the driver" sh -c '
 	dmesg | grep -q "enable: not a system configuration" &&

@@ -60,9 +60,7 @@ struct irqchip {
 	void (*set_pending)(unsigned int irq);
 };
 
-/* The model in use; set by irqchip_init() before any CPU is taken. */
+/* The model in use; set by arch_irqchip_init() before any CPU is taken. */
 extern const struct irqchip *irqchip;
-
-int irqchip_init(void);
 
 #endif /* !_JAILHOUSE_ASM_IRQCHIP_H */

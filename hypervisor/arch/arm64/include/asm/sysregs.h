@@ -5,6 +5,8 @@
 #ifndef _JAILHOUSE_ASM_SYSREGS_H
 #define _JAILHOUSE_ASM_SYSREGS_H
 
+#include <jailhouse/utils.h>
+
 #define SCTLR_M			(1UL << 0)
 #define SCTLR_C			(1UL << 2)
 #define SCTLR_SA		(1UL << 3)
@@ -87,6 +89,15 @@
 #define write_sysreg(reg, val)						\
 	asm volatile("msr " __stringify(reg) ", %0"			\
 		     : : "r" ((unsigned long)(val)))
+
+/*
+ * The ICC_ and ICH_ registers exist only with a GICv3 CPU interface; with
+ * a GICv2 (GIC-400) they are undefined at EL2.
+ */
+static inline bool cpu_has_gicv3_sysregs(void)
+{
+	return ID_AA64PFR0_GIC(read_sysreg(id_aa64pfr0_el1)) != 0;
+}
 
 /* GICv3 registers by encoding, so no assembler support is needed. */
 #define ICC_SRE_EL2		S3_4_C12_C9_5

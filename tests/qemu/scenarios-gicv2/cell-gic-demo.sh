@@ -1,1 +1,0 @@
-../scenarios/cell-gic-demo.sh

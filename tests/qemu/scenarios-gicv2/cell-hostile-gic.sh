@@ -1,1 +1,0 @@
-../scenarios/cell-hostile-gic.sh

@@ -1,1 +1,0 @@
-../scenarios/cell-ivshmem-uio.sh

@@ -1,1 +1,0 @@
-../scenarios/cell-linux-ivshmem.sh

@@ -1,1 +1,0 @@
-../scenarios/enable-disable.sh
