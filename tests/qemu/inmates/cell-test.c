@@ -106,12 +106,15 @@
 #define GICD_CTLR		0x0000
 #define GICD_TYPER		0x0004
 #define GICD_IGROUPR		0x0080
+#define GICD_ISENABLER		0x0100
+#define GICD_ICENABLER		0x0180
 #define GICD_IPRIORITYR		0x0400
 #define GICD_SETSPI_NSR		0x0040
 #define GICD_CLRSPI_NSR		0x0048
 #define GICD_ITARGETSR		0x0800
 #define GICD_SGIR		0x0f00
-#define GICD_CPENDSGIR		0x0f10	/* GICv2; then SPENDSGIR */
+#define GICD_CPENDSGIR		0x0f10	/* GICv2 */
+#define GICD_SPENDSGIR		0x0f20	/* GICv2 */
 #define GICD_IROUTER		0x6000
 #define PROBE_SPI		150	/* the smp-test cell's */
 #define ROOT_SPI		33	/* root's (virtio), never the cell's */
@@ -322,6 +325,60 @@ static void probe_gicd(void)
 		    mmio_read8(GICD_BASE + GICD_IPRIORITYR + PROBE_SPI), 0x90);
 	probe_check("root's SPI priority hidden",
 		    mmio_read8(GICD_BASE + GICD_IPRIORITYR + ROOT_SPI), 0);
+}
+
+/*
+ * GICv2: the CPU's SGI/PPI bank is the first word of the distributor's
+ * per-interrupt registers (banked per CPU); an SPI goes to a byte of
+ * CPU-interface bits, which only ever names the cell's CPUs.
+ */
+static void probe_gicd_v2(void)
+{
+	unsigned long prio = GICD_BASE + GICD_IPRIORITYR;
+	unsigned long targets = GICD_BASE + GICD_ITARGETSR;
+	unsigned int own = mmio_read8(targets + TIMER_PPI);
+
+	probe_check("GICD_TYPER 16-bit read", mmio_read16(GICD_BASE + GICD_TYPER), 0);
+	probe_check("GICD_CTLR 64-bit read", mmio_read64(GICD_BASE + GICD_CTLR), 0);
+
+	mmio_write8(prio + TIMER_PPI, 0x80);
+	probe_check("PPI priority byte", mmio_read8(prio + TIMER_PPI), 0x80);
+	probe_check("PPI priority word",
+		    mmio_read32(prio + TIMER_PPI / 4 * 4) >> 24, 0x80);
+	mmio_write8(prio + SGI_HYPERVISOR, 0x10);
+	probe_check("hypervisor SGI priority hidden",
+		    mmio_read8(prio + SGI_HYPERVISOR), 0);
+	mmio_write32(GICD_BASE + GICD_ISENABLER, 1U << TIMER_PPI);
+	mmio_write64(GICD_BASE + GICD_ICENABLER, ~0UL);	/* wrong size */
+	probe_check("64-bit ICENABLER0 write ignored",
+		    mmio_read32(GICD_BASE + GICD_ISENABLER) >> TIMER_PPI & 1, 1);
+	probe_check("64-bit ISENABLER0 read",
+		    mmio_read64(GICD_BASE + GICD_ISENABLER), 0);
+	mmio_write32(GICD_BASE + GICD_ICENABLER, 1U << TIMER_PPI);
+
+	/* one bit, this CPU's interface; read-only */
+	probe_check("PPI target byte is one CPU interface",
+		    own && !(own & (own - 1)), 1);
+	mmio_write8(targets + TIMER_PPI, 0xff);
+	probe_check("PPI target byte read-only",
+		    mmio_read8(targets + TIMER_PPI), own);
+	mmio_write8(targets + PROBE_SPI, 0xff);
+	probe_check("ITARGETSR on the cell's CPUs only",
+		    mmio_read8(targets + PROBE_SPI) & ~(own | own << 1), 0);
+	mmio_write8(targets + PROBE_SPI, own << 1);	/* the sibling */
+	probe_check("ITARGETSR of the sibling", mmio_read8(targets + PROBE_SPI),
+		    own << 1);
+	mmio_write8(targets + PROBE_SPI, 1);		/* CPU 0: root's */
+	probe_check("ITARGETSR outside the cell refused",
+		    mmio_read8(targets + PROBE_SPI), own);
+	probe_check("ITARGETSR of root's SPI hidden",
+		    mmio_read8(targets + ROOT_SPI), 0);
+	probe_check("GICD_SGIR reads as zero",
+		    mmio_read32(GICD_BASE + GICD_SGIR), 0);
+
+	mmio_write8(prio + PROBE_SPI, 0x90);
+	probe_check("SPI priority byte", mmio_read8(prio + PROBE_SPI), 0x90);
+	probe_check("root's SPI priority hidden", mmio_read8(prio + ROOT_SPI), 0);
 }
 
 /* An interrupt bitmap register family, and the value a hostile cell writes */
@@ -690,19 +747,52 @@ static void __attribute__((unused)) timer_loop(void)
  * State left for the next owner of the cell's CPUs; the hypervisor must
  * clear it when they change hands, and keep interrupts in Group 1.
  */
+/*
+ * GICv2: SGIs are virtual, sent by GICD_SGIR; what a cell can leave is
+ * such SGIs queued for its CPUs (the sibling never started), its CPU's
+ * banked priorities, and attempts at the SGI pending registers and the
+ * groups, which stay closed.
+ */
+static void plant_sgis_v2(void)
+{
+	unsigned long d = GICD_BASE;
+	unsigned int own = mmio_read8(d + GICD_ITARGETSR + TIMER_PPI);
+
+	mmio_write8(d + GICD_IPRIORITYR + 2, 0xff);
+	mmio_write32(d + GICD_SGIR, (own | own << 1) << 16 | 2);
+	say("planted SGI 2 for CPU %lx", my_aff());
+	say("planted SGI 2 for CPU %lx", my_aff() ^ 1);
+	mmio_write32(d + GICD_SPENDSGIR, ~0U);
+	probe_check("SGI pending registers closed",
+		    mmio_read32(d + GICD_SPENDSGIR), 0);
+	mmio_write32(d + GICD_IGROUPR, 1U << 3);
+	probe_check("SGI group change refused",
+		    mmio_read32(d + GICD_IGROUPR), 0);
+	mmio_write32(d + GICD_IGROUPR + PROBE_SPI / 32 * 4, ~0U);
+	probe_check("SPI group change refused",
+		    mmio_read32(d + GICD_IGROUPR + PROBE_SPI / 32 * 4), 0);
+	mmio_write8(d + GICD_IPRIORITYR + 3, 0);
+	mmio_write32(d + GICD_SGIR, 2U << 24 | 3);	/* to itself */
+	say("gic plant done");
+}
+
 static void plant_sgis(void)
 {
 	unsigned long own = find_gicr(), sibling = find_gicr_of(my_aff() ^ 1);
 	unsigned long frame;
 	unsigned int n;
 
+	if (comm_region()->gic_version == 2) {
+		plant_sgis_v2();
+		return;
+	}
 	for (n = 0; n < 2; n++) {
 		frame = n ? sibling : own;
 		if (!frame)
 			continue;
 		mmio_write8(frame + GICR_IPRIORITYR0 + 2, 0xff);
 		mmio_write32(frame + GICR_ISPENDR0, 1U << 2);
-		say("planted SGI 2 in the redistributor of CPU %lx",
+		say("planted SGI 2 for CPU %lx",
 		    n ? my_aff() ^ 1 : my_aff());
 	}
 	mmio_write32(own + GICR_IGROUPR0, mmio_read32(own + GICR_IGROUPR0) & ~(1U << 3));
@@ -847,9 +937,13 @@ void inmate_main(void)
 	if (param == PARAM_MUTE)
 		say("muted: ignoring messages");
 	if (param == PARAM_GIC_PROBE) {
-		if (find_gicr())
-			probe_gicr(find_gicr());
-		probe_gicd();
+		if (comm_region()->gic_version == 2) {
+			probe_gicd_v2();
+		} else {
+			if (find_gicr())
+				probe_gicr(find_gicr());
+			probe_gicd();
+		}
 		say("gic probe done");
 	}
 	if (param == PARAM_SGI_PLANT)
@@ -875,6 +969,10 @@ void inmate_main(void)
 
 		say("sgif: flooding itself with SGIs 0-15");
 		asm volatile("msr daifset, #0xf");
+		if (comm_region()->gic_version == 2)	/* filter 2: itself */
+			for (unsigned long n = 0;; n++)
+				mmio_write32(GICD_BASE + GICD_SGIR,
+					     2U << 24 | (n & 15));
 		for (unsigned long n = 0;; n++)
 			write_sysreg(icc_sgi1r_el1,
 				     (n & 15) << 24 | 1UL << (aff & 15) |

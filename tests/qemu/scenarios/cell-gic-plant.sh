@@ -1,16 +1,18 @@
 #!/bin/sh
 # A cell that leaves SGI state behind for whoever gets its CPUs next
 # (test inmate, "sgip" option): SGI 2, Linux's CPU-stop IPI, pending at
-# the lowest priority in the redistributors of both its CPUs (one never
-# started), and SGI 3 made Group 0 at priority 0, pending and enabled,
-# which would sit in front of the hypervisor's own SGIs. The group writes
-# are refused (its SGI 3 simply reaches the cell), the cell still stops
-# when asked, and after destroy root Linux gets both CPUs back clean:
-# they come online and take IPIs, and no planted SGI reaches Linux.
+# the lowest priority for both its CPUs (one never started), and SGI 3 at
+# priority 0, which would sit in front of the hypervisor's own SGIs.
+# GICv3: planted in the redistributors, SGI 3 made Group 0; GICv2: sent
+# by GICD_SGIR (virtual SGIs), with tries at the SGI pending registers
+# and the groups. The group and pending writes are refused (its SGI 3
+# simply reaches the cell), the cell still stops when asked, and after
+# destroy root Linux gets both CPUs back clean: they come online and
+# take IPIs, and no planted SGI reaches Linux.
 # shellcheck source=tests/qemu/scenarios/lib.sh
 . /scenarios/lib.sh
 
-cfg=/etc/jailhouse/qemu-arm64.cell
+cfg=$jh_sys_cfg
 smp=/etc/jailhouse/qemu-arm64-smp-test.cell
 work=/tmp/cell-gic-plant
 mkdir -p $work
@@ -31,9 +33,15 @@ mark=$(console_mark)
 check_raw "start" ok start smp-test
 check "the plant ran to its end" console_wait "$mark" 'cell-test: gic plant done'
 check "SGI 2 planted on both CPUs" console_wait "$mark" \
-	'cell-test: planted SGI 2 in the redistributor of CPU' 2 5
-for what in "SGI Group 0 refused" "SGI group modifier refused" \
-	"SPI Group 0 refused"; do
+	'cell-test: planted SGI 2 for CPU' 2 5
+if [ "$jh_gic_version" = 2 ]; then
+	set -- "SGI pending registers closed" "SGI group change refused" \
+		"SPI group change refused"
+else
+	set -- "SGI Group 0 refused" "SGI group modifier refused" \
+		"SPI Group 0 refused"
+fi
+for what; do
 	check "probe: $what" console_wait "$mark" "cell-test: gic $what ok" 1 5
 done
 check "no probe found a leak" console_none "$mark" 'cell-test: gic .* BAD'
