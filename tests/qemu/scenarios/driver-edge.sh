@@ -10,7 +10,7 @@
 # shellcheck source=tests/qemu/scenarios/lib.sh
 . /scenarios/lib.sh
 
-cfg=/etc/jailhouse/qemu-arm64.cell
+cfg=$jh_sys_cfg
 gic=/etc/jailhouse/qemu-arm64-gic-demo.cell
 smp=/etc/jailhouse/qemu-arm64-smp-test.cell
 work=/tmp/driver-edge
@@ -68,31 +68,42 @@ check "serial echo reaches root" jh_serial_roundtrip
 # --- console readers while a command holds the driver -------------------
 # A cell that spins at its reset address never answers the shutdown
 # request: the hypervisor waits inside the LOAD ioctl, holding the
-# driver's mutex, until it gives up on the cell (smp-test's
-# msg_reply_timeout, at most 2 s). jh-raw busy-check does all the checks
-# in one process within that time; when the machine is so slow that the
-# shutdown ended first, it gives no verdict and the round is repeated (a
-# reader that waited for the mutex never gets a verdict: it fails).
+# driver's mutex, until it gives up on the cell (at most 2 s). jh-raw
+# busy-check does all the checks in one process within that time; when
+# the machine is so slow that the shutdown ended first, it gives no
+# verdict and the round is repeated (a reader that waited for the mutex
+# never gets a verdict: it fails).
+# The holder's CPU waits in the hypervisor with interrupts masked: a task
+# queued there would not run until the command ends. So the cell is
+# gic-demo (CPU 1; without its passive comm region, so that it is asked),
+# the holder gets CPU 0, and this shell, the checker and its child CPUs
+# 2 and 3.
 printf '\000\000\000\024' >$work/spin.bin	# "b ."
+cp $gic $work/asked.cell
+flags=$(od -An -tu1 -j44 -N1 $gic)		# JAILHOUSE_CELL_PASSIVE_COMMREG: bit 0
+# shellcheck disable=SC2059 # an octal escape
+printf "\\$(printf %o $((flags & ~1)))" | dd of=$work/asked.cell bs=1 seek=44 conv=notrunc 2>/dev/null
 require "enable" $jh_raw enable $cfg
 
-# busy_round N: one shutdown of a spinning smp-test, checked while it runs
+# busy_round N: one shutdown of a spinning gic-demo, checked while it runs
 busy_round() {
-	require "round $1: create smp-test" $jh_raw create $smp
-	require "round $1: load a spinning inmate" $jh_raw load smp-test $work/spin.bin 0
-	require "round $1: start it" $jh_raw start smp-test
-	$jh_raw shutdown smp-test >$work/shutdown.out 2>&1 &
+	require "round $1: create gic-demo" $jh_raw create $work/asked.cell
+	require "round $1: load a spinning inmate" $jh_raw load gic-demo $work/spin.bin 0
+	require "round $1: start it" $jh_raw start gic-demo
+	taskset -p -c 2,3 $$ >/dev/null
+	taskset -c 0 $jh_raw shutdown gic-demo >$work/shutdown.out 2>&1 &
 	_spid=$!
 	usleep 100000
 	_brc=0
 	$jh_raw busy-check $_spid >$work/busy.out 2>&1 || _brc=$?
+	taskset -p -c 0-3 $$ >/dev/null
 	_src=0
 	wait $_spid || _src=$?
 	check_eq "round $1: shutdown returns" 0 echo $_src
 	check_eq "round $1: shutdown succeeded (cell marked failed, then stopped)" ok \
 		cat $work/shutdown.out
 	check_eq "round $1: cell is shut down" "shut down" cat $jh_sys/cells/1/state
-	check "round $1: destroy smp-test" $jh_raw destroy smp-test
+	check "round $1: destroy gic-demo" $jh_raw destroy gic-demo
 	return $_brc
 }
 
