@@ -10,7 +10,7 @@ cell_sources = \
 	configs/arm64/qemu-arm64-upstream-inmate-demo.c \
 	configs/arm64/qemu-arm64-upstream-linux-demo.c
 
-EXTRA_DIST += $(cell_sources) configs/cell.lds
+EXTRA_DIST += $(cell_sources) configs/cell.lds configs/arm64/qemu-arm64-gic.h
 
 if HAVE_TARGET_CC
 cell_files = $(cell_sources:.c=.cell)
@@ -28,5 +28,7 @@ configs/%.cell: configs/%.c configs/cell.lds $(abi_headers)
 	rm -f $@.o $@.elf
 
 # the same board as qemu-arm64.c, which it includes
-configs/arm64/qemu-arm64-gicv2.cell: configs/arm64/qemu-arm64.c
+configs/arm64/qemu-arm64-gicv2.cell: configs/arm64/qemu-arm64.c \
+	configs/arm64/qemu-arm64-gic.h
+configs/arm64/qemu-arm64.cell: configs/arm64/qemu-arm64-gic.h
 endif

@@ -95,19 +95,24 @@ fi
 phase "lint" "$top/tests/lint.sh"
 
 # Scenarios: each one is a test; run-scenarios prints the counts. One
-# boot of the test bed (4 CPUs) for most; upstream's QEMU setup boots
-# with its 16 CPUs for those in scenarios-smp16/, the board with a GICv2
-# for those in scenarios-gicv2/ (links to the GIC-independent ones).
-scenarios() { # NAME DIR QEMU-OPTION...
+# boot of the test bed (4 CPUs) for those in scenarios/; upstream's QEMU
+# setup boots with its 16 CPUs for those in scenarios-smp16/; the board
+# with a GICv2 runs scenarios/ again, and scenarios-gicv2/ (GICv2 only).
+scenarios() { # NAME "QEMU-OPTION..." DIR...
 	name=$1
-	dir=$2
+	opts=$2
 	shift 2
+	files=
+	for dir; do
+		files="$files $dir/[0-9a-z]*.sh"
+	done
 	note "== QEMU scenarios ($name)"
 	took >/dev/null
 	out=$build/scenarios-$name.out
+	# shellcheck disable=SC2086 # options and globs, split on purpose
 	"$top/tests/qemu/run-scenarios.sh" --timeout 1200 \
-		--log "$build/qemu-console-$name.log" "$@" \
-		"$stage" "$dir"/[0-9a-z]*.sh 2>&1 | tee "$out"
+		--log "$build/qemu-console-$name.log" $opts \
+		"$stage" $files 2>&1 | tee "$out"
 	line=$(sed -n 's/^scenarios: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$out" | tail -n 1)
 	if [ -n "$line" ]; then
 		# shellcheck disable=SC2086 # two numbers
@@ -118,9 +123,9 @@ scenarios() { # NAME DIR QEMU-OPTION...
 		count 0 1
 	fi
 }
-scenarios 4cpu "$top/tests/qemu/scenarios"
-scenarios 16cpu "$top/tests/qemu/scenarios-smp16" --smp 16
-scenarios gicv2 "$top/tests/qemu/scenarios-gicv2" --gic 2
+scenarios 4cpu "" "$top/tests/qemu/scenarios"
+scenarios 16cpu "--smp 16" "$top/tests/qemu/scenarios-smp16"
+scenarios gicv2 "--gic 2" "$top/tests/qemu/scenarios" "$top/tests/qemu/scenarios-gicv2"
 
 # The build without the Linux loader: configure stops when libfdt is
 # missing and says how to go on; with --disable-linux-loader the rest

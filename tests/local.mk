@@ -74,6 +74,7 @@ tests/qemu/inmates/cell-%.bin: $(INMATE_TEST_SRC)/cell-test.c \
 # Test configs, one per pattern of upstream's board configs (see each).
 qemu_test_configs = \
 	tests/qemu/configs/pattern-root-overlap.cell \
+	tests/qemu/configs/pattern-root-overlap-gicv2.cell \
 	tests/qemu/configs/pattern-cpu0.cell \
 	tests/qemu/configs/pattern-console-unmapped.cell \
 	tests/qemu/configs/pattern-placeholder.cell \
@@ -82,6 +83,11 @@ qemu_test_configs = \
 qemu_tests_files += $(qemu_test_configs)
 CLEANFILES += $(qemu_test_configs)
 
+tests/qemu/configs/pattern-root-overlap.cell: \
+	$(top_srcdir)/configs/arm64/qemu-arm64-gic.h
+tests/qemu/configs/pattern-root-overlap-gicv2.cell: \
+	$(top_srcdir)/tests/qemu/configs/pattern-root-overlap.c \
+	$(top_srcdir)/configs/arm64/qemu-arm64-gic.h
 tests/qemu/configs/%.cell: tests/qemu/configs/%.c \
 		$(top_srcdir)/tests/qemu/configs/pattern.h \
 		configs/cell.lds $(abi_headers)

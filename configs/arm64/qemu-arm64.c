@@ -29,6 +29,7 @@
  */
 #include <jailhouse/types.h>
 #include <jailhouse/cell-config.h>
+#include "qemu-arm64-gic.h"
 
 #ifdef QEMU_ARM64_GICV2
 /* above the GICv2m frame's 80-143 and the cells' 144 and 150 */
@@ -65,20 +66,7 @@ struct {
 			.pci_mmconfig_end_bus = 0,
 			.pci_is_virtual = 1,
 			.pci_domain = 1,
-			.arm = {
-#ifdef QEMU_ARM64_GICV2
-				.gic_version = 2,
-				.gicd_base = 0x08000000,
-				.gicc_base = 0x08010000,
-				.gich_base = 0x08030000,
-				.gicv_base = 0x08040000,
-#else
-				.gic_version = 3,
-				.gicd_base = 0x08000000,
-				.gicr_base = 0x080a0000,
-#endif
-				.maintenance_irq = 25,
-			},
+			.arm = { QEMU_ARM64_GIC },
 		},
 		.root_cell = {
 			.name = "qemu-arm64",

@@ -7,6 +7,7 @@
 #   DEST/boot/cell-initrd.cpio.gz  build-cell-initramfs.sh (with DEST's
 #                                  uio_ivshmem.ko)
 #   DEST/boot/linux-demo.dtb       dts/linux-demo.dts, for the -d variant
+#   DEST/boot/linux-demo-gicv2.dtb the same on a GICv2
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -21,4 +22,6 @@ command -v dtc >/dev/null 2>&1 || jh_die "dtc missing (apt-get install device-tr
 mkdir -p "$dest"
 cp "$kdir/arch/arm64/boot/Image.gz" "$dest/Image.gz"
 "$here/build-cell-initramfs.sh" "$dest/cell-initrd.cpio.gz" "$2"
-dtc -q -I dts -O dtb -o "$dest/linux-demo.dtb" "$here/dts/linux-demo.dts"
+for d in linux-demo linux-demo-gicv2; do
+	dtc -q -I dts -O dtb -o "$dest/$d.dtb" "$here/dts/$d.dts"
+done

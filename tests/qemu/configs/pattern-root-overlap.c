@@ -2,7 +2,8 @@
 /*
  * Pattern: a system config whose root regions overlap one another, as
  * upstream ships for the Jetson TX1/TX2, LS1046A-RDB and i.MX8DXL. Here,
- * for QEMU "virt" (4 CPUs, GICv3, RAM at 0x40000000 with Linux on
+ * for QEMU "virt" (4 CPUs, GICv3 or with QEMU_ARM64_GICV2 a GICv2, RAM
+ * at 0x40000000 with Linux on
  * mem=768M): the UART page once more inside the MMIO region, and the
  * cells' RAM at the top once more inside root's RAM, without EXECUTE.
  * Where regions overlap, the later one's flags apply (config check
@@ -10,6 +11,7 @@
  */
 #include <jailhouse/types.h>
 #include <jailhouse/cell-config.h>
+#include "../../../configs/arm64/qemu-arm64-gic.h"
 
 struct {
 	struct jailhouse_system header;
@@ -34,12 +36,7 @@ struct {
 				 JAILHOUSE_CON_REGDIST_4,
 		},
 		.platform_info = {
-			.arm = {
-				.gic_version = 3,
-				.gicd_base = 0x08000000,
-				.gicr_base = 0x080a0000,
-				.maintenance_irq = 25,
-			},
+			.arm = { QEMU_ARM64_GIC },
 		},
 		.root_cell = {
 			.name = "qemu-arm64",

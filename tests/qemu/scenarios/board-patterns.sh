@@ -10,7 +10,7 @@
 # shellcheck source=tests/qemu/scenarios/lib.sh
 . /scenarios/lib.sh
 
-cfg=/etc/jailhouse/qemu-arm64.cell
+cfg=$jh_sys_cfg
 smp=/etc/jailhouse/qemu-arm64-smp-test.cell
 work=/tmp/board-patterns
 mkdir -p $work
@@ -46,6 +46,7 @@ runs() {
 
 # --- root regions that overlap
 overlap=$jh_tests/pattern-root-overlap.cell
+[ "$jh_gic_version" = 3 ] || overlap=$jh_tests/pattern-root-overlap-gicv2.cell
 check "root-overlap: config check notes the overlaps" checked $overlap root-mem-overlap
 require "insmod jailhouse.ko" insmod "$jh_ko"
 require "root-overlap: enable" jailhouse enable $overlap

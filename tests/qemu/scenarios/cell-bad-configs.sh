@@ -8,7 +8,7 @@
 # shellcheck source=tests/qemu/scenarios/lib.sh
 . /scenarios/lib.sh
 
-cfg=/etc/jailhouse/qemu-arm64.cell
+cfg=$jh_sys_cfg
 gic=/etc/jailhouse/qemu-arm64-gic-demo.cell
 smp=/etc/jailhouse/qemu-arm64-smp-test.cell
 work=/tmp/cell-bad-configs
@@ -78,11 +78,18 @@ refused "duplicate name" EEXIST $gic "" 'a cell named "gic-demo" exists already'
 variant hvmem 172 '\000\000\300\177'		# RAM at 0x7fc00000
 refused "memory of the hypervisor" EADDRINUSE $work/hvmem.cell "" \
 	"region 1 \(7fc00000-7fc0ffff\) overlaps the hypervisor's memory"
-# Linux's GIC driver claims its registers, so the driver refuses this
-# before the hypervisor, which would refuse it as registers it emulates.
-variant gicr 172 '\000\000\012\010'		# RAM at 0x080a0000
-refused "GIC registers" EBUSY $work/gicr.cell "" \
-	'region 1 \(0x80a0000-0x80affff\) of "smp-test": 0x80a0000-0x80affff of it is claimed by a Linux driver'
+# Linux's GICv3 driver claims its redistributors, so the driver refuses
+# this before the hypervisor, which would refuse it as registers it
+# emulates. The GICv2 driver claims nothing: the hypervisor refuses.
+if [ "$jh_gic_version" = 3 ]; then
+	variant gicr 172 '\000\000\012\010'	# RAM at 0x080a0000
+	refused "GIC registers" EBUSY $work/gicr.cell "" \
+		'region 1 \(0x80a0000-0x80affff\) of "smp-test": 0x80a0000-0x80affff of it is claimed by a Linux driver'
+else
+	variant gicd 172 '\000\000\000\010'	# RAM at 0x08000000
+	refused "GIC registers" EADDRINUSE $work/gicd.cell "" \
+		'region 1 \(8000000\) overlaps registers the hypervisor emulates \(8000000\)'
+fi
 variant sysram 172 '\000\000\000\120'		# RAM at 0x50000000
 refused "Linux's System RAM" EADDRINUSE $work/sysram.cell "" \
 	"region 1 \(0x50000000-0x5000ffff\) of \"smp-test\" overlaps Linux's System RAM"

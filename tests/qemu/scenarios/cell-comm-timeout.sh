@@ -9,7 +9,7 @@
 # shellcheck source=tests/qemu/scenarios/lib.sh
 . /scenarios/lib.sh
 
-cfg=/etc/jailhouse/qemu-arm64.cell
+cfg=$jh_sys_cfg
 gic=/etc/jailhouse/qemu-arm64-gic-demo.cell
 work=/tmp/cell-comm-timeout
 mkdir -p $work

@@ -5,7 +5,7 @@
 # shellcheck source=tests/qemu/scenarios/lib.sh
 . /scenarios/lib.sh
 
-cfg=/etc/jailhouse/qemu-arm64.cell
+cfg=$jh_sys_cfg
 cell_cfg=/etc/jailhouse/qemu-arm64-gic-demo.cell
 cycles=50
 

@@ -7,7 +7,7 @@
 # GICD_CTLR, SETSPI/CLRSPI and the legacy SGIR, the redistributors of
 # root's CPU 0 and gic-demo's CPU 1 (LPI and power registers, every
 # SGI/PPI register), and the hypervisor's own SGIs and maintenance PPI in
-# its own redistributor. On a GICv2 (scenarios-gicv2/ links this file):
+# its own redistributor. On a GICv2 (check-all's GICv2 boot):
 # the SPIs' registers and target bytes, GICD_CTLR, Linux's CPU-stop IPI
 # by GICD_SGIR to every CPU interface and to all others, the SGI pending
 # registers, the hypervisor's SGIs and PPI in the CPU's own bank, its own

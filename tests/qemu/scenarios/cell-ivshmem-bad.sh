@@ -8,7 +8,7 @@
 # shellcheck source=tests/qemu/scenarios/lib.sh
 . /scenarios/lib.sh
 
-cfg=/etc/jailhouse/qemu-arm64.cell
+cfg=$jh_sys_cfg
 demo_cfg=/etc/jailhouse/qemu-arm64-gic-demo.cell
 work=/tmp/cell-ivshmem-bad
 mkdir -p $work

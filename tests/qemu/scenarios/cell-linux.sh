@@ -12,7 +12,7 @@
 # shellcheck source=tests/qemu/scenarios/lib.sh
 . /scenarios/lib.sh
 
-sys_cfg=/etc/jailhouse/qemu-arm64.cell
+sys_cfg=$jh_sys_cfg
 cfg=/etc/jailhouse/qemu-arm64-linux-demo.cell
 cell=qemu-arm64-linux-demo
 work=/tmp/cell-linux
@@ -124,7 +124,9 @@ check "the cell is silent" silent
 
 # 2: given DTB (checked against the cell), into the cell that exists;
 # it reboots itself after 5 s, which stops it
-require "cell linux, given DTB" boot_linux -d /boot/linux-demo.dtb --strict \
+dtb=/boot/linux-demo.dtb
+[ "$jh_gic_version" = 3 ] || dtb=/boot/linux-demo-gicv2.dtb
+require "cell linux, given DTB" boot_linux -d $dtb --strict \
 	-c "$(cmdline jhcell.reboot=5)"
 check "Linux up again with 2 CPUs" booted 2
 note_boot 2

@@ -7,7 +7,7 @@
 # shellcheck source=tests/qemu/scenarios/lib.sh
 . /scenarios/lib.sh
 
-cfg=/etc/jailhouse/qemu-arm64.cell
+cfg=$jh_sys_cfg
 smp=/etc/jailhouse/qemu-arm64-smp-test.cell
 inmate=$jh_tests/cell-timer.bin
 work=/tmp/cell-subpage

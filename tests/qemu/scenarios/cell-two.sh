@@ -7,7 +7,7 @@
 # shellcheck source=tests/qemu/scenarios/lib.sh
 . /scenarios/lib.sh
 
-cfg=/etc/jailhouse/qemu-arm64.cell
+cfg=$jh_sys_cfg
 demo=/usr/libexec/jailhouse/demos/gic-demo.bin
 work=/tmp/cell-two
 mkdir -p $work

@@ -8,7 +8,7 @@
 # shellcheck source=tests/qemu/scenarios/lib.sh
 . /scenarios/lib.sh
 
-cfg=/etc/jailhouse/qemu-arm64.cell
+cfg=$jh_sys_cfg
 smp=/etc/jailhouse/qemu-arm64-smp-test.cell
 work=/tmp/cell-vpci
 ecam=0x3f000000

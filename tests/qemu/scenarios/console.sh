@@ -6,7 +6,7 @@
 # shellcheck source=tests/qemu/scenarios/lib.sh
 . /scenarios/lib.sh
 
-cfg=/etc/jailhouse/qemu-arm64.cell
+cfg=$jh_sys_cfg
 
 require "insmod jailhouse.ko" insmod "$jh_ko"
 expect_fail "console before any enable fails" jailhouse console

@@ -174,7 +174,7 @@ jh_le_bytes() {
 jh_sys=/sys/devices/jailhouse
 
 # The system config of the board this boots on: QEMU virt with a GICv3, or
-# with a GICv2 (run-qemu.sh --gic 2; scenarios-gicv2/ runs such a boot).
+# with a GICv2 (run-qemu.sh --gic 2; check-all runs every scenario on both).
 # shellcheck disable=SC2034 # for the scenarios
 # jh_vpci_intid: root's INTx of its first virtual PCI device there;
 # jh_gic_version: 3 or 2.

@@ -8,7 +8,7 @@
 # shellcheck source=tests/qemu/scenarios/lib.sh
 . /scenarios/lib.sh
 
-sys_cfg=/etc/jailhouse/qemu-arm64.cell
+sys_cfg=$jh_sys_cfg
 cfg=/etc/jailhouse/qemu-arm64-linux-demo.cell
 cell=qemu-arm64-linux-demo
 work=/tmp/root-cell-linux-interrupted

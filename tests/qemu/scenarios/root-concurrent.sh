@@ -11,7 +11,7 @@
 # shellcheck source=tests/qemu/scenarios/lib.sh
 . /scenarios/lib.sh
 
-cfg=/etc/jailhouse/qemu-arm64.cell
+cfg=$jh_sys_cfg
 gic=/etc/jailhouse/qemu-arm64-gic-demo.cell
 smp=/etc/jailhouse/qemu-arm64-smp-test.cell
 work=/tmp/root-concurrent

@@ -9,7 +9,7 @@
 # shellcheck source=tests/qemu/scenarios/lib.sh
 . /scenarios/lib.sh
 
-cfg=/etc/jailhouse/qemu-arm64.cell
+cfg=$jh_sys_cfg
 smp=/etc/jailhouse/qemu-arm64-smp-test.cell
 work=/tmp/root-hotplug-race
 rounds=10

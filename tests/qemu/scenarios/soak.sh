@@ -8,7 +8,7 @@
 # shellcheck source=tests/qemu/scenarios/lib.sh
 . /scenarios/lib.sh
 
-cfg=/etc/jailhouse/qemu-arm64.cell
+cfg=$jh_sys_cfg
 gic=/etc/jailhouse/qemu-arm64-gic-demo.cell
 linux_cfg=/etc/jailhouse/qemu-arm64-linux-demo.cell
 linux_cell=qemu-arm64-linux-demo
