@@ -357,5 +357,6 @@ void jh_check_live(struct jh_check *chk)
 		check_cpus(chk);
 	}
 	jh_check_live_irqs(chk);
+	jh_check_live_gic(chk);
 	jh_check_live_kernel(chk);
 }

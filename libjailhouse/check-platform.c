@@ -5,8 +5,6 @@
  */
 #include "check.h"
 
-#define GIC_PPI_FIRST	16
-#define GIC_PPI_LAST	31
 #define GICV2_MAX_CPUS	8
 
 /*
@@ -87,7 +85,7 @@ static void check_gic(struct jh_check *chk, const struct jh_check_cell *root,
 					GICV2_MAX_CPUS - 1,
 					jailhouse_cell_cpu_span(root->desc) - 1);
 	}
-	if (mirq < GIC_PPI_FIRST || mirq > GIC_PPI_LAST)
+	if (mirq < JH_GIC_PPI_FIRST || mirq > JH_GIC_PPI_LAST)
 		jh_check_report(chk, JH_SEVERITY_ERROR, "gic", root, -1, NULL,
 				-1,
 				"maintenance interrupt %u is not a PPI (16-31)",

@@ -9,6 +9,9 @@
 #include "internal.h"
 
 #define JH_PAGE_SIZE	0x1000ULL
+/* The GIC's private peripheral interrupts (a maintenance interrupt is one) */
+#define JH_GIC_PPI_FIRST	16
+#define JH_GIC_PPI_LAST		31
 /* Stage 2 with 4 KiB pages: guest addresses of at most 48 bits */
 #define JH_IPA_MAX_BITS	48
 
@@ -70,6 +73,7 @@ void jh_check_pci(struct jh_check *chk);		/* check-pci.c */
 void jh_check_live(struct jh_check *chk);		/* check-live.c */
 void jh_check_live_kernel(struct jh_check *chk);	/* check-kconfig.c */
 void jh_check_live_irqs(struct jh_check *chk);		/* check-live-irq.c */
+void jh_check_live_gic(struct jh_check *chk);		/* check-live-gic.c */
 
 /* Helpers for the rules */
 

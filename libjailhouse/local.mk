@@ -26,6 +26,7 @@ libjailhouse_libjailhouse_la_SOURCES = \
 	libjailhouse/check-live.c \
 	libjailhouse/check-kconfig.c \
 	libjailhouse/check-live-irq.c \
+	libjailhouse/check-live-gic.c \
 	libjailhouse/cpuset.c \
 	libjailhouse/system.c \
 	libjailhouse/cell.c \

@@ -30,18 +30,17 @@ static void path_of(const char *root, const char *rel, char *buf)
 	snprintf(buf, PATH_MAX, "%s/%s", root, rel);
 }
 
-static int write_mode(const char *root, const char *rel, const char *text,
-		      int mode)
+static int write_mode(const char *root, const char *rel, const void *data,
+		      size_t len, int mode)
 {
 	char path[PATH_MAX];
-	size_t len = strlen(text);
 	int fd;
 
 	path_of(root, rel, path);
 	fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | mode, 0644);
 	if (fd < 0)
 		return -1;
-	if (write(fd, text, len) != (ssize_t)len) {
+	if (write(fd, data, len) != (ssize_t)len) {
 		close(fd);
 		return -1;
 	}
@@ -56,12 +55,36 @@ int fake_write(const char *root, const char *rel, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(text, sizeof(text), fmt, ap);
 	va_end(ap);
-	return write_mode(root, rel, text, O_TRUNC);
+	return write_mode(root, rel, text, strlen(text), O_TRUNC);
+}
+
+int fake_write_bytes(const char *root, const char *rel, const void *data,
+		     size_t len)
+{
+	return write_mode(root, rel, data, len, O_TRUNC);
+}
+
+/* A device tree property of big-endian 32-bit cells */
+int fake_write_cells(const char *root, const char *rel, unsigned int n,
+		     const uint32_t *cells)
+{
+	unsigned char buf[64];
+	unsigned int i;
+
+	if (n > sizeof(buf) / 4)
+		return -1;
+	for (i = 0; i < n; i++) {
+		buf[4 * i] = cells[i] >> 24;
+		buf[4 * i + 1] = cells[i] >> 16;
+		buf[4 * i + 2] = cells[i] >> 8;
+		buf[4 * i + 3] = cells[i];
+	}
+	return fake_write_bytes(root, rel, buf, 4 * n);
 }
 
 int fake_append(const char *root, const char *rel, const char *text)
 {
-	return write_mode(root, rel, text, O_APPEND);
+	return write_mode(root, rel, text, strlen(text), O_APPEND);
 }
 
 int fake_read_raw(const char *root, const char *rel, char *buf, size_t size)

@@ -15,6 +15,11 @@
 int fake_write(const char *root, const char *rel, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 int fake_append(const char *root, const char *rel, const char *text);
+int fake_write_bytes(const char *root, const char *rel, const void *data,
+		     size_t len);
+/* A device tree property of big-endian 32-bit cells */
+int fake_write_cells(const char *root, const char *rel, unsigned int n,
+		     const uint32_t *cells);
 /* Reads at most size-1 bytes, NUL-terminated; -1 if missing. */
 int fake_read_raw(const char *root, const char *rel, char *buf, size_t size);
 /* The same with one trailing newline stripped. */

@@ -30,6 +30,30 @@ int fake_root_init(const char *root, unsigned int flags)
 	return err ? -1 : 0;
 }
 
+#define FAKE_DT	"sys/firmware/devicetree/base"
+
+/* QEMU virt's GICv3 as Linux's device tree shows it */
+static int fake_dt_gicv3(const char *root)
+{
+	static const uint32_t two = 2;
+	static const uint32_t reg[] = {
+		0, 0x08000000, 0, 0x10000,	/* GICD */
+		0, 0x080a0000, 0, 0xf60000,	/* GICR */
+	};
+	static const uint32_t irq[] = { 1, 9, 4 };	/* maintenance PPI */
+	int err = 0;
+
+	err |= fake_mkdir(root, FAKE_DT "/intc@8000000");
+	err |= fake_write_cells(root, FAKE_DT "/#address-cells", 1, &two);
+	err |= fake_write_cells(root, FAKE_DT "/#size-cells", 1, &two);
+	err |= fake_write_bytes(root, FAKE_DT "/intc@8000000/compatible",
+				"arm,gic-v3", sizeof("arm,gic-v3"));
+	err |= fake_write_cells(root, FAKE_DT "/intc@8000000/reg", 8, reg);
+	err |= fake_write_cells(root, FAKE_DT "/intc@8000000/interrupts", 3,
+				irq);
+	return err;
+}
+
 int fake_root_machine(const char *root)
 {
 	struct jailhouse_header hdr;
@@ -54,6 +78,7 @@ int fake_root_machine(const char *root)
 	err |= fake_mkdir(root, "sys/devices/system/cpu");
 	err |= fake_write(root, "sys/devices/system/cpu/online", "0-3\n");
 	err |= fake_write(root, "sys/devices/system/cpu/present", "0-3\n");
+	err |= fake_dt_gicv3(root);
 
 	memset(&hdr, 0, sizeof(hdr));
 	memcpy(hdr.signature, JAILHOUSE_SIGNATURE, sizeof(hdr.signature));

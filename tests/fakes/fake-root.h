@@ -13,7 +13,8 @@ int fake_root_init(const char *root, unsigned int flags);
 /*
  * Adds what "doctor" reads, for a machine ready to run the QEMU configs:
  * /proc/iomem with RAM below 0x70000000, CPUs 0-3 online, a valid
- * jailhouse.bin, and a kernel config with CPU hotplug and modules.
+ * jailhouse.bin, a kernel config with CPU hotplug and modules, and a
+ * device tree with QEMU virt's GICv3.
  */
 int fake_root_machine(const char *root);
 

@@ -115,6 +115,7 @@ static void test_ready(void)
 	expect("live-cpus", JH_SEVERITY_NOTE, "the online CPUs (0-3) are the root cell's");
 	expect("live-kconfig", JH_SEVERITY_NOTE, "CPU hotplug and modules on, KVM off");
 	expect("live-irq", JH_SEVERITY_NOTE, "no interrupt of the cells has a Linux handler");
+	expect("live-gic", JH_SEVERITY_NOTE, "the GICv3 of the device tree is the system config's");
 }
 
 static void write_header(uint64_t core, uint32_t protocol, const char *sig)
@@ -256,6 +257,47 @@ static void test_irqs(void)
 	expect("live-irq", JH_SEVERITY_WARNING, "/proc/interrupts: cannot be read");
 }
 
+#define DT_GIC	"sys/firmware/devicetree/base/intc@8000000"
+
+/* The GIC of the device tree against the system config's */
+static void test_gic(void)
+{
+	static const uint32_t moved[] = {
+		0, 0x08000000, 0, 0x10000, 0, 0x080c0000, 0, 0xf40000,
+	};
+	static const uint32_t ppi8[] = { 1, 8, 4 };
+
+	machine();
+	fake_write_bytes(root, DT_GIC "/compatible", "arm,cortex-a15-gic",
+			 sizeof("arm,cortex-a15-gic"));
+	run();
+	expect("live-gic", JH_SEVERITY_ERROR,
+	       "Linux runs on a GICv2, the system config says GICv3: the hypervisor refuses to enable");
+	tap_ok(jh_check_get_num_errors(chk) == 1, "the GIC model is the only error");
+
+	machine();
+	fake_write_cells(root, DT_GIC "/reg", 8, moved);
+	fake_write_cells(root, DT_GIC "/interrupts", 3, ppi8);
+	run();
+	expect("live-gic", JH_SEVERITY_ERROR,
+	       "gicr_base 0x80a0000 is outside the GIC's frame 1 in the device tree (0x80c0000-0x8ffffff)");
+	expect("live-gic", JH_SEVERITY_ERROR,
+	       "maintenance_irq 25, the device tree gives INTID 24");
+	tap_ok(jh_check_get_num_errors(chk) == 2, "gicd_base, inside its frame, is fine");
+
+	machine();
+	fake_write_cells(root, DT_GIC "/reg", 4, moved);
+	run();
+	expect("live-gic", JH_SEVERITY_WARNING,
+	       "the device tree's GIC has no frame 1 to check gicr_base 0x80a0000 against");
+
+	machine();
+	fake_rm_rf(root, "sys/firmware");
+	run();
+	expect("live-gic", JH_SEVERITY_WARNING,
+	       "no GIC in the device tree: its addresses are not checked");
+}
+
 static void test_kconfig(void)
 {
 	machine();
@@ -319,6 +361,7 @@ int main(int argc, char **argv)
 	test_rootshared_ram();
 	test_cpus();
 	test_irqs();
+	test_gic();
 	test_kconfig();
 	test_offline_has_no_hint();
 	jh_check_free(chk);

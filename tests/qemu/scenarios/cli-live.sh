@@ -52,6 +52,14 @@ check "cell stats --json" sh -c 'jailhouse cell stats 0 --json | grep -q "\"tota
 expect_exit 1 "stats of a missing cell" jailhouse cell stats nosuchcell
 check "console holds the banner" sh -c 'jailhouse console | grep -q "hypervisor active"'
 check "doctor on the live system" jailhouse doctor $cfg
+check "doctor finds the config's GIC in the device tree" sh -c \
+	"jailhouse doctor $cfg | grep -q 'the GICv$jh_gic_version of the device tree is the system config.s'"
+# the other GIC's config: the hypervisor would refuse it
+other=/etc/jailhouse/qemu-arm64-gicv2.cell
+[ "$jh_gic_version" = 3 ] || other=/etc/jailhouse/qemu-arm64.cell
+check "doctor names a config for the other GIC" sh -c \
+	"jailhouse doctor $other | grep -q 'Linux runs on a GICv$jh_gic_version, the system config says GICv$((5 - jh_gic_version))'"
+expect_exit 1 "and says the system needs fixing" jailhouse doctor $other
 check "doctor --json" sh -c "jailhouse doctor $cfg --json | grep -q '{'"
 expect_exit 1 "destroying the root cell is refused" jailhouse cell destroy 0
 
