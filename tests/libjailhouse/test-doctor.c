@@ -30,8 +30,11 @@ static struct jh_config *load(void *data, size_t size, const char *label)
 	return cfg;
 }
 
-/* A ready machine with the driver loaded; the QEMU configs. */
-static void machine(void)
+/*
+ * A ready machine with the driver loaded; the QEMU configs, the system
+ * config changed by @tweak if given.
+ */
+static void machine_with(void (*tweak)(struct fx_system *s))
 {
 	struct fx_system s;
 	struct fx_cell c;
@@ -48,6 +51,8 @@ static void machine(void)
 	if (fake_root_machine(root) || jh_ctx_new(root, &ctx))
 		exit(99);
 	fx_qemu_system(&s);
+	if (tweak)
+		tweak(&s);
 	data = fx_build_system(&s, &size);
 	cfgs[0] = load(data, size, "sys.cell");
 	fx_gic_demo(&c);
@@ -56,6 +61,11 @@ static void machine(void)
 	fx_linux_demo(&c);
 	data = fx_build_cell(&c, &size);
 	cfgs[2] = load(data, size, "linux.cell");
+}
+
+static void machine(void)
+{
+	machine_with(NULL);
 }
 
 static void run(void)
@@ -298,6 +308,59 @@ static void test_gic(void)
 	       "no GIC in the device tree: its addresses are not checked");
 }
 
+/*
+ * A ZynqMP's GIC-400 as its device tree and its configs name it: the
+ * CPU interface frames are 64 KiB aliases of 4 KiB pages (8 KiB for
+ * GICC and GICV) and the configs take the last page of each alias.
+ */
+static void zynqmp_gic(struct fx_system *s)
+{
+	s->gic_version = 2;
+	s->gicd = 0xf9010000;
+	s->gicr = 0;
+	s->gicc = 0xf902f000;
+	s->gich = 0xf9040000;
+	s->gicv = 0xf906f000;
+}
+
+static unsigned int live_gic_problems(void)
+{
+	const struct jh_finding *f;
+	unsigned int i, n = 0;
+
+	for (i = 0; i < jh_check_get_num_findings(chk); i++) {
+		f = jh_check_get_finding(chk, i);
+		n += !strcmp(jh_finding_get_rule(f), "live-gic") &&
+		     jh_finding_get_severity(f) != JH_SEVERITY_NOTE;
+	}
+	return n;
+}
+
+static void test_gic_v2_alias(void)
+{
+	static const uint32_t reg[] = {
+		0, 0xf9010000, 0, 0x10000,	/* GICD */
+		0, 0xf9020000, 0, 0x20000,	/* GICC */
+		0, 0xf9040000, 0, 0x20000,	/* GICH */
+		0, 0xf9060000, 0, 0x20000,	/* GICV */
+	};
+
+	machine_with(zynqmp_gic);
+	fake_write_bytes(root, DT_GIC "/compatible", "arm,gic-400",
+			 sizeof("arm,gic-400"));
+	fake_write_cells(root, DT_GIC "/reg", 16, reg);
+	run();
+	expect("live-gic", JH_SEVERITY_NOTE,
+	       "the GICv2 of the device tree is the system config's");
+	tap_ok(live_gic_problems() == 0, "the aliased GICC and GICV pages are inside their frames");
+
+	fake_write_cells(root, DT_GIC "/reg", 12, reg);
+	run();
+	expect("live-gic", JH_SEVERITY_WARNING,
+	       "the device tree's GIC has no frame 3 to check gicv_base 0xf906f000 against");
+	tap_ok(live_gic_problems() == 1, "a tree without GICV: only that warning");
+}
+
 static void test_kconfig(void)
 {
 	machine();
@@ -362,6 +425,7 @@ int main(int argc, char **argv)
 	test_cpus();
 	test_irqs();
 	test_gic();
+	test_gic_v2_alias();
 	test_kconfig();
 	test_offline_has_no_hint();
 	jh_check_free(chk);
