@@ -45,7 +45,13 @@ int jhd_cmd_cell_start(const void __user *arg)
 		       cell->name, ret);
 		return ret;
 	}
-	pr_info("started cell \"%s\"\n", cell->name);
+	if (cell->loaded_images)
+		pr_info("started cell \"%s\" (%u image(s), %llu bytes loaded)\n",
+			cell->name, cell->loaded_images, cell->loaded_bytes);
+	else
+		pr_info("started cell \"%s\"\n", cell->name);
+	cell->loaded_images = 0;
+	cell->loaded_bytes = 0;
 	return 0;
 }
 

@@ -205,14 +205,22 @@ int jhd_cmd_cell_load(const void __user *arg)
 		goto out;
 	}
 
-	for (i = 0; i < num && !err; i++)
-		if (images[i].size)
-			err = jhd_image_copy(cell, i, &images[i], regions[i]);
-	if (!err && num)
-		pr_info("loaded %u image(s) into cell \"%s\"\n", num,
-			cell->name);
-	else if (!err)
+	if (num && !cell->loaded_images)
+		pr_info("loading into cell \"%s\"\n", cell->name);
+	for (i = 0; i < num && !err; i++) {
+		if (!images[i].size)
+			continue;
+		err = jhd_image_copy(cell, i, &images[i], regions[i]);
+		if (!err) {
+			cell->loaded_images++;
+			cell->loaded_bytes += images[i].size;
+		}
+	}
+	if (!num) {
+		cell->loaded_images = 0;
+		cell->loaded_bytes = 0;
 		pr_info("cell \"%s\" shut down\n", cell->name);
+	}
 out:
 	kfree(regions);
 	kfree(images);

@@ -49,6 +49,12 @@ struct jhd_cell {
 	/* root: the system config enable got (sysfs "config") */
 	struct jailhouse_system *system;
 	struct jhd_cell_sysfs *sysfs;	/* NULL while not visible */
+	/*
+	 * non-root: loaded since the cell last stopped or started. A boot
+	 * loads in many pieces: the first logs, START sums them up.
+	 */
+	unsigned int loaded_images;
+	u64 loaded_bytes;
 };
 
 extern struct mutex jhd_lock;

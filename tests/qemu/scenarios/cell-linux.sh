@@ -105,7 +105,13 @@ pool0=$(jh_pool_used)
 note "mem_pool_used before the cell: $pool0"
 
 # 1: generated DTB, with a CPU hotplug round trip inside the cell
+kmsg0=$(dmesg | wc -l)
 require "cell linux, generated DTB" boot_linux -c "$(cmdline jhcell.hotplug=1)"
+# the kernel, initrd and DTB go in many pieces: the log has two lines
+check_eq "one kernel-log line for all the loads" 1 sh -c \
+	"dmesg | tail -n +$((kmsg0 + 1)) | grep -c 'loading into cell \"$cell\"'"
+check_eq "and the start sums them up" 1 sh -c \
+	"dmesg | tail -n +$((kmsg0 + 1)) | grep -Ec 'started cell \"$cell\" \([0-9]{2,} image\(s\), [0-9]+ bytes loaded\)'"
 check_eq "cell running" running cell_state
 check "Linux up with 2 CPUs" booted 1
 note_boot 1
