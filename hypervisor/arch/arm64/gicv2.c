@@ -227,10 +227,9 @@ static int gicv2_cell_init(struct cell *cell)
 }
 
 /*
- * The SGI/PPI bank but the hypervisor's own interrupts: disabled, not
- * pending, not active. SGIs pend per source CPU, cleared by CPENDSGIR.
+ * These SGIs/PPIs of the bank neither enabled nor pending, from any
+ * source: SGIs pend per source CPU, cleared by CPENDSGIR.
  */
-/* These SGIs/PPIs of the bank neither enabled nor pending, from any source */
 static void bank_off(u32 irqs)
 {
 	unsigned int n;
@@ -247,6 +246,7 @@ static void bank_off(u32 irqs)
 	}
 }
 
+/* The SGI/PPI bank but the hypervisor's own interrupts: off, not active. */
 static void reset_guest_private(void)
 {
 	u32 guest = ~vgic_hv_private_irqs();
