@@ -36,13 +36,21 @@ int temp_window_init(void)
 	return temp_pte ? 0 : -ENOMEM;
 }
 
+/* Break before make: the TLB never holds two pages for the window. */
+static void temp_set(u64 pte, bool all_cpus)
+{
+	WRITE_ONCE(*temp_pte, 0);
+	if (all_cpus)
+		arch_paging_flush_hv_page(TEMP_BASE);
+	else
+		arch_paging_flush_hv_page_local(TEMP_BASE);
+	WRITE_ONCE(*temp_pte, pte);
+	arch_paging_flush();
+}
+
 static void *temp_map_as(unsigned long phys, bool writable)
 {
-	/* break before make: the TLB never holds two pages for it */
-	WRITE_ONCE(*temp_pte, 0);
-	arch_paging_flush_hv_page_local(TEMP_BASE);
-	WRITE_ONCE(*temp_pte, ALIGN_DOWN(phys, PAGE_SIZE) | temp_attrs(writable));
-	arch_paging_flush();
+	temp_set(ALIGN_DOWN(phys, PAGE_SIZE) | temp_attrs(writable), false);
 	return (void *)(TEMP_BASE + (phys & (PAGE_SIZE - 1)));
 }
 
@@ -58,8 +66,5 @@ void *temp_map_writable(unsigned long phys)
 
 void temp_unmap(void)
 {
-	WRITE_ONCE(*temp_pte, 0);
-	arch_paging_flush_hv_page(TEMP_BASE);
-	WRITE_ONCE(*temp_pte, paging_hvirt2phys(zero_page) | temp_attrs(false));
-	arch_paging_flush();
+	temp_set(paging_hvirt2phys(zero_page) | temp_attrs(false), true);
 }
