@@ -39,19 +39,29 @@ static void set_error(int err)
 					    __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
 }
 
+/* The UART models the debug console can be; others stay silent. */
+static const struct uart_chip *const uart_chips[] = {
+	&uart_pl011,
+	&uart_xuartps,
+};
+
 static void init_debug_console(void)
 {
 	const struct jailhouse_console *con = &system_config->debug_console;
+	const struct uart_chip *chip = NULL;
+	unsigned int n;
 	void *base;
 
-	if (con->type != JAILHOUSE_CON_TYPE_PL011 || !con->address ||
-	    !CON_IS_MMIO(con->flags))
+	for (n = 0; n < ARRAY_SIZE(uart_chips); n++)
+		if (uart_chips[n]->type == con->type)
+			chip = uart_chips[n];
+	if (!chip || !con->address || !CON_IS_MMIO(con->flags))
 		return;
 	base = paging_map_device(con->address, PAGE_SIZE);
 	if (!base)
 		return;
-	uart_pl011.init(base, con);
-	console_init(&uart_pl011, base);
+	chip->init(base, con);
+	console_init(chip, base);
 	hypervisor_header.debug_console_base = (unsigned long)base;
 }
 

@@ -15,5 +15,6 @@ struct uart_chip {
 };
 
 extern const struct uart_chip uart_pl011;
+extern const struct uart_chip uart_xuartps;
 
 #endif /* !_JAILHOUSE_UART_H */
