@@ -57,6 +57,7 @@ inmate_lib_archived = \
 	inmates/lib/cmdline.c \
 	inmates/lib/console.c \
 	inmates/lib/uart-pl011.c \
+	inmates/lib/uart-xuartps.c \
 	inmates/lib/printk.c \
 	freestanding/string.c \
 	freestanding/format.c

@@ -5,26 +5,36 @@
 #include <inmate/inmate.h>
 #include <inmate/uart.h>
 
+static const struct uart_driver *const drivers[] = {
+	&uart_pl011,
+	&uart_xuartps,
+};
+
 static struct uart uart;
-static bool use_uart;
+static const struct uart_driver *driver;
 static bool use_virtual;
 static char description[48];
 
-static unsigned int uart_type(const struct jailhouse_comm_region *comm,
-			      bool base_given)
+static const struct uart_driver *pick_driver(
+	const struct jailhouse_comm_region *comm, bool base_given)
 {
 	char name[16];
+	unsigned int n;
 
-	if (cmdline_parse_str("con-type", name, sizeof(name), NULL))
-		return strncasecmp(name, "PL011", sizeof(name)) ?
-			JAILHOUSE_CON_TYPE_NONE : JAILHOUSE_CON_TYPE_PL011;
-	if (comm->console.type == JAILHOUSE_CON_TYPE_PL011 &&
-	    CON_IS_MMIO(comm->console.flags))
-		return JAILHOUSE_CON_TYPE_PL011;
-	/* A base alone means the only UART model this library drives. */
+	if (cmdline_parse_str("con-type", name, sizeof(name), NULL)) {
+		for (n = 0; n < ARRAY_SIZE(drivers); n++)
+			if (!strncasecmp(name, drivers[n]->name, sizeof(name)))
+				return drivers[n];
+		return NULL;
+	}
+	if (CON_IS_MMIO(comm->console.flags))
+		for (n = 0; n < ARRAY_SIZE(drivers); n++)
+			if (drivers[n]->type == comm->console.type)
+				return drivers[n];
+	/* A base alone means the first model this library drove. */
 	if (base_given && comm->console.type == JAILHOUSE_CON_TYPE_NONE)
-		return JAILHOUSE_CON_TYPE_PL011;
-	return JAILHOUSE_CON_TYPE_NONE;
+		return &uart_pl011;
+	return NULL;
 }
 
 void console_init(void)
@@ -36,17 +46,17 @@ void console_init(void)
 
 	uart.base = base != -1 ? (unsigned long)base : comm->console.address;
 	uart.divider = cmdline_parse_int("con-divider", comm->console.divider);
-	use_uart = uart.base &&
-		   uart_type(comm, base != -1) == JAILHOUSE_CON_TYPE_PL011;
+	driver = uart.base ? pick_driver(comm, base != -1) : NULL;
 
 	virt_active = (flags & JAILHOUSE_COMM_FLAG_DBG_PUTC_PERMITTED) &&
 		      (flags & JAILHOUSE_COMM_FLAG_DBG_PUTC_ACTIVE);
 	use_virtual = cmdline_parse_bool("con-virtual", virt_active);
 
-	if (use_uart) {
-		pl011_init(&uart);
-		snprintf(description, sizeof(description), "pl011@0x%lx%s",
-			 uart.base, use_virtual ? "+virtual" : "");
+	if (driver) {
+		driver->init(&uart);
+		snprintf(description, sizeof(description), "%s@0x%lx%s",
+			 driver->name, uart.base,
+			 use_virtual ? "+virtual" : "");
 	} else {
 		snprintf(description, sizeof(description), "%s",
 			 use_virtual ? "virtual" : "none");
@@ -55,7 +65,7 @@ void console_init(void)
 
 void console_init_virtual(void)
 {
-	use_uart = false;
+	driver = NULL;
 	use_virtual = true;
 	snprintf(description, sizeof(description), "virtual");
 }
@@ -70,10 +80,10 @@ static void console_putc(char c)
 	/* Not permitted after all: the hypervisor said no, stop asking. */
 	if (use_virtual && hc_console_putc(c) < 0)
 		use_virtual = false;
-	if (use_uart) {
+	if (driver) {
 		if (c == '\n')
-			pl011_putc(&uart, '\r');
-		pl011_putc(&uart, c);
+			driver->putc(&uart, '\r');
+		driver->putc(&uart, c);
 	}
 }
 

@@ -89,7 +89,7 @@ expect_none() {
 }
 
 run gic-demo "ticks=12 period-ms=50" "^gic-demo: done"
-expect gic-demo "start marker with CPU" "^gic-demo: start cpu 0 mpidr 0x[0-9a-f]+ console pl011@0x9000000"
+expect gic-demo "start marker with CPU" "^gic-demo: start cpu 0 mpidr 0x[0-9a-f]+ console PL011@0x9000000"
 expect gic-demo "timer set up from the command line" "^gic-demo: timer [0-9]+ Hz, period 50 ms, PPI 27"
 expect gic-demo "at least 10 ticks with latencies" \
 	"^gic-demo: tick [0-9]+ latency [0-9]+ ns min [0-9]+ avg [0-9]+ max [0-9]+ ns" 10

@@ -5,9 +5,10 @@
  *
  * Defaults come from the comm region (console description, flags); the
  * command line overrides them:
- *   con-type=PL011|none   UART model (others are not supported here)
+ *   con-type=PL011|XUARTPS|none   UART model (others: no UART output)
  *   con-base=ADDR         UART MMIO base
- *   con-divider=N         program the baud divider (0: keep the setup)
+ *   con-divider=N         PL011: program the baud divider (0: keep the
+ *                         setup); XUARTPS keeps the setup always
  *   con-virtual[=BOOL]    use the virtual console; default: the comm
  *                         region's "active" flag
  */

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * UART drivers the console can use.
+ * UART drivers the console can use, transmit only.
  */
 #ifndef _INMATE_UART_H
 #define _INMATE_UART_H
@@ -12,7 +12,14 @@ struct uart {
 	u32 divider;
 };
 
-void pl011_init(const struct uart *uart);
-void pl011_putc(const struct uart *uart, char c);
+struct uart_driver {
+	const char *name;	/* the con-type= value, as upstream spells it */
+	u16 type;		/* JAILHOUSE_CON_TYPE_* */
+	void (*init)(const struct uart *uart);
+	void (*putc)(const struct uart *uart, char c);
+};
+
+extern const struct uart_driver uart_pl011;
+extern const struct uart_driver uart_xuartps;
 
 #endif /* !_INMATE_UART_H */
