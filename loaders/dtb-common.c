@@ -13,7 +13,7 @@
 
 static const char *const uart_compats[] = {
 	"arm,pl011", "arm,sbsa-uart", "ns16550a", "ns16550",
-	"snps,dw-apb-uart",
+	"snps,dw-apb-uart", "xlnx,xuartps", "cdns,uart-r1p8", "cdns,uart-r1p12",
 };
 
 const char *jhl_fdt_string(const void *fdt, int node, const char *name)

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
  * A complete DTB from the cell config when the user gives none: the
- * cell's CPUs (PSCI over smc), GICv3 at the system's addresses, the arch
- * timer, its PL011 console, then the virtual PCI host of its ivshmem
- * devices, /memory and /chosen like a patched one.
+ * cell's CPUs (PSCI over smc), its GIC (v3, or a GIC-400) at the system's
+ * addresses, the arch timer, its console UART (PL011 or Cadence), then the
+ * virtual PCI host of its ivshmem devices, /memory and /chosen like a
+ * patched one.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -19,7 +20,28 @@
 #define GIC_SPI		0
 #define GIC_PPI		1
 #define IRQ_LEVEL_HIGH	4
-#define UART_CLK_HZ	24000000	/* QEMU virt's apb-pclk */
+
+/* The console UARTs a node is generated for, as Linux binds them */
+struct uart_model {
+	__u16 type;			/* JAILHOUSE_CON_TYPE_* */
+	const char *compat;		/* NUL-separated list */
+	size_t compat_len;
+	const char *clk_names;		/* both clocks from one fixed clock */
+	size_t clk_names_len;
+	const char *clk_node;
+	__u32 clk_hz;
+};
+
+#define LIST(s)	s, sizeof(s)
+
+static const struct uart_model uart_models[] = {
+	/* QEMU virt's apb-pclk */
+	{ JAILHOUSE_CON_TYPE_PL011, LIST("arm,pl011\0arm,primecell"),
+	  LIST("uartclk\0apb_pclk"), "apb-pclk", 24000000 },
+	/* ZynqMP: the UART reference clock of the boards */
+	{ JAILHOUSE_CON_TYPE_XUARTPS, LIST("cdns,uart-r1p12\0xlnx,xuartps"),
+	  LIST("uart_clk\0pclk"), "uart-clk", 100000000 },
+};
 
 struct gen {
 	struct jhl_ctx *ctx;
@@ -27,6 +49,7 @@ struct gen {
 	void *fdt;
 	int err;		/* first libfdt error, sticky */
 	char uart_path[32];
+	const struct uart_model *uart;
 };
 
 /* Sequential-write helpers: once an error is seen, later calls do nothing. */
@@ -164,14 +187,18 @@ static unsigned int uart_irq(struct gen *g)
 static bool uart_usable(struct gen *g)
 {
 	const struct jailhouse_console *con = &g->cell->console;
+	unsigned int n;
 
 	if (con->type == JAILHOUSE_CON_TYPE_NONE) {
 		jhl_warn(g->ctx, "cell \"%s\" has no console: the generated DTB has no UART",
 			 g->cell->name);
 		return false;
 	}
-	if (con->type != JAILHOUSE_CON_TYPE_PL011) {
-		jhl_warn(g->ctx, "cell console type %u: only a PL011 is generated; pass a DTB with -d for others",
+	for (n = 0; n < ARRAY_SIZE(uart_models); n++)
+		if (uart_models[n].type == con->type)
+			g->uart = &uart_models[n];
+	if (!g->uart) {
+		jhl_warn(g->ctx, "cell console type %u: only PL011 and Cadence (xuartps) nodes are generated; pass a DTB with -d for others",
 			 con->type);
 		return false;
 	}
@@ -186,26 +213,25 @@ static bool uart_usable(struct gen *g)
 static void add_uart(struct gen *g)
 {
 	const struct jailhouse_console *con = &g->cell->console;
-	static const char compat[] = "arm,pl011\0arm,primecell";
-	static const char clk_names[] = "uartclk\0apb_pclk";
 	const __u32 clocks[] = { PHANDLE_CLK, PHANDLE_CLK };
+	const struct uart_model *m;
 	unsigned int irq;
 
 	if (!uart_usable(g))
 		return;
+	m = g->uart;
 	irq = uart_irq(g);
-	begin(g, "apb-pclk");
+	begin(g, m->clk_node);
 	prop_str(g, "compatible", "fixed-clock");
 	prop_u32(g, "#clock-cells", 0);
-	prop_u32(g, "clock-frequency", UART_CLK_HZ);
-	prop_str(g, "clock-output-names", "clk24mhz");
+	prop_u32(g, "clock-frequency", m->clk_hz);
 	prop_u32(g, "phandle", PHANDLE_CLK);
 	end(g);
 
 	snprintf(g->uart_path, sizeof(g->uart_path), "/serial@%llx",
 		 (unsigned long long)con->address);
 	begin(g, g->uart_path + 1);
-	prop(g, "compatible", compat, sizeof(compat));
+	prop(g, "compatible", m->compat, m->compat_len);
 	reg64(g, con->address, con->size ? con->size : 0x1000, 0, 0);
 	if (irq) {
 		const __u32 irqs[] = { GIC_SPI, irq - 32, IRQ_LEVEL_HIGH };
@@ -213,7 +239,7 @@ static void add_uart(struct gen *g)
 		prop_cells(g, "interrupts", irqs, 3);
 	}
 	prop_cells(g, "clocks", clocks, 2);
-	prop(g, "clock-names", clk_names, sizeof(clk_names));
+	prop(g, "clock-names", m->clk_names, m->clk_names_len);
 	end(g);
 }
 

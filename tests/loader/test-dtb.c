@@ -503,6 +503,7 @@ static void test_gicv2(void)
 static void test_generated_uart(void)
 {
 	static const __u32 irq40[] = { 0, 8, 4 };
+	static const __u32 irq54[] = { 0, 22, 4 };
 	__u8 *img = fx_image(FX_MIB, 2 * FX_MIB, 0, 0xa);
 	struct jhl_plan *plan;
 	struct fx_cell cell;
@@ -510,6 +511,7 @@ static void test_generated_uart(void)
 	const void *fdt;
 	void *bytes;
 	size_t size;
+	int node;
 
 	tl_req_init(&r, demo, demo_size, img, FX_MIB);
 	r.req.uart_irq = 40;
@@ -546,8 +548,37 @@ static void test_generated_uart(void)
 	tap_ok(fdt && fdt_path_offset(fdt, "/serial@9000000") < 0 &&
 	       !fdt_getprop(fdt, fdt_path_offset(fdt, "/chosen"), "stdout-path", NULL),
 	       "8250 console: no UART node, no stdout-path");
-	tap_ok(tl_log_has_level(JHL_LOG_WARN, "only a PL011 is generated"),
+	tap_ok(tl_log_has_level(JHL_LOG_WARN, "only PL011 and Cadence (xuartps) nodes are generated"),
 	       "8250 console: warned");
+	jhl_plan_free(plan);
+	free(bytes);
+
+	/* the ZCU102's UART1 and its SPI 22 */
+	fx_small_cell(&cell, "xuartps");
+	cell.console.type = JAILHOUSE_CON_TYPE_XUARTPS;
+	cell.console.address = 0xff010000;
+	cell.irq[0].pin_bitmap[0] = 1U << (54 - 32);
+	fx_cell_add_mem(&cell, 0xff010000, 0xff010000, 0x1000,
+			JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
+			JAILHOUSE_MEM_IO);
+	fx_cell_add_mem(&cell, 0x70000000, 0x70000000, 64 * FX_MIB, FX_MEM_RAM);
+	bytes = fx_build_cell(&cell, &size);
+	tl_req_init(&r, bytes, size, img, FX_MIB);
+	r.req.system = gicv2_system();
+	plan = plan_for(&r, 0, "Cadence console");
+	fdt = plan ? jhl_plan_dtb(plan, &size) : NULL;
+	node = fdt ? fdt_path_offset(fdt, "/serial@ff010000") : -1;
+	tap_ok(node >= 0 && !fdt_node_check_compatible(fdt, node, "xlnx,xuartps") &&
+	       !fdt_node_check_compatible(fdt, node, "cdns,uart-r1p12") &&
+	       cells_are(fdt, "/serial@ff010000", "interrupts", irq54, 3),
+	       "Cadence console: an xuartps node on SPI 22");
+	tap_ok(node >= 0 && fdt_stringlist_search(fdt, node, "clock-names", "uart_clk") == 0 &&
+	       fdt_stringlist_search(fdt, node, "clock-names", "pclk") == 1,
+	       "Cadence console: the clocks Linux's driver asks for");
+	tap_ok(fdt && string_is(fdt, "/chosen", "stdout-path", "/serial@ff010000"),
+	       "Cadence console: it is stdout-path");
+	tap_eq(plan ? jhl_plan_num_warnings(plan) : 1, 0,
+	       "Cadence console: no warnings");
 	jhl_plan_free(plan);
 	free(bytes);
 	free(img);
