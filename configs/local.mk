@@ -8,7 +8,10 @@ cell_sources = \
 	configs/arm64/qemu-arm64-smp-test.c \
 	configs/arm64/qemu-arm64-upstream.c \
 	configs/arm64/qemu-arm64-upstream-inmate-demo.c \
-	configs/arm64/qemu-arm64-upstream-linux-demo.c
+	configs/arm64/qemu-arm64-upstream-linux-demo.c \
+	configs/arm64/zynqmp-zcu102.c \
+	configs/arm64/zynqmp-zcu102-inmate-demo.c \
+	configs/arm64/zynqmp-zcu102-linux-demo.c
 
 EXTRA_DIST += $(cell_sources) configs/cell.lds configs/arm64/qemu-arm64-gic.h
 
