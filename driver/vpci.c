@@ -73,8 +73,7 @@ static void host_node(struct jhd_fdt *fdt, const struct jailhouse_system *cfg,
 	cells[0] = 0;
 	cells[1] = cfg->platform_info.pci_mmconfig_end_bus;
 	jhd_fdt_prop_cells(fdt, "bus-range", cells, 2);
-	/* upstream's "any domain" */
-	if (cfg->platform_info.pci_domain != 0xffff) {
+	if (cfg->platform_info.pci_domain != JAILHOUSE_PCI_DOMAIN_ANY) {
 		cells[0] = cfg->platform_info.pci_domain;
 		jhd_fdt_prop_cells(fdt, "linux,pci-domain", cells, 1);
 	}

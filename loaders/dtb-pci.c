@@ -170,8 +170,11 @@ static void put_host(struct vpci_node *n, const struct jhl_vpci *vp)
 	add_prop(n, "device_type", "pci", sizeof("pci"));
 	n->bus_range[1] = cpu_to_fdt32(vp->end_bus);
 	add_prop(n, "bus-range", n->bus_range, sizeof(n->bus_range));
-	n->domain = cpu_to_fdt32(vp->domain);
-	add_prop(n, "linux,pci-domain", &n->domain, 4);
+	/* the cell's Linux numbers it as root's does: the first free one */
+	if (vp->domain != JAILHOUSE_PCI_DOMAIN_ANY) {
+		n->domain = cpu_to_fdt32(vp->domain);
+		add_prop(n, "linux,pci-domain", &n->domain, 4);
+	}
 	n->addr_cells = cpu_to_fdt32(PCI_ADDR_CELLS);
 	add_prop(n, "#address-cells", &n->addr_cells, 4);
 	n->size_cells = cpu_to_fdt32(PCI_SIZE_CELLS);

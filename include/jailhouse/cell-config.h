@@ -259,6 +259,9 @@ struct jailhouse_iommu {
 #define SYS_FLAGS_VIRTUAL_DEBUG_CONSOLE(flags) \
 	!!((flags) & JAILHOUSE_SYS_VIRTUAL_DEBUG_CONSOLE)
 
+/* pci_domain -1: Linux numbers the virtual PCI host like any other */
+#define JAILHOUSE_PCI_DOMAIN_ANY	0xffff
+
 /* The root cell's descriptor is embedded; its arrays follow this struct. */
 struct jailhouse_system {
 	char signature[JAILHOUSE_SIGNATURE_SIZE];
@@ -274,7 +277,7 @@ struct jailhouse_system {
 		__u64 pci_mmconfig_base;
 		__u8 pci_mmconfig_end_bus;
 		__u8 pci_is_virtual;
-		__u16 pci_domain;
+		__u16 pci_domain;	/* or JAILHOUSE_PCI_DOMAIN_ANY */
 		struct jailhouse_iommu iommu_units[JAILHOUSE_MAX_IOMMU_UNITS];
 		union {
 			struct {

@@ -715,6 +715,18 @@ static void test_generated_pci(void)
 	tap_eq(plan ? jhl_plan_num_warnings(plan) : 1, 0, "%s: no warnings", what);
 	jhl_plan_free(plan);
 
+	/* upstream's ZCU102 config: pci_domain -1, Linux picks one */
+	what = "PCI cell, any domain";
+	cell = pci_cell(1, 60, &size);
+	plan = pci_plan(cell, size, pci_system(0x30000000, 0,
+					       JAILHOUSE_PCI_DOMAIN_ANY), what);
+	fdt = plan ? jhl_plan_dtb(plan, &size) : NULL;
+	tap_ok(fdt && fdt_path_offset(fdt, "/pci@30000000") >= 0 &&
+	       !fdt_getprop(fdt, fdt_path_offset(fdt, "/pci@30000000"),
+			    "linux,pci-domain", NULL),
+	       "%s: a host without linux,pci-domain", what);
+	jhl_plan_free(plan);
+
 	no_host(2, pci_system(0, 0, 0),
 		"the system config has no virtual PCI host; the DTB gets none for the 2 PCI devices of cell \"pci\"",
 		"PCI cell, no virtual host");
