@@ -1,6 +1,7 @@
 #!/bin/sh
 # The linters, each of which must be clean: shellcheck over every shell
-# script, the kernel's checkpatch over the driver, cppcheck over the C
+# script, every QEMU scenario ending in `finish` (without it failed
+# checks do not fail the scenario), the kernel's checkpatch over the driver, cppcheck over the C
 # code built for the host and over the freestanding code built for EL1
 # and EL2. tests/check-all.sh runs it after the build.
 #
@@ -29,6 +30,21 @@ scripts=$(find . \( -path ./_build -o -path './jailhouse-arm64-*' -o \
 	-prune -o -name '*.sh' -print | sort)
 # shellcheck disable=SC2086 # one word per script
 lint shellcheck shellcheck -x .ci/run $scripts
+
+# A scenario's verdict is its exit status, which only `finish` derives
+# from the checks: it must be the last command.
+# shellcheck disable=SC2317 # called through lint
+scenarios_finish() {
+	_ok=0
+	for _s in tests/qemu/scenarios*/*.sh; do
+		[ "${_s##*/}" != lib.sh ] || continue
+		[ "$(grep -v '^[[:space:]]*$' "$_s" | tail -n 1)" = finish ] && continue
+		echo "$_s: does not end with finish"
+		_ok=1
+	done
+	return "$_ok"
+}
+lint "scenario endings" scenarios_finish
 
 # Out of tree, the modules serve several kernels: driver/compat.h holds
 # the version tests checkpatch would have merged code do without.
