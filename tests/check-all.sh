@@ -97,7 +97,8 @@ phase "lint" "$top/tests/lint.sh"
 # Scenarios: each one is a test; run-scenarios prints the counts. One
 # boot of the test bed (4 CPUs) for those in scenarios/; upstream's QEMU
 # setup boots with its 16 CPUs for those in scenarios-smp16/; the board
-# with a GICv2 runs scenarios/ again, and scenarios-gicv2/ (GICv2 only).
+# with a GICv2 runs scenarios/ again, and scenarios-gicv2/ (GICv2 only);
+# the ZCU102 board model runs scenarios-zcu102/ with its own configs.
 scenarios() { # NAME "QEMU-OPTION..." DIR...
 	name=$1
 	opts=$2
@@ -126,6 +127,7 @@ scenarios() { # NAME "QEMU-OPTION..." DIR...
 scenarios 4cpu "" "$top/tests/qemu/scenarios"
 scenarios 16cpu "--smp 16" "$top/tests/qemu/scenarios-smp16"
 scenarios gicv2 "--gic 2" "$top/tests/qemu/scenarios" "$top/tests/qemu/scenarios-gicv2"
+scenarios zcu102 "--machine zcu102" "$top/tests/qemu/scenarios-zcu102"
 
 # The build without the Linux loader: configure stops when libfdt is
 # missing and says how to go on; with --disable-linux-loader the rest

@@ -155,6 +155,17 @@ for try in $(seq 100); do
 	[ -z "$echo_port" ] || break
 	sleep 0.1
 done
+# Boards without virtio (run-qemu.sh --machine zcu102) echo it as the
+# console UART's input: read raw, nothing echoed back, no flow control
+# (not with jhtest.shell=1: the console's input is the user's then).
+if [ -z "$echo_port" ] && [ -c /dev/ttyPS0 ] &&
+	grep -q 'console=ttyPS0' /proc/cmdline &&
+	! grep -q 'jhtest.shell=1' /proc/cmdline; then
+	echo_port=/dev/ttyPS0
+	stty -F $echo_port -echo -icanon -isig -iexten -icrnl -ixon min 1 time 0
+	# nothing a scenario runs reads the echo by mistake
+	exec </dev/null
+fi
 if [ -n "$echo_port" ]; then
 	tr -d '\r' <"$echo_port" >/tmp/jhtest/serial.log &
 else

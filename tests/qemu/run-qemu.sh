@@ -1,7 +1,8 @@
 #!/bin/bash
-# Boot the test bed (QEMU virt, GICv3 or v2, EL2, 4x Cortex-A57) with a
-# kernel and an initramfs from build-initramfs.sh, capture both consoles,
-# and judge the JHTEST-* markers its /init prints.
+# Boot the test bed (QEMU virt, GICv3 or v2, EL2, 4x Cortex-A57; or the
+# xlnx-zcu102 board model) with a kernel and an initramfs from
+# build-initramfs.sh, capture both consoles, and judge the JHTEST-*
+# markers its /init prints.
 #
 #   run-qemu.sh [options] KERNEL_IMAGE INITRAMFS [-- extra qemu args]
 #     --timeout SEC   kill QEMU after SEC seconds (default 300, 0 = never)
@@ -9,6 +10,7 @@
 #     --serial-log F  PL011 log (default: FILE with .serial.log for .log)
 #     --smp N         number of CPUs (default 4)
 #     --gic V         GIC version of the virt machine: 3 (default) or 2
+#     --machine M     virt (default) or zcu102 (see below)
 #     --mem SIZE      guest RAM (default 1G; Linux is told mem=768M)
 #     --append ARGS   extra kernel command line, e.g. jhtest.timeout=60
 #     --expect NAMES  space-separated scenario names that must report PASS
@@ -34,13 +36,18 @@
 # and a console UART keeps its interrupt handler once opened: no cell
 # could take the PL011's interrupt for the rest of the boot.)
 #
+# On zcu102 (4x Cortex-A53, GIC-400, 4 GiB in two banks, no virtio) the
+# root console is UART0, which the hypervisor shares (the --log file), and
+# UART1 is the cells' (the serial log); the serial log comes back as
+# UART0's input, which /init reads. QEMU's own messages go to *.qemu.log.
+#
 # Passes (exit 0) iff the guest printed JHTEST-DONE, every planned scenario
 # reported PASS, none FAIL, and neither console shows a panic or Oops. The
 # last line printed is "scenarios: N passed, N failed".
 set -euo pipefail
 
 usage() {
-	sed -n '2,32s/^# \{0,1\}//p' "$0" >&2
+	sed -n '2,/^set /s/^# \{0,1\}//p' "$0" | grep -v '^set ' >&2
 	exit 2
 }
 
@@ -48,8 +55,9 @@ timeout=300
 log=
 serial_log=
 smp=4
-gic=3
-mem=1G
+gic=
+machine=virt
+mem=
 append=
 expect=
 verbose=false
@@ -61,6 +69,7 @@ while [ $# -gt 0 ]; do
 	--serial-log) serial_log=$2; shift 2 ;;
 	--smp) smp=$2; shift 2 ;;
 	--gic) gic=$2; shift 2 ;;
+	--machine) machine=$2; shift 2 ;;
 	--mem) mem=$2; shift 2 ;;
 	--append) append="$append $2"; shift 2 ;;
 	--expect) expect="$expect $2"; shift 2 ;;
@@ -73,9 +82,14 @@ while [ $# -gt 0 ]; do
 	esac
 done
 [ $# -ge 2 ] || usage
-case $gic in
-2 | 3) ;;
-*) echo "run-qemu: --gic $gic: the virt machine has GIC versions 2 and 3" >&2; exit 2 ;;
+case $machine:$gic in
+virt: | virt:2 | virt:3) gic=${gic:-3} mem=${mem:-1G} ;;
+virt:*) echo "run-qemu: --gic $gic: the virt machine has GIC versions 2 and 3" >&2; exit 2 ;;
+zcu102:)
+	[ "$smp" = 4 ] || { echo "run-qemu: zcu102 has 4 CPUs, not $smp" >&2; exit 2; }
+	mem=${mem:-4G} ;;
+zcu102:*) echo "run-qemu: zcu102 has a GIC-400; --gic does not apply" >&2; exit 2 ;;
+*) echo "run-qemu: --machine $machine: virt or zcu102" >&2; exit 2 ;;
 esac
 kernel=$1
 initrd=$2
@@ -103,22 +117,6 @@ mkdir -p "$(dirname "$log")" "$(dirname "$serial_log")"
 : >"$log"
 : >"$serial_log"
 
-# mem=768M leaves the top 256M of the 1G for the hypervisor and the cells;
-# panic=-1 plus -no-reboot turns a guest panic into a prompt QEMU exit.
-# The last console= is /dev/console.
-cmdline="console=ttyAMA0 console=hvc0 mem=768M panic=-1$append"
-if $interactive; then
-	# The root console on this terminal; QEMU's own messages stay here.
-	consoles=(-display none -monitor none -serial "file:$serial_log"
-		-chardev "stdio,id=rootcon")
-else
-	# PL011 on stdout (with QEMU's own messages), into the serial log.
-	consoles=(-display none -monitor none -serial stdio
-		-chardev "file,id=rootcon,path=$log")
-fi
-# The serial echo: QEMU reads the port's input from a FIFO that a tail
-# of the serial log fills. QEMU reads only while the guest has the port
-# open, so the guest's /init opens it at boot and keeps it open.
 echo_dir=$(mktemp -d "${TMPDIR:-/tmp}/jh-echo.XXXXXX")
 mkfifo "$echo_dir/echo.in" "$echo_dir/echo.out"
 bg_pids=()
@@ -132,18 +130,58 @@ cleanup() {
 	rm -rf "$echo_dir"
 }
 trap cleanup EXIT
+# QEMU's stdout and stderr when no console is on them
+qemu_log=${log%.log}.qemu.log
+qemu_out=$serial_log
+if [ "$machine" = virt ]; then
+	# mem=768M leaves the top 256M of the 1G for the hypervisor and the
+	# cells; panic=-1 plus -no-reboot turns a guest panic into a prompt
+	# QEMU exit. The last console= is /dev/console.
+	cmdline="console=ttyAMA0 console=hvc0 mem=768M panic=-1$append"
+	if $interactive; then
+		# The root console on this terminal; QEMU's messages stay here.
+		consoles=(-serial "file:$serial_log" -chardev "stdio,id=rootcon")
+	else
+		# PL011 on stdout (with QEMU's own messages), into the serial log.
+		consoles=(-serial stdio -chardev "file,id=rootcon,path=$log")
+	fi
+	# The serial echo: QEMU reads the port's input from a FIFO that a
+	# tail of the serial log fills. QEMU reads only while the guest has
+	# the port open, so the guest's /init opens it at boot and keeps it.
+	board=(-machine "virt,gic-version=$gic,virtualization=on,its=off"
+		-cpu cortex-a57 -smp "$smp"
+		"${consoles[@]}"
+		-device "virtio-serial-device,id=rootcon-bus,max_ports=1"
+		-device "virtconsole,bus=rootcon-bus.0,chardev=rootcon"
+		-chardev "pipe,id=echo,path=$echo_dir/echo"
+		-device "virtio-serial-device,id=echo-bus"
+		-device "virtserialport,bus=echo-bus.0,chardev=echo,name=jh.serial")
+else
+	command -v dtc >/dev/null ||
+		{ echo "run-qemu: dtc missing (tests/qemu/setup-host.sh installs it)" >&2; exit 2; }
+	dtc -q -I dts -O dtb -o "$echo_dir/zcu102.dtb" "$(dirname "$0")/dts/zcu102.dts"
+	# QEMU rewrites the DTB's /memory as one bank from 0 of -m's size,
+	# while the model splits RAM at 2 GiB into the bank at 0x8_0000_0000:
+	# mem=2G keeps root Linux in the low bank, and the high bank is the
+	# hypervisor's and the cells' (configs/arm64/zynqmp-zcu102.c).
+	cmdline="console=ttyPS0 mem=2G panic=-1$append"
+	qemu_out=$qemu_log
+	if $interactive; then
+		consoles=(-serial stdio -serial "file:$serial_log")
+	else
+		# UART0 through a pipe: out to the log, in from the echo
+		consoles=(-chardev "pipe,id=uart0,path=$echo_dir/echo"
+			-serial chardev:uart0 -serial "file:$serial_log")
+	fi
+	# The display port's sound output needs a backend: a silent one.
+	board=(-machine "xlnx-zcu102,virtualization=on" -dtb "$echo_dir/zcu102.dtb"
+		-audiodev "none,id=silent" "${consoles[@]}")
+fi
 # -nodefaults: only the devices named here. QEMU's implicit ones (a network
 # card whose option ROM a fresh Debian lacks, a monitor) are not the test bed.
 qemu=(
-	"${JH_QEMU:-qemu-system-aarch64}" -nodefaults
-	-machine "virt,gic-version=$gic,virtualization=on,its=off"
-	-cpu cortex-a57 -smp "$smp" -m "$mem" -no-reboot
-	"${consoles[@]}"
-	-device "virtio-serial-device,id=rootcon-bus,max_ports=1"
-	-device "virtconsole,bus=rootcon-bus.0,chardev=rootcon"
-	-chardev "pipe,id=echo,path=$echo_dir/echo"
-	-device "virtio-serial-device,id=echo-bus"
-	-device "virtserialport,bus=echo-bus.0,chardev=echo,name=jh.serial"
+	"${JH_QEMU:-qemu-system-aarch64}" -nodefaults -display none -monitor none
+	"${board[@]}" -m "$mem" -no-reboot
 	-kernel "$kernel" -initrd "$initrd" -append "$cmdline"
 	"${env_args[@]}" "${extra[@]}"
 )
@@ -161,6 +199,12 @@ follow() {
 
 (tail -F -n +1 "$serial_log" 2>/dev/null >"$echo_dir/echo.in") &
 bg_pids+=($!)
+if [ "$machine" = zcu102 ] && ! $interactive; then
+	# until QEMU closes UART0's pipe
+	cat "$echo_dir/echo.out" >"$log" &
+	uart0_pid=$!
+	bg_pids+=("$uart0_pid")
+fi
 
 start=$(date +%s.%N)
 set +e
@@ -168,15 +212,27 @@ set +e
 if $interactive; then
 	follow "$serial_log" "serial| " >&2
 	timeout --foreground -k 5 "$timeout" "${qemu[@]}" 2>&1 | tee "$log"
+elif $verbose && [ "$machine" = zcu102 ]; then
+	follow "$log" "uart0| "
+	follow "$serial_log" "uart1| "
+	timeout --foreground -k 5 "$timeout" "${qemu[@]}" </dev/null >"$qemu_out" 2>&1
 elif $verbose; then
 	# Kernel messages (timestamped) come on both consoles.
 	follow "$log" "root| " '^\[ *[0-9]*\.[0-9]*\]'
 	timeout --foreground -k 5 "$timeout" "${qemu[@]}" </dev/null 2>&1 | tee "$serial_log"
 else
-	timeout --foreground -k 5 "$timeout" "${qemu[@]}" </dev/null >"$serial_log" 2>&1
+	timeout --foreground -k 5 "$timeout" "${qemu[@]}" </dev/null >"$qemu_out" 2>&1
 fi
 rc=${PIPESTATUS[0]}
 set -e
+# UART0's reader ends once it read what QEMU left in the pipe (or at
+# once, if QEMU never opened it)
+if [ -n "${uart0_pid:-}" ]; then
+	for _ in $(seq 50); do
+		kill -0 "$uart0_pid" 2>/dev/null || break
+		sleep 0.1
+	done
+fi
 if $verbose || $interactive; then
 	sleep 0.5	# the live view's last lines
 fi
@@ -252,7 +308,11 @@ while read -r name; do
 done
 echo "run-qemu: ---- last 60 lines of the root console, $log ----"
 tail -n 60 "$log"
-echo "run-qemu: ---- last 40 lines of the PL011 (hypervisor, cells), $serial_log ----"
+if [ "$machine" = zcu102 ]; then
+	echo "run-qemu: ---- last 40 lines of UART1 (cells), $serial_log ----"
+else
+	echo "run-qemu: ---- last 40 lines of the PL011 (hypervisor, cells), $serial_log ----"
+fi
 tail -n 40 "$serial_log"
 echo "run-qemu: ---- end of logs ----"
 for r in "${reasons[@]}"; do

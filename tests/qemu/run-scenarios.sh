@@ -8,7 +8,8 @@
 #     --work DIR      work dir for initramfs and log (default: a temp dir,
 #                     removed after a pass, kept after a failure)
 #     --verbose       show the console live
-#     (other run-qemu.sh options: --smp, --gic, --mem, --append, --interactive)
+#     (other run-qemu.sh options: --smp, --gic, --machine, --mem, --append,
+#     --interactive)
 #
 # Builds (or reuses) the kernel with build-kernel.sh, packs STAGE_DIR and
 # the scenarios into an initramfs, boots it with run-qemu.sh and exits with
@@ -24,7 +25,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib-host.sh"
 
 usage() {
-	sed -n '2,19s/^# \{0,1\}//p' "$0" >&2
+	sed -n '2,20s/^# \{0,1\}//p' "$0" >&2
 	exit 2
 }
 
@@ -40,7 +41,7 @@ while [ $# -gt 0 ]; do
 	--verbose | --interactive) qemu_opts="$qemu_opts $1"; shift ;;
 	# Values of these must not contain spaces (only --append could want
 	# them; pass several --append instead).
-	--smp | --gic | --mem | --append) qemu_opts="$qemu_opts $1 $2"; shift 2 ;;
+	--smp | --gic | --machine | --mem | --append) qemu_opts="$qemu_opts $1 $2"; shift 2 ;;
 	-h | --help) usage ;;
 	-*) echo "run-scenarios: unknown option $1" >&2; usage ;;
 	*) break ;;

@@ -174,15 +174,24 @@ jh_le_bytes() {
 jh_sys=/sys/devices/jailhouse
 
 # The system config of the board this boots on: QEMU virt with a GICv3, or
-# with a GICv2 (run-qemu.sh --gic 2; check-all runs every scenario on both).
-# shellcheck disable=SC2034 # for the scenarios
+# with a GICv2 (run-qemu.sh --gic 2; check-all runs every scenario on both),
+# or the ZCU102 model (--machine zcu102; its own scenarios).
+# jh_board: virt or zcu102;
 # jh_vpci_intid: root's INTx of its first virtual PCI device there;
 # jh_gic_version: 3 or 2.
-if grep -q GICv2 /proc/interrupts 2>/dev/null; then
+# shellcheck disable=SC2034 # for the scenarios
+if grep -q 'xlnx,zynqmp-zcu102' /proc/device-tree/compatible 2>/dev/null; then
+	jh_board=zcu102
+	jh_gic_version=2
+	jh_sys_cfg=/etc/jailhouse/zynqmp-zcu102.cell
+	jh_vpci_intid=137
+elif grep -q GICv2 /proc/interrupts 2>/dev/null; then
+	jh_board=virt
 	jh_gic_version=2
 	jh_sys_cfg=/etc/jailhouse/qemu-arm64-gicv2.cell
 	jh_vpci_intid=152
 else
+	jh_board=virt
 	jh_gic_version=3
 	jh_sys_cfg=/etc/jailhouse/qemu-arm64.cell
 	jh_vpci_intid=128
