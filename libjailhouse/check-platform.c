@@ -3,6 +3,8 @@
  * Rules for the system-wide part of a system config: hypervisor memory,
  * interrupt controller and debug console.
  */
+#include <jailhouse/uart-regs.h>
+
 #include "check.h"
 
 #define GICV2_MAX_CPUS	8
@@ -104,6 +106,13 @@ static void check_debug_console(struct jh_check *chk,
 		jh_check_report(chk, JH_SEVERITY_ERROR, "console-address", root,
 				-1, NULL, -1,
 				"the debug console (%s) has address 0",
+				jh_console_type_name(con->type));
+	else if (con->type != JAILHOUSE_CON_TYPE_NONE &&
+		 con->type <= JAILHOUSE_CON_TYPE_SCIF &&
+		 !JAILHOUSE_CON_TYPE_DRIVEN(con->type))
+		jh_check_report(chk, JH_SEVERITY_WARNING, "console-type", root,
+				-1, NULL, -1,
+				"the hypervisor prints on pl011 and xuartps UARTs only; with this %s debug console its messages reach only its ring (jailhouse console)",
 				jh_console_type_name(con->type));
 }
 

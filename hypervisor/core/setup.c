@@ -39,7 +39,10 @@ static void set_error(int err)
 					    __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
 }
 
-/* The UART models the debug console can be; others stay silent. */
+/*
+ * The UART models the debug console can be (JAILHOUSE_CON_TYPE_DRIVEN, which
+ * the checker warns by); others stay silent.
+ */
 static const struct uart_chip *const uart_chips[] = {
 	&uart_pl011,
 	&uart_xuartps,

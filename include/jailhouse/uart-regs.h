@@ -7,6 +7,13 @@
 #ifndef _JAILHOUSE_UART_REGS_H
 #define _JAILHOUSE_UART_REGS_H
 
+#include <jailhouse/console.h>
+
+/* Whether the hypervisor's debug console and the inmates drive @type */
+#define JAILHOUSE_CON_TYPE_DRIVEN(type)				\
+	((type) == JAILHOUSE_CON_TYPE_PL011 ||				\
+	 (type) == JAILHOUSE_CON_TYPE_XUARTPS)
+
 /* ARM PL011 */
 #define PL011_DR		0x00
 #define PL011_FR		0x18

@@ -243,6 +243,13 @@ static void test_platform(void)
 	expect("console-type", JH_SEVERITY_WARNING, "sys.cell", -1,
 	       "unknown debug console type 66");
 	s.debug_console.type = JAILHOUSE_CON_TYPE_8250;
+	run(&s, NULL, 0);
+	expect("console-type", JH_SEVERITY_WARNING, "sys.cell", -1,
+	       "with this 8250 debug console its messages reach only its ring");
+	s.debug_console.type = JAILHOUSE_CON_TYPE_XUARTPS;
+	run(&s, NULL, 0);
+	tap_ok(!has_rule("console-type"), "console-type: xuartps is driven");
+	s.debug_console.type = JAILHOUSE_CON_TYPE_8250;
 	s.debug_console.address = 0;
 	run(&s, NULL, 0);
 	expect("console-address", JH_SEVERITY_ERROR, "sys.cell", -1,
