@@ -16,11 +16,11 @@ static const char linux_usage[] =
 	"cell linux CELLCONFIG KERNEL [-d DTB] [-i INITRD] [-c CMDLINE]\n"
 	"          [-w DTB_OUT] [-k FACTOR] [-a arm64] [--name NAME]\n"
 	"          [--system-config SYSCONFIG] [--gic GICD,GICR]\n"
-	"          [--uart-irq INTID] [--strict] [--dry-run [--json]]\n"
+	"          [--uart-irq INTID] [--strict] [--reboot] [--dry-run [--json]]\n"
 	"Boots Linux in the cell of CELLCONFIG: creates the cell (or reuses the\n"
-	"one of that name), loads linux-loader.bin, KERNEL (arm64 Image or\n"
-	"Image.gz), the DTB and INITRD, and starts it. A cell created here is\n"
-	"destroyed again if any step fails.\n"
+	"one of that name if it is not running), loads linux-loader.bin, KERNEL\n"
+	"(arm64 Image or Image.gz), the DTB and INITRD, and starts it. A cell\n"
+	"created here is destroyed again if any step fails.\n"
 	"  -d, --dtb DTB          patch this DTB (memory, chosen); without -d a\n"
 	"                         DTB is generated from the configs\n"
 	"  -i, --initrd INITRD    initramfs or initrd\n"
@@ -38,6 +38,8 @@ static const char linux_usage[] =
 	"  --gic GICD,GICR        GIC distributor and redistributor base\n"
 	"  --uart-irq INTID       interrupt of the generated DTB's UART\n"
 	"  --strict               a DTB that does not match the cell is an error\n"
+	"  --reboot               stop a running cell of that name and boot it\n"
+	"                         again (without: the command refuses)\n"
 	"  --dry-run              print where everything goes, boot nothing\n"
 	"  --json                 with --dry-run: print it as JSON\n"
 	"Environment: JAILHOUSE_LINUX_LOADER names another linux-loader.bin.";
@@ -48,6 +50,7 @@ enum {
 	OPT_GIC,
 	OPT_UART_IRQ,
 	OPT_STRICT,
+	OPT_REBOOT,
 	OPT_DRY_RUN,
 	OPT_JSON,
 };
@@ -56,7 +59,7 @@ struct linux_args {
 	const char *cell, *kernel, *dtb, *initrd, *cmdline, *write;
 	const char *name, *system;
 	uint64_t factor, gicd, gicr, uart_irq;
-	bool strict, dry_run, json, help;
+	bool strict, reboot, dry_run, json, help;
 };
 
 static const struct option linux_opts[] = {
@@ -71,6 +74,7 @@ static const struct option linux_opts[] = {
 	{ "gic", required_argument, NULL, OPT_GIC },
 	{ "uart-irq", required_argument, NULL, OPT_UART_IRQ },
 	{ "strict", no_argument, NULL, OPT_STRICT },
+	{ "reboot", no_argument, NULL, OPT_REBOOT },
 	{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
 	{ "json", no_argument, NULL, OPT_JSON },
 	{ "help", no_argument, NULL, 'h' },
@@ -139,6 +143,9 @@ static int parse_opt(int c, const char *arg, struct linux_args *a)
 		break;
 	case OPT_STRICT:
 		a->strict = true;
+		break;
+	case OPT_REBOOT:
+		a->reboot = true;
 		break;
 	case OPT_DRY_RUN:
 		a->dry_run = true;
@@ -232,7 +239,8 @@ static int fill_request(struct jh_ctx *ctx, const struct linux_args *a,
 	    jh_linux_set_decomp_factor(req, (unsigned int)a->factor) ||
 	    jh_linux_set_gic(req, a->gicd, a->gicr) ||
 	    jh_linux_set_uart_irq(req, (unsigned int)a->uart_irq) ||
-	    jh_linux_set_strict(req, a->strict))
+	    jh_linux_set_strict(req, a->strict) ||
+	    jh_linux_set_reboot(req, a->reboot))
 		return cli_error(ctx);
 	return 0;
 }

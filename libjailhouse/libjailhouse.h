@@ -740,6 +740,13 @@ int jh_linux_set_gic(struct jh_linux *req, uint64_t gicd_base,
 int jh_linux_set_uart_irq(struct jh_linux *req, unsigned int intid);
 /** Turns mismatches between a given DTB and the cell into errors. */
 int jh_linux_set_strict(struct jh_linux *req, bool strict);
+/**
+ * jh_linux_set_reboot() - whether booting may stop a running cell of the
+ * same name (LIBJAILHOUSE_0.4). Without it (the default) such a cell is
+ * left alone and the boot fails with -EBUSY (JH_ERR_NAME_TAKEN); a shut-down or
+ * failed cell of the name is reused either way.
+ */
+int jh_linux_set_reboot(struct jh_linux *req, bool reboot);
 
 /**
  * jh_linux_plan() - read and check every input and place the images.
@@ -827,7 +834,8 @@ int jh_linux_plan_print_commands(const struct jh_linux_plan *plan, FILE *out,
  * @cell: out, optional: the running cell.
  *
  * Creates the cell from the config unless a cell of that name exists
- * (with the same CPUs), stops it, loads every segment in order (files in
+ * (with the same CPUs; a running one only with jh_linux_set_reboot()),
+ * stops it, loads every segment in order (files in
  * chunks) and starts it. On failure the message names the step; a cell
  * created here is destroyed again, an existing one is left stopped.
  */

@@ -18,18 +18,31 @@
  */
 #define LOAD_CHUNK	(256U << 10)
 
-/* A cell of the plan's name exists: reuse it, as upstream's tool does. */
+/*
+ * A cell of the plan's name exists: reuse it, as upstream's tool does,
+ * but stop a running one only when asked to (upstream reboots it without
+ * a word, losing whatever ran there).
+ */
 static int reuse_cell(struct jh_linux_plan *plan, int id,
 		      struct jh_cell **out)
 {
 	struct jh_cpuset *want = NULL, *have = NULL;
+	enum jh_cell_state state;
 	struct jh_cell *cell;
 	int err;
 
 	err = jh_cell_lookup_by_id(plan->ctx, id, &cell);
 	if (err)
 		return err;
-	err = jh_config_get_cpus(plan->cell, &want);
+	err = jh_cell_get_state(cell, &state);
+	if (!err && !plan->reboot && (state == JH_CELL_RUNNING ||
+				      state == JH_CELL_RUNNING_LOCKED))
+		err = jh_fail(plan->ctx, EBUSY, JH_ERR_NAME_TAKEN,
+			      "cell %d (%s) is %s: shut it down or destroy it first, or ask for a reboot (cell linux --reboot)",
+			      id, jh_cell_get_name(cell),
+			      jh_cell_state_name(state));
+	if (!err)
+		err = jh_config_get_cpus(plan->cell, &want);
 	if (!err)
 		err = jh_cell_get_cpus_assigned(cell, &have);
 	if (!err && strcmp(jh_cpuset_to_string(want),

@@ -196,6 +196,7 @@ JH_EXPORT int jh_linux_plan(struct jh_linux *req, struct jh_linux_plan **out)
 	if (!plan)
 		return jh_fail_nomem(req->ctx);
 	plan->ctx = jh_ctx_ref(req->ctx);
+	plan->reboot = req->reboot;
 	plan->cell = jh_config_ref(req->cell);
 	plan->sys = req->sys ? jh_config_ref(req->sys) :
 			       running_system(req->ctx);

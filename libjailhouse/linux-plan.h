@@ -22,6 +22,7 @@ struct jh_linux_plan {
 	struct jhl_plan *plan;
 	char last_err[1024];		/* the loader's error message */
 	const volatile sig_atomic_t *cancel;	/* NULL: none */
+	bool reboot;			/* as the request said */
 };
 
 /*

@@ -216,3 +216,9 @@ JH_EXPORT int jh_linux_set_strict(struct jh_linux *req, bool strict)
 	req->strict = strict;
 	return 0;
 }
+
+JH_EXPORT int jh_linux_set_reboot(struct jh_linux *req, bool reboot)
+{
+	req->reboot = reboot;
+	return 0;
+}

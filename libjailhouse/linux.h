@@ -42,6 +42,7 @@ struct jh_linux {
 	unsigned int uart_irq;
 	uint64_t gicd, gicr;
 	bool strict;
+	bool reboot;			/* may stop a running cell of the name */
 };
 
 #endif /* !_LIBJAILHOUSE_LINUX_H */

@@ -404,14 +404,22 @@ landed 0x70800000 "$IN/initrd-big"; ok $? "big initrd at 0x70800000"
 [ "$(grep -c '^0x7[0-9a-f]* 262144$' "$ROOT/.fake/cell-1.loads")" = $((12 + 36)) ] &&
 	grep -qx '0x71100000 5' "$ROOT/.fake/cell-1.loads"
 ok $? "the initrd went in 256 KiB loads"
+loads_before=$(wc -l <"$ROOT/.fake/cell-1.loads")
 linux "$IN/Image" --name big
-t "boot again into the same cell" 0
+t "a running cell is not booted again without --reboot" 1 '' \
+  'cell 1 \(big\) is running: shut it down or destroy it first, or ask for a reboot \(cell linux --reboot\)'
+[ "$(wc -l <"$ROOT/.fake/cell-1.loads")" = "$loads_before" ]
+ok $? "... and nothing was loaded into it"
+run cell list; t "it keeps running" 0 '^1 +big +running +2-3'
+linux "$IN/Image" --name big --reboot
+t "boot again into the same cell with --reboot" 0
 run cell list; t "the cell was reused" 0 '^1 +big +running +2-3'
-linux "$WORK/crc.gz" --name big
+linux "$WORK/crc.gz" --name big --reboot
 t "bad CRC into the existing cell" 1 '' 'CRC-32 mismatch .*; cell 1 existed before and is left as it was'
 run cell list; t "the existing cell keeps running, untouched" 0 '^1 +big +running +2-3'
+run cell shutdown big; t "shut down" 0
 linux "$IN/Image.gz" --name big
-t "Image.gz again into that cell" 0
+t "Image.gz into that cell, shut down: no --reboot needed" 0
 landed 0x70200000 "$IN/Image"; ok $? "Image.gz inflated again at 0x70200000"
 
 tap_done

@@ -485,9 +485,21 @@ static void test_gzip_stream(void)
 	tap_ok(!jh_linux_plan_boot(plan, NULL), "Image.gz from a buffer boots");
 	tap_ok(landed(1, KERNEL_ADDR, image, IMG_SIZE),
 	       "buffer Image.gz inflated at 0x70200000");
+	/* the cell runs: not rebooted unless asked to */
+	fails(jh_linux_plan_boot(plan, NULL), -EBUSY, JH_ERR_NAME_TAKEN,
+	      "is running: shut it down or destroy it first, or ask for a reboot",
+	      "a second boot into the running cell");
+	tap_ok(jh_cell_lookup(ctx, "1", &cell) == 0 &&
+	       !jh_cell_get_state(cell, &state) && state == JH_CELL_RUNNING,
+	       "a second boot into the running cell: it keeps running");
+	jh_cell_unref(cell);
+	jh_linux_plan_free(plan);
+	jh_linux_set_reboot(req, true);
+	if (jh_linux_plan(req, &plan))
+		exit(99);
 	tap_ok(!jh_linux_plan_boot(plan, NULL) &&
 	       landed(1, KERNEL_ADDR, image, IMG_SIZE) && num_cells() == 1,
-	       "the same plan boots again into the same cell, inflated anew");
+	       "with reboot the same boots again into the same cell, inflated anew");
 	jh_linux_plan_free(plan);
 	jh_linux_free(req);
 
@@ -532,6 +544,7 @@ static void test_gzip_stream(void)
 
 	/* an existing cell is checked for before it is touched, and kept */
 	id = boot(req, "Image.gz");
+	jh_linux_set_reboot(req, true);
 	before = strdup(loads(id));
 	jh_linux_set_file(req, JH_LINUX_KERNEL, th_file("crc.gz"));
 	fails(jh_linux_boot(req, NULL), -EBADMSG, JH_ERR_IMAGE,

@@ -8,7 +8,8 @@
 # both CPUs come up (also after a hotplug round trip inside the cell),
 # root Linux keeps working, shutdown silences the cell, a second boot
 # works, the cell's reboot and poweroff stop only the cell, destroy gives
-# CPUs and memory back, and a fresh cell boots again.
+# CPUs and memory back, a fresh cell boots again, and a running cell is
+# booted again only with --reboot.
 # shellcheck source=tests/qemu/scenarios/lib.sh
 . /scenarios/lib.sh
 
@@ -163,6 +164,16 @@ check_eq "memory pool back to its level" "$pool0" jh_pool_used
 require "cell linux into a new cell" boot_linux -c "$(cmdline)"
 check "Linux up a fourth time" booted 4
 note_boot 4
+# a running cell is not rebooted behind the user's back
+check "cell linux into the running cell is refused, saying why" sh -c \
+	"! jailhouse cell linux $cfg /boot/Image.gz -i /boot/cell-initrd.cpio.gz \
+		-c '$(cmdline)' 2>$work/busy.err &&
+	grep -q 'is running: shut it down or destroy it first, or ask for a reboot (cell linux --reboot)' $work/busy.err"
+check_eq "the cell still runs" running cell_state
+check "and ticks" ticking
+require "cell linux --reboot boots it again" boot_linux --reboot -c "$(cmdline)"
+check "Linux up a fifth time" booted 5
+note_boot 5
 check "cell destroy while Linux runs" jailhouse cell destroy $cell
 check "silent after destroy" silent
 check_eq "CPUs back" 0-3 cat /sys/devices/system/cpu/online
