@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: LGPL-2.1-or-later
 #
 # libjailhouse's exports (TAP): the shared object exports exactly the
-# symbols of libjailhouse.sym, each with a version node, and the public
-# header declares exactly those functions.
+# symbols of libjailhouse.sym, each with a version node, the public
+# header declares exactly those functions, and the package version
+# (jh_version(), the .pc) is the newest node's.
 
 set -u
 
@@ -37,5 +38,9 @@ grep -q '^LIBJAILHOUSE_0\.1 {$' "$SYM"
 ok $? "the first node is LIBJAILHOUSE_0.1"
 ! grep -q 'jailhouse_\|struct jailhouse' "$HDR"
 ok $? "the public header exposes no kernel ABI struct"
+newest=$(sed -n 's/^LIBJAILHOUSE_\([0-9.]*\) {$/\1/p' "$SYM" | tail -n 1)
+version=$(sed -n 's/^#define PACKAGE_VERSION "\(.*\)"$/\1/p' "$builddir/config.h")
+[ -n "$newest" ] && [ "${version%.*}" = "$newest" ]
+ok $? "the package version $version is the newest node's, $newest"
 
 tap_done
