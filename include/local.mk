@@ -9,6 +9,7 @@ abi_headers = \
 	include/jailhouse/header.h \
 	include/jailhouse/ioctl.h \
 	include/jailhouse/ivshmem.h \
+	include/jailhouse/ivshmem-net.h \
 	include/jailhouse/gic.h \
 	include/jailhouse/uart-regs.h
 

@@ -14,6 +14,10 @@ check_PROGRAMS += tests/unit/test-abi
 TESTS += tests/unit/test-abi
 tests_unit_test_abi_SOURCES = tests/unit/test-abi.c
 
+check_PROGRAMS += tests/unit/test-ivshmem-net
+TESTS += tests/unit/test-ivshmem-net
+tests_unit_test_ivshmem_net_SOURCES = tests/unit/test-ivshmem-net.c
+
 if HAVE_TARGET_CC
 check_PROGRAMS += tests/unit/test-configs
 TESTS += tests/unit/test-configs
