@@ -28,12 +28,14 @@ install-driver: driver/jailhouse.ko
 	$(MKDIR_P) $(DESTDIR)$(moduledir)
 	$(INSTALL_DATA) driver/jailhouse.ko $(DESTDIR)$(moduledir)/jailhouse.ko
 	$(INSTALL_DATA) driver/uio_ivshmem.ko $(DESTDIR)$(moduledir)/uio_ivshmem.ko
+	$(INSTALL_DATA) driver/ivshmem_net.ko $(DESTDIR)$(moduledir)/ivshmem_net.ko
 	@# modules.dep lets libjailhouse load the module on demand (libkmod).
 	-depmod -b "$(DESTDIR)/" $(KREL)
 
 uninstall-driver:
 	rm -f $(DESTDIR)$(moduledir)/jailhouse.ko \
-		$(DESTDIR)$(moduledir)/uio_ivshmem.ko
+		$(DESTDIR)$(moduledir)/uio_ivshmem.ko \
+		$(DESTDIR)$(moduledir)/ivshmem_net.ko
 
 clean-driver:
 	-$(MAKE) $(KBUILD_ARGS) clean

@@ -19,7 +19,13 @@
 #                         JHCELL-LINUX-PCI <devices>
 #                         ivshmem-demo: ... (its lines)
 #                         JHCELL-IVSHMEM exit <its exit status>
-# With STAGE_DIR (the staged tree), uio_ivshmem.ko comes from there.
+#   jhcell.net=ADDR       load ivshmem_net, give its interface ADDR/24,
+#                         bring it up, wait for the carrier and ping
+#                         ADDR's .1 (root) three times:
+#                         JHCELL-NET up <if> carrier=<0|1> mtu=<N>
+#                         JHCELL-NET ping <ok|FAIL>
+# With STAGE_DIR (the staged tree), uio_ivshmem.ko and ivshmem_net.ko come
+# from there.
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -41,7 +47,7 @@ mkdir -p "$root/bin" "$root/dev" "$root/proc" "$root/sys"
 cp "$bb" "$root/bin/busybox"
 chmod 755 "$root/bin/busybox"
 for applet in sh mount cat echo grep cut sleep poweroff reboot insmod ls \
-	tr; do
+	tr ip ping nc sha256sum dd seq; do
 	ln -s busybox "$root/bin/$applet"
 done
 
@@ -51,6 +57,9 @@ if [ -n "$stage" ]; then
 	ko=$(find "$stage/lib/modules" -name uio_ivshmem.ko 2>/dev/null | head -n 1)
 	[ -n "$ko" ] || jh_die "$stage has no uio_ivshmem.ko"
 	cp "$ko" "$root/lib/uio_ivshmem.ko"
+	ko=$(find "$stage/lib/modules" -name ivshmem_net.ko 2>/dev/null | head -n 1)
+	[ -n "$ko" ] || jh_die "$stage has no ivshmem_net.ko"
+	cp "$ko" "$root/lib/ivshmem_net.ko"
 fi
 "${CROSS_COMPILE:-aarch64-linux-gnu-}gcc" -static -O2 -Wall -I"$top/include" \
 	-o "$root/bin/ivshmem-demo" "$top/tools/ivshmem-demo.c"
@@ -67,8 +76,10 @@ mount -t sysfs sysfs /sys
 stop=
 hotplug=0
 ivshmem=0
+net=
 for arg in $(cat /proc/cmdline); do
 	case $arg in
+	jhcell.net=*) net=${arg#*=} ;;
 	jhcell.hotplug=*) hotplug=${arg#*=} ;;
 	jhcell.ivshmem=*) ivshmem=${arg#*=} ;;
 	jhcell.poweroff=*) stop="poweroff ${arg#*=}" ;;
@@ -94,6 +105,26 @@ if [ "$ivshmem" = 1 ]; then
 	echo "JHCELL-LINUX-PCI $(ls /sys/bus/pci/devices | tr '\n' ' ')"
 	(ivshmem-demo -q -t 0 -n 1 -a 1 -w 120 2>&1
 		echo "JHCELL-IVSHMEM exit $?") &
+fi
+if [ -n "$net" ]; then
+	insmod /lib/ivshmem_net.ko
+	netif=
+	for i in /sys/class/net/*; do
+		[ "${i##*/}" = lo ] || netif=${i##*/}
+	done
+	ip addr add "$net/24" dev "$netif"
+	ip link set "$netif" up
+	for i in $(seq 300); do
+		[ "$(cat /sys/class/net/$netif/carrier 2>/dev/null)" = 1 ] && break
+		sleep 0.1
+	done
+	echo "JHCELL-NET up $netif carrier=$(cat /sys/class/net/$netif/carrier 2>/dev/null)" \
+		"mtu=$(cat /sys/class/net/$netif/mtu)"
+	if ping -c 3 -W 5 "${net%.*}.1" >/dev/null 2>&1; then
+		echo "JHCELL-NET ping ok"
+	else
+		echo "JHCELL-NET ping FAIL"
+	fi
 fi
 n=0
 while :; do

@@ -1,0 +1,72 @@
+#!/bin/sh
+# Root Linux and a Linux cell on the ivshmem-net link (00:01.0, protocol
+# 1): both load ivshmem_net.ko, the link comes up with the carrier on both
+# sides, each pings the other, the cell's destroy takes root's carrier
+# down cleanly, and a new cell brings it back.
+# shellcheck source=tests/qemu/scenarios/lib.sh
+. /scenarios/lib.sh
+
+cfg=/etc/jailhouse/qemu-arm64-linux-demo.cell
+cell=qemu-arm64-linux-demo
+work=/tmp/cell-linux-net
+mkdir -p $work
+
+# the interface ivshmem_net made, by its driver
+net_if() {
+	for _i in /sys/class/net/*; do
+		[ "$(basename "$(readlink "$_i/device/driver" 2>/dev/null)")" = ivshmem-net ] &&
+			echo "${_i##*/}"
+	done
+	return 0
+}
+
+carrier_is() {
+	[ "$(cat /sys/class/net/"$netif"/carrier 2>/dev/null)" = "$1" ]
+}
+
+boot_cell() {
+	jailhouse cell linux $cfg /boot/Image.gz -i /boot/cell-initrd.cpio.gz \
+		-c "console=ttyAMA0 rdinit=/init jhcell.net=192.168.19.2"
+}
+
+require "insmod jailhouse.ko" insmod "$jh_ko"
+require "enable" jailhouse enable $jh_sys_cfg
+console_follow_start $work/hypervisor.log
+require "insmod ivshmem_net.ko" insmod "$(dirname "$jh_ko")/ivshmem_net.ko"
+netif=$(net_if)
+check "root has an ivshmem-net interface" test -n "$netif"
+require "address and link up" sh -c \
+	"ip addr add 192.168.19.1/24 dev $netif && ip link set $netif up"
+check "no carrier without a peer" carrier_is 0
+
+mark=$(jh_serial_mark)
+require "cell linux with the network link" boot_cell
+check "the cell's link comes up with its carrier" jh_serial_wait "$mark" \
+	'^JHCELL-NET up [a-z0-9]+ carrier=1 mtu=16384$' 1 90
+check "root's carrier comes on" jh_poll 20 carrier_is 1
+check "root pings the cell" ping -c 5 -W 5 192.168.19.2
+check "the cell pings root" jh_serial_wait "$mark" '^JHCELL-NET ping ok$' 1 30
+check "MTU 1500 on root" ip link set "$netif" mtu 1500
+check "pings of 1472 bytes" ping -c 3 -W 5 -s 1472 192.168.19.2
+check_eq "no receive errors" 0 cat /sys/class/net/"$netif"/statistics/rx_errors
+check_eq "no transmit errors" 0 cat /sys/class/net/"$netif"/statistics/tx_errors
+
+check "destroy the cell" jailhouse cell destroy $cell
+check "root's carrier goes off" jh_poll 10 carrier_is 0
+check "ping fails cleanly" sh -c "! ping -c 1 -W 2 192.168.19.2"
+
+mark=$(jh_serial_mark)
+require "a new cell" boot_cell
+check "its link comes up" jh_serial_wait "$mark" \
+	'^JHCELL-NET up [a-z0-9]+ carrier=1 mtu=16384$' 1 90
+check "root's carrier is back" jh_poll 20 carrier_is 1
+check "root pings the new cell" ping -c 3 -W 5 192.168.19.2
+check "destroy it" jailhouse cell destroy $cell
+
+check "rmmod ivshmem_net" rmmod ivshmem_net
+check "hypervisor reported no fault" console_none 0 'FATAL|Unhandled|unhandled'
+check "disable" jailhouse disable
+console_follow_stop
+check "rmmod jailhouse" rmmod jailhouse
+expect_fail "no kernel warning, BUG or Oops" sh -c 'dmesg | grep -E "WARNING:|BUG:|Oops|Unable to handle"'
+finish
