@@ -24,6 +24,14 @@
 #                         ADDR's .1 (root) three times:
 #                         JHCELL-NET up <if> carrier=<0|1> mtu=<N>
 #                         JHCELL-NET ping <ok|FAIL>
+#   jhcell.bulk=MIB       then (with jhcell.net) send MIB MiB of random
+#                         bytes to root's TCP port 5002, and receive what
+#                         root sends to port 5001, then listen on 5003
+#                         for a transfer root does not finish:
+#                         JHCELL-NET tx <sha256 of what it sent>
+#                         JHCELL-NET listening 5001
+#                         JHCELL-NET rx <sha256 of what it got>
+#                         JHCELL-NET listening 5003
 # With STAGE_DIR (the staged tree), uio_ivshmem.ko and ivshmem_net.ko come
 # from there.
 set -eu
@@ -47,7 +55,7 @@ mkdir -p "$root/bin" "$root/dev" "$root/proc" "$root/sys"
 cp "$bb" "$root/bin/busybox"
 chmod 755 "$root/bin/busybox"
 for applet in sh mount cat echo grep cut sleep poweroff reboot insmod ls \
-	tr ip ping nc sha256sum dd seq; do
+	tr ip ping nc sha256sum dd seq mkfifo tee; do
 	ln -s busybox "$root/bin/$applet"
 done
 
@@ -77,8 +85,10 @@ stop=
 hotplug=0
 ivshmem=0
 net=
+bulk=
 for arg in $(cat /proc/cmdline); do
 	case $arg in
+	jhcell.bulk=*) bulk=${arg#*=} ;;
 	jhcell.net=*) net=${arg#*=} ;;
 	jhcell.hotplug=*) hotplug=${arg#*=} ;;
 	jhcell.ivshmem=*) ivshmem=${arg#*=} ;;
@@ -125,6 +135,23 @@ if [ -n "$net" ]; then
 	else
 		echo "JHCELL-NET ping FAIL"
 	fi
+fi
+if [ -n "$net" ] && [ -n "$bulk" ]; then
+	root_ip=${net%.*}.1
+	mkdir -p /tmp
+	# a listening nc sends its stdin and half-closes at its end, which
+	# ends the sender's nc too: stdin is a FIFO that never ends
+	mkfifo /tmp/tx /tmp/hold
+	sha256sum </tmp/tx >/tmp/tx.sum &
+	dd if=/dev/urandom bs=64k count=$((bulk * 16)) 2>/dev/null |
+		tee /tmp/tx | nc "$root_ip" 5002
+	wait
+	echo "JHCELL-NET tx $(cut -d' ' -f1 /tmp/tx.sum)"
+	(echo "JHCELL-NET listening 5001"
+		sum=$(nc -l -p 5001 <>/tmp/hold | sha256sum)
+		echo "JHCELL-NET rx ${sum%% *}"
+		echo "JHCELL-NET listening 5003"
+		nc -l -p 5003 <>/tmp/hold >/dev/null) &
 fi
 n=0
 while :; do
