@@ -42,17 +42,36 @@ if have /usr/bin/jailhouse && have /lib/firmware/jailhouse.bin; then
 	fi
 
 	if have /boot/Image.gz; then
-		step "non-root Linux cell"
+		step "non-root Linux cell, networked with root over ivshmem-net"
+		net_ko=$(dirname "$jh_ko")/ivshmem_net.ko
+		net=
+		if have "$net_ko"; then
+			check "insmod ivshmem_net.ko" insmod "$net_ko"
+			for i in /sys/class/net/*; do
+				[ "$(basename "$(readlink "$i/device/driver")")" = ivshmem-net ] &&
+					net=${i##*/}
+			done
+			ip addr add 192.168.19.1/24 dev "$net"
+			ip link set "$net" up
+		fi
 		# It boots on the PL011; the serial echo tells when it is up.
 		mark=$(jh_serial_mark)
 		check "cell linux" jailhouse cell linux $cells/qemu-arm64-linux-demo.cell \
 			/boot/Image.gz -i /boot/cell-initrd.cpio.gz \
-			-c "console=ttyAMA0 rdinit=/init"
+			-c "console=ttyAMA0 rdinit=/init${net:+ jhcell.net=192.168.19.2}"
 		check "Linux up in the cell" jh_serial_wait "$mark" \
 			'^JHCELL-LINUX-UP cpus=2 ' 1 60
+		if [ -n "$net" ]; then
+			check "its network link is up" jh_serial_wait "$mark" \
+				'^JHCELL-NET up .* carrier=1 ' 1 60
+			step "ping into the cell"
+			ping -c 3 192.168.19.2 | tee /tmp/demo-ping.out
+			check "3 replies" grep -q '3 packets received' /tmp/demo-ping.out
+		fi
 		sleep 3
 		jailhouse cell list
 		check "cell destroy" jailhouse cell destroy qemu-arm64-linux-demo
+		[ -z "$net" ] || check "rmmod ivshmem_net" rmmod ivshmem_net
 	fi
 
 	step "disable the hypervisor"
