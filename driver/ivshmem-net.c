@@ -414,7 +414,8 @@ static void ivnet_state_step(struct ivnet *in)
 	u32 peer = ivnet_peer_state(in);
 	int fault = atomic_read(&in->fault);
 
-	if (!fault && ivshm_net_check_state(peer))
+	if (!fault && in->state != IVSHM_NET_STATE_RESET &&
+	    ivshm_net_check_state(peer))
 		fault = IVSHM_NET_STATE;
 	if (fault) {
 		net_warn_ratelimited("%s: link reset: %s\n", in->ndev->name,
@@ -424,13 +425,12 @@ static void ivnet_state_step(struct ivnet *in)
 			IVNET_BACKOFF_MIN_MS;
 		ivnet_reset(in, in->backoff_ms);
 		atomic_set(&in->fault, 0);
-		/* a bad state value: wait for the peer to write another */
-		WRITE_ONCE(in->peer_seen, peer);
-		queue_delayed_work(in->wq, &in->state_work,
-				   msecs_to_jiffies(in->backoff_ms));
 		return;
 	}
 	WRITE_ONCE(in->peer_seen, peer);
+	/* in RESET, a state no peer has only waits for a better one */
+	if (ivshm_net_check_state(peer))
+		return;
 
 	switch (in->state) {
 	case IVSHM_NET_STATE_RESET:
