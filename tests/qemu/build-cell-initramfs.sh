@@ -32,6 +32,15 @@
 #                         JHCELL-NET listening 5001
 #                         JHCELL-NET rx <sha256 of what it got>
 #                         JHCELL-NET listening 5003
+#   jhcell.hostile=TABLE,OUT  play a broken ivshmem-net peer on device
+#                         0001:00:01.0 (state table at TABLE, our output
+#                         section at OUT) through /dev/mem, one stage after
+#                         the other, each announced and ended by waiting
+#                         for root's state in the table:
+#                         JHCELL-HOSTILE init (stays in INIT 10 s)
+#                         JHCELL-HOSTILE run (a proper walk to RUN)
+#                         JHCELL-HOSTILE avail-jump, bad-desc, bad-state,
+#                         doorbells (1000), then JHCELL-HOSTILE done
 # With STAGE_DIR (the staged tree), uio_ivshmem.ko and ivshmem_net.ko come
 # from there.
 set -eu
@@ -55,7 +64,7 @@ mkdir -p "$root/bin" "$root/dev" "$root/proc" "$root/sys"
 cp "$bb" "$root/bin/busybox"
 chmod 755 "$root/bin/busybox"
 for applet in sh mount cat echo grep cut sleep poweroff reboot insmod ls \
-	tr ip ping nc sha256sum dd seq mkfifo tee; do
+	tr ip ping nc sha256sum dd seq mkfifo tee devmem head printf; do
 	ln -s busybox "$root/bin/$applet"
 done
 
@@ -86,8 +95,10 @@ hotplug=0
 ivshmem=0
 net=
 bulk=
+hostile=
 for arg in $(cat /proc/cmdline); do
 	case $arg in
+	jhcell.hostile=*) hostile=${arg#*=} ;;
 	jhcell.bulk=*) bulk=${arg#*=} ;;
 	jhcell.net=*) net=${arg#*=} ;;
 	jhcell.hotplug=*) hotplug=${arg#*=} ;;
@@ -152,6 +163,74 @@ if [ -n "$net" ] && [ -n "$bulk" ]; then
 		echo "JHCELL-NET rx ${sum%% *}"
 		echo "JHCELL-NET listening 5003"
 		nc -l -p 5003 <>/tmp/hold >/dev/null) &
+fi
+if [ -n "$hostile" ]; then
+	table=$((${hostile%,*}))
+	out=$((${hostile#*,}))
+	dev=/sys/bus/pci/devices/0001:00:01.0
+	echo 1 >$dev/enable
+	bar=$(($(head -n 1 $dev/resource | cut -d' ' -f1)))
+	# rings of a 0x7f000 section: the ring indexes and event fields
+	avail_idx=$((out + 0x8002))
+	avail_ring=$((out + 0x8004))
+	used_event=$((out + 0x9004))
+	used_idx=$((out + 0x9042))
+	avail_event=$((out + 0xd044))
+	w32() { devmem "$1" 32 "$2"; }
+	state() { w32 $((bar + 0x10)) "$1"; }
+	bell() { w32 $((bar + 0xc)) 0; }
+	root_state() { echo $(($(devmem "$table" 32))); }
+	# wait_root STATE...: up to 30 s for root's state to be one of them
+	wait_root() {
+		for i in $(seq 300); do
+			for s; do [ "$(root_state)" = "$s" ] && return 0; done
+			sleep 0.1
+		done
+		echo "JHCELL-HOSTILE root stuck in $(root_state)"
+	}
+	# walk to RUN as a proper peer would, with fresh rings (write() on
+	# /dev/mem takes RAM only: the fields one by one, through mmap)
+	walk_up() {
+		state 0
+		wait_root 0 1
+		state 1
+		wait_root 2
+		for f in $avail_idx $used_event $used_idx $avail_event; do
+			devmem "$f" 16 0
+		done
+		state 2
+		wait_root 3
+		state 3
+	}
+	echo "JHCELL-HOSTILE init"
+	state 1
+	sleep 10
+	walk_up
+	echo "JHCELL-HOSTILE run"
+	sleep 5
+	echo "JHCELL-HOSTILE avail-jump"
+	devmem $avail_idx 16 5000
+	bell
+	wait_root 0
+	walk_up
+	echo "JHCELL-HOSTILE bad-desc"
+	# descriptor 0: a frame inside the rings
+	w32 $out 0x10
+	w32 $((out + 4)) 0
+	w32 $((out + 8)) 60
+	devmem $avail_ring 16 0
+	devmem $avail_idx 16 1
+	bell
+	wait_root 0
+	walk_up
+	echo "JHCELL-HOSTILE bad-state"
+	state 7
+	bell
+	wait_root 0
+	echo "JHCELL-HOSTILE doorbells"
+	for i in $(seq 1000); do bell; done
+	state 0
+	echo "JHCELL-HOSTILE done"
 fi
 n=0
 while :; do
