@@ -19,7 +19,7 @@
 #                         JHCELL-LINUX-PCI <devices>
 #                         ivshmem-demo: ... (its lines)
 #                         JHCELL-IVSHMEM exit <its exit status>
-#   jhcell.net=ADDR       load ivshmem_net, give its interface ADDR/24,
+#   jhcell.net=ADDR       load ivshmem_net, give its first interface ADDR/24,
 #                         bring it up, wait for the carrier and ping
 #                         ADDR's .1 (root) three times:
 #                         JHCELL-NET up <if> carrier=<0|1> mtu=<N>
@@ -129,9 +129,10 @@ if [ "$ivshmem" = 1 ]; then
 fi
 if [ -n "$net" ]; then
 	insmod /lib/ivshmem_net.ko
+	# the first link: the one with root (00:01.0 in the shipped configs)
 	netif=
 	for i in /sys/class/net/*; do
-		[ "${i##*/}" = lo ] || netif=${i##*/}
+		[ "${i##*/}" = lo ] || [ -n "$netif" ] || netif=${i##*/}
 	done
 	ip addr add "$net/24" dev "$netif"
 	ip link set "$netif" up

@@ -50,18 +50,34 @@ require "destroy the Linux cell" jailhouse cell destroy ZynqMP-linux-demo
 
 # the same cell with the DTB `cell linux` generates from the cell config
 # and the running system's (no platform option): GIC-400, Cadence UART1
-# on SPI 22, the virtual PCI host of its links
+# on SPI 22, the virtual PCI host of its links; root and the cell on the
+# ivshmem-net link 00:01.0
+require "insmod ivshmem_net.ko" insmod "$(dirname "$jh_ko")/ivshmem_net.ko"
+# 00:01.0 is the link with linux-demo (00:02.0 is linux-demo-2's)
+netif=
+for i in /sys/class/net/*; do
+	case $(readlink "$i/device") in
+	*:00:01.0) netif=${i##*/} ;;
+	esac
+done
+require "root's end of the link up" sh -c \
+	"ip addr add 192.168.19.1/24 dev $netif && ip link set $netif up"
 mark=$(jh_serial_mark)
 require "cell linux, generated DTB" jailhouse cell linux \
 	$linux_cfg /boot/Image.gz \
-	-i /boot/cell-initrd.cpio.gz -c "rdinit=/init"
+	-i /boot/cell-initrd.cpio.gz -c "rdinit=/init jhcell.net=192.168.19.2"
 check "it comes up on its 2 CPUs" jh_serial_wait "$mark" \
 	'^JHCELL-LINUX-UP cpus=2 ' 1 120
 check "its console is the Cadence UART" jh_serial_wait "$mark" \
 	'ff010000.serial: ttyPS0 at MMIO 0xff010000 .* is a xuartps' 1 30
 check "it finds both ivshmem-net links on its PCI host" jh_serial_wait "$mark" \
 	'pci 0000:00:0[13].0: \[110a:4106\]' 2 30
+check "its network link comes up" jh_serial_wait "$mark" \
+	'^JHCELL-NET up .* carrier=1 ' 1 60
+check "root pings it" ping -c 3 -W 5 192.168.19.2
+check "it pings root" jh_serial_wait "$mark" '^JHCELL-NET ping ok$' 1 30
 require "destroy it" jailhouse cell destroy ZynqMP-linux-demo
+check "rmmod ivshmem_net" rmmod ivshmem_net
 check_eq "CPU 2 back with root" 1 cat /sys/devices/system/cpu/cpu2/online
 check_eq "CPU 3 back with root" 1 cat /sys/devices/system/cpu/cpu3/online
 check_eq "the hypervisor's memory pool as before" "$pool0" jh_pool_used

@@ -20,6 +20,12 @@ net_if() {
 	return 0
 }
 
+# the interrupt count of root's link
+link_irqs() {
+	awk '/ivshmem-net/ { n = 0; for (i = 2; i <= NF; i++)
+		if ($i ~ /^[0-9]+$/) n += $i; else break; print n }' /proc/interrupts
+}
+
 carrier_is() {
 	[ "$(cat /sys/class/net/"$netif"/carrier 2>/dev/null)" = "$1" ]
 }
@@ -54,6 +60,9 @@ check_eq "no transmit errors" 0 cat /sys/class/net/"$netif"/statistics/tx_errors
 check "destroy the cell" jailhouse cell destroy $cell
 check "root's carrier goes off" jh_poll 10 carrier_is 0
 check "ping fails cleanly" sh -c "! ping -c 1 -W 2 192.168.19.2"
+irqs=$(link_irqs)
+sleep 2
+check_eq "no interrupt from the gone peer" "$irqs" link_irqs
 
 mark=$(jh_serial_mark)
 require "a new cell" boot_cell
