@@ -6,6 +6,7 @@
 #   hotpaths  tests/bench/hotpath-bench.sh  hypervisor hot paths, QEMU
 #   loader    tests/bench/loader-bench.sh   jailhouse cell linux, host
 #                                           (fake driver) and QEMU
+#   net       tests/bench/net-bench.sh      ivshmem-net against loopback
 #
 #   tests/bench/run-bench.sh [--only NAME]... [STAGE_DIR]
 #     STAGE_DIR defaults to what tests/build-all.sh prints (it is run)
@@ -16,16 +17,16 @@ only=
 while [ $# -gt 0 ]; do
 	case $1 in
 	--only) only="$only $2"; shift 2 ;;
-	-h | --help) sed -n '2,11s/^# \{0,1\}//p' "$0" >&2; exit 2 ;;
+	-h | --help) sed -n '2,12s/^# \{0,1\}//p' "$0" >&2; exit 2 ;;
 	-*) echo "run-bench: unknown option $1" >&2; exit 2 ;;
 	*) break ;;
 	esac
 done
-names=${only:-hotpaths loader}
+names=${only:-hotpaths loader net}
 for name in $names; do
 	case $name in
-	hotpaths | loader) ;;
-	*) echo "run-bench: no benchmark '$name' (hotpaths, loader)" >&2; exit 2 ;;
+	hotpaths | loader | net) ;;
+	*) echo "run-bench: no benchmark '$name' (hotpaths, loader, net)" >&2; exit 2 ;;
 	esac
 done
 stage=${1:-$("$top/tests/build-all.sh")}
@@ -34,5 +35,6 @@ for name in $names; do
 	case $name in
 	hotpaths) "$top/tests/bench/hotpath-bench.sh" "$stage" ;;
 	loader) "$top/tests/bench/loader-bench.sh" "$stage" ;;
+	net) "$top/tests/bench/net-bench.sh" "$stage" ;;
 	esac
 done

@@ -32,6 +32,8 @@
 #                         JHCELL-NET listening 5001
 #                         JHCELL-NET rx <sha256 of what it got>
 #                         JHCELL-NET listening 5003
+#   jhcell.sink=PORT      then (with jhcell.net) accept TCP connections
+#                         on PORT one after the other and drop what comes
 #   jhcell.hostile=TABLE,OUT  play a broken ivshmem-net peer on device
 #                         0001:00:01.0 (state table at TABLE, our output
 #                         section at OUT) through /dev/mem, one stage after
@@ -96,8 +98,10 @@ ivshmem=0
 net=
 bulk=
 hostile=
+sink=
 for arg in $(cat /proc/cmdline); do
 	case $arg in
+	jhcell.sink=*) sink=${arg#*=} ;;
 	jhcell.hostile=*) hostile=${arg#*=} ;;
 	jhcell.bulk=*) bulk=${arg#*=} ;;
 	jhcell.net=*) net=${arg#*=} ;;
@@ -164,6 +168,12 @@ if [ -n "$net" ] && [ -n "$bulk" ]; then
 		echo "JHCELL-NET rx ${sum%% *}"
 		echo "JHCELL-NET listening 5003"
 		nc -l -p 5003 <>/tmp/hold >/dev/null) &
+fi
+if [ -n "$net" ] && [ -n "$sink" ]; then
+	mkdir -p /tmp
+	mkfifo /tmp/sink-hold
+	(while :; do nc -l -p "$sink" <>/tmp/sink-hold >/dev/null; done) &
+	echo "JHCELL-NET sink $sink"
 fi
 if [ -n "$hostile" ]; then
 	table=$((${hostile%,*}))
