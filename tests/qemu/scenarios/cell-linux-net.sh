@@ -52,8 +52,18 @@ check "the cell's link comes up with its carrier" jh_serial_wait "$mark" \
 check "root's carrier comes on" jh_poll 20 carrier_is 1
 check "root pings the cell" ping -c 5 -W 5 192.168.19.2
 check "the cell pings root" jh_serial_wait "$mark" '^JHCELL-NET ping ok$' 1 30
-check "MTU 1500 on root" ip link set "$netif" mtu 1500
-check "pings of 1472 bytes" ping -c 3 -W 5 -s 1472 192.168.19.2
+# root's MTU from the smallest to the largest the link allows (65535 on
+# its 466816-byte data areas; the cell keeps 16384): the largest ping
+# each MTU carries unfragmented (IPv4 tops out at 65507 bytes of payload)
+for mtu in 68 1500 9000 16384 65535; do
+	size=$((mtu - 28))
+	[ $size -le 65507 ] || size=65507
+	check "MTU $mtu on root" ip link set "$netif" mtu $mtu
+	check "pings of $size bytes" ping -c 2 -W 5 -s $size 192.168.19.2
+done
+check_eq "MTU 65536 refused, 65535 kept" 65535 sh -c \
+	"! ip link set $netif mtu 65536 2>/dev/null; cat /sys/class/net/$netif/mtu"
+check "back to 1500" ip link set "$netif" mtu 1500
 check_eq "no receive errors" 0 cat /sys/class/net/"$netif"/statistics/rx_errors
 check_eq "no transmit errors" 0 cat /sys/class/net/"$netif"/statistics/tx_errors
 
