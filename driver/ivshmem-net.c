@@ -47,13 +47,14 @@ struct ivnet {
 	struct ivnet_section own, peer;
 	struct ivshm_net_geometry g;
 	u32 id, peer_id;
+	int cap;			/* the vendor capability */
 
 	/* sending: our descriptors, avail ring and data; the peer's used */
 	u16 tx_avail;			/* published avail idx */
 	u16 tx_kicked;			/* avail idx at the last kick */
 	u16 tx_used;			/* peer's used idx consumed */
 	u64 tx_head;			/* where the next frame goes */
-	u64 *tx_start, *tx_end;		/* each descriptor's slot */
+	u64 *tx_start;			/* each descriptor's frame */
 
 	/* receiving: the peer's descriptors and data; our used ring */
 	u16 rx_avail;			/* peer's avail idx consumed */
@@ -66,6 +67,7 @@ struct ivnet {
 	u32 state;			/* ours, as last written */
 	u32 peer_seen;			/* the peer's, as last acted on */
 	bool peer_was_ready;		/* peer reached READY since our INIT */
+	bool carrier_seen;		/* carrier came on since our INIT */
 	bool running;			/* rings in use, NAPI enabled */
 	unsigned long retry_at;		/* jiffies: no INIT before it */
 	unsigned int backoff_ms;
@@ -158,8 +160,8 @@ static bool ivnet_tx_room(struct ivnet *in)
 						 IVSHM_NET_VLAN_ETH_HLEN));
 }
 
-/* Takes back what the peer returned; under the TX lock. */
-static void ivnet_tx_reclaim(struct ivnet *in)
+/* Takes back what the peer returned up to its used idx; false on a fault */
+static bool ivnet_tx_consume(struct ivnet *in)
 {
 	struct ivshm_net_used_elem *e;
 	enum ivshm_net_fault fault;
@@ -170,25 +172,46 @@ static void ivnet_tx_reclaim(struct ivnet *in)
 	now = smp_load_acquire(in->peer.used_idx);
 
 	fault = ivshm_net_check_used(in->tx_used, now, ivnet_tx_in_flight(in));
-	if (fault) {
-		in->ndev->stats.tx_errors++;
-		ivnet_fault(in, fault);
-		return;
-	}
-	while (in->tx_used != now) {
+	while (!fault && in->tx_used != now) {
 		expected = in->tx_used & (in->g.qlen - 1);
 		e = &in->peer.used_ring[expected];
 		fault = ivshm_net_check_used_elem(READ_ONCE(e->id),
 						  READ_ONCE(e->len), expected);
-		if (fault) {
-			in->ndev->stats.tx_errors++;
-			ivnet_fault(in, fault);
+		if (!fault)
+			in->tx_used++;
+	}
+	if (fault) {
+		in->ndev->stats.tx_errors++;
+		ivnet_fault(in, fault);
+		return false;
+	}
+	return true;
+}
+
+/*
+ * Takes back what the peer returned; under the TX lock. A stopped queue
+ * wakes once the largest frame fits again; until then the peer is asked
+ * to ring when it returns the next frame, and its used idx is looked at
+ * once more after asking, so a return racing the request is not missed.
+ * Each further round takes back at least one frame: bounded by the queue.
+ */
+static void ivnet_tx_reclaim(struct ivnet *in)
+{
+	if (!ivnet_tx_consume(in))
+		return;
+	while (netif_queue_stopped(in->ndev)) {
+		if (ivnet_tx_room(in)) {
+			if (READ_ONCE(in->running))
+				netif_wake_queue(in->ndev);
 			return;
 		}
-		in->tx_used++;
+		WRITE_ONCE(*in->own.used_event, in->tx_used);
+		/* the request is out before we look at the used idx again */
+		virt_mb();
+		if (READ_ONCE(*in->peer.used_idx) == in->tx_used ||
+		    !ivnet_tx_consume(in))
+			return;
 	}
-	if (netif_queue_stopped(in->ndev) && ivnet_tx_room(in))
-		netif_wake_queue(in->ndev);
 }
 
 static void ivnet_tx_kick(struct ivnet *in)
@@ -207,8 +230,7 @@ static netdev_tx_t ivnet_xmit(struct sk_buff *skb, struct net_device *ndev)
 	u32 len = skb->len, d;
 	u64 slot, pos;
 
-	if (!READ_ONCE(in->running) || atomic_read(&in->fault) ||
-	    len < IVSHM_NET_ETH_HLEN) {
+	if (!READ_ONCE(in->running) || atomic_read(&in->fault)) {
 		ndev->stats.tx_dropped++;
 		dev_kfree_skb_any(skb);
 		return NETDEV_TX_OK;
@@ -218,20 +240,23 @@ static netdev_tx_t ivnet_xmit(struct sk_buff *skb, struct net_device *ndev)
 	pos = ivnet_tx_in_flight(in) < in->g.qlen ?
 		ivnet_tx_place(in, slot) : 0;
 	if (!pos) {
-		/* the last check said there was room: only a shrunk MTU */
+		/* the room check was for a smaller MTU: wait for returns */
 		netif_stop_queue(ndev);
-		WRITE_ONCE(*in->own.used_event, in->tx_used);
+		ivnet_tx_reclaim(in);
 		ivnet_tx_kick(in);
 		return NETDEV_TX_BUSY;
 	}
-	if (skb_copy_bits(skb, 0, in->own.base + pos, len)) {
+	if (len < IVSHM_NET_ETH_HLEN ||
+	    skb_copy_bits(skb, 0, in->own.base + pos, len)) {
 		ndev->stats.tx_dropped++;
 		dev_kfree_skb_any(skb);
+		/* the frames before this one of a batch still go */
+		if (!netdev_xmit_more() && in->tx_avail != in->tx_kicked)
+			ivnet_tx_kick(in);
 		return NETDEV_TX_OK;
 	}
 	d = in->tx_avail & (in->g.qlen - 1);
 	in->tx_start[d] = pos;
-	in->tx_end[d] = pos + slot;
 	in->tx_head = pos + slot;
 	WRITE_ONCE(in->own.desc[d].addr, pos);
 	WRITE_ONCE(in->own.desc[d].len, len);
@@ -247,10 +272,6 @@ static netdev_tx_t ivnet_xmit(struct sk_buff *skb, struct net_device *ndev)
 
 	if (!ivnet_tx_room(in)) {
 		netif_stop_queue(ndev);
-		/* ask the peer to say when it returned what is out */
-		WRITE_ONCE(*in->own.used_event, in->tx_used);
-		/* the request is out before we look at the used idx again */
-		virt_mb();
 		ivnet_tx_reclaim(in);
 	}
 	if (!netdev_xmit_more() || netif_queue_stopped(ndev))
@@ -287,16 +308,24 @@ static int ivnet_rx(struct ivnet *in, int budget)
 		len = READ_ONCE(desc->len);
 		fault = ivshm_net_check_desc(&in->g, d, addr, len,
 					     READ_ONCE(desc->flags));
-		if (fault)
+		if (fault && fault != IVSHM_NET_FRAME_LEN)
 			break;
-		skb = napi_alloc_skb(&in->napi, len);
+		skb = NULL;
+		if (fault) {
+			/* in bounds, only no Ethernet frame: drop it alone */
+			ndev->stats.rx_errors++;
+			ndev->stats.rx_length_errors++;
+			fault = IVSHM_NET_OK;
+		} else {
+			skb = napi_alloc_skb(&in->napi, len);
+		}
 		if (skb) {
 			memcpy(skb_put(skb, len), in->peer.base + addr, len);
 			skb->protocol = eth_type_trans(skb, ndev);
 			ndev->stats.rx_packets++;
 			ndev->stats.rx_bytes += len;
 			napi_gro_receive(&in->napi, skb);
-		} else {
+		} else if (len >= IVSHM_NET_ETH_HLEN) {
 			ndev->stats.rx_dropped++;
 		}
 		WRITE_ONCE(in->own.used_ring[in->rx_used &
@@ -320,10 +349,7 @@ static int ivnet_rx(struct ivnet *in, int budget)
 	}
 	if (fault) {
 		ndev->stats.rx_errors++;
-		if (fault == IVSHM_NET_FRAME_LEN)
-			ndev->stats.rx_length_errors++;
-		else
-			ndev->stats.rx_frame_errors++;
+		ndev->stats.rx_frame_errors++;
 		ivnet_fault(in, fault);
 		return budget;
 	}
@@ -333,15 +359,16 @@ static int ivnet_rx(struct ivnet *in, int budget)
 static int ivnet_poll(struct napi_struct *napi, int budget)
 {
 	struct ivnet *in = container_of(napi, struct ivnet, napi);
+	struct netdev_queue *txq = netdev_get_tx_queue(in->ndev, 0);
 	int done;
 
 	if (atomic_read(&in->fault)) {
 		napi_complete(napi);
 		return 0;
 	}
-	netif_tx_lock(in->ndev);
+	__netif_tx_lock(txq, smp_processor_id());
 	ivnet_tx_reclaim(in);
-	netif_tx_unlock(in->ndev);
+	__netif_tx_unlock(txq);
 
 	done = ivnet_rx(in, budget);
 	if (done < budget && napi_complete_done(napi, done)) {
@@ -371,7 +398,7 @@ static irqreturn_t ivnet_irq(int irq, void *data)
 
 static void ivnet_start(struct ivnet *in)
 {
-	in->running = true;
+	WRITE_ONCE(in->running, true);
 	napi_enable(&in->napi);
 	netif_wake_queue(in->ndev);
 	ivnet_set_state(in, IVSHM_NET_STATE_RUN);
@@ -407,6 +434,16 @@ static void ivnet_init_rings(struct ivnet *in)
 	in->tx_head = in->g.data;
 	in->rx_avail = in->rx_used = 0;
 	in->peer_was_ready = false;
+	in->carrier_seen = false;
+}
+
+/* The next pause after a reset the peer caused or could have caused */
+static unsigned int ivnet_next_backoff(struct ivnet *in)
+{
+	in->backoff_ms = in->backoff_ms ?
+		min_t(unsigned int, in->backoff_ms * 2, IVNET_BACKOFF_MAX_MS) :
+		IVNET_BACKOFF_MIN_MS;
+	return in->backoff_ms;
 }
 
 static void ivnet_state_step(struct ivnet *in)
@@ -420,10 +457,7 @@ static void ivnet_state_step(struct ivnet *in)
 	if (fault) {
 		net_warn_ratelimited("%s: link reset: %s\n", in->ndev->name,
 				     fault_names[fault]);
-		in->backoff_ms = in->backoff_ms ?
-			min(in->backoff_ms * 2, IVNET_BACKOFF_MAX_MS) :
-			IVNET_BACKOFF_MIN_MS;
-		ivnet_reset(in, in->backoff_ms);
+		ivnet_reset(in, ivnet_next_backoff(in));
 		atomic_set(&in->fault, 0);
 		return;
 	}
@@ -452,9 +486,13 @@ static void ivnet_state_step(struct ivnet *in)
 	default:	/* READY or RUN */
 		if (peer == IVSHM_NET_STATE_RESET ||
 		    (peer == IVSHM_NET_STATE_INIT && in->peer_was_ready)) {
-			/* the peer left: its rings are gone */
-			ivnet_reset(in, 0);
-			mod_delayed_work(in->wq, &in->state_work, 0);
+			/*
+			 * The peer left: its rings are gone. Had the link
+			 * not come up since, it may be a peer flapping its
+			 * state to keep us busy: pause as after a fault.
+			 */
+			ivnet_reset(in, in->carrier_seen ? 0 :
+				    ivnet_next_backoff(in));
 			return;
 		}
 		if (peer < IVSHM_NET_STATE_READY)
@@ -466,6 +504,7 @@ static void ivnet_state_step(struct ivnet *in)
 		    peer == IVSHM_NET_STATE_RUN) {
 			if (!netif_carrier_ok(in->ndev)) {
 				netif_carrier_on(in->ndev);
+				in->carrier_seen = true;
 				in->backoff_ms = 0;
 			}
 		} else {
@@ -478,14 +517,23 @@ static void ivnet_state_work(struct work_struct *work)
 {
 	struct ivnet *in = container_of(to_delayed_work(work), struct ivnet,
 					state_work);
+	unsigned int steps = 0;
 	u32 before;
 
 	mutex_lock(&in->state_lock);
-	/* each own step may allow the next without a word from the peer */
+	/*
+	 * Each own step may allow the next without a word from the peer; a
+	 * full walk is 4 steps, more go to the next run of the work.
+	 */
 	do {
 		before = in->state;
 		ivnet_state_step(in);
-	} while (in->state != before && !atomic_read(&in->fault));
+	} while (in->state != before && !atomic_read(&in->fault) &&
+		 ++steps < 4);
+	/* a change the interrupt filter took for the old value */
+	smp_mb();
+	if (in->state != before || ivnet_peer_state(in) != in->peer_seen)
+		mod_delayed_work(in->wq, &in->state_work, 0);
 	mutex_unlock(&in->state_lock);
 }
 
@@ -539,6 +587,7 @@ static int ivnet_map(struct ivnet *in)
 	u64 rw_size, out_size, base;
 	u32 table_size, peers;
 
+	in->cap = cap;
 	if (!cap) {
 		dev_err(&pdev->dev, "no ivshmem vendor capability\n");
 		return -ENODEV;
@@ -611,9 +660,7 @@ static int ivnet_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 		return err;
 	in->tx_start = devm_kcalloc(&pdev->dev, in->g.qlen,
 				    sizeof(*in->tx_start), GFP_KERNEL);
-	in->tx_end = devm_kcalloc(&pdev->dev, in->g.qlen,
-				  sizeof(*in->tx_end), GFP_KERNEL);
-	if (!in->tx_start || !in->tx_end)
+	if (!in->tx_start)
 		return -ENOMEM;
 	mutex_init(&in->state_lock);
 	INIT_DELAYED_WORK(&in->state_work, ivnet_state_work);
@@ -630,7 +677,9 @@ static int ivnet_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	netif_carrier_off(ndev);
 
 	/* a doorbell stays armed: no one-shot, interrupts on */
-	pci_write_config_byte(pdev, IVSHMEM_CFG_PRIV_CTRL, 0);
+	pci_write_config_byte(pdev, in->cap + IVSHMEM_CFG_PRIV_CTRL -
+			      IVSHMEM_CFG_VNDR_CAP, 0);
+	in->retry_at = jiffies;
 	ivnet_set_state(in, IVSHM_NET_STATE_RESET);
 	err = request_irq(pdev->irq, ivnet_irq, IRQF_SHARED, DRV_NAME, in);
 	if (err)
@@ -647,8 +696,10 @@ err_irq:
 	writel(0, in->regs + IVSHMEM_REG_INT_CTRL);
 	free_irq(pdev->irq, in);
 err_wq:
-	netif_napi_del(&in->napi);
+	cancel_delayed_work_sync(&in->state_work);
 	destroy_workqueue(in->wq);
+	writel(IVSHM_NET_STATE_RESET, in->regs + IVSHMEM_REG_STATE);
+	netif_napi_del(&in->napi);
 	return err;
 }
 
@@ -657,12 +708,13 @@ static void ivnet_remove(struct pci_dev *pdev)
 	struct ivnet *in = pci_get_drvdata(pdev);
 
 	unregister_netdev(in->ndev);
-	/* the peer sees us leave; nothing rings a device nobody hears */
-	writel(IVSHM_NET_STATE_RESET, in->regs + IVSHMEM_REG_STATE);
+	/* nothing rings a device nobody hears, nothing queues the work */
 	writel(0, in->regs + IVSHMEM_REG_INT_CTRL);
 	free_irq(pdev->irq, in);
 	cancel_delayed_work_sync(&in->state_work);
 	destroy_workqueue(in->wq);
+	/* then the peer sees us leave, and nothing writes another state */
+	writel(IVSHM_NET_STATE_RESET, in->regs + IVSHMEM_REG_STATE);
 	netif_napi_del(&in->napi);
 }
 
