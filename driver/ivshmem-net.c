@@ -25,6 +25,8 @@
 #include <jailhouse/ivshmem.h>
 #include <jailhouse/ivshmem-net.h>
 
+#include "ivshmem-pci.h"
+
 #define DRV_NAME		"ivshmem-net"
 #define IVNET_BACKOFF_MIN_MS	10
 #define IVNET_BACKOFF_MAX_MS	1000
@@ -47,7 +49,7 @@ struct ivnet {
 	struct ivnet_section own, peer;
 	struct ivshm_net_geometry g;
 	u32 id, peer_id;
-	int cap;			/* the vendor capability */
+	struct ivshmem_layout layout;
 
 	/* sending: our descriptors, avail ring and data; the peer's used */
 	u16 tx_avail;			/* published avail idx */
@@ -570,36 +572,19 @@ static const struct net_device_ops ivnet_ops = {
 
 /* --- the PCI device ------------------------------------------------------ */
 
-static u64 cfg_read64(struct pci_dev *pdev, int reg)
-{
-	u32 lo, hi;
-
-	pci_read_config_dword(pdev, reg, &lo);
-	pci_read_config_dword(pdev, reg + 4, &hi);
-	return (u64)hi << 32 | lo;
-}
-
 /* The two output sections, mapped as the other peer maps them */
 static int ivnet_map(struct ivnet *in)
 {
+	struct ivshmem_layout *l = &in->layout;
 	struct pci_dev *pdev = in->pdev;
-	int cap = pci_find_capability(pdev, PCI_CAP_ID_VNDR);
-	u64 rw_size, out_size, base;
-	u32 table_size, peers;
+	u64 out_size;
+	u32 peers;
+	int err;
 
-	in->cap = cap;
-	if (!cap) {
-		dev_err(&pdev->dev, "no ivshmem vendor capability\n");
-		return -ENODEV;
-	}
-	pci_read_config_dword(pdev, cap + IVSHMEM_CFG_STATE_TAB_SZ -
-			      IVSHMEM_CFG_VNDR_CAP, &table_size);
-	rw_size = cfg_read64(pdev, cap + IVSHMEM_CFG_RW_SECTION_SZ -
-			     IVSHMEM_CFG_VNDR_CAP);
-	out_size = cfg_read64(pdev, cap + IVSHMEM_CFG_OUTPUT_SECTION_SZ -
-			      IVSHMEM_CFG_VNDR_CAP);
-	base = cfg_read64(pdev, cap + IVSHMEM_CFG_ADDRESS -
-			  IVSHMEM_CFG_VNDR_CAP);
+	err = ivshmem_read_layout(pdev, l);
+	if (err)
+		return err;
+	out_size = l->out_size;
 	in->id = readl(in->regs + IVSHMEM_REG_ID);
 	peers = readl(in->regs + IVSHMEM_REG_MAX_PEERS);
 	if (peers != IVSHM_NET_PEERS || in->id >= IVSHM_NET_PEERS) {
@@ -607,18 +592,19 @@ static int ivnet_map(struct ivnet *in)
 			in->id, peers);
 		return -ENODEV;
 	}
-	if (table_size < IVSHM_NET_PEERS * sizeof(u32) ||
+	if (l->table_size < IVSHM_NET_PEERS * sizeof(u32) ||
 	    ivshm_net_geometry(out_size, &in->g)) {
 		dev_err(&pdev->dev, "state table of %u bytes, output sections of %llu bytes: too small\n",
-			table_size, out_size);
+			l->table_size, out_size);
 		return -ENODEV;
 	}
 	in->peer_id = IVSHM_NET_PEERS - 1 - in->id;
-	in->state_table = devm_memremap(&pdev->dev, base, table_size,
+	in->state_table = devm_memremap(&pdev->dev, l->base, l->table_size,
 					MEMREMAP_WB);
 	if (IS_ERR(in->state_table))
 		return PTR_ERR(in->state_table);
-	in->sections = devm_memremap(&pdev->dev, base + table_size + rw_size,
+	in->sections = devm_memremap(&pdev->dev,
+				     l->base + l->table_size + l->rw_size,
 				     IVSHM_NET_PEERS * out_size, MEMREMAP_WB);
 	if (IS_ERR(in->sections))
 		return PTR_ERR(in->sections);
@@ -677,8 +663,9 @@ static int ivnet_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	netif_carrier_off(ndev);
 
 	/* a doorbell stays armed: no one-shot, interrupts on */
-	pci_write_config_byte(pdev, in->cap + IVSHMEM_CFG_PRIV_CTRL -
-			      IVSHMEM_CFG_VNDR_CAP, 0);
+	pci_write_config_byte(pdev,
+			      ivshmem_cap_reg(&in->layout, IVSHMEM_CFG_PRIV_CTRL),
+			      0);
 	in->retry_at = jiffies;
 	ivnet_set_state(in, IVSHM_NET_STATE_RESET);
 	err = request_irq(pdev->irq, ivnet_irq, IRQF_SHARED, DRV_NAME, in);

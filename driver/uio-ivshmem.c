@@ -28,6 +28,7 @@
 #include <jailhouse/ivshmem.h>
 
 #include "compat.h"
+#include "ivshmem-pci.h"
 
 #define DRV_NAME	"uio_ivshmem"
 
@@ -104,51 +105,43 @@ static void add_map(struct uio_ivshmem *dev, unsigned int *n,
 		__set_bit(*n - 1, &dev->readonly);
 }
 
-static u64 cfg_read64(struct pci_dev *pdev, int reg)
-{
-	u32 lo, hi;
-
-	pci_read_config_dword(pdev, reg, &lo);
-	pci_read_config_dword(pdev, reg + 4, &hi);
-	return (u64)hi << 32 | lo;
-}
-
 static int uio_ivshmem_maps(struct uio_ivshmem *dev)
 {
 	struct pci_dev *pdev = dev->pdev;
-	int cap = pci_find_capability(pdev, PCI_CAP_ID_VNDR);
-	u64 rw_size, out_size, base;
-	u32 table_size, id, peers;
+	struct ivshmem_layout l;
+	u32 id, peers;
+	u64 base;
 	unsigned int n = 0;
+	int err;
 
-	if (cap != IVSHMEM_CFG_VNDR_CAP) {
+	err = ivshmem_read_layout(pdev, &l);
+	if (err)
+		return err;
+	if (l.cap != IVSHMEM_CFG_VNDR_CAP) {
 		dev_err(&pdev->dev, "no ivshmem vendor capability\n");
 		return -ENODEV;
 	}
-	pci_read_config_dword(pdev, IVSHMEM_CFG_STATE_TAB_SZ, &table_size);
-	rw_size = cfg_read64(pdev, IVSHMEM_CFG_RW_SECTION_SZ);
-	out_size = cfg_read64(pdev, IVSHMEM_CFG_OUTPUT_SECTION_SZ);
-	base = cfg_read64(pdev, IVSHMEM_CFG_ADDRESS);
+	base = l.base;
 	id = readl(dev->regs + IVSHMEM_REG_ID);
 	peers = readl(dev->regs + IVSHMEM_REG_MAX_PEERS);
-	if (!table_size || id >= peers || peers > IVSHMEM_MAX_PEERS) {
+	if (!l.table_size || id >= peers || peers > IVSHMEM_MAX_PEERS) {
 		dev_err(&pdev->dev, "state table of %u bytes, ID %u of %u peers\n",
-			table_size, id, peers);
+			l.table_size, id, peers);
 		return -ENODEV;
 	}
 
 	add_map(dev, &n, "registers", pci_resource_start(pdev, 0),
 		pci_resource_len(pdev, 0), false, UIO_MEM_PHYS);
-	add_map(dev, &n, "state_table", base, table_size, true, UIO_MEM_IOVA);
-	base += table_size;
-	add_map(dev, &n, "rw_section", base, rw_size, false, UIO_MEM_IOVA);
-	base += rw_size;
-	add_map(dev, &n, "input_sections", base, peers * out_size, true,
+	add_map(dev, &n, "state_table", base, l.table_size, true, UIO_MEM_IOVA);
+	base += l.table_size;
+	add_map(dev, &n, "rw_section", base, l.rw_size, false, UIO_MEM_IOVA);
+	base += l.rw_size;
+	add_map(dev, &n, "input_sections", base, peers * l.out_size, true,
 		UIO_MEM_IOVA);
-	add_map(dev, &n, "output_section", base + id * out_size, out_size,
+	add_map(dev, &n, "output_section", base + id * l.out_size, l.out_size,
 		false, UIO_MEM_IOVA);
 	dev_info(&pdev->dev, "peer %u of %u, state table %u bytes, r/w %llu, output %llu bytes\n",
-		 id, peers, table_size, rw_size, out_size);
+		 id, peers, l.table_size, l.rw_size, l.out_size);
 	return 0;
 }
 
