@@ -12,14 +12,6 @@ cfg=/etc/jailhouse/qemu-arm64-linux-demo.cell
 res=/tmp/netbench
 mkdir -p $res
 
-net_if() {
-	for _i in /sys/class/net/*; do
-		[ "$(basename "$(readlink "$_i/device/driver" 2>/dev/null)")" = ivshmem-net ] &&
-			echo "${_i##*/}"
-	done
-	return 0
-}
-
 # the listeners start again after each transfer: a moment for them
 one() {
 	loadbench run $res/link sh -c "nc 192.168.19.2 5001 </tmp/blob" &&
@@ -44,7 +36,7 @@ ping_avg() {
 require "insmod jailhouse.ko" insmod "$jh_ko"
 require "enable" jailhouse enable $jh_sys_cfg
 require "insmod ivshmem_net.ko" insmod "$(dirname "$jh_ko")/ivshmem_net.ko"
-netif=$(net_if)
+netif=$(jh_net_if 00:01.0)
 require "root's end up" sh -c \
 	"ip addr add 192.168.19.1/24 dev $netif && ip link set $netif up && ip link set lo up"
 mark=$(jh_serial_mark)

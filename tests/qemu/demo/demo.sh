@@ -47,10 +47,7 @@ if have /usr/bin/jailhouse && have /lib/firmware/jailhouse.bin; then
 		net=
 		if have "$net_ko"; then
 			check "insmod ivshmem_net.ko" insmod "$net_ko"
-			for i in /sys/class/net/*; do
-				[ "$(basename "$(readlink "$i/device/driver")")" = ivshmem-net ] &&
-					net=${i##*/}
-			done
+			net=$(jh_net_if 00:01.0)
 			ip addr add 192.168.19.1/24 dev "$net"
 			ip link set "$net" up
 		fi

@@ -54,12 +54,7 @@ require "destroy the Linux cell" jailhouse cell destroy ZynqMP-linux-demo
 # ivshmem-net link 00:01.0
 require "insmod ivshmem_net.ko" insmod "$(dirname "$jh_ko")/ivshmem_net.ko"
 # 00:01.0 is the link with linux-demo (00:02.0 is linux-demo-2's)
-netif=
-for i in /sys/class/net/*; do
-	case $(readlink "$i/device") in
-	*:00:01.0) netif=${i##*/} ;;
-	esac
-done
+netif=$(jh_net_if 00:01.0)
 require "root's end of the link up" sh -c \
 	"ip addr add 192.168.19.1/24 dev $netif && ip link set $netif up"
 mark=$(jh_serial_mark)

@@ -14,18 +14,6 @@ work=/tmp/cell-linux-net-bulk
 mib=64
 mkdir -p $work
 
-net_if() {
-	for _i in /sys/class/net/*; do
-		[ "$(basename "$(readlink "$_i/device/driver" 2>/dev/null)")" = ivshmem-net ] &&
-			echo "${_i##*/}"
-	done
-	return 0
-}
-
-carrier_is() {
-	[ "$(cat /sys/class/net/"$netif"/carrier 2>/dev/null)" = "$1" ]
-}
-
 uptime_s() {
 	cut -d' ' -f1 /proc/uptime
 }
@@ -45,7 +33,7 @@ require "insmod jailhouse.ko" insmod "$jh_ko"
 require "enable" jailhouse enable $jh_sys_cfg
 console_follow_start $work/hypervisor.log
 require "insmod ivshmem_net.ko" insmod "$(dirname "$jh_ko")/ivshmem_net.ko"
-netif=$(net_if)
+netif=$(jh_net_if 00:01.0)
 require "address and link up" sh -c \
 	"ip addr add 192.168.19.1/24 dev $netif && ip link set $netif up"
 
@@ -87,7 +75,7 @@ check "the cell listens again" jh_serial_wait "$mark" '^JHCELL-NET listening 500
 	echo $? >$work/mid.rc) &
 sleep 2
 check "destroy the cell mid-transfer" jailhouse cell destroy $cell
-check "root's carrier goes off" jh_poll 5 carrier_is 0
+check "root's carrier goes off" jh_poll 5 jh_carrier_is "$netif" 0
 check "the transfer fails with an error" jh_poll 60 sh -c \
 	"[ -s $work/mid.rc ] && [ \$(cat $work/mid.rc) != 0 ]"
 check "root still computes on its CPUs" jh_root_alive
@@ -96,7 +84,7 @@ echo 15 >/proc/sys/net/ipv4/tcp_retries2
 mark=$(jh_serial_mark)
 require "a new cell" boot_cell ""
 check "its link comes up" jh_serial_wait "$mark" '^JHCELL-NET up .* carrier=1 ' 1 90
-check "root's carrier is back" jh_poll 20 carrier_is 1
+check "root's carrier is back" jh_poll 20 jh_carrier_is "$netif" 1
 check "and it pings" ping -c 3 -W 5 192.168.19.2
 check "destroy it" jailhouse cell destroy $cell
 

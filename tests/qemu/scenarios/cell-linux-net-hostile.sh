@@ -14,22 +14,10 @@ cell=qemu-arm64-linux-demo
 work=/tmp/cell-linux-net-hostile
 mkdir -p $work
 
-net_if() {
-	for _i in /sys/class/net/*; do
-		[ "$(basename "$(readlink "$_i/device/driver" 2>/dev/null)")" = ivshmem-net ] &&
-			echo "${_i##*/}"
-	done
-	return 0
-}
-
-carrier_is() {
-	[ "$(cat /sys/class/net/"$netif"/carrier 2>/dev/null)" = "$1" ]
-}
-
 # carrier_stays 0|1 SECONDS
 carrier_stays() {
 	for _i in $(seq $(($2 * 2))); do
-		carrier_is "$1" || return 1
+		jh_carrier_is "$netif" "$1" || return 1
 		sleep 0.5
 	done
 }
@@ -51,7 +39,7 @@ require "insmod jailhouse.ko" insmod "$jh_ko"
 require "enable" jailhouse enable $jh_sys_cfg
 console_follow_start $work/hypervisor.log
 require "insmod ivshmem_net.ko" insmod "$(dirname "$jh_ko")/ivshmem_net.ko"
-netif=$(net_if)
+netif=$(jh_net_if 00:01.0)
 require "address and link up" sh -c \
 	"ip addr add 192.168.19.1/24 dev $netif && ip link set $netif up"
 
@@ -63,7 +51,7 @@ check "the peer sits in INIT" jh_serial_wait "$mark" '^JHCELL-HOSTILE init$' 1 9
 check "root's carrier stays off" carrier_stays 0 6
 check "root computes meanwhile" jh_root_alive
 check "after a proper walk to RUN" jh_serial_wait "$mark" '^JHCELL-HOSTILE run$' 1 60
-check "root's carrier comes on" jh_poll 5 carrier_is 1
+check "root's carrier comes on" jh_poll 5 jh_carrier_is "$netif" 1
 
 check "the peer's avail index jumps" jh_serial_wait "$mark" '^JHCELL-HOSTILE bad-desc$' 1 60
 check "root counted it" stat_atleast rx_frame_errors 1
@@ -84,7 +72,7 @@ require "a proper cell" jailhouse cell linux $cfg /boot/Image.gz \
 	-i /boot/cell-initrd.cpio.gz \
 	-c "console=ttyAMA0 rdinit=/init jhcell.net=192.168.19.2"
 check "its link comes up" jh_serial_wait "$mark" '^JHCELL-NET up .* carrier=1 ' 1 90
-check "root's carrier is on" jh_poll 20 carrier_is 1
+check "root's carrier is on" jh_poll 20 jh_carrier_is "$netif" 1
 check "and they ping" ping -c 3 -W 5 192.168.19.2
 check "destroy it" jailhouse cell destroy $cell
 

@@ -11,23 +11,10 @@ cell=qemu-arm64-linux-demo
 work=/tmp/cell-linux-net
 mkdir -p $work
 
-# the interface ivshmem_net made, by its driver
-net_if() {
-	for _i in /sys/class/net/*; do
-		[ "$(basename "$(readlink "$_i/device/driver" 2>/dev/null)")" = ivshmem-net ] &&
-			echo "${_i##*/}"
-	done
-	return 0
-}
-
 # the interrupt count of root's link
 link_irqs() {
 	awk '/ivshmem-net/ { n = 0; for (i = 2; i <= NF; i++)
 		if ($i ~ /^[0-9]+$/) n += $i; else break; print n }' /proc/interrupts
-}
-
-carrier_is() {
-	[ "$(cat /sys/class/net/"$netif"/carrier 2>/dev/null)" = "$1" ]
 }
 
 boot_cell() {
@@ -39,17 +26,17 @@ require "insmod jailhouse.ko" insmod "$jh_ko"
 require "enable" jailhouse enable $jh_sys_cfg
 console_follow_start $work/hypervisor.log
 require "insmod ivshmem_net.ko" insmod "$(dirname "$jh_ko")/ivshmem_net.ko"
-netif=$(net_if)
+netif=$(jh_net_if 00:01.0)
 check "root has an ivshmem-net interface" test -n "$netif"
 require "address and link up" sh -c \
 	"ip addr add 192.168.19.1/24 dev $netif && ip link set $netif up"
-check "no carrier without a peer" carrier_is 0
+check "no carrier without a peer" jh_carrier_is "$netif" 0
 
 mark=$(jh_serial_mark)
 require "cell linux with the network link" boot_cell
 check "the cell's link comes up with its carrier" jh_serial_wait "$mark" \
 	'^JHCELL-NET up [a-z0-9]+ carrier=1 mtu=16384$' 1 90
-check "root's carrier comes on" jh_poll 20 carrier_is 1
+check "root's carrier comes on" jh_poll 20 jh_carrier_is "$netif" 1
 check "root pings the cell" ping -c 5 -W 5 192.168.19.2
 check "the cell pings root" jh_serial_wait "$mark" '^JHCELL-NET ping ok$' 1 30
 # root's MTU from the smallest to the largest the link allows (65535 on
@@ -68,7 +55,7 @@ check_eq "no receive errors" 0 cat /sys/class/net/"$netif"/statistics/rx_errors
 check_eq "no transmit errors" 0 cat /sys/class/net/"$netif"/statistics/tx_errors
 
 check "destroy the cell" jailhouse cell destroy $cell
-check "root's carrier goes off" jh_poll 10 carrier_is 0
+check "root's carrier goes off" jh_poll 10 jh_carrier_is "$netif" 0
 check "ping fails cleanly" sh -c "! ping -c 1 -W 2 192.168.19.2"
 irqs=$(link_irqs)
 sleep 2
@@ -78,7 +65,7 @@ mark=$(jh_serial_mark)
 require "a new cell" boot_cell
 check "its link comes up" jh_serial_wait "$mark" \
 	'^JHCELL-NET up [a-z0-9]+ carrier=1 mtu=16384$' 1 90
-check "root's carrier is back" jh_poll 20 carrier_is 1
+check "root's carrier is back" jh_poll 20 jh_carrier_is "$netif" 1
 check "root pings the new cell" ping -c 3 -W 5 192.168.19.2
 check "destroy it" jailhouse cell destroy $cell
 

@@ -196,6 +196,24 @@ else
 	jh_sys_cfg=/etc/jailhouse/qemu-arm64.cell
 	jh_vpci_intid=128
 fi
+# jh_net_if DEV: root's ivshmem_net interface on PCI device DEV (00:01.0
+# in the shipped configs: the link with linux-demo)
+jh_net_if() {
+	for _jh_i in /sys/class/net/*; do
+		[ "$(basename "$(readlink "$_jh_i/device/driver" 2>/dev/null)")" = \
+			ivshmem-net ] || continue
+		case $(readlink "$_jh_i/device") in
+		*":$1") echo "${_jh_i##*/}"; return 0 ;;
+		esac
+	done
+	return 0
+}
+
+# jh_carrier_is IF 0|1: the interface's carrier is off or on
+jh_carrier_is() {
+	[ "$(cat /sys/class/net/"$1"/carrier 2>/dev/null)" = "$2" ]
+}
+
 # Test inmates (tests/qemu/inmates/) and jh-raw live here.
 jh_tests=/usr/libexec/jailhouse-tests
 
