@@ -136,7 +136,10 @@ static inline int ivshm_net_geometry(__u64 section_size,
 	g->data_size = section_size - rings;
 	max = g->data_size / 4;
 	g->mtu_max = max < IVSHM_NET_MTU_MAX ? (__u32)max : IVSHM_NET_MTU_MAX;
+	/* a sixteenth of the data area, within what an MTU may be */
 	max = g->data_size / 16;
+	if (max < IVSHM_NET_MTU_MIN)
+		max = IVSHM_NET_MTU_MIN;
 	g->mtu_default = max < IVSHM_NET_MTU_DEFAULT_MAX ?
 		(__u32)max : IVSHM_NET_MTU_DEFAULT_MAX;
 	return 0;

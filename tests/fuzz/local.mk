@@ -1,12 +1,13 @@
 # Fuzz targets of the parsers of untrusted bytes: the loader's (Image
 # header, gzip, DTB patching), the library's one .cell parser with what
-# reads it (checker, Linux boot plans), and the hypervisor's own cell
-# config checks built for the host (hv-world.c). Always: replay
+# reads it (checker, Linux boot plans), the hypervisor's own cell
+# config checks built for the host (hv-world.c), and the ivshmem-net
+# rules with a peer's output section made of the input. Always: replay
 # the seed corpora through them as TAP tests. With --enable-fuzzing
 # (CC=clang): libFuzzer binaries; "make fuzz-smoke" runs each for
 # FUZZ_SECONDS on a scratch copy of its corpus, "make fuzz-long" for
 # FUZZ_RUNS executions.
-fuzz_names = image gunzip dtb config hv-check
+fuzz_names = image gunzip dtb config hv-check ivshmem-net
 EXTRA_DIST += tests/fuzz/corpus tests/fuzz/fuzz.h tests/fuzz/make-corpus.sh \
 	tests/fuzz/hv-world.h
 
@@ -33,6 +34,13 @@ tests_fuzz_replay_hv_check_SOURCES = tests/fuzz/fuzz-hv-check.c \
 	tests/fuzz/replay.c
 tests_fuzz_replay_hv_check_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_TARGET='"hv-check"'
 tests_fuzz_replay_hv_check_LDADD = tests/fuzz/libhvcheck.la
+check_PROGRAMS += tests/fuzz/replay-ivshmem-net
+TESTS += tests/fuzz/replay-ivshmem-net
+tests_fuzz_replay_ivshmem_net_SOURCES = tests/fuzz/fuzz-ivshmem-net.c \
+	tests/fuzz/replay.c
+tests_fuzz_replay_ivshmem_net_CPPFLAGS = $(AM_CPPFLAGS) \
+	-DFUZZ_TARGET='"ivshmem-net"'
+
 FUZZ_SECONDS = 20
 FUZZ_RUNS = 10000000
 FUZZ_LIMIT = -max_total_time=$(FUZZ_SECONDS)
@@ -81,7 +89,8 @@ fuzz_targets = \
 	tests/fuzz/fuzz-gunzip \
 	tests/fuzz/fuzz-dtb \
 	tests/fuzz/fuzz-config \
-	tests/fuzz/fuzz-hv-check
+	tests/fuzz/fuzz-hv-check \
+	tests/fuzz/fuzz-ivshmem-net
 check_PROGRAMS += $(fuzz_targets)
 
 # The loader is compiled into each target with coverage and sanitizers.
@@ -126,6 +135,10 @@ tests_fuzz_fuzz_hv_check_SOURCES = tests/fuzz/fuzz-hv-check.c
 tests_fuzz_fuzz_hv_check_CFLAGS = $(FUZZ_CFLAGS)
 tests_fuzz_fuzz_hv_check_LDFLAGS = $(FUZZ_LDFLAGS)
 tests_fuzz_fuzz_hv_check_LDADD = tests/fuzz/libhvcheck-fuzz.la
+
+tests_fuzz_fuzz_ivshmem_net_SOURCES = tests/fuzz/fuzz-ivshmem-net.c
+tests_fuzz_fuzz_ivshmem_net_CFLAGS = $(FUZZ_CFLAGS)
+tests_fuzz_fuzz_ivshmem_net_LDFLAGS = $(FUZZ_LDFLAGS)
 
 fuzz-smoke: $(fuzz_targets) FORCE
 	@for t in $(fuzz_names); do \

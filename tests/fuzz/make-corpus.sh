@@ -53,3 +53,27 @@ printf '\377\377\377\370' |
 # A cell config whose CPUs start in its RAM (cpu_reset_address 0x70000000).
 { head -c 84 "$out/config/linux-demo"; printf '\000\000\000\160\000\000\000\000';
   tail -c +93 "$out/config/linux-demo"; } >"$out/config/reset-in-ram"
+
+# ivshmem-net (layout in fuzz-ivshmem-net.c): little-endian fields.
+# shellcheck disable=SC2059 # the format is the octal escape of the byte
+byte() { printf "\\$(printf %o $(($1 & 255)))"; }
+le16() { byte "$1"; byte $(($1 >> 8)); }
+le32() { le16 $(($1 & 65535)); le16 $(($1 >> 16)); }
+le64() { le32 $(($1 & 0xffffffff)); le32 $(($1 >> 32)); }
+desc() { le64 "$1"; le32 "$2"; le16 0; le16 0; }
+# net SECTION RX_SEEN TX_SEEN IN_FLIGHT AVAIL_IDX USED_IDX DATA0: two
+# frames sent from the data area's start, both returned
+net() {
+	le32 "$1"; le16 "$2"; le16 "$3"; le16 "$4"
+	le16 0; le16 "$5"; for i in 0 1 2 3 4 5 6 7; do le16 "$i"; done
+	desc "$7" 60; desc $(($7 + 128)) 1514
+	for i in 2 3 4 5 6 7; do desc 0 0; done
+	le16 0; le16 "$6"
+	for i in 0 1 2 3 4 5 6 7; do le32 $((($3 + i) & 2047)); le32 1; done
+	head -c 2048 "$tmp/Image"
+}
+mkdir -p "$out/ivshmem-net"
+net $((0x7f000)) 0 0 2 2 2 $((0xd080)) >"$out/ivshmem-net/standard"
+net $((0x7f000)) 65535 65535 2 1 1 $((0xd080)) >"$out/ivshmem-net/wrapped"
+net $((0x810)) 0 0 1 1 1 $((0x700)) >"$out/ivshmem-net/smallest"
+net $((0x7f000)) 0 0 2 5000 9 $((0x10)) >"$out/ivshmem-net/hostile"

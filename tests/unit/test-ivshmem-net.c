@@ -64,6 +64,10 @@ static void test_geometry(void)
 	tap_ok(ivshm_net_geometry(0x80f, &g) == -1 &&
 	       ivshm_net_geometry(0x810, &g) == 0,
 	       "the data area holds at least 272 bytes");
+	/* a sixteenth of 272 bytes is below any MTU */
+	tap_ok(g.mtu_default == IVSHM_NET_MTU_MIN && g.mtu_max == 68,
+	       "the smallest data area: default MTU %u, largest %u",
+	       g.mtu_default, g.mtu_max);
 }
 
 static void test_checks(void)
