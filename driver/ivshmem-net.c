@@ -30,6 +30,8 @@
 #define DRV_NAME		"ivshmem-net"
 #define IVNET_BACKOFF_MIN_MS	10
 #define IVNET_BACKOFF_MAX_MS	1000
+/* A full queue the peer returns nothing of for this long: link reset */
+#define IVNET_TX_STALL_MS	5000
 
 /* The rings of one output section, at their fixed offsets */
 struct ivnet_section {
@@ -57,6 +59,9 @@ struct ivnet {
 	u16 tx_used;			/* peer's used idx consumed */
 	u64 tx_head;			/* where the next frame goes */
 	u64 *tx_start;			/* each descriptor's frame */
+	struct delayed_work stall_work;	/* watches a stopped queue */
+	unsigned long stall_since;	/* jiffies: no return since */
+	u16 stall_used;			/* tx_used then */
 
 	/* receiving: the peer's descriptors and data; our used ring */
 	u16 rx_avail;			/* peer's avail idx consumed */
@@ -86,6 +91,7 @@ static const char *const fault_names[] = {
 	[IVSHM_NET_USED_ID] = "frame returned out of order",
 	[IVSHM_NET_USED_LENGTH] = "used entry length not 1",
 	[IVSHM_NET_STATE] = "peer state out of range",
+	[IVSHM_NET_TX_STALL] = "peer stopped returning frames",
 };
 
 static void ivnet_section_init(struct ivnet *in, struct ivnet_section *s,
@@ -226,6 +232,54 @@ static void ivnet_tx_kick(struct ivnet *in)
 	in->tx_kicked = in->tx_avail;
 }
 
+/*
+ * Under the TX lock, the queue just stopped: a peer that stays in RUN but
+ * returns nothing would hold it stopped for good. Not the netdev
+ * watchdog (ndo_tx_timeout): on many kernels still in use it reports a
+ * driver bug with a WARN backtrace (a root panic with panic_on_warn),
+ * on newer ones a critical line every few seconds; a peer's conduct is
+ * no driver bug, so we watch ourselves and reset the link as for a fault.
+ */
+static void ivnet_tx_watch(struct ivnet *in)
+{
+	if (delayed_work_pending(&in->stall_work))
+		return;
+	in->stall_used = in->tx_used;
+	in->stall_since = jiffies;
+	queue_delayed_work(in->wq, &in->stall_work,
+			   msecs_to_jiffies(IVNET_TX_STALL_MS));
+}
+
+static void ivnet_stall_work(struct work_struct *work)
+{
+	struct ivnet *in = container_of(to_delayed_work(work), struct ivnet,
+					stall_work);
+	struct netdev_queue *txq = netdev_get_tx_queue(in->ndev, 0);
+	unsigned long due;
+
+	__netif_tx_lock_bh(txq);
+	if (!READ_ONCE(in->running) || atomic_read(&in->fault))
+		goto out;
+	/* a return whose doorbell was lost counts as a return */
+	ivnet_tx_reclaim(in);
+	if (!netif_queue_stopped(in->ndev) || atomic_read(&in->fault))
+		goto out;
+	if (in->tx_used != in->stall_used) {
+		in->stall_used = in->tx_used;
+		in->stall_since = jiffies;
+	}
+	due = in->stall_since + msecs_to_jiffies(IVNET_TX_STALL_MS);
+	if (time_before(jiffies, due)) {
+		queue_delayed_work(in->wq, &in->stall_work, due - jiffies);
+		goto out;
+	}
+	in->ndev->stats.tx_errors++;
+	in->ndev->stats.tx_aborted_errors++;
+	ivnet_fault(in, IVSHM_NET_TX_STALL);
+out:
+	__netif_tx_unlock_bh(txq);
+}
+
 static netdev_tx_t ivnet_xmit(struct sk_buff *skb, struct net_device *ndev)
 {
 	struct ivnet *in = netdev_priv(ndev);
@@ -244,6 +298,7 @@ static netdev_tx_t ivnet_xmit(struct sk_buff *skb, struct net_device *ndev)
 	if (!pos) {
 		/* the room check was for a smaller MTU: wait for returns */
 		netif_stop_queue(ndev);
+		ivnet_tx_watch(in);
 		ivnet_tx_reclaim(in);
 		ivnet_tx_kick(in);
 		return NETDEV_TX_BUSY;
@@ -274,6 +329,7 @@ static netdev_tx_t ivnet_xmit(struct sk_buff *skb, struct net_device *ndev)
 
 	if (!ivnet_tx_room(in)) {
 		netif_stop_queue(ndev);
+		ivnet_tx_watch(in);
 		ivnet_tx_reclaim(in);
 	}
 	if (!netdev_xmit_more() || netif_queue_stopped(ndev))
@@ -650,6 +706,7 @@ static int ivnet_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 		return -ENOMEM;
 	mutex_init(&in->state_lock);
 	INIT_DELAYED_WORK(&in->state_work, ivnet_state_work);
+	INIT_DELAYED_WORK(&in->stall_work, ivnet_stall_work);
 	in->wq = alloc_ordered_workqueue(DRV_NAME "-%s", 0, pci_name(pdev));
 	if (!in->wq)
 		return -ENOMEM;
@@ -684,6 +741,7 @@ err_irq:
 	free_irq(pdev->irq, in);
 err_wq:
 	cancel_delayed_work_sync(&in->state_work);
+	cancel_delayed_work_sync(&in->stall_work);
 	destroy_workqueue(in->wq);
 	writel(IVSHM_NET_STATE_RESET, in->regs + IVSHMEM_REG_STATE);
 	netif_napi_del(&in->napi);
@@ -698,6 +756,7 @@ static void ivnet_remove(struct pci_dev *pdev)
 	/* nothing rings a device nobody hears, nothing queues the work */
 	writel(0, in->regs + IVSHMEM_REG_INT_CTRL);
 	free_irq(pdev->irq, in);
+	cancel_delayed_work_sync(&in->stall_work);
 	cancel_delayed_work_sync(&in->state_work);
 	destroy_workqueue(in->wq);
 	/* then the peer sees us leave, and nothing writes another state */

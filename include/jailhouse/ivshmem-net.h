@@ -158,7 +158,7 @@ static inline int ivshm_net_need_event(__u16 event, __u16 now, __u16 old)
 	return (__u16)(now - event - 1) < (__u16)(now - old);
 }
 
-/* What a receiver finds wrong with the other peer's rings */
+/* What a peer finds wrong with the other peer's rings or conduct */
 enum ivshm_net_fault {
 	IVSHM_NET_OK,
 	IVSHM_NET_AVAIL_JUMP,	/* avail idx moved by more than qlen */
@@ -170,6 +170,7 @@ enum ivshm_net_fault {
 	IVSHM_NET_USED_ID,	/* not the next frame sent */
 	IVSHM_NET_USED_LENGTH,	/* used entry's len is not 1 */
 	IVSHM_NET_STATE,	/* a state no peer may have */
+	IVSHM_NET_TX_STALL,	/* in RUN, but returns none of a full queue */
 };
 
 /* The other peer's avail idx moved from @seen to @now */

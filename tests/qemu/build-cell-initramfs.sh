@@ -40,7 +40,9 @@
 #                         the other, each announced and ended by waiting
 #                         for root's state in the table:
 #                         JHCELL-HOSTILE init (stays in INIT 10 s)
-#                         JHCELL-HOSTILE run (a proper walk to RUN)
+#                         JHCELL-HOSTILE run (a proper walk to RUN;
+#                         stays in RUN returning nothing until root
+#                         resets the link, then walks up again)
 #                         JHCELL-HOSTILE avail-jump, bad-desc, bad-state,
 #                         doorbells (1000), then JHCELL-HOSTILE done
 # With STAGE_DIR (the staged tree), uio_ivshmem.ko and ivshmem_net.ko come
@@ -218,6 +220,9 @@ if [ -n "$hostile" ]; then
 	sleep 10
 	walk_up
 	echo "JHCELL-HOSTILE run"
+	# in RUN, returning none of what root sends: root gives up on us
+	wait_root 0
+	walk_up
 	sleep 5
 	echo "JHCELL-HOSTILE avail-jump"
 	devmem $avail_idx 16 5000

@@ -1,8 +1,9 @@
 #!/bin/sh
 # A Linux cell that plays a broken ivshmem-net peer through /dev/mem
 # (build-cell-initramfs.sh, jhcell.hostile): it stays in INIT, then, after
-# proper walks to RUN, it announces a queue jump, a frame inside its rings,
-# a state no peer has, and 1000 doorbells. Root's ivshmem_net keeps its
+# a proper walk to RUN, it returns nothing root sends; then, after each
+# further walk, it announces a queue jump, a frame inside its rings, a
+# state no peer has, and 1000 doorbells. Root's ivshmem_net keeps its
 # carrier off while the peer is in INIT, counts each fault, resets the
 # link and comes back up with the next proper walk; root stays healthy,
 # and a proper cell afterwards gets a working link.
@@ -52,6 +53,23 @@ check "root's carrier stays off" carrier_stays 0 6
 check "root computes meanwhile" jh_root_alive
 check "after a proper walk to RUN" jh_serial_wait "$mark" '^JHCELL-HOSTILE run$' 1 60
 check "root's carrier comes on" jh_poll 5 jh_carrier_is "$netif" 1
+
+# big pings fill root's queue (the peer answers no ARP: a fixed entry)
+require "a neighbour entry for the peer" \
+	arp -i "$netif" -s 192.168.19.2 02:00:00:00:00:02
+pings=
+for _i in $(seq 40); do
+	ping -c 1 -W 1 -s 16000 192.168.19.2 >/dev/null 2>&1 &
+	pings="$pings $!"
+done
+# shellcheck disable=SC2086 # a list of PIDs
+wait $pings || true	# none is answered
+check "root's queue stays full, the link is reset" \
+	jh_poll 20 logged 'peer stopped returning frames'
+check "counted as aborted transmits" stat_atleast tx_aborted_errors 1
+check "the carrier comes back with the next walk" \
+	jh_poll 30 jh_carrier_is "$netif" 1
+check "drop the neighbour entry" arp -i "$netif" -d 192.168.19.2
 
 check "the peer's avail index jumps" jh_serial_wait "$mark" '^JHCELL-HOSTILE bad-desc$' 1 60
 check "root counted it" stat_atleast rx_frame_errors 1
