@@ -32,6 +32,11 @@
 #                         JHCELL-NET listening 5001
 #                         JHCELL-NET rx <sha256 of what it got>
 #                         JHCELL-NET listening 5003
+#   jhcell.flaps=A,B      then (with jhcell.net) take the link down and
+#                         up A times, each time waiting for the carrier
+#                         and pinging root once, rest 3 s, then B times
+#                         more (root measures its memory in the rests):
+#                         JHCELL-NET flapped <A|A+B> <failed pings>
 #   jhcell.sink=PORT      then (with jhcell.net) accept TCP connections
 #                         on PORT one after the other and drop what comes
 #   jhcell.hostile=TABLE,OUT  play a broken ivshmem-net peer on device
@@ -101,9 +106,11 @@ net=
 bulk=
 hostile=
 sink=
+flaps=
 for arg in $(cat /proc/cmdline); do
 	case $arg in
 	jhcell.sink=*) sink=${arg#*=} ;;
+	jhcell.flaps=*) flaps=${arg#*=} ;;
 	jhcell.hostile=*) hostile=${arg#*=} ;;
 	jhcell.bulk=*) bulk=${arg#*=} ;;
 	jhcell.net=*) net=${arg#*=} ;;
@@ -153,6 +160,28 @@ if [ -n "$net" ]; then
 	else
 		echo "JHCELL-NET ping FAIL"
 	fi
+fi
+if [ -n "$net" ] && [ -n "$flaps" ]; then
+	# flap N: down and up N times, the pings that failed on the line
+	fails=0
+	done=0
+	flap() {
+		for i in $(seq "$1"); do
+			ip link set "$netif" down
+			ip link set "$netif" up
+			for j in $(seq 300); do
+				[ "$(cat /sys/class/net/$netif/carrier)" = 1 ] && break
+				sleep 0.1
+			done
+			ping -c 1 -W 5 "${net%.*}.1" >/dev/null 2>&1 ||
+				fails=$((fails + 1))
+		done
+		done=$((done + $1))
+		echo "JHCELL-NET flapped $done $fails"
+	}
+	flap "${flaps%,*}"
+	sleep 3
+	flap "${flaps#*,}"
 fi
 if [ -n "$net" ] && [ -n "$bulk" ]; then
 	root_ip=${net%.*}.1
