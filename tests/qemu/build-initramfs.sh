@@ -187,7 +187,8 @@ export JHTEST_SCALE
 
 # After a failed scenario: put the machine back the way the next one
 # expects it (no process on the device, no cells, hypervisor disabled, no
-# module, every CPU online), so one failure is not reported as many.
+# modules of ours, every CPU online), so one failure is not reported as
+# many.
 jh_reset() {
 	raw=/usr/libexec/jailhouse-tests/jh-raw
 	for fd in /proc/[0-9]*/fd/*; do
@@ -204,6 +205,10 @@ jh_reset() {
 	if [ "$(cat /sys/devices/jailhouse/enabled 2>/dev/null)" = 1 ]; then
 		echo "JHTEST-RESET disable: $($raw disable 2>&1)"
 	fi
+	for mod in ivshmem_net uio_ivshmem; do
+		grep -q "^$mod " /proc/modules || continue
+		echo "JHTEST-RESET rmmod $mod: $(rmmod $mod 2>&1 && echo ok)"
+	done
 	if grep -q '^jailhouse ' /proc/modules; then
 		echo "JHTEST-RESET rmmod: $(rmmod jailhouse 2>&1 && echo ok)"
 	fi
