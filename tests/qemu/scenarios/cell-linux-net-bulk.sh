@@ -11,7 +11,10 @@
 cfg=/etc/jailhouse/qemu-arm64-linux-demo.cell
 cell=qemu-arm64-linux-demo
 work=/tmp/cell-linux-net-bulk
+# 64 MiB on the GICv3 test bed; the GICv2 run takes the same path with
+# other interrupt plumbing, which a quarter of it shows as well
 mib=64
+[ "$jh_gic_version" = 3 ] || mib=16
 mkdir -p $work
 
 uptime_s() {
