@@ -645,6 +645,17 @@ static void test_run(void)
 	       !strcmp(jh_cpuset_to_string(cpus), "1,5-7,9") &&
 	       jh_cpuset_get_count(cpus) == 5, "failed CPUs 1,5-7,9");
 	jh_cpuset_free(cpus);
+	/* runs across byte boundaries, and the highest CPU a set holds */
+	fake_write(root, FAKE_SYSFS "/cells/1/cpus_failed_list",
+		   "7-8,15,16,24-31,32767\n");
+	tap_ok(!jh_cell_get_cpus_failed(c, &cpus) &&
+	       !strcmp(jh_cpuset_to_string(cpus), "7-8,15-16,24-31,32767") &&
+	       jh_cpuset_get_count(cpus) == 13 &&
+	       jh_cpuset_next(cpus, 8) == 15 && jh_cpuset_next(cpus, 31) == 32767 &&
+	       jh_cpuset_next(cpus, 32767) == -1 && jh_cpuset_contains(cpus, 24) &&
+	       !jh_cpuset_contains(cpus, 23),
+	       "failed CPUs 7-8,15,16,24-31,32767");
+	jh_cpuset_free(cpus);
 	fake_write(root, FAKE_SYSFS "/cells/1/cpus_failed_list", "3-x\n");
 	fails(jh_cell_get_cpus_failed(c, &cpus), -EPROTO, JH_ERR_HYPERVISOR,
 	      "cannot parse CPU list '3-x'", "garbage CPU list");
