@@ -43,8 +43,8 @@ libjailhouse_libjailhouse_la_CPPFLAGS = $(AM_CPPFLAGS) \
 	-DJH_LINUX_LOADER_BIN=\"$(jhlibexecdir)/linux-loader.bin\"
 libjailhouse_libjailhouse_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden \
 	$(KMOD_CFLAGS) $(LIBELF_CFLAGS) $(JH_ZLIB_CFLAGS)
-libjailhouse_libjailhouse_la_LIBADD = $(KMOD_LIBS) $(LIBELF_LIBS) \
-	$(JH_ZLIB_LIBS)
+libjailhouse_libjailhouse_la_LIBADD = $(LIBELF_LIBS) $(JH_ZLIB_LIBS) \
+	$(DLOPEN_LIBS)
 libjailhouse_libjailhouse_la_LDFLAGS = \
 	-version-info $(LIBJAILHOUSE_LT_VERSION) -no-undefined \
 	-Wl,--version-script=$(top_srcdir)/libjailhouse/libjailhouse.sym

@@ -164,9 +164,8 @@ runs, against the aim of the inflated Image + 4 MiB
 in the same run, the command's baseline (shared libraries).
 
 What the peak is made of: the baseline of the command, mostly
-shared-library pages (on the host about 1.4 MiB of them are libcrypto,
-which libkmod pulls in; plus the fake driver's preload), and well under
-1 MiB of buffers. The Image is never whole in memory: planning inflates
+shared-library pages (libc, libjailhouse, zlib, libfdt, libelf; on the
+host also the fake driver's preload), and well under 1 MiB of buffers. The Image is never whole in memory: planning inflates
 only its 64-byte header and takes its size from the gzip trailer; the
 boot inflates it in one pass straight into the loads, 256 KiB of
 compressed input, zlib's 32 KiB window and one 256 KiB piece of output

@@ -86,23 +86,28 @@ add_libs_of() {
 	fi
 	for lib in $("$readelf" -d "$1" 2>/dev/null |
 		sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
-		# Already there: copied before, or staged by `make install`
-		# into a directory the dynamic loader searches by default.
-		[ -e "$root/lib/aarch64-linux-gnu/$lib" ] && continue
-		[ -e "$root/usr/lib/$lib" ] && continue
-		[ -e "$root/lib/$lib" ] && continue
-		found=
-		for d in $libdirs; do
-			if [ -e "$d/$lib" ]; then
-				found=$d/$lib
-				break
-			fi
-		done
-		[ -n "$found" ] || jh_die "${1#"$root"}: needs $lib, not found in: $libdirs"
-		mkdir -p "$root/lib/aarch64-linux-gnu"
-		cp -L "$found" "$root/lib/aarch64-linux-gnu/$lib"
-		add_libs_of "$root/lib/aarch64-linux-gnu/$lib"
+		add_lib "$lib" "${1#"$root"}"
 	done
+}
+
+# add_lib LIB WHO: LIB and what it needs, for WHO
+add_lib() {
+	# Already there: copied before, or staged by `make install`
+	# into a directory the dynamic loader searches by default.
+	[ -e "$root/lib/aarch64-linux-gnu/$1" ] && return
+	[ -e "$root/usr/lib/$1" ] && return
+	[ -e "$root/lib/$1" ] && return
+	_found=
+	for d in $libdirs; do
+		if [ -e "$d/$1" ]; then
+			_found=$d/$1
+			break
+		fi
+	done
+	[ -n "$_found" ] || jh_die "$2: needs $1, not found in: $libdirs"
+	mkdir -p "$root/lib/aarch64-linux-gnu"
+	cp -L "$_found" "$root/lib/aarch64-linux-gnu/$1"
+	add_libs_of "$root/lib/aarch64-linux-gnu/$1"
 }
 
 find "$root" -type f ! -name '*.ko' ! -path "$root/bin/busybox" |
@@ -111,6 +116,8 @@ find "$root" -type f ! -name '*.ko' ! -path "$root/bin/busybox" |
 			add_libs_of "$f"
 		fi
 	done
+# libjailhouse opens libkmod when it loads jailhouse.ko: no NEEDED names it
+add_lib libkmod.so.2 libjailhouse
 
 # Scenarios keep their base names; /scenarios/ORDER fixes the run order.
 cp "$here/scenarios/lib.sh" "$root/scenarios/lib.sh"
