@@ -37,15 +37,18 @@ EXTRA_DIST += tests/qemu tests/bench tests/build-all.sh tests/check-all.sh tests
 
 # Guest-side test tools: built on request (tests/build-all.sh stages them
 # into the initramfs with `make install-qemu-tests`), never installed.
-EXTRA_PROGRAMS = tests/qemu/tools/jh-raw tests/qemu/tools/jh-ioctl-fuzz
+EXTRA_PROGRAMS = tests/qemu/tools/jh-raw tests/qemu/tools/jh-ioctl-fuzz \
+	tests/qemu/tools/jh-spawn-time
 CLEANFILES += $(EXTRA_PROGRAMS)
 tests_qemu_tools_jh_raw_SOURCES = tests/qemu/tools/jh-raw.c
+tests_qemu_tools_jh_spawn_time_SOURCES = tests/qemu/tools/jh-spawn-time.c
 tests_qemu_tools_jh_ioctl_fuzz_SOURCES = tests/qemu/tools/jh-ioctl-fuzz.c \
 	libjailhouse/ioctl-errnos.c
 tests_qemu_tools_jh_ioctl_fuzz_CPPFLAGS = $(AM_CPPFLAGS) \
 	-I$(top_srcdir)/libjailhouse
 qemu_tests_dir = $(libexecdir)/jailhouse-tests
-qemu_tests_files = tests/qemu/tools/jh-raw tests/qemu/tools/jh-ioctl-fuzz
+qemu_tests_files = tests/qemu/tools/jh-raw tests/qemu/tools/jh-ioctl-fuzz \
+	tests/qemu/tools/jh-spawn-time
 
 # Test inmates for the cell scenarios: raw images loaded at guest address
 # 0, one source in five modes (see cell-test.c).
@@ -106,7 +109,7 @@ endif
 install-qemu-tests: $(qemu_tests_files)
 	$(MKDIR_P) $(DESTDIR)$(qemu_tests_dir)
 	$(INSTALL_PROGRAM) tests/qemu/tools/jh-raw tests/qemu/tools/jh-ioctl-fuzz \
-		$(DESTDIR)$(qemu_tests_dir)
+		tests/qemu/tools/jh-spawn-time $(DESTDIR)$(qemu_tests_dir)
 	for f in $(qemu_test_inmates) $(qemu_test_configs); do \
 		$(INSTALL_DATA) $$f $(DESTDIR)$(qemu_tests_dir) || exit 1; \
 	done

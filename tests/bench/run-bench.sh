@@ -7,6 +7,7 @@
 #   loader    tests/bench/loader-bench.sh   jailhouse cell linux, host
 #                                           (fake driver) and QEMU
 #   net       tests/bench/net-bench.sh      ivshmem-net against loopback
+#   cli       tests/bench/cli-bench.sh      one jailhouse command, QEMU
 #
 #   tests/bench/run-bench.sh [--only NAME]... [STAGE_DIR]
 #     STAGE_DIR defaults to what tests/build-all.sh prints (it is run)
@@ -22,11 +23,11 @@ while [ $# -gt 0 ]; do
 	*) break ;;
 	esac
 done
-names=${only:-hotpaths loader net}
+names=${only:-hotpaths loader net cli}
 for name in $names; do
 	case $name in
-	hotpaths | loader | net) ;;
-	*) echo "run-bench: no benchmark '$name' (hotpaths, loader, net)" >&2; exit 2 ;;
+	hotpaths | loader | net | cli) ;;
+	*) echo "run-bench: no benchmark '$name' (hotpaths, loader, net, cli)" >&2; exit 2 ;;
 	esac
 done
 stage=${1:-$("$top/tests/build-all.sh")}
@@ -36,5 +37,6 @@ for name in $names; do
 	hotpaths) "$top/tests/bench/hotpath-bench.sh" "$stage" ;;
 	loader) "$top/tests/bench/loader-bench.sh" "$stage" ;;
 	net) "$top/tests/bench/net-bench.sh" "$stage" ;;
+	cli) "$top/tests/bench/cli-bench.sh" "$stage" ;;
 	esac
 done

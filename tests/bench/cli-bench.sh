@@ -1,0 +1,64 @@
+#!/bin/sh
+# What one `jailhouse` command costs, spawn to exit, in guest instructions
+# under QEMU's -icount shift=0: boots the test bed, runs cli-scenario.sh
+# and writes the "cli" section of docs/benchmarks.md.
+#
+#   tests/bench/cli-bench.sh [STAGE_DIR]   (default: tests/build-all.sh)
+set -eu
+
+top=$(cd "$(dirname "$0")/../.." && pwd)
+# shellcheck source=tests/bench/lib-bench.sh
+. "$top/tests/bench/lib-bench.sh"
+
+stage=${1:-$("$top/tests/build-all.sh")}
+work=$(mktemp -d "${TMPDIR:-/tmp}/jh-bench.XXXXXX")
+
+JH_QEMU_ARGS="-icount shift=0" "$top/tests/qemu/run-scenarios.sh" \
+	--work "$work/run" "$stage" "$top/tests/bench/cli-scenario.sh" >&2
+log=$work/run/console.log
+
+# row NAME: "MIN MEDIAN" in µs (1 ns of guest time = 1 instruction)
+us() {
+	sed -n "s/.*jhcli: $1 \([0-9]*\) \([0-9]*\).*/\1 \2/p" "$log" | head -n 1 |
+		awk '{ printf "%.0f %.0f", $1 / 1000, $2 / 1000 }'
+}
+for name in baseline version list stats version-kmod list-kmod; do
+	v=$(us $name)
+	[ -n "$v" ] || { echo "cli-bench: no result for $name" >&2; exit 1; }
+	eval "min_$(echo $name | tr - _)=\${v% *} med_$(echo $name | tr - _)=\${v#* }"
+done
+verdict() { [ "$1" -le "$2" ] && echo "met" || echo "missed"; }
+stats_files=$(sed -n 's/.*jhcli: stats-files \([0-9]*\).*/\1/p' "$log" | head -n 1)
+
+# shellcheck disable=SC2154 # set by the eval above
+cat >"$work/section" <<EOT
+## One \`jailhouse\` command, spawn to exit
+
+Written by \`tests/bench/cli-bench.sh\`. Guest time from \`posix_spawn\` to
+the end of \`waitpid\` in root Linux with the hypervisor enabled, under
+QEMU \`-icount shift=0\` (1 µs = 1000 instructions of whichever CPU ran),
+measured by \`tests/qemu/tools/jh-spawn-time\`: the fewest and the median
+of $(sed -n 's/^runs=//p' "$top/tests/bench/cli-scenario.sh") runs, output to
+\`/dev/null\`. The baseline is a program that only starts and exits,
+linked with libc alone, as upstream's tool is; the rows "with libkmod"
+preload libkmod as every command did while libjailhouse linked it (it
+brings libcrypto, libzstd and liblzma), before libjailhouse opened it only
+when \`enable\` has to load \`jailhouse.ko\`.
+
+| command | fewest (µs) | median (µs) | over the baseline (µs) | aim ≤ 1500 |
+|---|---|---|---|---|
+| baseline: start and exit, libc only | $min_baseline | $med_baseline | — | |
+| \`jailhouse --version\` | $min_version | $med_version | $((min_version - min_baseline)) | $(verdict "$min_version" 1500) |
+| \`jailhouse cell list\` | $min_list | $med_list | $((min_list - min_baseline)) | $(verdict "$min_list" 1500) |
+| \`jailhouse cell stats 0\` | $min_stats | $med_stats | $((min_stats - min_baseline)) | $(verdict "$min_stats" 1500) |
+| \`jailhouse --version\`, with libkmod | $min_version_kmod | $med_version_kmod | $((min_version_kmod - min_baseline)) | |
+| \`jailhouse cell list\`, with libkmod | $min_list_kmod | $med_list_kmod | $((min_list_kmod - min_baseline)) | |
+
+\`cell stats\` reads the root cell's $stats_files statistics files from sysfs
+(a counter per CPU and its total), each an \`open\`, \`read\` and \`close\`
+in the kernel: what it costs over \`cell list\` is that, not the command's
+start. Upstream's tool does \`cell stats\` in Python.
+EOT
+bench_write_section cli "$work/section"
+rm -rf "$work"
+echo "cli: baseline $min_baseline, --version $min_version, cell list $min_list, cell stats $min_stats; with libkmod $min_version_kmod, $min_list_kmod (µs)"
