@@ -15,7 +15,7 @@ static unsigned int disabling_cpus;
  * Every root CPU under the hypervisor calls DISABLE; they wait for each
  * other, then each one restores the stub's EL2 state and returns 0.
  */
-static long hypervisor_disable(struct per_cpu *cpu_data)
+static __noinline long hypervisor_disable(struct per_cpu *cpu_data)
 {
 	unsigned int arrived;
 
@@ -55,7 +55,7 @@ static long hypervisor_get_info(unsigned long type)
 	}
 }
 
-static long cpu_get_info(struct per_cpu *caller, unsigned long cpu,
+static __noinline long cpu_get_info(struct per_cpu *caller, unsigned long cpu,
 			 unsigned long type)
 {
 	struct per_cpu *target;
@@ -81,7 +81,7 @@ static long cpu_get_info(struct per_cpu *caller, unsigned long cpu,
 	return -EINVAL;
 }
 
-static long debug_console_putc(struct per_cpu *cpu_data, unsigned long c)
+static __noinline long debug_console_putc(struct per_cpu *cpu_data, unsigned long c)
 {
 	u32 flags = cpu_data->cell->config->flags;
 
@@ -94,15 +94,17 @@ static long debug_console_putc(struct per_cpu *cpu_data, unsigned long c)
 	return 0;
 }
 
+/*
+ * Every case a tail call or a few loads, so that this dispatcher needs no
+ * stack frame: the handlers that call on are kept out of line.
+ */
 long hypercall(unsigned long code, unsigned long arg1, unsigned long arg2)
 {
-	struct per_cpu *cpu_data = this_cpu_data();
-
 	cpu_stat_inc(JAILHOUSE_CPU_STAT_VMEXITS_HYPERCALL);
 
 	switch (code) {
 	case JAILHOUSE_HC_DISABLE:
-		return hypervisor_disable(cpu_data);
+		return hypervisor_disable(this_cpu_data());
 	case JAILHOUSE_HC_CELL_CREATE:
 		return cell_create(arg1);
 	case JAILHOUSE_HC_CELL_START:
@@ -116,9 +118,9 @@ long hypercall(unsigned long code, unsigned long arg1, unsigned long arg2)
 	case JAILHOUSE_HC_CELL_GET_STATE:
 		return cell_get_state(arg1);
 	case JAILHOUSE_HC_CPU_GET_INFO:
-		return cpu_get_info(cpu_data, arg1, arg2);
+		return cpu_get_info(this_cpu_data(), arg1, arg2);
 	case JAILHOUSE_HC_DEBUG_CONSOLE_PUTC:
-		return debug_console_putc(cpu_data, arg1);
+		return debug_console_putc(this_cpu_data(), arg1);
 	default:
 		return -ENOSYS;
 	}

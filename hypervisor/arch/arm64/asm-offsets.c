@@ -8,7 +8,9 @@
 #include <jailhouse/cell-config.h>
 #include <jailhouse/errno.h>
 #include <jailhouse/header.h>
+#include <jailhouse/hypercall.h>
 #include <jailhouse/percpu.h>
+#include <asm/sysregs.h>
 
 #define DEFINE(sym, val) \
 	asm volatile("\n.ascii \"->" #sym " %c0\"" : : "i" (val))
@@ -36,4 +38,13 @@ void asm_offsets(void)
 	       hypervisor_memory.size);
 
 	DEFINE(EINVAL_RET, -EINVAL);
+
+	/* exception.S: the ESR of "hvc #0x4a48" from AArch64, and the one
+	 * hypercall that leaves through the whole exit frame */
+	DEFINE(ESR_JAILHOUSE_HVC, (u32)(EC_HVC64 << ESR_EC_SHIFT | ESR_IL |
+					JAILHOUSE_HVC_CODE));
+	DEFINE(HC_DISABLE, JAILHOUSE_HC_DISABLE);
+	OFFSET(PERCPU_STAT_VMEXITS_TOTAL, struct per_cpu,
+	       stats[JAILHOUSE_CPU_STAT_VMEXITS_TOTAL]);
+	OFFSET(PERCPU_PARK_REQ, struct per_cpu, park_req);
 }

@@ -5,6 +5,7 @@
  * exceptions taken at EL2 itself are hypervisor bugs and end in a dump.
  */
 #include <asm/layout.h>
+#include <generated/asm-offsets.h>
 
 .macro save_frame
 	sub	sp, sp, #FRAME_SIZE
@@ -84,8 +85,85 @@ lower_serror:
 lower32:
 	fatal	8
 
+/*
+ * Hypercalls take a short way: only what C may clobber (x0-x18, x30) is
+ * saved, as x19-x29 survive any C call; hypercall() gets code and
+ * arguments in x0-x2 as they came, and the exit is counted and a stop
+ * request looked at here, as arch_handle_trap() does for the others.
+ * Everything else, and disable (it returns to Linux through the whole
+ * exit frame), takes the full frame.
+ */
 lower_sync:
-	save_frame
+	sub	sp, sp, #FRAME_SIZE
+	stp	x0, x1, [sp, #0]
+	stp	x2, x3, [sp, #16]
+	mrs	x1, esr_el2
+	mov	w2, #(ESR_JAILHOUSE_HVC & 0xffff)
+	movk	w2, #(ESR_JAILHOUSE_HVC >> 16), lsl #16
+	cmp	x1, x2
+	b.ne	lower_sync_full
+	cmp	x0, #HC_DISABLE
+	b.eq	lower_sync_full
+	stp	x4, x5, [sp, #32]
+	stp	x6, x7, [sp, #48]
+	stp	x8, x9, [sp, #64]
+	stp	x10, x11, [sp, #80]
+	stp	x12, x13, [sp, #96]
+	stp	x14, x15, [sp, #112]
+	stp	x16, x17, [sp, #128]
+	str	x18, [sp, #144]
+	str	x30, [sp, #240]
+	ldp	x1, x2, [sp, #8]
+	mrs	x3, tpidr_el2
+	ldr	w4, [x3, #PERCPU_STAT_VMEXITS_TOTAL]
+	add	w4, w4, #1
+	str	w4, [x3, #PERCPU_STAT_VMEXITS_TOTAL]
+	bl	hypercall
+	/* a stop asked for meanwhile: not back to the cell first */
+	mrs	x3, tpidr_el2
+	mov	x4, #PERCPU_PARK_REQ
+	add	x4, x3, x4
+	ldarb	w4, [x4]
+	cbnz	w4, hypercall_park_req
+hypercall_return:
+	ldr	x1, [sp, #8]
+	ldp	x2, x3, [sp, #16]
+	ldp	x4, x5, [sp, #32]
+	ldp	x6, x7, [sp, #48]
+	ldp	x8, x9, [sp, #64]
+	ldp	x10, x11, [sp, #80]
+	ldp	x12, x13, [sp, #96]
+	ldp	x14, x15, [sp, #112]
+	ldp	x16, x17, [sp, #128]
+	ldr	x18, [sp, #144]
+	ldr	x30, [sp, #240]
+	add	sp, sp, #FRAME_SIZE
+	eret
+	dsb	nsh
+	isb
+
+hypercall_park_req:
+	str	x0, [sp, #0]
+	mov	x0, x3
+	bl	arch_hypercall_park_req
+	ldr	x0, [sp, #0]
+	b	hypercall_return
+
+lower_sync_full:
+	stp	x4, x5, [sp, #32]
+	stp	x6, x7, [sp, #48]
+	stp	x8, x9, [sp, #64]
+	stp	x10, x11, [sp, #80]
+	stp	x12, x13, [sp, #96]
+	stp	x14, x15, [sp, #112]
+	stp	x16, x17, [sp, #128]
+	stp	x18, x19, [sp, #144]
+	stp	x20, x21, [sp, #160]
+	stp	x22, x23, [sp, #176]
+	stp	x24, x25, [sp, #192]
+	stp	x26, x27, [sp, #208]
+	stp	x28, x29, [sp, #224]
+	str	x30, [sp, #240]
 	mov	x0, sp
 	mov	x29, xzr
 	bl	arch_handle_trap

@@ -186,6 +186,13 @@ static void handle_abort(struct registers *regs, u64 esr)
 		   "unhandled instruction abort");
 }
 
+/* exception.S's short way for hypercalls: park_req was seen set */
+void arch_hypercall_park_req(struct per_cpu *cpu_data)
+{
+	if (cpu_stop_wanted(cpu_data))
+		arch_cpu_power_off(cpu_data);
+}
+
 void arch_handle_trap(struct registers *regs)
 {
 	u64 esr = read_sysreg(esr_el2);

@@ -33,6 +33,7 @@ typedef _Bool bool;
 #define __aligned(n)		__attribute__((aligned(n)))
 #define __section(s)		__attribute__((section(s)))
 #define __noreturn		__attribute__((noreturn))
+#define __noinline		__attribute__((noinline))
 #define __unused		__attribute__((unused))
 #define __printf(a, b)		__attribute__((format(printf, a, b)))
 

@@ -10,6 +10,7 @@
 #include <jailhouse/percpu.h>
 
 void arch_handle_trap(struct registers *regs);
+void arch_hypercall_park_req(struct per_cpu *cpu_data);
 void arch_handle_irq(struct registers *regs);
 void __noreturn arch_handle_fatal(struct registers *regs, unsigned long kind);
 /* The start of a fatal trap's report */
