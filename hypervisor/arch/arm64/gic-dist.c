@@ -127,6 +127,10 @@ bool gic_group_fixed(const struct cell *cell, const struct irq_reg *reg,
 
 const struct irq_reg *gic_find_irq_reg(unsigned long off)
 {
+	/* CTLR, TYPER, IROUTER, the ID registers: no search */
+	if (off < irq_regs[0].start ||
+	    off >= irq_regs[ARRAY_SIZE(irq_regs) - 1].end)
+		return NULL;
 	for (unsigned int n = 0; n < ARRAY_SIZE(irq_regs); n++)
 		if (off >= irq_regs[n].start && off < irq_regs[n].end)
 			return &irq_regs[n];
