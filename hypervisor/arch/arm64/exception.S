@@ -127,6 +127,7 @@ lower_sync:
 	cbnz	w4, hypercall_park_req
 hypercall_return:
 	ldr	x1, [sp, #8]
+restore_caller_saved:
 	ldp	x2, x3, [sp, #16]
 	ldp	x4, x5, [sp, #32]
 	ldp	x6, x7, [sp, #48]
@@ -169,9 +170,23 @@ lower_sync_full:
 	bl	arch_handle_trap
 	b	vmreturn_sp
 
+/*
+ * A physical interrupt needs none of the guest's registers, whatever it
+ * brings (injection, events, a stop): only what C may clobber is saved.
+ */
 lower_irq:
-	save_frame
-	mov	x0, sp
-	mov	x29, xzr
-	bl	arch_handle_irq
-	b	vmreturn_sp
+	sub	sp, sp, #FRAME_SIZE
+	stp	x0, x1, [sp, #0]
+	stp	x2, x3, [sp, #16]
+	stp	x4, x5, [sp, #32]
+	stp	x6, x7, [sp, #48]
+	stp	x8, x9, [sp, #64]
+	stp	x10, x11, [sp, #80]
+	stp	x12, x13, [sp, #96]
+	stp	x14, x15, [sp, #112]
+	stp	x16, x17, [sp, #128]
+	str	x18, [sp, #144]
+	str	x30, [sp, #240]
+	bl	vgic_handle_irq
+	ldp	x0, x1, [sp, #0]
+	b	restore_caller_saved

@@ -373,11 +373,6 @@ static void gicv2_send_event(struct per_cpu *target)
 	gicv2_send_sgi(target, SGI_EVENT);
 }
 
-static void gicv2_handle_irq(struct registers *regs)
-{
-	vgic_handle_irq();
-}
-
 /*
  * Its SPIs as for GICv3; and no region where the cell's CPU interface
  * is: the virtual one is mapped there (gicv2_map_cpu_interface).
@@ -412,7 +407,6 @@ const struct irqchip gicv2_irqchip = {
 	.cpu_reset_private = gicv2_cpu_reset_private,
 	.cpu_new_owner = gicv2_cpu_new_owner,
 	.send_event = gicv2_send_event,
-	.handle_irq = gicv2_handle_irq,
 	.cell_create = gic_cell_create,
 	.cell_destroy = gic_cell_destroy,
 	.cell_init = gicv2_cell_init,

@@ -281,11 +281,6 @@ bool gicv3_handle_sgi_write(u64 val)
 	return true;
 }
 
-void gicv3_handle_irq(struct registers *regs)
-{
-	vgic_handle_irq();
-}
-
 static u64 lrs_empty(void)
 {
 	return read_sysreg(ICH_ELRSR_EL2);
@@ -467,7 +462,6 @@ const struct irqchip gicv3_irqchip = {
 	.cpu_reset_private = gicv3_cpu_reset_private,
 	.cpu_new_owner = gicv3_cpu_new_owner,
 	.send_event = gicv3_send_event,
-	.handle_irq = gicv3_handle_irq,
 	.handle_sgi_write = gicv3_handle_sgi_write,
 	.cell_create = gic_cell_create,
 	.cell_destroy = gic_cell_destroy,

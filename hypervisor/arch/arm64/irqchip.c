@@ -36,8 +36,3 @@ int arch_irqchip_init(void)
 	       version);
 	return -ENODEV;
 }
-
-void arch_handle_irq(struct registers *regs)
-{
-	irqchip->handle_irq(regs);
-}

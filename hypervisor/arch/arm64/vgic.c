@@ -41,16 +41,15 @@ u32 vgic_hv_private_irqs(void)
 static int inject_local(unsigned int irq)
 {
 	struct per_cpu *cpu_data = this_cpu_data();
-	u64 empty = vgic->lrs_empty();
-	unsigned int n, free_lr = ~0U;
+	u64 all = BIT(cpu_data->arch.num_lrs) - 1;
+	u64 empty = vgic->lrs_empty() & all;
+	u64 used = ~empty & all;
+	unsigned int n;
 	u64 lr;
 
-	for (n = 0; n < cpu_data->arch.num_lrs; n++) {
-		if (empty & BIT(n)) {
-			if (free_lr == ~0U)
-				free_lr = n;
-			continue;
-		}
+	/* listed already: not twice; only the registers in use are read */
+	for (; used; used &= used - 1) {
+		n = __builtin_ctzll(used);
 		lr = vgic->lr_read(n);
 		if ((lr & vgic->lr_virq_mask) != irq)
 			continue;
@@ -59,13 +58,13 @@ static int inject_local(unsigned int irq)
 			vgic->lr_write(n, lr | vgic->lr_pending);
 		return 0;
 	}
-	if (free_lr == ~0U)
+	if (!empty)
 		return -EBUSY;
 
 	lr = irq | vgic->lr_new | vgic->lr_pending;
 	if (irq >= 16)
 		lr |= vgic->lr_hw | ((u64)irq << vgic->lr_pirq_shift);
-	vgic->lr_write(free_lr, lr);
+	vgic->lr_write(__builtin_ctzll(empty), lr);
 	return 0;
 }
 

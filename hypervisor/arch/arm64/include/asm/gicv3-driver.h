@@ -29,7 +29,6 @@ extern unsigned long gicr_size, gicr_stride;
 int gicv3_init(void);
 unsigned int gicv3_trapped_ranges(struct mem_range *ranges,
 				  unsigned int max);
-void gicv3_handle_irq(struct registers *regs);
 
 /* CPUs */
 int gicv3_cpu_init(struct per_cpu *cpu_data);

@@ -40,8 +40,6 @@ struct irqchip {
 	void (*cpu_new_owner)(struct per_cpu *cpu_data);
 	/* The hypervisor's event SGI to another CPU */
 	void (*send_event)(struct per_cpu *target);
-	/* A physical IRQ exception at EL2 */
-	void (*handle_irq)(struct registers *regs);
 	/*
 	 * A guest's write of ICC_SGI1R_EL1; false: not one to forward.
 	 * NULL for a model without that register (GICv2: SGIs by MMIO).

@@ -11,7 +11,6 @@
 
 void arch_handle_trap(struct registers *regs);
 void arch_hypercall_park_req(struct per_cpu *cpu_data);
-void arch_handle_irq(struct registers *regs);
 void __noreturn arch_handle_fatal(struct registers *regs, unsigned long kind);
 /* The start of a fatal trap's report */
 void dump_regs(struct registers *regs, u64 esr);
