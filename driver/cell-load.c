@@ -131,11 +131,13 @@ static int jhd_image_copy(const struct jhd_cell *cell, unsigned int i,
 	/*
 	 * The cell starts with its caches off: memory must hold it all. The
 	 * whole range, also after a failure: a partly written chunk left
-	 * dirty could be written back later over what the cell wrote.
+	 * dirty could be written back later over what the cell wrote. Then
+	 * no CPU may keep instructions of what was here before: one
+	 * broadcast invalidation of all instruction caches costs less than
+	 * a second pass over the image line by line.
 	 */
-	caches_clean_inval_pou((unsigned long)dst,
-			       (unsigned long)dst + img->size);
 	jhd_dcache_clean_inval_poc(dst, img->size);
+	icache_inval_all_pou();
 	memunmap(dst);
 	return err;
 }
