@@ -4,7 +4,9 @@
  * delivery latency of each one (timer deadline to exception entry).
  *
  * Parameters: period-ms=N (default 100), ticks=N (stop after N ticks;
- * default 0, never), deny-shutdown (refuse shutdown requests).
+ * default 0, never), deny-shutdown (refuse shutdown requests), spin
+ * (wait busy instead of in WFI, so that the latency is the delivery's
+ * alone, without the wake-up of an idle CPU).
  *
  * Output:
  *   gic-demo: start cpu 1 mpidr 0x80000001 console ...
@@ -85,6 +87,7 @@ void inmate_main(void)
 {
 	long long period_ms = cmdline_parse_int("period-ms", DEFAULT_PERIOD_MS);
 	bool allow_shutdown = !cmdline_parse_bool("deny-shutdown", false);
+	bool spin = cmdline_parse_bool("spin", false);
 	u64 freq = timer_freq();
 
 	if (period_ms <= 0)
@@ -115,7 +118,8 @@ void inmate_main(void)
 	local_irq_enable();
 
 	while (!done) {
-		wfi();
+		if (!spin)
+			wfi();
 		if (comm_handle_messages(NAME, allow_shutdown))
 			halt();
 	}
