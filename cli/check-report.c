@@ -174,7 +174,7 @@ static int parse_args(int argc, char **argv, const char *usage,
 
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--json"))
-			*as_json = true;
+			*as_json = cli_json = true;
 		else if (argv[i][0] != '-' || !argv[i][1])
 			files[n++].file = argv[i];
 		else

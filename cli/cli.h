@@ -26,6 +26,11 @@ extern const char *cli_argv0;
 extern const char cli_name[];
 
 /* common.c */
+/*
+ * Set by a command given --json: its errors then also go to stdout, as
+ * {"error":{"code":…,"message":…,"exit":…}}, for the scripts reading it.
+ */
+extern bool cli_json;
 int cli_ctx(struct jh_ctx **ctx);
 int cli_error(struct jh_ctx *ctx);
 /* The same after a config file failed to load: EXIT_CONFIG, whatever the cause */

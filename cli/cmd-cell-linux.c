@@ -151,7 +151,7 @@ static int parse_opt(int c, const char *arg, struct linux_args *a)
 		a->dry_run = true;
 		break;
 	case OPT_JSON:
-		a->json = true;
+		a->json = cli_json = true;
 		break;
 	}
 	return EXIT_OK;

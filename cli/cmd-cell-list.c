@@ -136,7 +136,7 @@ int cmd_cell_list(int argc, char **argv)
 	if (argc == 2 && cli_is_help(argv[1]))
 		return cli_print_help(list_usage);
 	if (argc == 2 && !strcmp(argv[1], "--json"))
-		as_json = true;
+		as_json = cli_json = true;
 	else if (argc != 1)
 		return cli_usage_error(list_usage, "unexpected argument '%s'",
 				       argv[1]);
@@ -151,6 +151,10 @@ int cmd_cell_list(int argc, char **argv)
 	if (as_json) {
 		json_init(&j, stdout);
 		json_object_begin(&j, NULL);
+		/* an empty list says why: no driver, or not enabled */
+		json_string(&j, "hypervisor",
+			    jh_is_enabled(ctx) > 0 ? "enabled" :
+			    jh_is_driver_loaded(ctx) > 0 ? "disabled" : "no-driver");
 		json_array_begin(&j, "cells");
 	} else if (jh_cell_list_get_count(list)) {
 		print_line("ID", "Name", "State", "Assigned CPUs", "Failed CPUs");

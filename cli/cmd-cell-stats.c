@@ -137,6 +137,11 @@ int cmd_cell_stats(int argc, char **argv)
 
 	if (argc == 2 && cli_is_help(argv[1]))
 		return cli_print_help(stats_usage);
+	/* the cell is looked up first: its error is JSON too */
+	for (i = 1; i < argc; i++)
+		if (!strcmp(argv[i], "--json"))
+			cli_json = true;
+	i = 1;
 	ret = cli_ctx(&ctx);
 	if (ret)
 		return ret;
@@ -147,7 +152,7 @@ int cmd_cell_stats(int argc, char **argv)
 		uint64_t n = 1;
 
 		if (!strcmp(argv[i], "--json")) {
-			as_json = true;
+			as_json = cli_json = true;
 		} else if (!strcmp(argv[i], "--watch")) {
 			every = 1;
 			if (i + 1 < argc && argv[i + 1][0] != '-') {

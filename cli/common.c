@@ -11,8 +11,30 @@
 #include <syslog.h>
 
 #include "cli.h"
+#include "json.h"
 
 #define CONSOLE_TAIL_LINES	10
+
+bool cli_json;
+
+/* With --json, an error is a JSON document on stdout too. */
+static int json_error(const char *code, const char *message, int exit_code)
+{
+	struct json j;
+
+	if (!cli_json)
+		return exit_code;
+	fflush(stdout);
+	json_init(&j, stdout);
+	json_object_begin(&j, NULL);
+	json_object_begin(&j, "error");
+	json_string(&j, "code", code);
+	json_string(&j, "message", message);
+	json_int(&j, "exit", exit_code);
+	json_object_end(&j);
+	json_object_end(&j);
+	return exit_code;
+}
 
 /*
  * JAILHOUSE_TEST_ROOT points the command at a fake system tree; it is a
@@ -35,7 +57,7 @@ int cli_ctx(struct jh_ctx **ctx)
 	if (err) {
 		fprintf(stderr, "%s: cannot initialise libjailhouse: %s\n",
 			cli_name, strerror(-err));
-		return EXIT_FAILED;
+		return json_error("system", strerror(-err), EXIT_FAILED);
 	}
 	jh_ctx_set_log_fn(*ctx, cli_log, NULL);
 	/* a user should see warnings, e.g. the checker's, unless told not to */
@@ -44,12 +66,9 @@ int cli_ctx(struct jh_ctx **ctx)
 	return EXIT_OK;
 }
 
-/* Prints the library's last error; returns the matching exit code. */
-int cli_error(struct jh_ctx *ctx)
+/* The exit code of a library error */
+static int error_exit(enum jh_error code)
 {
-	enum jh_error code = jh_ctx_last_error_code(ctx);
-
-	fprintf(stderr, "%s: %s\n", cli_name, jh_ctx_last_error(ctx));
 	switch (code) {
 	case JH_ERR_SIGNATURE:
 	case JH_ERR_REVISION:
@@ -65,13 +84,24 @@ int cli_error(struct jh_ctx *ctx)
 	}
 }
 
+/* Prints the library's last error; returns the matching exit code. */
+int cli_error(struct jh_ctx *ctx)
+{
+	enum jh_error code = jh_ctx_last_error_code(ctx);
+
+	fprintf(stderr, "%s: %s\n", cli_name, jh_ctx_last_error(ctx));
+	return json_error(jh_error_name(code), jh_ctx_last_error(ctx),
+			  error_exit(code));
+}
+
 /* Unreadable (missing, no permission) or invalid: the config is the cause. */
 int cli_config_error(struct jh_ctx *ctx)
 {
-	int ret = cli_error(ctx);
+	enum jh_error code = jh_ctx_last_error_code(ctx);
 
-	return jh_ctx_last_error_code(ctx) == JH_ERR_NO_MEMORY ? ret :
-								 EXIT_CONFIG;
+	fprintf(stderr, "%s: %s\n", cli_name, jh_ctx_last_error(ctx));
+	return json_error(jh_error_name(code), jh_ctx_last_error(ctx),
+			  code == JH_ERR_NO_MEMORY ? EXIT_FAILED : EXIT_CONFIG);
 }
 
 void cli_warn(const char *fmt, ...)
@@ -87,14 +117,15 @@ void cli_warn(const char *fmt, ...)
 
 int cli_usage_error(const char *usage, const char *fmt, ...)
 {
+	char msg[512];
 	va_list ap;
 
-	fprintf(stderr, "%s: ", cli_name);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nusage: %s %s\n", cli_name, usage);
-	return EXIT_USAGE;
+	fprintf(stderr, "%s: %s\nusage: %s %s\n", cli_name, msg, cli_name,
+		usage);
+	return json_error("usage", msg, EXIT_USAGE);
 }
 
 bool cli_is_help(const char *arg)

@@ -3,7 +3,10 @@
  * JSON writer: commas and nesting tracked per level; strings escaped
  * as RFC 8259 requires.
  */
+#include <string.h>
+
 #include "json.h"
+#include "utf8.h"
 
 void json_init(struct json *j, FILE *out)
 {
@@ -12,12 +15,24 @@ void json_init(struct json *j, FILE *out)
 	j->first[0] = true;
 }
 
+/* Bytes that are no UTF-8 come out as U+FFFD: the output stays valid. */
 static void write_string(FILE *out, const char *s)
 {
-	const unsigned char *p;
+	const unsigned char *p, *end = (const unsigned char *)s + strlen(s);
+	size_t len;
 
 	fputc('"', out);
 	for (p = (const unsigned char *)s; *p; p++) {
+		if (*p >= 0x80) {
+			len = utf8_valid_len(p, (size_t)(end - p));
+			if (!len) {
+				fputs("\\ufffd", out);
+				continue;
+			}
+			fwrite(p, 1, len, out);
+			p += len - 1;
+			continue;
+		}
 		switch (*p) {
 		case '"':
 			fputs("\\\"", out);

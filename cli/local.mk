@@ -1,6 +1,6 @@
 # The jailhouse command: a client of libjailhouse's public API only.
 bin_PROGRAMS += cli/jailhouse
-noinst_HEADERS += cli/cli.h cli/json.h
+noinst_HEADERS += cli/cli.h cli/json.h cli/utf8.h
 
 cli_jailhouse_SOURCES = \
 	cli/main.c \

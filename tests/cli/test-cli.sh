@@ -159,6 +159,12 @@ run enable "$CFG/sys.cell"
 t "enable without driver" 1 '' '/dev/jailhouse: the jailhouse driver is not loaded \(modprobe jailhouse\)'
 run cell list; t "cell list without driver prints nothing" 0
 [ -s "$WORK/out" ]; ok $((1 - $?)) "cell list output is empty"
+run cell list --json
+t "cell list --json says there is no driver" 0 '^\{"hypervisor":"no-driver","cells":\[\]\}$'
+run cell stats 1 --json
+t "--json: an error is JSON on stdout too" 1 \
+	'^\{"error":\{"code":"not-enabled","message":"[^"]*","exit":1\}\}$' 'not enabled'
+json_ok "an error as JSON"
 run console; t "console without driver" 1 '' 'not loaded'
 
 # --- enable, cells ---------------------------------------------------
@@ -194,8 +200,23 @@ t "cell list of three" 0 '^2 +qemu-arm64-linux-demo +shut down +2-3$'
 t "cell list: root lost CPUs" 0 '^0 +qemu-arm64 +running +0$'
 run cell list --json
 t "cell list --json" 0 '"id":1,"name":"gic-demo","state":"shut down","cpus_assigned":\[1\],"cpus_failed":\[\]'
+t "cell list --json: the hypervisor is enabled" 0 '^\{"hypervisor":"enabled","cells":\['
 json_ok "cell list --json"
 t "cell list --json: no links in these configs" 0 '"cpus_failed":\[\],"ivshmem":\[\]\}'
+# a name that is no UTF-8 (Latin-1 e-acute, a lone continuation byte)
+cp "$ROOT/sys/devices/jailhouse/cells/1/name" "$WORK/name"
+printf 'gic-d\351mo\200\n' >"$ROOT/sys/devices/jailhouse/cells/1/name"
+run cell list --json
+t "cell list --json: bytes that are no UTF-8 become U+FFFD" 0 '"name":"gic-d\\ufffdmo\\ufffd"'
+json_ok "cell list --json with such a name"
+printf 'gic-d\303\251mo\n' >"$ROOT/sys/devices/jailhouse/cells/1/name"
+run cell list --json
+t "cell list --json: UTF-8 stays as it is" 0 "\"name\":\"gic-d$(printf '\303\251')mo\""
+json_ok "cell list --json with a UTF-8 name"
+cp "$WORK/name" "$ROOT/sys/devices/jailhouse/cells/1/name"
+run cell stats nosuch --json
+t "cell stats --json of no such cell: JSON error" 1 '"code":"cell-not-found"'
+json_ok "cell stats --json error"
 
 # --- load ------------------------------------------------------------
 run cell load gic-demo "$CFG/inmate.bin" -a 0x100 -s "a=b c" --address 0x1000
@@ -276,7 +297,8 @@ run cell stats --name qemu-arm64-linux-demo --json
 t "cell stats --json" 0 '"name":"vmexits_hypercall","total":7,"per_cpu":\[\{"cpu":2,"value":0\},\{"cpu":3,"value":7\}\]'
 json_ok "cell stats --json"
 run cell stats 2 --watch 0; t "cell stats bad interval" 2 '' "invalid interval '0'"
-run cell stats 2 --json --watch; t "cell stats --json --watch" 2 '' 'do not go together'
+run cell stats 2 --json --watch; t "cell stats --json --watch" 2 '"code":"usage"' 'do not go together'
+json_ok "a usage error as JSON"
 run cell stats 2 --frob; t "cell stats unknown argument" 2 '' "unexpected argument '--frob'"
 JAILHOUSE_TEST_ROOT=$ROOT JH_FAKE_ROOT=$ROOT LD_PRELOAD=$FAKE \
 	timeout --preserve-status -s INT 2.5 "$JH" cell stats 2 --watch 1 >"$WORK/out" 2>"$WORK/err"

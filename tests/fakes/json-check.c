@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "json-check.h"
+#include "utf8.h"
 
 #define MAX_DEPTH	64
 
@@ -63,6 +64,16 @@ static bool string(struct parser *p)
 		}
 		if (c < 0x20)
 			return false;
+		if (c >= 0x80) {
+			/* RFC 8259: JSON text is UTF-8 */
+			size_t n = utf8_valid_len((const unsigned char *)p->s +
+						  p->pos, p->len - p->pos);
+
+			if (!n)
+				return false;
+			p->pos += n - 1;
+			continue;
+		}
 		if (c != '\\')
 			continue;
 		if (++p->pos >= p->len)
