@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "config-show.h"
 #include "json.h"
 
 static const char list_usage[] = "cell list [--json]\n"
@@ -77,15 +78,7 @@ static void json_link(struct json *j, const struct jh_config *cfg,
 		 l.bdf >> 8, (l.bdf >> 3) & 0x1f, l.bdf & 7);
 	json_object_begin(j, NULL);
 	json_string(j, "bdf", bdf);
-	json_uint(j, "id", l.id);
-	json_uint(j, "peers", l.peers);
-	json_uint(j, "protocol", l.protocol);
-	json_string(j, "protocol_name", jh_ivshmem_protocol_name(l.protocol));
-	json_uint(j, "intid", l.intid);
-	json_uint(j, "address", l.address);
-	json_uint(j, "state_table_size", l.state_table_size);
-	json_uint(j, "rw_size", l.rw_size);
-	json_uint(j, "output_size", l.output_size);
+	json_ivshmem_members(j, &l);
 	json_object_end(j);
 }
 

@@ -6,42 +6,12 @@
 #include <string.h>
 
 #include "cli.h"
+#include "config-names.h"
+#include "config-show.h"
 
-static const char show_usage[] = "config show CONFIG\n"
-	"Prints a system or cell config (.cell, revision 14) readably.";
-
-struct flag_name {
-	uint64_t bit;
-	const char *name;
-};
-
-static const struct flag_name mem_flags[] = {
-	{ JH_MEM_READ, "R" }, { JH_MEM_WRITE, "W" }, { JH_MEM_EXECUTE, "X" },
-	{ JH_MEM_DMA, "DMA" }, { JH_MEM_IO, "IO" },
-	{ JH_MEM_COMM_REGION, "COMM" }, { JH_MEM_LOADABLE, "LOAD" },
-	{ JH_MEM_ROOTSHARED, "ROOTSHARED" },
-	{ JH_MEM_NO_HUGEPAGES, "NOHUGE" }, { JH_MEM_IO_UNALIGNED, "UNALIGNED" },
-	{ JH_MEM_IO_8, "IO8" }, { JH_MEM_IO_16, "IO16" },
-	{ JH_MEM_IO_32, "IO32" }, { JH_MEM_IO_64, "IO64" }, { 0, NULL },
-};
-
-static const struct flag_name cell_flags[] = {
-	{ JH_CELL_PASSIVE_COMMREG, "PASSIVE_COMMREG" },
-	{ JH_CELL_TEST_DEVICE, "TEST_DEVICE" },
-	{ JH_CELL_AARCH32, "AARCH32" },
-	{ JH_CELL_VIRTUAL_CONSOLE_PERMITTED, "VIRTUAL_CONSOLE_PERMITTED" },
-	{ JH_CELL_VIRTUAL_CONSOLE_ACTIVE, "VIRTUAL_CONSOLE_ACTIVE" },
-	{ 0, NULL },
-};
-
-static const struct flag_name sys_flags[] = {
-	{ JH_SYS_VIRTUAL_DEBUG_CONSOLE, "VIRTUAL_DEBUG_CONSOLE" }, { 0, NULL },
-};
-
-static const struct flag_name con_flags[] = {
-	{ 0x0001, "MMIO" }, { 0x0002, "REGDIST_4" }, { 0x0004, "FB_1920x1080" },
-	{ 0x1000, "INVERTED_GATE" }, { 0x2000, "MDR_QUIRK" }, { 0, NULL },
-};
+static const char show_usage[] = "config show CONFIG [--json]\n"
+	"Prints a system or cell config (.cell, revision 14) readably, or\n"
+	"with --json as one JSON object.";
 
 /* Names of the set flags, unknown bits in hex; "-" when none. */
 static void print_flags(uint64_t flags, const struct flag_name *names,
@@ -88,7 +58,7 @@ static void print_console(const char *label, const struct jh_console_desc *c)
 		printf(" at 0x%llx, size 0x%x", (unsigned long long)c->address,
 		       c->size);
 	fputs(", flags ", stdout);
-	print_flags(c->flags, con_flags, "|");
+	print_flags(c->flags, config_con_flags, "|");
 	putchar('\n');
 }
 
@@ -102,7 +72,7 @@ static void print_system(const struct jh_config *cfg)
 	jh_config_get_platform(cfg, &p);
 	jh_config_get_debug_console(cfg, &con);
 	printf("%-16s", "System flags:");
-	print_flags(flags, sys_flags, "|");
+	print_flags(flags, config_sys_flags, "|");
 	printf("\n%-16s0x%llx-0x%llx (%llu KiB)\n", "Hypervisor:",
 	       (unsigned long long)p.hv_phys_start,
 	       (unsigned long long)(p.hv_phys_start + p.hv_size - 1),
@@ -138,7 +108,7 @@ static void print_regions(const struct jh_config *cfg)
 		       (unsigned long long)m.phys_start,
 		       (unsigned long long)m.virt_start,
 		       (unsigned long long)m.size);
-		print_flags(m.flags, mem_flags, " ");
+		print_flags(m.flags, config_mem_flags, " ");
 		putchar('\n');
 	}
 }
@@ -220,7 +190,6 @@ static void print_ivshmem(struct jh_ctx *ctx, const struct jh_config *cfg,
 
 static void print_pci(struct jh_ctx *ctx, const struct jh_config *cfg)
 {
-	static const char *const types[] = { "?", "device", "bridge", "ivshmem" };
 	unsigned int i, n = jh_config_get_num_pci_devices(cfg);
 	struct jh_pci_device d;
 
@@ -229,7 +198,7 @@ static void print_pci(struct jh_ctx *ctx, const struct jh_config *cfg)
 		jh_config_get_pci_device(cfg, i, &d);
 		printf("  %3u  %04x:%02x:%02x.%x %s", i, d.domain, d.bdf >> 8,
 		       (d.bdf >> 3) & 0x1f, d.bdf & 7,
-		       d.type < 4 ? types[d.type] : "?");
+		       config_pci_type_name(d.type));
 		if (d.type == JH_PCI_TYPE_IVSHMEM)
 			print_ivshmem(ctx, cfg, i);
 		else
@@ -254,7 +223,7 @@ static void print_config(struct jh_ctx *ctx, const struct jh_config *cfg)
 	printf("%-16s", sys ? "Root cell:" : "Name:");
 	print_escaped(jh_config_get_name(cfg));
 	printf("\n%-16s", "Cell flags:");
-	print_flags(jh_config_get_flags(cfg), cell_flags, "|");
+	print_flags(jh_config_get_flags(cfg), config_cell_flags, "|");
 	putchar('\n');
 	if (!jh_config_get_cpus(cfg, &cpus)) {
 		printf("%-16s%s\n", "CPUs:", jh_cpuset_to_string(cpus));
@@ -282,21 +251,40 @@ static void print_config(struct jh_ctx *ctx, const struct jh_config *cfg)
 
 int cmd_config_show(int argc, char **argv)
 {
+	const char *file = NULL;
 	struct jh_config *cfg;
+	bool as_json = false;
 	struct jh_ctx *ctx;
-	int ret;
+	int i, ret;
 
 	if (argc == 2 && cli_is_help(argv[1]))
 		return cli_print_help(show_usage);
-	if (argc != 2)
+	for (i = 1; i < argc; i++)
+		if (!strcmp(argv[i], "--json"))
+			as_json = cli_json = true;
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--json"))
+			continue;
+		if (argv[i][0] == '-' && argv[i][1])
+			return cli_usage_error(show_usage,
+					       "unknown option '%s'", argv[i]);
+		if (file)
+			return cli_usage_error(show_usage,
+					       "config show takes one config");
+		file = argv[i];
+	}
+	if (!file)
 		return cli_usage_error(show_usage, "config show needs one config");
 	ret = cli_ctx(&ctx);
 	if (ret)
 		return ret;
-	if (jh_config_new_from_file(ctx, argv[1], &cfg)) {
+	if (jh_config_new_from_file(ctx, file, &cfg)) {
 		ret = cli_config_error(ctx);
 	} else {
-		print_config(ctx, cfg);
+		if (as_json)
+			config_show_json(cfg);
+		else
+			print_config(ctx, cfg);
 		jh_config_unref(cfg);
 	}
 	jh_ctx_unref(ctx);

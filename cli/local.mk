@@ -1,6 +1,7 @@
 # The jailhouse command: a client of libjailhouse's public API only.
 bin_PROGRAMS += cli/jailhouse
-noinst_HEADERS += cli/cli.h cli/json.h cli/utf8.h
+noinst_HEADERS += cli/cli.h cli/json.h cli/utf8.h cli/config-names.h \
+	cli/config-show.h
 
 cli_jailhouse_SOURCES = \
 	cli/main.c \
@@ -16,6 +17,8 @@ cli_jailhouse_SOURCES = \
 	cli/cmd-cell-linux.c \
 	cli/cmd-config.c \
 	cli/cmd-config-show.c \
+	cli/config-show-json.c \
+	cli/config-names.c \
 	cli/check-report.c \
 	cli/cmd-doctor.c
 # Only the public header: no -I of the ABI headers' internals needed.

@@ -101,6 +101,21 @@ t "config show cell" 0 '^Name: +qemu-arm64-linux-demo$'
 t "config show cell: flags" 0 '^Cell flags: +PASSIVE_COMMREG\|VIRTUAL_CONSOLE_PERMITTED$'
 t "config show cell: comm region" 0 '0x0000000080000000  0x0000001000  R W COMM$'
 t "config show cell: CPUs and console" 0 '^CPUs: +2-3$'
+run config show --json "$CFG/sys.cell"
+t "config show --json system" 0 '"kind":"system","revision":14,'
+t "config show --json system: GIC" 0 '"gic":\{"version":3,"maintenance_irq":25,"gicd_base":134217728,"gicr_base":134873088\}'
+t "config show --json system: a region" 0 '\{"phys_start":1073741824,"virt_start":1073741824,"size":1067515904,"flags":\["R","W","X"\]\}'
+json_ok "config show --json system"
+run config show "$CFG/linux-demo.cell" --json
+t "config show --json cell: CPUs as numbers" 0 '"name":"qemu-arm64-linux-demo","flags":\["PASSIVE_COMMREG","VIRTUAL_CONSOLE_PERMITTED"\],"cpus":\[2,3\]'
+json_ok "config show --json cell"
+run config show --json "$CFG/qemu-arm64.cell"
+t "config show --json: an ivshmem link" 0 '"type":"ivshmem","ivshmem":\{"id":0,"peers":[0-9]+,"protocol":[0-9]+,"protocol_name":"[a-z-]+"'
+json_ok "config show --json with links"
+run config show --json "$CFG/missing.cell"
+t "config show --json: missing file, a JSON error" 3 '^\{"error":\{"code":"system",.*"exit":3\}\}$' 'No such file'
+run config show --json --frob "$CFG/sys.cell"
+t "config show: unknown option" 2 '"code":"usage"' "unknown option '--frob'"
 # the tree's configs (configs/arm64) and their ivshmem links
 TREE="$CFG/qemu-arm64.cell $CFG/qemu-arm64-gic-demo.cell $CFG/qemu-arm64-linux-demo.cell"
 # shellcheck disable=SC2086
@@ -344,7 +359,7 @@ run enable "$CFG/qemu-arm64.cell"; t "enable the tree's QEMU config" 0
 run cell create "$CFG/qemu-arm64-gic-demo.cell"; t "create the tree's gic-demo" 0
 run cell list --json
 t "cell list --json: gic-demo is peer 1 of the demo link" 0 \
-	'"name":"gic-demo".*"ivshmem":\[\{"bdf":"0001:00:00.0","id":1,"peers":3,"protocol":0,"protocol_name":"undefined","intid":144,"address":2141257728,"state_table_size":4096,"rw_size":61440,"output_size":16384\}\]'
+	'"name":"gic-demo".*"ivshmem":\[\{"bdf":"0001:00:00.0","id":1,"peers":3,"protocol":0,"protocol_name":"undefined","intid":144,"address":2141257728,"regions_start":[0-9]+,"state_table_size":4096,"rw_size":61440,"output_size":16384\}\]'
 t "cell list --json: root's two links" 0 \
 	'"name":"qemu-arm64".*"ivshmem":\[\{"bdf":"0001:00:00.0","id":0,.*\},\{"bdf":"0001:00:01.0","id":0,"peers":2,"protocol":1,"protocol_name":"veth","intid":129,'
 json_ok "cell list --json with links"
