@@ -10,6 +10,7 @@
  * identity-mapped for the switch) and continues at the linked address.
  * Every CPU writes the same values, so they need no coordination.
  */
+#include <asm/exit-frame.h>
 #include <asm/layout.h>
 #include <generated/asm-offsets.h>
 
@@ -205,20 +206,8 @@ arch_vmreturn:
 	mov	sp, x0
 	.globl vmreturn_sp
 vmreturn_sp:
-	ldp	x2, x3, [sp, #16]
-	ldp	x4, x5, [sp, #32]
-	ldp	x6, x7, [sp, #48]
-	ldp	x8, x9, [sp, #64]
-	ldp	x10, x11, [sp, #80]
-	ldp	x12, x13, [sp, #96]
-	ldp	x14, x15, [sp, #112]
-	ldp	x16, x17, [sp, #128]
-	ldp	x18, x19, [sp, #144]
-	ldp	x20, x21, [sp, #160]
-	ldp	x22, x23, [sp, #176]
-	ldp	x24, x25, [sp, #192]
-	ldp	x26, x27, [sp, #208]
-	ldp	x28, x29, [sp, #224]
+	frame_restore_x2_x17
+	frame_restore_x18_x29
 	ldr	x30, [sp, #240]
 	ldp	x0, x1, [sp, #0]
 	add	sp, sp, #FRAME_SIZE
@@ -247,20 +236,8 @@ shutdown_trampoline:
 	isb
 	ldr	x1, [x0, #(FRAME_SP_SLOT * 8)]
 	mov	sp, x1
-	ldp	x2, x3, [x0, #16]
-	ldp	x4, x5, [x0, #32]
-	ldp	x6, x7, [x0, #48]
-	ldp	x8, x9, [x0, #64]
-	ldp	x10, x11, [x0, #80]
-	ldp	x12, x13, [x0, #96]
-	ldp	x14, x15, [x0, #112]
-	ldp	x16, x17, [x0, #128]
-	ldp	x18, x19, [x0, #144]
-	ldp	x20, x21, [x0, #160]
-	ldp	x22, x23, [x0, #176]
-	ldp	x24, x25, [x0, #192]
-	ldp	x26, x27, [x0, #208]
-	ldp	x28, x29, [x0, #224]
+	frame_restore_x2_x17 x0
+	frame_restore_x18_x29 x0
 	ldr	x30, [x0, #240]
 	ldp	x0, x1, [x0, #0]
 	eret

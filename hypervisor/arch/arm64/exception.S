@@ -4,6 +4,7 @@
  * frame at the top of this CPU's stack and leave through vmreturn_sp;
  * exceptions taken at EL2 itself are hypervisor bugs and end in a dump.
  */
+#include <asm/exit-frame.h>
 #include <asm/layout.h>
 #include <generated/asm-offsets.h>
 
@@ -11,19 +12,8 @@
 	sub	sp, sp, #FRAME_SIZE
 	stp	x0, x1, [sp, #0]
 	stp	x2, x3, [sp, #16]
-	stp	x4, x5, [sp, #32]
-	stp	x6, x7, [sp, #48]
-	stp	x8, x9, [sp, #64]
-	stp	x10, x11, [sp, #80]
-	stp	x12, x13, [sp, #96]
-	stp	x14, x15, [sp, #112]
-	stp	x16, x17, [sp, #128]
-	stp	x18, x19, [sp, #144]
-	stp	x20, x21, [sp, #160]
-	stp	x22, x23, [sp, #176]
-	stp	x24, x25, [sp, #192]
-	stp	x26, x27, [sp, #208]
-	stp	x28, x29, [sp, #224]
+	frame_save_x4_x17
+	frame_save_x18_x29
 	str	x30, [sp, #240]
 .endm
 
@@ -104,13 +94,7 @@ lower_sync:
 	b.ne	lower_sync_full
 	cmp	x0, #HC_DISABLE
 	b.eq	lower_sync_full
-	stp	x4, x5, [sp, #32]
-	stp	x6, x7, [sp, #48]
-	stp	x8, x9, [sp, #64]
-	stp	x10, x11, [sp, #80]
-	stp	x12, x13, [sp, #96]
-	stp	x14, x15, [sp, #112]
-	stp	x16, x17, [sp, #128]
+	frame_save_x4_x17
 	str	x18, [sp, #144]
 	str	x30, [sp, #240]
 	ldp	x1, x2, [sp, #8]
@@ -128,14 +112,7 @@ lower_sync:
 hypercall_return:
 	ldr	x1, [sp, #8]
 restore_caller_saved:
-	ldp	x2, x3, [sp, #16]
-	ldp	x4, x5, [sp, #32]
-	ldp	x6, x7, [sp, #48]
-	ldp	x8, x9, [sp, #64]
-	ldp	x10, x11, [sp, #80]
-	ldp	x12, x13, [sp, #96]
-	ldp	x14, x15, [sp, #112]
-	ldp	x16, x17, [sp, #128]
+	frame_restore_x2_x17
 	ldr	x18, [sp, #144]
 	ldr	x30, [sp, #240]
 	add	sp, sp, #FRAME_SIZE
@@ -151,19 +128,8 @@ hypercall_park_req:
 	b	hypercall_return
 
 lower_sync_full:
-	stp	x4, x5, [sp, #32]
-	stp	x6, x7, [sp, #48]
-	stp	x8, x9, [sp, #64]
-	stp	x10, x11, [sp, #80]
-	stp	x12, x13, [sp, #96]
-	stp	x14, x15, [sp, #112]
-	stp	x16, x17, [sp, #128]
-	stp	x18, x19, [sp, #144]
-	stp	x20, x21, [sp, #160]
-	stp	x22, x23, [sp, #176]
-	stp	x24, x25, [sp, #192]
-	stp	x26, x27, [sp, #208]
-	stp	x28, x29, [sp, #224]
+	frame_save_x4_x17
+	frame_save_x18_x29
 	str	x30, [sp, #240]
 	mov	x0, sp
 	mov	x29, xzr
@@ -178,13 +144,7 @@ lower_irq:
 	sub	sp, sp, #FRAME_SIZE
 	stp	x0, x1, [sp, #0]
 	stp	x2, x3, [sp, #16]
-	stp	x4, x5, [sp, #32]
-	stp	x6, x7, [sp, #48]
-	stp	x8, x9, [sp, #64]
-	stp	x10, x11, [sp, #80]
-	stp	x12, x13, [sp, #96]
-	stp	x14, x15, [sp, #112]
-	stp	x16, x17, [sp, #128]
+	frame_save_x4_x17
 	str	x18, [sp, #144]
 	str	x30, [sp, #240]
 	bl	vgic_handle_irq
