@@ -84,24 +84,29 @@ static int error_exit(enum jh_error code)
 	}
 }
 
+/* The library's last error, on stderr and with --json on stdout */
+static int report_last_error(struct jh_ctx *ctx, int exit_code)
+{
+	const char *msg = jh_ctx_last_error(ctx);
+
+	fprintf(stderr, "%s: %s\n", cli_name, msg);
+	return json_error(jh_error_name(jh_ctx_last_error_code(ctx)), msg,
+			  exit_code);
+}
+
 /* Prints the library's last error; returns the matching exit code. */
 int cli_error(struct jh_ctx *ctx)
 {
-	enum jh_error code = jh_ctx_last_error_code(ctx);
-
-	fprintf(stderr, "%s: %s\n", cli_name, jh_ctx_last_error(ctx));
-	return json_error(jh_error_name(code), jh_ctx_last_error(ctx),
-			  error_exit(code));
+	return report_last_error(ctx,
+				 error_exit(jh_ctx_last_error_code(ctx)));
 }
 
 /* Unreadable (missing, no permission) or invalid: the config is the cause. */
 int cli_config_error(struct jh_ctx *ctx)
 {
-	enum jh_error code = jh_ctx_last_error_code(ctx);
-
-	fprintf(stderr, "%s: %s\n", cli_name, jh_ctx_last_error(ctx));
-	return json_error(jh_error_name(code), jh_ctx_last_error(ctx),
-			  code == JH_ERR_NO_MEMORY ? EXIT_FAILED : EXIT_CONFIG);
+	return report_last_error(ctx, jh_ctx_last_error_code(ctx) ==
+				      JH_ERR_NO_MEMORY ? EXIT_FAILED :
+							 EXIT_CONFIG);
 }
 
 void cli_warn(const char *fmt, ...)
