@@ -54,7 +54,9 @@ void *page_alloc(struct page_pool *pool, unsigned int num, unsigned int align)
 	void *ret = NULL;
 
 	spin_lock(&pool->lock);
-	for (start = 0; start + num <= pool->pages; start += align) {
+	/* aligned in frame numbers, as the hardware sees them */
+	start = (align - (pool->first_pfn & (align - 1))) & (align - 1);
+	for (; start + num <= pool->pages; start += align) {
 		for (n = 0; n < num; n++)
 			if (page_used(pool, start + n))
 				break;
@@ -95,6 +97,7 @@ int paging_init(unsigned long hv_phys, unsigned long hv_size,
 		return -ENOMEM;
 
 	mem_pool.base = JAILHOUSE_BASE + pool_offset;
+	mem_pool.first_pfn = (hv_phys + pool_offset) / PAGE_SIZE;
 	mem_pool.pages = (hv_size - pool_offset) / PAGE_SIZE;
 	mem_pool.bitmap = (unsigned long *)mem_pool.base;
 	bitmap_pages = DIV_ROUND_UP(mem_pool.pages, PAGE_SIZE * 8);
@@ -104,6 +107,7 @@ int paging_init(unsigned long hv_phys, unsigned long hv_size,
 	mark_pages(&mem_pool, 0, bitmap_pages, true);
 
 	remap_pool.base = REMAP_BASE;
+	remap_pool.first_pfn = REMAP_BASE / PAGE_SIZE;
 	remap_pool.pages = REMAP_SIZE / PAGE_SIZE;
 	remap_pool.bitmap = remap_bitmap;
 

@@ -11,6 +11,7 @@
 
 struct page_pool {
 	unsigned long base;	/* address of page 0 (VA or device VA) */
+	unsigned long first_pfn; /* frame number of page 0: what aligns */
 	unsigned long pages;
 	unsigned long used;
 	unsigned long *bitmap;
