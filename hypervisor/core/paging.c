@@ -133,33 +133,55 @@ static unsigned int pte_index(const struct paging_structures *pg,
 	return (virt >> LEVEL_SHIFT(level)) & (entries - 1);
 }
 
-/* Maps one page or block at virt; returns its size or a negative errno. */
+/*
+ * Fills the entries from @pte on, each @bsize of virtual space and @step
+ * of @phys on, as far as @size and the table reach: one walk per table
+ * instead of one per entry. Returns the bytes mapped, or -EBUSY if the
+ * first entry is in use.
+ */
+static long fill_entries(u64 *pte, unsigned int left, unsigned long phys,
+			 unsigned long step, unsigned long size,
+			 unsigned long bsize, u64 desc)
+{
+	unsigned int n, count = MIN(left, size / bsize);
+
+	for (n = 0; n < count; n++) {
+		if (pte[n] & PTE_VALID)
+			break;
+		pte[n] = (phys + n * step) | desc;
+	}
+	return n ? (long)(n * bsize) : -EBUSY;
+}
+
+/*
+ * Maps pages or blocks at virt, as many as one table holds; returns the
+ * size mapped or a negative errno.
+ */
 static long map_one(const struct paging_structures *pg, unsigned long phys,
 		    unsigned long size, unsigned long virt, u64 attrs,
 		    unsigned int flags)
 {
-	unsigned int level = pg->start_level;
+	unsigned int level = pg->start_level, index, entries;
 	u64 *table = pg->root;
 	unsigned long bsize;
 	u64 *pte, *next;
 
 	for (;; level++) {
-		pte = &table[pte_index(pg, level, virt)];
+		index = pte_index(pg, level, virt);
+		entries = level == pg->start_level ?
+			PTES_PER_TABLE * pg->root_pages : PTES_PER_TABLE;
+		pte = &table[index];
 		bsize = level_size(level);
 
-		if (level == PAGING_LEVELS - 1) {
-			if (*pte & PTE_VALID)
-				return -EBUSY;
-			*pte = phys | attrs | PTE_PAGE | PTE_VALID;
-			return PAGE_SIZE;
-		}
+		if (level == PAGING_LEVELS - 1)
+			return fill_entries(pte, entries - index, phys,
+					    flags & PAGING_REPEAT ? 0 : PAGE_SIZE,
+					    size, PAGE_SIZE,
+					    attrs | PTE_PAGE | PTE_VALID);
 		if (level > 0 && (flags & PAGING_HUGE) && size >= bsize &&
-		    IS_ALIGNED(phys | virt, bsize)) {
-			if (*pte & PTE_VALID)
-				return -EBUSY;
-			*pte = phys | attrs | PTE_VALID;
-			return bsize;
-		}
+		    IS_ALIGNED(phys | virt, bsize))
+			return fill_entries(pte, entries - index, phys, bsize,
+					    size, bsize, attrs | PTE_VALID);
 		if (!(*pte & PTE_VALID)) {
 			next = page_alloc(&mem_pool, 1, 1);
 			if (!next)
@@ -183,10 +205,12 @@ int paging_create(const struct paging_structures *pg, unsigned long phys,
 	size = ALIGN_UP(size, PAGE_SIZE);
 
 	while (size) {
-		done = map_one(pg, phys, size, virt, attrs, flags);
+		done = map_one(pg, phys, size, virt, attrs,
+			       flags & PAGING_REPEAT ? flags & ~PAGING_HUGE : flags);
 		if (done < 0)
 			return done;
-		phys += done;
+		if (!(flags & PAGING_REPEAT))
+			phys += done;
 		virt += done;
 		size -= done;
 	}

@@ -128,19 +128,22 @@ int arch_map_hypervisor_placeholder(struct cell *cell)
 	unsigned long size = system_config->hypervisor_memory.size;
 	unsigned long con = paging_hvirt2phys(&console_page);
 	u64 attrs = paging_s2_attrs(JAILHOUSE_MEM_READ);
-	unsigned long zero = paging_hvirt2phys(zero_page), pa;
+	unsigned long zero = paging_hvirt2phys(zero_page);
 	int err;
 
-	for (pa = base; pa < base + size; pa += PAGE_SIZE) {
-		bool show = pa == con &&
-			SYS_FLAGS_VIRTUAL_DEBUG_CONSOLE(system_config->flags);
-
-		err = paging_create(&cell->s2, show ? con : zero, PAGE_SIZE, pa,
-				    attrs, 0);
-		if (err)
-			return err;
-	}
-	return 0;
+	if (!SYS_FLAGS_VIRTUAL_DEBUG_CONSOLE(system_config->flags))
+		return paging_create(&cell->s2, zero, size, base, attrs,
+				     PAGING_REPEAT);
+	/* zeros before and after the console page */
+	err = paging_create(&cell->s2, zero, con - base, base, attrs,
+			    PAGING_REPEAT);
+	if (!err)
+		err = paging_create(&cell->s2, con, PAGE_SIZE, con, attrs, 0);
+	if (!err)
+		err = paging_create(&cell->s2, zero,
+				    base + size - con - PAGE_SIZE,
+				    con + PAGE_SIZE, attrs, PAGING_REPEAT);
+	return err;
 }
 
 void stage2_cpu_init(struct cell *cell)

@@ -31,6 +31,7 @@ struct paging_structures {
 };
 
 #define PAGING_HUGE		1	/* 1 GiB / 2 MiB blocks allowed */
+#define PAGING_REPEAT		2	/* every page maps the same page at phys */
 
 extern struct paging_structures hv_paging;
 /* A zeroed page, never written: placeholder behind read-only mappings. */
