@@ -44,6 +44,9 @@ void asm_offsets(void)
 	DEFINE(ESR_JAILHOUSE_HVC, (u32)(EC_HVC64 << ESR_EC_SHIFT | ESR_IL |
 					JAILHOUSE_HVC_CODE));
 	DEFINE(HC_DISABLE, JAILHOUSE_HC_DISABLE);
+	/* and the data aborts it takes a short way */
+	DEFINE(ESR_EC_DABT_LOW, EC_DABT_LOW);
+	DEFINE(ESR_ISV_BIT, 24);
 	OFFSET(PERCPU_STAT_VMEXITS_TOTAL, struct per_cpu,
 	       stats[JAILHOUSE_CPU_STAT_VMEXITS_TOTAL]);
 	OFFSET(PERCPU_PARK_REQ, struct per_cpu, park_req);

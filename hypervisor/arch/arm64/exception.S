@@ -91,7 +91,7 @@ lower_sync:
 	mov	w2, #(ESR_JAILHOUSE_HVC & 0xffff)
 	movk	w2, #(ESR_JAILHOUSE_HVC >> 16), lsl #16
 	cmp	x1, x2
-	b.ne	lower_sync_full
+	b.ne	lower_sync_other
 	cmp	x0, #HC_DISABLE
 	b.eq	lower_sync_full
 	frame_save_x4_x17
@@ -126,6 +126,44 @@ hypercall_park_req:
 	bl	arch_hypercall_park_req
 	ldr	x0, [sp, #0]
 	b	hypercall_return
+
+/*
+ * Data aborts with a syndrome (ISV) whose register is one of x0-x18, x30
+ * or xzr (SRT not 19-29) take the same short way: the emulation reads or
+ * writes only that register. A refused access saves the rest for the
+ * report and the cell's end, which show and reset every register.
+ */
+lower_sync_other:
+	lsr	x2, x1, #26
+	cmp	x2, #ESR_EC_DABT_LOW
+	b.ne	lower_sync_full
+	tbz	x1, #ESR_ISV_BIT, lower_sync_full
+	ubfx	x2, x1, #16, #5
+	sub	x2, x2, #19
+	cmp	x2, #10
+	b.ls	lower_sync_full
+	frame_save_x4_x17
+	str	x18, [sp, #144]
+	str	x30, [sp, #240]
+	mov	x0, sp
+	bl	arch_handle_dabt_short
+	cbz	w0, dabt_refused
+	ldp	x0, x1, [sp, #0]
+	b	restore_caller_saved
+
+dabt_refused:
+	/* x18 is in the frame already and C may have changed it since */
+	str	x19, [sp, #152]
+	stp	x20, x21, [sp, #160]
+	stp	x22, x23, [sp, #176]
+	stp	x24, x25, [sp, #192]
+	stp	x26, x27, [sp, #208]
+	stp	x28, x29, [sp, #224]
+	mov	x0, sp
+	mrs	x1, esr_el2
+	mov	x29, xzr
+	bl	arch_handle_dabt_refused
+	b	vmreturn_sp
 
 lower_sync_full:
 	frame_save_x4_x17

@@ -193,6 +193,33 @@ void arch_hypercall_park_req(struct per_cpu *cpu_data)
 		arch_cpu_power_off(cpu_data);
 }
 
+/*
+ * exception.S's short way for data aborts with a syndrome naming x0-x18,
+ * x30 or xzr: only those are in the frame. Returns false, having done
+ * nothing, when the access is refused; the refusal then gets the whole
+ * frame (arch_handle_dabt_refused), as its report shows every register.
+ */
+bool arch_handle_dabt_short(struct registers *regs, u64 esr)
+{
+	struct per_cpu *cpu_data = this_cpu_data();
+
+	if (handle_dabt(regs, esr))
+		return false;
+	cpu_stat_inc(JAILHOUSE_CPU_STAT_VMEXITS_TOTAL);
+	skip_instruction(esr);
+	if (cpu_must_stop(cpu_data))
+		arch_cpu_power_off(cpu_data);
+	return true;
+}
+
+void arch_handle_dabt_refused(struct registers *regs, u64 esr)
+{
+	cpu_stat_inc(JAILHOUSE_CPU_STAT_VMEXITS_TOTAL);
+	handle_abort(regs, esr);
+	if (cpu_must_stop(this_cpu_data()))
+		arch_cpu_power_off(this_cpu_data());
+}
+
 void arch_handle_trap(struct registers *regs)
 {
 	u64 esr = read_sysreg(esr_el2);

@@ -11,6 +11,8 @@
 
 void arch_handle_trap(struct registers *regs);
 void arch_hypercall_park_req(struct per_cpu *cpu_data);
+bool arch_handle_dabt_short(struct registers *regs, u64 esr);
+void arch_handle_dabt_refused(struct registers *regs, u64 esr);
 void __noreturn arch_handle_fatal(struct registers *regs, unsigned long kind);
 /* The start of a fatal trap's report */
 void dump_regs(struct registers *regs, u64 esr);
