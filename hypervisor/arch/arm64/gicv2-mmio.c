@@ -109,6 +109,9 @@ enum mmio_result gicv2_gicd_access(void *arg, struct mmio_access *access)
 	unsigned long mask;
 	unsigned int first;
 
+	/* CTLR, TYPER, IIDR, then reserved up to the IRQ banks */
+	if (off < GICD_IGROUPR)
+		return gic_read_only(access, off < 0xc);
 	if (off >= GICD_ITARGETSR && off < GICD_ICFGR)
 		return itargetsr_access(cell, access);
 	if (off == GICD_SGIR)
@@ -127,9 +130,6 @@ enum mmio_result gicv2_gicd_access(void *arg, struct mmio_access *access)
 			gic_masked_access(gicd_base, access, reg, mask);
 		return MMIO_HANDLED;
 	}
-	/* CTLR, TYPER, IIDR and the ID registers: read-only */
-	if (access->size == 4 && !access->is_write &&
-	    (off < 0xc || off >= GICD_V2_ID_BASE))
-		return gic_pass_through(gicd_base, access);
-	return gic_raz_wi(access);
+	/* the ID registers */
+	return gic_read_only(access, off >= GICD_V2_ID_BASE);
 }

@@ -58,9 +58,13 @@ enum mmio_result gicv3_gicd_access(void *arg, struct mmio_access *access)
 {
 	struct cell *cell = arg;
 	unsigned long off = access->address;
-	const struct irq_reg *reg = gic_find_irq_reg(off);
+	const struct irq_reg *reg;
 	unsigned long mask;
 
+	/* CTLR, TYPER, IIDR, TYPER2, then reserved up to the IRQ banks */
+	if (off < GICD_IGROUPR)
+		return gic_read_only(access, off < 0x10);
+	reg = gic_find_irq_reg(off);
 	if (reg) {
 		if (!gic_size_ok(access, reg->bytes, false))
 			return gic_raz_wi(access);
@@ -72,11 +76,8 @@ enum mmio_result gicv3_gicd_access(void *arg, struct mmio_access *access)
 	}
 	if (off >= GICD_IROUTER && off < GICD_IROUTER + 8 * 1024)
 		return irouter_access(cell, access);
-	/* CTLR, TYPER, IIDR, TYPER2 and the ID registers: read-only */
-	if (access->size == 4 && !access->is_write &&
-	    (off < 0x10 || off >= GICD_ID_BASE))
-		return gic_pass_through(gicd_base, access);
-	return gic_raz_wi(access);
+	/* the ID registers */
+	return gic_read_only(access, off >= GICD_ID_BASE);
 }
 
 static struct per_cpu *frame_cpu(unsigned long frame_phys)

@@ -13,24 +13,29 @@
 #include <asm/traps.h>
 
 /*
- * Past the trapped instruction. In a T32 IT block (AArch32 EL0) the
- * condition state advances as the CPU would have advanced it.
+ * In a T32 IT block (AArch32 EL0) the condition state advances past a
+ * skipped instruction as the CPU would have advanced it.
  */
-static void skip_instruction(u64 esr)
+static void __attribute__((noinline)) advance_it(u64 spsr)
 {
-	u64 spsr = read_sysreg(spsr_el2);
-	unsigned int it;
+	unsigned int it = (spsr >> 8 & 0xfc) | (spsr >> 25 & 3);
 
-	write_sysreg(elr_el2, read_sysreg(elr_el2) + (esr & ESR_IL ? 4 : 2));
-	if (!(spsr & SPSR_AARCH32) || !(spsr & SPSR_T))
-		return;
-	it = (spsr >> 8 & 0xfc) | (spsr >> 25 & 3);
 	if (!it)
 		return;
 	it = (it & 7) == 0 ? 0 : (it & 0xe0) | ((it << 1) & 0x1f);
 	spsr &= ~(0xfcUL << 8 | 3UL << 25);
 	spsr |= (u64)(it & 0xfc) << 8 | (u64)(it & 3) << 25;
 	write_sysreg(spsr_el2, spsr);
+}
+
+/* Past the trapped instruction; inline, as every emulated access ends so. */
+static inline void skip_instruction(u64 esr)
+{
+	u64 spsr = read_sysreg(spsr_el2);
+
+	write_sysreg(elr_el2, read_sysreg(elr_el2) + (esr & ESR_IL ? 4 : 2));
+	if ((spsr & SPSR_AARCH32) && (spsr & SPSR_T))
+		advance_it(spsr);
 }
 
 /*
