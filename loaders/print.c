@@ -4,7 +4,9 @@
  * equivalent "jailhouse cell ..." commands for -w.
  */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "plan.h"
@@ -114,6 +116,31 @@ static void json_string(FILE *out, const char *s)
 	fputc('"', out);
 }
 
+/* A CPU list ("2-3,5") as numbers ([2,3,5]), as cell list writes them */
+static void json_cpus(FILE *out, const char *list)
+{
+	const char *p = list;
+	unsigned long cpu, last;
+	bool first = true;
+	char *end;
+
+	fputc('[', out);
+	while (*p) {
+		cpu = strtoul(p, &end, 10);
+		if (end == p)
+			break;
+		last = cpu;
+		if (*end == '-')
+			last = strtoul(end + 1, &end, 10);
+		for (; cpu <= last; cpu++) {
+			fprintf(out, "%s%lu", first ? "" : ",", cpu);
+			first = false;
+		}
+		p = *end == ',' ? end + 1 : end;
+	}
+	fputc(']', out);
+}
+
 static void json_segments(const struct jhl_plan *plan, FILE *out)
 {
 	unsigned int n;
@@ -191,7 +218,7 @@ int jhl_plan_print_json(const struct jhl_plan *plan, FILE *out)
 	fputs("{\n  \"cell\": ", out);
 	json_string(out, plan->cell_name);
 	fputs(",\n  \"cpus\": ", out);
-	json_string(out, plan->cpus);
+	json_cpus(out, plan->cpus);
 	fprintf(out, ",\n  \"cpu_reset_address\": %llu,\n  \"parameters_address\": %llu,\n  \"parameters\": ",
 		(unsigned long long)info->reset_addr,
 		(unsigned long long)info->params_addr);

@@ -101,6 +101,7 @@ linux "$IN/Image" -i "$IN/initrd" --dry-run --json --name other
 t "--dry-run --json" 0 '"cell": "other"'
 "$HELPER" json <"$WORK/out" 2>>"$WORK/err"
 ok $? "--dry-run --json: valid JSON"
+t "--dry-run --json: CPUs as numbers, as cell list gives them" 0 '"cpus": \[2,3\]'
 t "--dry-run --json: initrd placed" 0 '"initrd": \{"source": "[^"]*/initrd", "address": 1887436800, "size": 307200\}'
 linux "$IN/Image" --system-config "$CFG/sys.cell" --gic 0x8000000,0x80a0000 --uart-irq 33 --strict --dry-run
 t "--system-config, --gic, --uart-irq, --strict" 0 '^Layout:'
@@ -264,7 +265,7 @@ if command -v jq >/dev/null; then
 		'.initrd.address == 1887436800 and .initrd.size == 307200' \
 		'.dtb.generated and .dtb.address == 1879048192' \
 		'.parameters == "kernel=0x70200000 dtb=0x70000000"' \
-		'.upstream_layout and .cpus == "2-3"' \
+		'.upstream_layout and .cpus == [2,3]' \
 		'.memory == [{"region":2,"guest_address":1879048192,"size":134217728,"loadable":true}]'; do
 		jq -e "$expr" "$WORK/out" >/dev/null
 		ok $? "JSON: $expr"
