@@ -312,10 +312,43 @@ static void check_root_cpus(struct jh_check *chk, const struct jh_check_cell *ro
 				     jh_cpuset_to_string(online));
 }
 
+/*
+ * With the hypervisor running, a CPU another cell holds: the driver would
+ * refuse the create in the same words (driver/cell-create.c). A cell of
+ * the same name is the one being replaced (cell linux --reboot).
+ */
+static void check_cpus_held(struct jh_check *chk,
+			    const struct jh_check_cell *cell,
+			    const struct jh_cell_list *cells)
+{
+	struct jh_cpuset *held;
+	struct jh_cell *other;
+	unsigned int i, cpu;
+
+	for (i = 0; cells && i < jh_cell_list_get_count(cells); i++) {
+		other = jh_cell_list_get(cells, i);
+		if (jh_cell_get_id(other) == 0 ||
+		    !strcmp(jh_cell_get_name(other), cell->desc->name) ||
+		    jh_cell_get_cpus_assigned(other, &held))
+			continue;
+		for (cpu = 0; cpu < cell->desc->cpu_set_size * 8; cpu++)
+			if (jh_cell_has_cpu(cell->desc, cpu) &&
+			    jh_cpuset_contains(held, cpu))
+				jh_check_report_live(chk, JH_SEVERITY_ERROR,
+						     "live-cpus", cell->src,
+						     "destroy that cell first, or give this one other CPUs",
+						     "CPU %u of \"%s\" belongs to cell \"%s\"",
+						     cpu, cell->desc->name,
+						     jh_cell_get_name(other));
+		jh_cpuset_free(held);
+	}
+}
+
 static void check_cpus(struct jh_check *chk)
 {
 	const struct jh_check_cell *cells;
 	struct jh_cpuset *online, *present;
+	struct jh_cell_list *running;
 	unsigned int i, n, cpu;
 
 	online = read_cpus(chk, "/sys/devices/system/cpu/online");
@@ -327,11 +360,15 @@ static void check_cpus(struct jh_check *chk)
 		goto out_free;
 	}
 	n = jh_check_cells(chk, &cells);
+	/* no driver or no hypervisor: no cells to hold CPUs */
+	if (jh_cell_list_new(jh_check_get_ctx(chk), &running))
+		running = NULL;
 	for (i = 0; i < n; i++) {
 		if (cells[i].root) {
 			check_root_cpus(chk, &cells[i], online, present);
 			continue;
 		}
+		check_cpus_held(chk, &cells[i], running);
 		for (cpu = 0; cpu < cells[i].desc->cpu_set_size * 8; cpu++)
 			if (jh_cell_has_cpu(cells[i].desc, cpu) &&
 			    !jh_cpuset_contains(present, cpu))
@@ -340,6 +377,7 @@ static void check_cpus(struct jh_check *chk)
 						     "give the cell a CPU this machine has",
 						     "CPU %u does not exist", cpu);
 	}
+	jh_cell_list_free(running);
 out_free:
 	jh_cpuset_free(online);
 	jh_cpuset_free(present);

@@ -399,7 +399,7 @@ static void check_trapped(struct jh_check *chk,
 		    jh_ranges_overlap(mem[i].phys_start, mem[i].size, base, size))
 			jh_check_report(chk, JH_SEVERITY_ERROR, rule,
 					cell, (int)i, NULL, -1,
-					"memory region %u (phys 0x%llx-0x%llx) overlaps %s (0x%llx-0x%llx), which the hypervisor emulates",
+					"memory region %u (phys 0x%llx-0x%llx) overlaps registers the hypervisor emulates: %s (0x%llx-0x%llx)",
 					i, ULL(mem[i].phys_start),
 					ULL(jh_range_last(mem[i].phys_start, mem[i].size)),
 					what, ULL(base), ULL(jh_range_last(base, size)));

@@ -464,7 +464,7 @@ static void test_memory(void)
 	c[0].mem[0].phys_start = 0x08e00000;
 	run(&s, c, 1);
 	expect("pci-ecam-overlap", JH_SEVERITY_ERROR, "cell0.cell", 0,
-	       "memory region 0 (phys 0x8e00000-0x8e00fff) overlaps the virtual PCI host's ECAM (0x8e00000-0x8efffff), which the hypervisor emulates");
+	       "memory region 0 (phys 0x8e00000-0x8e00fff) overlaps registers the hypervisor emulates: the virtual PCI host's ECAM (0x8e00000-0x8efffff)");
 	s.pci_ecam = 0;
 	run(&s, c, 1);
 	tap_ok(!has_rule("pci-ecam-overlap"),
@@ -476,11 +476,11 @@ static void test_memory(void)
 	c[0].mem[0].phys_start = 0x08000000;
 	run(&s, c, 1);
 	expect("gic-overlap", JH_SEVERITY_ERROR, "cell0.cell", 0,
-	       "memory region 0 (phys 0x8000000-0x8000fff) overlaps the GIC distributor (0x8000000-0x800ffff), which the hypervisor emulates");
+	       "memory region 0 (phys 0x8000000-0x8000fff) overlaps registers the hypervisor emulates: the GIC distributor (0x8000000-0x800ffff)");
 	c[0].mem[0].phys_start = 0x08110000;
 	run(&s, c, 1);
 	expect("gic-overlap", JH_SEVERITY_ERROR, "cell0.cell", 0,
-	       "overlaps the GIC redistributors (0x80a0000-0x811ffff)");
+	       "overlaps registers the hypervisor emulates: the GIC redistributors (0x80a0000-0x811ffff)");
 	c[0].mem[0].phys_start = 0x08120000;
 	run(&s, c, 1);
 	tap_ok(!has_rule("gic-overlap"),
@@ -499,7 +499,7 @@ static void test_memory(void)
 	c[0].mem[0].phys_start = 0x0803f000;
 	run(&s, c, 1);
 	expect("gic-overlap", JH_SEVERITY_ERROR, "cell0.cell", 0,
-	       "memory region 0 (phys 0x803f000-0x803ffff) overlaps the GIC virtual interface control (0x8030000-0x803ffff), which the hypervisor emulates");
+	       "memory region 0 (phys 0x803f000-0x803ffff) overlaps registers the hypervisor emulates: the GIC virtual interface control (0x8030000-0x803ffff)");
 	c[0].mem[0].phys_start = 0x08020000;
 	run(&s, c, 1);
 	tap_ok(!has_rule("gic-overlap"),

@@ -248,6 +248,36 @@ static void test_cpus(void)
 	expect("live-cpus", JH_SEVERITY_WARNING, "cannot read the online and present CPUs");
 }
 
+/* fake_cell ID NAME CPUS: a cell the running hypervisor has */
+static void fake_cell(int id, const char *name, const char *cpus)
+{
+	char dir[64], attr[96];
+
+	snprintf(dir, sizeof(dir), FAKE_SYSFS "/cells/%d", id);
+	fake_mkdir(root, dir);
+	fake_write(root, FAKE_SYSFS "/enabled", "1\n");
+	snprintf(attr, sizeof(attr), "%s/name", dir);
+	fake_write(root, attr, "%s\n", name);
+	snprintf(attr, sizeof(attr), "%s/cpus_assigned_list", dir);
+	fake_write(root, attr, "%s\n", cpus);
+}
+
+/* A CPU another running cell holds, in the driver's words */
+static void test_cpus_held(void)
+{
+	machine();
+	fake_cell(0, "QEMU-VM", "0,2-3");
+	fake_cell(1, "blocker", "1");
+	run();
+	expect("live-cpus", JH_SEVERITY_ERROR,
+	       "gic.cell: CPU 1 of \"gic-demo\" belongs to cell \"blocker\"");
+	/* a cell of that name is the one being replaced */
+	fake_write(root, FAKE_SYSFS "/cells/1/name", "gic-demo\n");
+	run();
+	tap_ok(!found("live-cpus", "belongs to cell"),
+	       "live-cpus: the cell's own CPUs are not held by another");
+}
+
 /* An SPI of a cell that a Linux driver requested, as the driver refuses it */
 static void test_irqs(void)
 {
@@ -423,6 +453,7 @@ int main(int argc, char **argv)
 	test_system();
 	test_rootshared_ram();
 	test_cpus();
+	test_cpus_held();
 	test_irqs();
 	test_gic();
 	test_gic_v2_alias();

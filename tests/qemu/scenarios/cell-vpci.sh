@@ -56,7 +56,7 @@ check "the hypervisor names the emulated range" console_wait "$mark" \
 check_eq "mem_pool_used still $pool0" "$pool0" jh_pool_used
 # shellcheck disable=SC2016 # the inner shell expands its arguments
 check "config check refuses it too, naming the ECAM" sh -c \
-	'! jailhouse config check "$1" "$2" >"$3" 2>&1 && grep -q "overlaps the virtual PCI host.s ECAM" "$3"' \
+	'! jailhouse config check "$1" "$2" >"$3" 2>&1 && grep -q "overlaps registers the hypervisor emulates: the virtual PCI host.s ECAM" "$3"' \
 	_ $cfg $work/over.cell $work/check.out
 
 check_raw "disable" ok disable
