@@ -68,11 +68,12 @@ static int jhd_cell_check_ram(const struct jhd_cell *cell)
 		if (region_intersects(mem->phys_start, mem->size,
 				      IORESOURCE_SYSTEM_RAM,
 				      IORES_DESC_NONE) != REGION_DISJOINT) {
-			pr_err("create: region %u (%#llx-%#llx) of \"%s\" overlaps Linux's System RAM%s\n",
-			       n, mem->phys_start,
-			       mem->phys_start + mem->size - 1, cell->name,
-			       mem->flags & JAILHOUSE_MEM_ROOTSHARED ?
-			       " and is LOADABLE: images would overwrite Linux's memory" : "");
+			jhd_refuse("create", "region %u (%#llx-%#llx) of \"%s\" overlaps Linux's System RAM%s\n",
+				   n, mem->phys_start,
+				   mem->phys_start + mem->size - 1, cell->name,
+				   mem->flags & JAILHOUSE_MEM_ROOTSHARED ?
+				   " and is LOADABLE: images would overwrite Linux's memory" :
+				   ": reserve it from Linux (mem=, memmap= or a reserved-memory node)");
 			return -EADDRINUSE;
 		}
 	}
@@ -134,9 +135,9 @@ static int jhd_claim_region(struct jhd_cell *cell, unsigned int n,
 				mem->phys_start, end, &busy,
 				jhd_first_busy) != 1 || jhd_ours(&busy))
 		return 0;
-	pr_err("create: region %u (%#llx-%#llx) of \"%s\": %#llx-%#llx of it is claimed by a Linux driver (/proc/iomem): unbind the driver, or mark the region ROOTSHARED\n",
-	       n, mem->phys_start, end, cell->name,
-	       (unsigned long long)busy.start, (unsigned long long)busy.end);
+	jhd_refuse("create", "region %u (%#llx-%#llx) of \"%s\": %#llx-%#llx of it is claimed by a Linux driver (/proc/iomem): unbind the driver, or mark the region ROOTSHARED\n",
+		   n, mem->phys_start, end, cell->name,
+		   (unsigned long long)busy.start, (unsigned long long)busy.end);
 	return -EBUSY;
 }
 
@@ -188,8 +189,8 @@ static int jhd_cell_check_irqs(const struct jhd_cell *cell)
 			virq = irq_find_mapping(gic, intid);
 			if (!virq || !irq_has_action(virq))
 				continue;
-			pr_err("create: interrupt %llu of \"%s\" has a Linux handler (IRQ %u in /proc/interrupts): free it first, e.g. by unbinding its driver\n",
-			       intid, cell->name, virq);
+			jhd_refuse("create", "interrupt %llu of \"%s\" has a Linux handler (IRQ %u in /proc/interrupts): free it first, e.g. by unbinding its driver\n",
+				   intid, cell->name, virq);
 			return -EBUSY;
 		}
 	}

@@ -28,29 +28,29 @@ static int jhd_config_check(const struct jailhouse_cell_desc *cfg, u32 size)
 
 	switch (jailhouse_cell_header_fault(cfg)) {
 	case JAILHOUSE_HEADER_SIGNATURE:
-		pr_err("create: not a cell configuration (no \"%s\" signature)\n",
-		       JAILHOUSE_CELL_DESC_SIGNATURE);
+		jhd_refuse("create", "not a cell configuration (no \"%s\" signature)\n",
+			   JAILHOUSE_CELL_DESC_SIGNATURE);
 		return -EINVAL;
 	case JAILHOUSE_HEADER_REVISION:
-		pr_err("create: configuration revision %u, driver supports %u\n",
-		       cfg->revision, JAILHOUSE_CONFIG_REVISION);
+		jhd_refuse("create", "configuration revision %u, driver supports %u\n",
+			   cfg->revision, JAILHOUSE_CONFIG_REVISION);
 		return -EPROTO;
 	case JAILHOUSE_HEADER_ARCH:
-		pr_err("create: configuration is for architecture %u, not arm64 (%u)\n",
-		       cfg->architecture, JAILHOUSE_ARM64);
+		jhd_refuse("create", "configuration is for architecture %u, not arm64 (%u)\n",
+			   cfg->architecture, JAILHOUSE_ARM64);
 		return -EOPNOTSUPP;
 	case JAILHOUSE_HEADER_OK:
 		break;
 	}
 	need = jailhouse_cell_config_size(cfg);
 	if (need > size) {
-		pr_err("create: configuration counts give %llu bytes, only %u passed; truncated?\n",
-		       need, size);
+		jhd_refuse("create", "configuration counts give %llu bytes, only %u passed; truncated?\n",
+			   need, size);
 		return -ENODATA;
 	}
 	if (name_len == 0 || name_len == sizeof(cfg->name)) {
-		pr_err("create: cell name is empty or longer than %u characters\n",
-		       JAILHOUSE_CELL_NAME_MAXLEN);
+		jhd_refuse("create", "cell name is empty or longer than %u characters\n",
+			   JAILHOUSE_CELL_NAME_MAXLEN);
 		return -EINVAL;
 	}
 	return 0;
@@ -63,13 +63,13 @@ static int jhd_config_fetch(const struct jailhouse_cell_create *req,
 	int err;
 
 	if (req->config_size < sizeof(*cfg)) {
-		pr_err("create: configuration of %u bytes, a cell descriptor alone has %zu\n",
-		       req->config_size, sizeof(*cfg));
+		jhd_refuse("create", "configuration of %u bytes, a cell descriptor alone has %zu\n",
+			   req->config_size, sizeof(*cfg));
 		return -EINVAL;
 	}
 	if (req->config_size > JAILHOUSE_CELL_CONFIG_MAX_SIZE) {
-		pr_err("create: configuration of %u bytes, limit %u\n",
-		       req->config_size, JAILHOUSE_CELL_CONFIG_MAX_SIZE);
+		jhd_refuse("create", "configuration of %u bytes, limit %u\n",
+			   req->config_size, JAILHOUSE_CELL_CONFIG_MAX_SIZE);
 		return -E2BIG;
 	}
 
@@ -82,8 +82,8 @@ static int jhd_config_fetch(const struct jailhouse_cell_create *req,
 		return -ENOMEM;
 	if (copy_from_user(cfg, u64_to_user_ptr(req->config_address),
 			   req->config_size)) {
-		pr_err("create: cannot read %u bytes of configuration\n",
-		       req->config_size);
+		jhd_refuse("create", "cannot read %u bytes of configuration\n",
+			   req->config_size);
 		kfree(cfg);
 		return -EFAULT;
 	}
@@ -106,25 +106,28 @@ static int jhd_cell_cpus(struct jhd_cell *cell)
 {
 	const struct jailhouse_cell_desc *cfg = cell->config;
 	const u8 *set = jailhouse_cell_cpu_set(cfg);
+	const struct jhd_cell *holder;
 	unsigned int cpu;
 
 	for (cpu = 0; cpu < cfg->cpu_set_size * 8; cpu++) {
 		if (!(set[cpu / 8] & BIT(cpu % 8)))
 			continue;
 		if (cpu >= nr_cpu_ids || !cpumask_test_cpu(cpu, &jhd_hv.cpus)) {
-			pr_err("create: CPU %u of \"%s\" is not one of the root cell's CPUs %*pbl\n",
-			       cpu, cell->name, cpumask_pr_args(&jhd_hv.cpus));
+			jhd_refuse("create", "CPU %u of \"%s\" is not one of the root cell's CPUs %*pbl\n",
+				   cpu, cell->name, cpumask_pr_args(&jhd_hv.cpus));
 			return -ECHRNG;
 		}
 		if (!cpumask_test_cpu(cpu, &jhd_root_cell->cpus_assigned)) {
-			pr_err("create: CPU %u of \"%s\" belongs to another cell\n",
-			       cpu, cell->name);
+			holder = jhd_cell_by_cpu(cpu);
+			jhd_refuse("create", "CPU %u of \"%s\" belongs to cell \"%s\"\n",
+				   cpu, cell->name,
+				   holder ? holder->name : "?");
 			return -EBUSY;
 		}
 		cpumask_set_cpu(cpu, &cell->cpus_assigned);
 	}
 	if (cpumask_empty(&cell->cpus_assigned)) {
-		pr_err("create: cell \"%s\" has no CPUs\n", cell->name);
+		jhd_refuse("create", "cell \"%s\" has no CPUs\n", cell->name);
 		return -EDOM;
 	}
 	return 0;
@@ -140,8 +143,8 @@ static int jhd_cell_take_cpus(struct jhd_cell *cell)
 			continue;
 		err = remove_cpu(cpu);
 		if (err < 0) {
-			pr_err("create: cannot take CPU %u offline for \"%s\": %d\n",
-			       cpu, cell->name, err);
+			jhd_refuse("create", "cannot take CPU %u offline for \"%s\": %d\n",
+				   cpu, cell->name, err);
 			jhd_cell_return_cpus(cell);
 			return err;
 		}
@@ -201,8 +204,8 @@ int jhd_cmd_cell_create(const void __user *arg)
 	strscpy(cell->name, cell->config->name, sizeof(cell->name));
 
 	if (jhd_cell_by_name(cell->name)) {
-		pr_err("create: a cell named \"%s\" exists already\n",
-		       cell->name);
+		jhd_refuse("create", "a cell named \"%s\" exists already\n",
+			   cell->name);
 		err = -EEXIST;
 		goto err_free;
 	}
@@ -213,8 +216,8 @@ int jhd_cmd_cell_create(const void __user *arg)
 		goto err_free;
 	err = jhd_cell_free_id();
 	if (err < 0) {
-		pr_err("create: all %u cell IDs are in use\n",
-		       JAILHOUSE_CELL_ID_MAX);
+		jhd_refuse("create", "all %u cell IDs are in use\n",
+			   JAILHOUSE_CELL_ID_MAX);
 		goto err_free;
 	}
 	cell->id = err;
@@ -232,8 +235,8 @@ int jhd_cmd_cell_create(const void __user *arg)
 				  __pa(cell->config));
 	cpus_read_unlock();
 	if (ret) {
-		pr_err("create: hypervisor refused cell \"%s\": %ld (its console says why)\n",
-		       cell->name, ret);
+		jhd_refuse_hv("create", "the hypervisor refused cell \"%s\" (%ld)",
+			      cell->name, ret);
 		jhd_cell_return_cpus(cell);
 		err = ret;
 		goto err_free;

@@ -41,8 +41,8 @@ int jhd_cmd_cell_start(const void __user *arg)
 	ret = jailhouse_call_arg1(JAILHOUSE_HC_CELL_START, cell->id);
 	cpus_read_unlock();
 	if (ret) {
-		pr_err("start: hypervisor refused to start cell \"%s\": %ld\n",
-		       cell->name, ret);
+		jhd_refuse_hv("start", "the hypervisor refused to start cell \"%s\" (%ld)",
+			      cell->name, ret);
 		return ret;
 	}
 	if (cell->loaded_images)
@@ -64,8 +64,8 @@ int jhd_cell_destroy(struct jhd_cell *cell)
 	ret = jailhouse_call_arg1(JAILHOUSE_HC_CELL_DESTROY, cell->id);
 	cpus_read_unlock();
 	if (ret) {
-		pr_err("destroy: hypervisor refused to destroy cell \"%s\": %ld\n",
-		       cell->name, ret);
+		jhd_refuse_hv("destroy", "the hypervisor refused to destroy cell \"%s\" (%ld)",
+			      cell->name, ret);
 		return ret;
 	}
 

@@ -61,24 +61,24 @@ static int jhd_image_check(const struct jhd_cell *cell, unsigned int i,
 
 	mem = jhd_image_region(cell, img->target_address, &n);
 	if (!mem) {
-		pr_err("load: image %u (%#llx bytes at %#llx) is outside the memory of cell \"%s\"\n",
-		       i, need, img->target_address, cell->name);
+		jhd_refuse("load", "image %u (%#llx bytes at %#llx) is outside the memory of cell \"%s\"\n",
+			   i, need, img->target_address, cell->name);
 		return -EADDRNOTAVAIL;
 	}
 	if ((mem->flags & (JAILHOUSE_MEM_LOADABLE | JAILHOUSE_MEM_WRITE)) !=
 	    (JAILHOUSE_MEM_LOADABLE | JAILHOUSE_MEM_WRITE) ||
 	    (mem->flags & JAILHOUSE_MEM_COMM_REGION)) {
-		pr_err("load: image %u at %#llx: region %u (%#llx-%#llx, flags %#llx) of cell \"%s\" is not writable and loadable\n",
-		       i, img->target_address, n, mem->virt_start,
-		       mem->virt_start + mem->size - 1, mem->flags, cell->name);
+		jhd_refuse("load", "image %u at %#llx: region %u (%#llx-%#llx, flags %#llx) of cell \"%s\" is not writable and loadable\n",
+			   i, img->target_address, n, mem->virt_start,
+			   mem->virt_start + mem->size - 1, mem->flags, cell->name);
 		return -EACCES;
 	}
 	room = mem->size - (img->target_address - mem->virt_start);
 	if (need > room) {
-		pr_err("load: image %u (%#llx bytes at %#llx) overruns region %u (%#llx-%#llx) of cell \"%s\" by %#llx bytes\n",
-		       i, need, img->target_address, n, mem->virt_start,
-		       mem->virt_start + mem->size - 1, cell->name,
-		       need - room);
+		jhd_refuse("load", "image %u (%#llx bytes at %#llx) overruns region %u (%#llx-%#llx) of cell \"%s\" by %#llx bytes\n",
+			   i, need, img->target_address, n, mem->virt_start,
+			   mem->virt_start + mem->size - 1, cell->name,
+			   need - room);
 		return -EFBIG;
 	}
 	/*
@@ -88,8 +88,8 @@ static int jhd_image_check(const struct jhd_cell *cell, unsigned int i,
 	phys = mem->phys_start + (img->target_address - mem->virt_start);
 	if (region_intersects(phys, need, IORESOURCE_SYSTEM_RAM,
 			      IORES_DESC_NONE) != REGION_DISJOINT) {
-		pr_err("load: image %u (%#llx bytes at %#llx) would overwrite Linux's System RAM at %pa in region %u of cell \"%s\"\n",
-		       i, need, img->target_address, &phys, n, cell->name);
+		jhd_refuse("load", "image %u (%#llx bytes at %#llx) would overwrite Linux's System RAM at %pa in region %u of cell \"%s\"\n",
+			   i, need, img->target_address, &phys, n, cell->name);
 		return -EADDRINUSE;
 	}
 	*region = mem;
@@ -110,15 +110,15 @@ static int jhd_image_copy(const struct jhd_cell *cell, unsigned int i,
 	/* not System RAM (checked above), so a mapping of our own */
 	dst = memremap(phys, img->size, MEMREMAP_WB);
 	if (!dst) {
-		pr_err("load: cannot map %#llx bytes at %pa for image %u\n",
-		       img->size, &phys, i);
+		jhd_refuse("load", "cannot map %#llx bytes at %pa for image %u\n",
+			   img->size, &phys, i);
 		return -ENOMEM;
 	}
 	for (done = 0; done < img->size; done += chunk) {
 		chunk = min_t(u64, img->size - done, JHD_LOAD_CHUNK);
 		if (copy_from_user(dst + done, src + done, chunk)) {
-			pr_err("load: cannot read image %u from user memory\n",
-			       i);
+			jhd_refuse("load", "cannot read image %u from user memory\n",
+				   i);
 			err = -EFAULT;
 			break;
 		}
@@ -148,7 +148,7 @@ static int jhd_images_fetch(const struct jailhouse_cell_load __user *uload,
 	if (get_user(*num, &uload->num_preload_images))
 		return -EFAULT;
 	if (*num > JHD_LOAD_MAX_IMAGES) {
-		pr_err("load: %u images, limit %u\n", *num, JHD_LOAD_MAX_IMAGES);
+		jhd_refuse("load", "%u images, limit %u\n", *num, JHD_LOAD_MAX_IMAGES);
 		return -E2BIG;
 	}
 	*images = NULL;
@@ -201,8 +201,8 @@ int jhd_cmd_cell_load(const void __user *arg)
 	ret = jailhouse_call_arg1(JAILHOUSE_HC_CELL_SET_LOADABLE, cell->id);
 	cpus_read_unlock();
 	if (ret) {
-		pr_err("load: hypervisor refused to stop cell \"%s\": %ld\n",
-		       cell->name, ret);
+		jhd_refuse_hv("load", "the hypervisor refused to stop cell \"%s\" (%ld)",
+			      cell->name, ret);
 		err = ret;
 		goto out;
 	}

@@ -81,6 +81,18 @@ static struct jhd_cell *jhd_cell_by_id(unsigned int id)
 	return NULL;
 }
 
+/* The non-root cell that holds a CPU, NULL if none does. */
+struct jhd_cell *jhd_cell_by_cpu(unsigned int cpu)
+{
+	struct jhd_cell *cell;
+
+	list_for_each_entry(cell, &jhd_cells, entry)
+		if (cell != jhd_root_cell &&
+		    cpumask_test_cpu(cpu, &cell->cpus_assigned))
+			return cell;
+	return NULL;
+}
+
 /* The lowest ID no cell uses, as upstream; 0 is always root's. */
 int jhd_cell_free_id(void)
 {

@@ -29,12 +29,6 @@
 /* The ring has no wakeup for us, so blocked readers poll it. */
 #define JHD_POLL_MS		100
 
-struct jhd_reader {
-	struct mutex lock;	/* one read() at a time moves the cursor */
-	unsigned int gen;	/* ring the cursor belongs to, 0: none yet */
-	u32 pos;		/* free-running, like the ring's tail */
-};
-
 /* Taken inside jhd_lock by the commands, alone by the readers. */
 static DEFINE_MUTEX(jhd_console_lock);
 /*
@@ -209,7 +203,7 @@ ssize_t jhd_console_show_all(char *buf)
 }
 
 /* Under jhd_console_lock: new bytes for this reader, 0 if none, or errno */
-static ssize_t jhd_console_fetch(struct jhd_reader *r, char *buf, size_t count,
+static ssize_t jhd_console_fetch(struct jhd_file *r, char *buf, size_t count,
 				u32 *pos)
 {
 	const struct jailhouse_console_page *ring;
@@ -225,7 +219,7 @@ static ssize_t jhd_console_fetch(struct jhd_reader *r, char *buf, size_t count,
 	return jhd_ring_copy(ring, pos, buf, count);
 }
 
-static ssize_t jhd_console_wait_read(struct file *file, struct jhd_reader *r,
+static ssize_t jhd_console_wait_read(struct file *file, struct jhd_file *r,
 				    char *buf, size_t count, u32 *pos)
 {
 	ssize_t ret;
@@ -250,7 +244,7 @@ static ssize_t jhd_console_wait_read(struct file *file, struct jhd_reader *r,
 ssize_t jhd_console_read(struct file *file, char __user *out, size_t count,
 			loff_t *ppos)
 {
-	struct jhd_reader *r = file->private_data;
+	struct jhd_file *r = file->private_data;
 	ssize_t ret;
 	char *buf;
 	u32 pos;
@@ -288,7 +282,7 @@ ssize_t jhd_console_read(struct file *file, char __user *out, size_t count,
 __poll_t jhd_console_poll(struct file *file, poll_table *wait)
 {
 	const struct jailhouse_console_page *ring;
-	struct jhd_reader *r = file->private_data;
+	struct jhd_file *r = file->private_data;
 	__poll_t mask = 0;
 	u32 pos;
 
@@ -315,20 +309,55 @@ __poll_t jhd_console_poll(struct file *file, poll_table *wait)
 	return mask;
 }
 
-int jhd_console_open(struct inode *inode, struct file *file)
-{
-	struct jhd_reader *r;
+/*
+ * Where the running hypervisor's ring stands when a command begins (under
+ * jhd_lock), so that a refusal can quote what the hypervisor said since.
+ */
+static unsigned int jhd_mark_gen;
+static u32 jhd_mark_pos;
 
-	r = kzalloc(sizeof(*r), GFP_KERNEL);
-	if (!r)
-		return -ENOMEM;
-	mutex_init(&r->lock);
-	file->private_data = r;
-	return 0;
+void jhd_console_mark(void)
+{
+	const struct jailhouse_console_page *ring;
+
+	mutex_lock(&jhd_console_lock);
+	ring = jhd_ring();
+	jhd_mark_gen = jhd_ring_gen;
+	jhd_mark_pos = IS_ERR(ring) ? 0 : READ_ONCE(ring->tail);
+	mutex_unlock(&jhd_console_lock);
 }
 
-int jhd_console_release(struct inode *inode, struct file *file)
+/*
+ * The last line the hypervisor wrote since the mark (a new ring: all of
+ * it), or "its console says why" if there is none Linux may read.
+ */
+const char *jhd_console_said(char *out, size_t size)
 {
-	kfree(file->private_data);
-	return 0;
+	const struct jailhouse_console_page *ring;
+	size_t len = 0, start;
+	char *buf;
+	u32 pos;
+
+	buf = kmalloc(JHD_RING_SIZE, GFP_KERNEL);
+	if (buf) {
+		mutex_lock(&jhd_console_lock);
+		ring = jhd_ring();
+		if (!IS_ERR(ring)) {
+			pos = jhd_mark_gen == jhd_ring_gen ? jhd_mark_pos : 0;
+			if (READ_ONCE(ring->tail) - pos > JHD_RING_SIZE)
+				pos = READ_ONCE(ring->tail) - JHD_RING_SIZE;
+			len = jhd_ring_copy(ring, &pos, buf, JHD_RING_SIZE);
+		}
+		mutex_unlock(&jhd_console_lock);
+	}
+	while (len && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
+		len--;
+	for (start = len; start && buf[start - 1] != '\n'; start--)
+		;
+	if (len > start)
+		strscpy(out, buf + start, min(size, len - start + 1));
+	else
+		strscpy(out, "its console says why", size);
+	kfree(buf);
+	return out;
 }

@@ -30,8 +30,8 @@ static int jhd_check_cpus(void)
 
 	for_each_online_cpu(cpu) {
 		if (!cpumask_test_cpu(cpu, &jhd_hv.cpus)) {
-			pr_err("disable: CPU %u was offline at enable, take it offline first\n",
-			       cpu);
+			jhd_refuse("disable", "CPU %u was offline at enable, take it offline first\n",
+				   cpu);
 			return -EBUSY;
 		}
 	}
@@ -64,8 +64,8 @@ int jhd_check_failed(const char *cmd, const struct cpumask *cpus,
 		state = jailhouse_call_arg2(JAILHOUSE_HC_CPU_GET_INFO, cpu,
 					    JAILHOUSE_CPU_INFO_STATE);
 		if (state < 0) {
-			pr_err("%s: hypervisor cannot tell the state of CPU %u: %ld\n",
-			       cmd, cpu, state);
+			jhd_refuse(cmd, "hypervisor cannot tell the state of CPU %u: %ld\n",
+				   cpu, state);
 			err = state;
 			goto out;
 		}
@@ -73,8 +73,8 @@ int jhd_check_failed(const char *cmd, const struct cpumask *cpus,
 			cpumask_set_cpu(cpu, failed);
 	}
 	if (!cpumask_empty(failed)) {
-		pr_err("%s: the hypervisor reports root CPU(s) %*pbl failed (parked after a fatal trap, or lost stopping a cell; its console says why): waiting for them would hang, only a reboot recovers\n",
-		       cmd, cpumask_pr_args(failed));
+		jhd_refuse(cmd, "the hypervisor reports root CPU(s) %*pbl failed (parked after a fatal trap, or lost stopping a cell; its console says why): waiting for them would hang, only a reboot recovers\n",
+			   cpumask_pr_args(failed));
 		err = -EBUSY;
 	}
 out:
@@ -119,7 +119,7 @@ int jhd_disable_locked(void)
 	/* onlines their CPUs again, so before the hotplug lock */
 	err = jhd_cells_destroy_all();
 	if (err) {
-		pr_err("disable: a cell could not be destroyed: %d\n", err);
+		jhd_refuse("disable", "a cell could not be destroyed: %d\n", err);
 		return err;
 	}
 
@@ -163,7 +163,7 @@ int jhd_cmd_disable(void)
 	if (jhd_hv.broken)
 		return -ENOTRECOVERABLE;
 	if (!jhd_hv.enabled) {
-		pr_err("disable: hypervisor is not enabled\n");
+		jhd_refuse("disable", "hypervisor is not enabled\n");
 		return -EINVAL;
 	}
 	return jhd_disable_locked();

@@ -11,12 +11,14 @@
 #include <linux/kobject.h>
 #include <linux/list.h>
 #include <linux/mutex.h>
+#include <linux/spinlock.h>
 #include <linux/types.h>
 
 #include <jailhouse/cell-config.h>
 #include <jailhouse/config-rules.h>
 #include <jailhouse/console.h>
 #include <jailhouse/header.h>
+#include <jailhouse/ioctl.h>
 
 struct device;
 struct file;
@@ -56,6 +58,34 @@ struct jhd_cell {
 	unsigned int loaded_images;
 	u64 loaded_bytes;
 };
+
+/* What one open /dev/jailhouse keeps (file->private_data). */
+struct jhd_file {
+	/* console.c: the read cursor; one read() at a time moves it */
+	struct mutex lock;
+	unsigned int gen;	/* ring the cursor belongs to, 0: none yet */
+	u32 pos;		/* free-running, like the ring's tail */
+	/* main.c: why its last command failed (JAILHOUSE_GET_REASON) */
+	spinlock_t reason_lock;
+	char reason[JAILHOUSE_REASON_SIZE];
+};
+
+/*
+ * A command's refusal: its kernel log line ("jailhouse: CMD: ..."), and,
+ * the first one of a command, the reason JAILHOUSE_GET_REASON gives the
+ * caller (later lines are consequences).
+ */
+#define jhd_refuse(cmd, fmt, ...) do {				\
+	pr_err("%s: " fmt, cmd, ##__VA_ARGS__);			\
+	jhd_reason_set(fmt, ##__VA_ARGS__);			\
+} while (0)
+__printf(1, 2) void jhd_reason_set(const char *fmt, ...);
+/* ... refused by the hypervisor: with the last line it wrote since */
+#define jhd_refuse_hv(cmd, fmt, ...) do {				\
+	char __said[JAILHOUSE_REASON_SIZE];				\
+	jhd_refuse(cmd, fmt ": %s\n", ##__VA_ARGS__,			\
+		   jhd_console_said(__said, sizeof(__said)));		\
+} while (0)
 
 extern struct mutex jhd_lock;
 extern struct jhd_hypervisor jhd_hv;
@@ -97,6 +127,7 @@ struct jhd_cell *jhd_cell_create_root(const struct jailhouse_system *cfg);
 void jhd_cell_add(struct jhd_cell *cell);
 void jhd_cell_delete(struct jhd_cell *cell);
 struct jhd_cell *jhd_cell_by_name(const char *name);
+struct jhd_cell *jhd_cell_by_cpu(unsigned int cpu);
 struct jhd_cell *jhd_cell_first_non_root(void);
 int jhd_cell_free_id(void);
 int jhd_cell_lookup(const void __user *arg, struct jhd_cell **cell);
@@ -145,8 +176,8 @@ void jhd_console_start(bool permitted);
 void jhd_console_stop(void);
 void jhd_console_snapshot(void);
 ssize_t jhd_console_show_all(char *buf);
-int jhd_console_open(struct inode *inode, struct file *file);
-int jhd_console_release(struct inode *inode, struct file *file);
+void jhd_console_mark(void);
+const char *jhd_console_said(char *out, size_t size);
 ssize_t jhd_console_read(struct file *file, char __user *out, size_t count,
 			loff_t *ppos);
 __poll_t jhd_console_poll(struct file *file, struct poll_table_struct *wait);

@@ -20,16 +20,16 @@ static int jhd_config_check_header(const struct jailhouse_system *hdr)
 {
 	switch (jailhouse_system_header_fault(hdr)) {
 	case JAILHOUSE_HEADER_SIGNATURE:
-		pr_err("enable: not a system configuration (no \"%s\" signature)\n",
-		       JAILHOUSE_SYSTEM_SIGNATURE);
+		jhd_refuse("enable", "not a system configuration (no \"%s\" signature)\n",
+			   JAILHOUSE_SYSTEM_SIGNATURE);
 		return -EINVAL;
 	case JAILHOUSE_HEADER_REVISION:
-		pr_err("enable: configuration revision %u, driver supports %u\n",
-		       hdr->revision, JAILHOUSE_CONFIG_REVISION);
+		jhd_refuse("enable", "configuration revision %u, driver supports %u\n",
+			   hdr->revision, JAILHOUSE_CONFIG_REVISION);
 		return -EPROTO;
 	case JAILHOUSE_HEADER_ARCH:
-		pr_err("enable: configuration is for architecture %u, not arm64 (%u)\n",
-		       hdr->architecture, JAILHOUSE_ARM64);
+		jhd_refuse("enable", "configuration is for architecture %u, not arm64 (%u)\n",
+			   hdr->architecture, JAILHOUSE_ARM64);
 		return -EOPNOTSUPP;
 	case JAILHOUSE_HEADER_OK:
 		break;
@@ -49,7 +49,7 @@ static int jhd_config_fetch(const void __user *arg,
 	int err;
 
 	if (copy_from_user(&hdr, arg, sizeof(hdr))) {
-		pr_err("enable: cannot read the configuration header\n");
+		jhd_refuse("enable", "cannot read the configuration header\n");
 		return -EFAULT;
 	}
 	err = jhd_config_check_header(&hdr);
@@ -58,8 +58,8 @@ static int jhd_config_fetch(const void __user *arg,
 
 	len = jailhouse_system_config_size(&hdr);
 	if (len > JAILHOUSE_SYSTEM_CONFIG_MAX_SIZE) {
-		pr_err("enable: configuration counts give %llu bytes, limit %u\n",
-		       len, JAILHOUSE_SYSTEM_CONFIG_MAX_SIZE);
+		jhd_refuse("enable", "configuration counts give %llu bytes, limit %u\n",
+			   len, JAILHOUSE_SYSTEM_CONFIG_MAX_SIZE);
 		return -E2BIG;
 	}
 
@@ -67,8 +67,8 @@ static int jhd_config_fetch(const void __user *arg,
 	if (!*cfg)
 		return -ENOMEM;
 	if (copy_from_user(*cfg, arg, len)) {
-		pr_err("enable: cannot read %llu bytes of configuration; truncated?\n",
-		       len);
+		jhd_refuse("enable", "cannot read %llu bytes of configuration; truncated?\n",
+			   len);
 		kvfree(*cfg);
 		return -EFAULT;
 	}
@@ -98,15 +98,15 @@ static int jhd_config_root_cpus(const struct jailhouse_system *cfg,
 	for (byte = set_size - 1; byte >= 0 && !set[byte]; byte--)
 		;
 	if (byte < 0) {
-		pr_err("enable: root cell has no CPUs\n");
+		jhd_refuse("enable", "root cell has no CPUs\n");
 		return -EDOM;
 	}
 	*max_cpus = byte * 8 + fls(set[byte]);
 
 	for_each_online_cpu(cpu) {
 		if (!jhd_cpu_in_set(set, set_size, cpu)) {
-			pr_err("enable: online CPU %u is not in the root cell\n",
-			       cpu);
+			jhd_refuse("enable", "online CPU %u is not in the root cell\n",
+				   cpu);
 			return -ECHRNG;
 		}
 	}
@@ -148,6 +148,7 @@ static int jhd_enter(const struct firmware *fw, unsigned int max_cpus,
 	}
 	/* keep what the hypervisor said before it gave up */
 	jhd_console_snapshot();
+	jhd_refuse_hv("enable", "the hypervisor failed to start (%d)", err);
 
 err_release:
 	jhd_hvmem_release();
@@ -192,7 +193,7 @@ int jhd_cmd_enable(const void __user *arg)
 	if (jhd_hv.broken)
 		return -ENOTRECOVERABLE;
 	if (jhd_hv.enabled) {
-		pr_err("enable: hypervisor is already enabled\n");
+		jhd_refuse("enable", "hypervisor is already enabled\n");
 		return -EBUSY;
 	}
 
@@ -219,7 +220,7 @@ int jhd_cmd_enable(const void __user *arg)
 
 	err = jhd_cell_register(root);
 	if (err) {
-		pr_err("enable: cannot create the root cell in sysfs, disabling\n");
+		jhd_refuse("enable", "cannot create the root cell in sysfs, disabling\n");
 		if (jhd_disable_locked() && !jhd_hv.broken) {
 			/*
 			 * Still enabled, but without the root cell the

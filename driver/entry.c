@@ -98,12 +98,12 @@ static int jhd_check_el2(void)
 	u64 pfr0 = read_sysreg_s(SYS_ID_AA64PFR0_EL1);
 
 	if (is_kernel_in_hyp_mode()) {
-		pr_err("enable: Linux runs at EL2 (VHE), the hyp stub is not available\n");
+		jhd_refuse("enable", "Linux runs at EL2 (VHE), the hyp stub is not available\n");
 		return -ENXIO;
 	}
 	if (!cpuid_feature_extract_unsigned_field(pfr0,
 						  ID_AA64PFR0_EL1_EL2_SHIFT)) {
-		pr_err("enable: the CPU implements no EL2\n");
+		jhd_refuse("enable", "the CPU implements no EL2\n");
 		return -ENXIO;
 	}
 	return 0;
@@ -127,8 +127,8 @@ int jhd_entry_probe_stub(void)
 
 	for_each_online_cpu(cpu) {
 		if (call.results[cpu] != HVC_STUB_ERR) {
-			pr_err("enable: EL2 of CPU %u is not Linux's hyp stub (answer %#lx); is KVM using it?\n",
-			       cpu, call.results[cpu]);
+			jhd_refuse("enable", "EL2 of CPU %u is not Linux's hyp stub (answer %#lx); is KVM using it?\n",
+				   cpu, call.results[cpu]);
 			err = -ENXIO;
 			break;
 		}

@@ -15,8 +15,8 @@
 
 static int jhd_image_bad(const char *why)
 {
-	pr_err("enable: %s is not a usable hypervisor image: %s\n",
-	       JAILHOUSE_FIRMWARE_NAME, why);
+	jhd_refuse("enable", "%s is not a usable hypervisor image: %s\n",
+		   JAILHOUSE_FIRMWARE_NAME, why);
 	return -ELIBBAD;
 }
 
@@ -30,9 +30,9 @@ static int jhd_image_check(const struct firmware *fw)
 		   JAILHOUSE_HEADER_SIGNATURE_SIZE))
 		return jhd_image_bad("bad signature");
 	if (hdr->entry_protocol != JAILHOUSE_ENTRY_PROTOCOL) {
-		pr_err("enable: %s speaks entry protocol %u, this driver %u; install a matching image\n",
-		       JAILHOUSE_FIRMWARE_NAME, hdr->entry_protocol,
-		       JAILHOUSE_ENTRY_PROTOCOL);
+		jhd_refuse("enable", "%s speaks entry protocol %u, this driver %u; install a matching image\n",
+			   JAILHOUSE_FIRMWARE_NAME, hdr->entry_protocol,
+			   JAILHOUSE_ENTRY_PROTOCOL);
 		return -ENOEXEC;
 	}
 	if (hdr->core_size < fw->size || !PAGE_ALIGNED(hdr->core_size))
@@ -56,8 +56,8 @@ int jhd_firmware_get(const struct firmware **fw)
 	/* direct: no user-mode helper fallback that could stall for a minute */
 	err = request_firmware_direct(fw, JAILHOUSE_FIRMWARE_NAME, jhd_root_dev);
 	if (err) {
-		pr_err("enable: cannot load /lib/firmware/%s (error %d)\n",
-		       JAILHOUSE_FIRMWARE_NAME, err);
+		jhd_refuse("enable", "cannot load /lib/firmware/%s (error %d)\n",
+			   JAILHOUSE_FIRMWARE_NAME, err);
 		return -ENOENT;
 	}
 

@@ -46,8 +46,8 @@ int jhd_hvmem_check(const struct jailhouse_system *cfg)
 
 	if (!size || !PAGE_ALIGNED(start) || !PAGE_ALIGNED(size) ||
 	    check_add_overflow(start, size, &end)) {
-		pr_err("enable: hypervisor memory %#llx size %#llx is empty, unaligned or out of range\n",
-		       start, size);
+		jhd_refuse("enable", "hypervisor memory %#llx size %#llx is empty, unaligned or out of range\n",
+			   start, size);
 		return -EADDRNOTAVAIL;
 	}
 	/*
@@ -56,14 +56,14 @@ int jhd_hvmem_check(const struct jailhouse_system *cfg)
 	 */
 	if (!IS_ALIGNED(start, SZ_2M) || size > JHD_HVMEM_MAX_SIZE ||
 	    (start >> 39) == 511) {
-		pr_err("enable: hypervisor memory %#llx size %#llx: needs a 2 MiB aligned start, at most %#llx bytes, and a start below 0xff8000000000\n",
-		       start, size, (u64)JHD_HVMEM_MAX_SIZE);
+		jhd_refuse("enable", "hypervisor memory %#llx size %#llx: needs a 2 MiB aligned start, at most %#llx bytes, and a start below 0xff8000000000\n",
+			   start, size, (u64)JHD_HVMEM_MAX_SIZE);
 		return -EADDRNOTAVAIL;
 	}
 	if (region_intersects(start, size, IORESOURCE_SYSTEM_RAM,
 			      IORES_DESC_NONE) != REGION_DISJOINT) {
-		pr_err("enable: hypervisor memory %#llx-%#llx overlaps Linux's System RAM; reserve it (mem=, memmap= or reserved-memory)\n",
-		       start, end - 1);
+		jhd_refuse("enable", "hypervisor memory %#llx-%#llx overlaps Linux's System RAM; reserve it (mem=, memmap= or reserved-memory)\n",
+			   start, end - 1);
 		return -EADDRINUSE;
 	}
 	return 0;
@@ -78,9 +78,9 @@ int jhd_hvmem_check_fit(const struct jailhouse_header *hdr,
 	if (check_mul_overflow((u64)max_cpus, hdr->percpu_size, &percpu) ||
 	    check_add_overflow(hdr->core_size, percpu, &need) ||
 	    check_add_overflow(need, (u64)cfg_size, &need) || need > region) {
-		pr_err("enable: hypervisor memory too small: image %#llx + %u CPUs * %#llx + config %#zx > %#zx\n",
-		       hdr->core_size, max_cpus, hdr->percpu_size, cfg_size,
-		       region);
+		jhd_refuse("enable", "hypervisor memory too small: image %#llx + %u CPUs * %#llx + config %#zx > %#zx\n",
+			   hdr->core_size, max_cpus, hdr->percpu_size, cfg_size,
+			   region);
 		return -ENOSPC;
 	}
 	return 0;
@@ -94,15 +94,15 @@ int jhd_hvmem_claim(const struct jailhouse_system *cfg)
 	jhd_hv.res = request_mem_region(jhd_hv.phys, jhd_hv.size,
 				       "Jailhouse hypervisor");
 	if (!jhd_hv.res) {
-		pr_err("enable: hypervisor memory %pa size %#zx is claimed by someone else (see /proc/iomem)\n",
-		       &jhd_hv.phys, jhd_hv.size);
+		jhd_refuse("enable", "hypervisor memory %pa size %#zx is claimed by someone else (see /proc/iomem)\n",
+			   &jhd_hv.phys, jhd_hv.size);
 		return -EALREADY;
 	}
 
 	/* Not System RAM, so this is a fresh cacheable mapping. */
 	jhd_hv.mem = memremap(jhd_hv.phys, jhd_hv.size, MEMREMAP_WB);
 	if (!jhd_hv.mem) {
-		pr_err("enable: cannot map hypervisor memory\n");
+		jhd_refuse("enable", "cannot map hypervisor memory\n");
 		release_mem_region(jhd_hv.phys, jhd_hv.size);
 		jhd_hv.res = NULL;
 		return -ENOMEM;

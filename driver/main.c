@@ -12,6 +12,9 @@
 #include <linux/mutex.h>
 #include <linux/notifier.h>
 #include <linux/reboot.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/uaccess.h>
 
 #include <jailhouse/ioctl.h>
 
@@ -22,14 +25,61 @@ DEFINE_MUTEX(jhd_lock);
 struct jhd_hypervisor jhd_hv;
 struct device *jhd_root_dev;
 
+/* The running command's first refusal; under jhd_lock. */
+static char jhd_reason[JAILHOUSE_REASON_SIZE];
+
+void jhd_reason_set(const char *fmt, ...)
+{
+	va_list ap;
+	size_t len;
+
+	if (jhd_reason[0])
+		return;
+	va_start(ap, fmt);
+	len = vscnprintf(jhd_reason, sizeof(jhd_reason), fmt, ap);
+	va_end(ap);
+	if (len && jhd_reason[len - 1] == '\n')
+		jhd_reason[len - 1] = '\0';
+}
+
+static void jhd_file_set_reason(struct jhd_file *f, const char *reason)
+{
+	spin_lock(&f->reason_lock);
+	strscpy(f->reason, reason, sizeof(f->reason));
+	spin_unlock(&f->reason_lock);
+}
+
+static long jhd_get_reason(struct jhd_file *f, void __user *arg)
+{
+	struct jailhouse_reason *r;
+	long err = 0;
+
+	r = kzalloc(sizeof(*r), GFP_KERNEL);
+	if (!r)
+		return -ENOMEM;
+	spin_lock(&f->reason_lock);
+	strscpy(r->text, f->reason, sizeof(r->text));
+	spin_unlock(&f->reason_lock);
+	if (copy_to_user(arg, r, sizeof(*r)))
+		err = -EFAULT;
+	kfree(r);
+	return err;
+}
+
 static long jhd_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 {
 	const void __user *uarg = (const void __user *)arg;
 	long err;
 
+	/* answered without waiting for a command that holds the driver */
+	if (cmd == JAILHOUSE_GET_REASON)
+		return jhd_get_reason(file->private_data, (void __user *)arg);
+
 	/* nothing done yet: restart after SA_RESTART handlers and ^Z */
 	if (mutex_lock_interruptible(&jhd_lock))
 		return -ERESTARTSYS;
+	jhd_reason[0] = '\0';
+	jhd_console_mark();
 
 	switch (cmd) {
 	case JAILHOUSE_ENABLE:
@@ -56,14 +106,34 @@ static long jhd_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 		break;
 	}
 
+	jhd_file_set_reason(file->private_data, err ? jhd_reason : "");
 	mutex_unlock(&jhd_lock);
 	return err;
 }
 
+static int jhd_open(struct inode *inode, struct file *file)
+{
+	struct jhd_file *f;
+
+	f = kzalloc(sizeof(*f), GFP_KERNEL);
+	if (!f)
+		return -ENOMEM;
+	mutex_init(&f->lock);
+	spin_lock_init(&f->reason_lock);
+	file->private_data = f;
+	return 0;
+}
+
+static int jhd_release(struct inode *inode, struct file *file)
+{
+	kfree(file->private_data);
+	return 0;
+}
+
 static const struct file_operations jhd_fops = {
 	.owner = THIS_MODULE,
-	.open = jhd_console_open,
-	.release = jhd_console_release,
+	.open = jhd_open,
+	.release = jhd_release,
 	.read = jhd_console_read,
 	.poll = jhd_console_poll,
 	.unlocked_ioctl = jhd_ioctl,

@@ -256,8 +256,8 @@ int jhd_vpci_remove(void)
 	destroy_host_device();
 	err = of_overlay_remove(&jhd_vpci_ovcs_id);
 	if (err) {
-		pr_err("disable: the virtual PCI host cannot be removed from Linux (%d)\n",
-		       err);
+		jhd_refuse("disable", "the virtual PCI host cannot be removed from Linux (%d)\n",
+			   err);
 		return err;
 	}
 	jhd_vpci_ovcs_id = -1;

@@ -56,6 +56,19 @@ struct jailhouse_cell_load {
 #define JAILHOUSE_CELL_START		_IOW(0, 4, struct jailhouse_cell_id)
 #define JAILHOUSE_CELL_DESTROY		_IOW(0, 5, struct jailhouse_cell_id)
 
+/*
+ * Ours, not upstream's (which answers it with EINVAL): why the last
+ * command on this open file failed, in the words of the layer that
+ * refused it (the driver's kernel log line without its "jailhouse:
+ * <command>:" prefix, or the hypervisor's console line); "" if it
+ * succeeded or no reason was recorded. Does not wait for a command.
+ */
+#define JAILHOUSE_REASON_SIZE		256
+struct jailhouse_reason {
+	char text[JAILHOUSE_REASON_SIZE];
+};
+#define JAILHOUSE_GET_REASON		_IOR(0, 0x40, struct jailhouse_reason)
+
 JH_ABI_SIZE(struct jailhouse_cell_create, 16);
 JH_ABI_SIZE(struct jailhouse_cell_id, 40);
 JH_ABI_OFFSET(struct jailhouse_cell_id, name, 8);
@@ -63,6 +76,7 @@ JH_ABI_SIZE(struct jailhouse_preload_image, 32);
 JH_ABI_SIZE(struct jailhouse_cell_load, 48);
 JH_ABI_OFFSET(struct jailhouse_cell_load, num_preload_images, 40);
 JH_ABI_OFFSET(struct jailhouse_cell_load, image, 48);
+JH_ABI_SIZE(struct jailhouse_reason, JAILHOUSE_REASON_SIZE);
 
 /* The encoded numbers are the ABI; pin them on 64-bit builds. */
 #if defined(__LP64__) || defined(_LP64)
@@ -72,6 +86,7 @@ _Static_assert(JAILHOUSE_CELL_CREATE == 0x40100002, "CELL_CREATE number");
 _Static_assert(JAILHOUSE_CELL_LOAD == 0x40300003, "CELL_LOAD number");
 _Static_assert(JAILHOUSE_CELL_START == 0x40280004, "CELL_START number");
 _Static_assert(JAILHOUSE_CELL_DESTROY == 0x40280005, "CELL_DESTROY number");
+_Static_assert(JAILHOUSE_GET_REASON == 0x81000040, "GET_REASON number");
 #endif
 
 #endif /* !_JAILHOUSE_IOCTL_H */

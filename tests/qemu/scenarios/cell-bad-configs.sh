@@ -40,6 +40,14 @@ logged() {
 		console_wait "$con_mark" "$1"
 }
 
+# reason_says REGEX JH-RAW-ARGS...: the command fails, and the reason the
+# driver passes up (JAILHOUSE_GET_REASON) says so
+reason_says() {
+	_re=$1
+	shift
+	JH_RAW_REASON=1 $jh_raw "$@" | sed -n 's/^reason: //p' | grep -qE -e "$_re"
+}
+
 # refused DESC ERRNO FILE [LEN] LOGREGEX: create fails with ERRNO, the log
 # (kernel or hypervisor console) explains, and nothing is left behind.
 refused() {
@@ -48,6 +56,8 @@ refused() {
 	# shellcheck disable=SC2086 # no length: no argument
 	check_raw "$_desc: $_errno" "error: $_errno" create "$_file" $_len
 	check "$_desc: logged" logged "$_log"
+	# shellcheck disable=SC2086 # no length: no argument
+	check "$_desc: the reason passed up says so" reason_says "$_log" create "$_file" $_len
 	check_eq "$_desc: no new cell" "0 1" sh -c "echo \$(ls $jh_sys/cells)"
 	check_eq "$_desc: CPUs 0,2-3 online" 0,2-3 cat /sys/devices/system/cpu/online
 	check_eq "$_desc: pool unchanged" "$pool1" jh_pool_used
@@ -94,7 +104,9 @@ variant sysram 172 '\000\000\000\120'		# RAM at 0x50000000
 refused "Linux's System RAM" EADDRINUSE $work/sysram.cell "" \
 	"region 1 \(0x50000000-0x5000ffff\) of \"smp-test\" overlaps Linux's System RAM"
 variant cpu1 132 '\002'
-refused "CPU of another cell" EBUSY $work/cpu1.cell "" 'CPU 1 of "smp-test" belongs to another cell'
+refused "CPU of another cell" EBUSY $work/cpu1.cell "" 'CPU 1 of "smp-test" belongs to cell "gic-demo"'
+check "CPU of another cell: the command names the cell" sh -c \
+	"jailhouse cell create $work/cpu1.cell 2>&1 | grep -q 'gic-demo'"
 variant nocpu 132 '\000'
 refused "no CPUs" EDOM $work/nocpu.cell "" 'cell "smp-test" has no CPUs'
 variant unaligned 188 '\001\020\000'	# RAM size 0x1001

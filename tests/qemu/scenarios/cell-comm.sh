@@ -38,7 +38,7 @@ check "the cell denied it" console_wait "$m" 'cell-test: shutdown request denied
 check_eq "still running/locked" running/locked cat $jh_sys/cells/1/state
 check "still ticking" console_next 'cell-test: tick [0-9]+ latency [0-9]+ ns, CPU 2$'
 check "driver logged the refusal" sh -c \
-	"dmesg | sed -n '/$kmsg/,\$p' | grep -q 'load: hypervisor refused to stop cell \"smp-test\": -1'"
+	"dmesg | sed -n '/$kmsg/,\$p' | grep -q 'load: the hypervisor refused to stop cell \"smp-test\" (-1): Cell \"smp-test\" refused to shut down'"
 
 check "Linux cannot online CPU 2 while smp-test has it" sh -c \
 	'! echo 1 > /sys/devices/system/cpu/cpu2/online'

@@ -24,7 +24,9 @@
  *
  * Prints "ok", or "error: <ERRNO NAME> (<n>)" and exits 1. With
  * JH_RAW_TIME set in the environment, "ok" is followed by " <ns> ns": how
- * long the ioctl itself took (CLOCK_MONOTONIC), for the benchmarks.
+ * long the ioctl itself took (CLOCK_MONOTONIC), for the benchmarks. With
+ * JH_RAW_REASON set, "error: ..." is followed by a line "reason: <text>":
+ * what JAILHOUSE_GET_REASON then gives on the same open file.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -71,6 +73,22 @@ static int timed_ioctl(int fd, unsigned long request, void *arg)
 	return ret;
 }
 
+static int raw_fd = -1;
+
+static void print_reason(void)
+{
+	struct jailhouse_reason r;
+
+	if (!getenv("JH_RAW_REASON"))
+		return;
+	if (ioctl(raw_fd, JAILHOUSE_GET_REASON, &r) < 0) {
+		printf("reason: (none: %s)\n", strerror(errno));
+		return;
+	}
+	r.text[sizeof(r.text) - 1] = '\0';
+	printf("reason: %s\n", r.text);
+}
+
 static int report(int ret)
 {
 	unsigned int n;
@@ -85,9 +103,11 @@ static int report(int ret)
 	for (n = 0; n < sizeof(errnames) / sizeof(errnames[0]); n++)
 		if (errnames[n].nr == errno) {
 			printf("error: %s (%d)\n", errnames[n].name, errno);
+			print_reason();
 			return 1;
 		}
 	printf("error: %d\n", errno);
+	print_reason();
 	return 1;
 }
 
@@ -279,6 +299,7 @@ int main(int argc, char **argv)
 	fd = open("/dev/jailhouse", O_RDWR);
 	if (fd < 0)
 		die("/dev/jailhouse");
+	raw_fd = fd;
 
 	if (!strcmp(cmd, "console-poll") && argc >= 3)
 		return console_poll(atoi(argv[2]), argc > 3);
