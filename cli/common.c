@@ -144,11 +144,15 @@ int cli_print_help(const char *usage)
 	return EXIT_OK;
 }
 
-/* After the hypervisor refused something, its console usually says why. */
+/*
+ * After the hypervisor refused something, its console usually says why;
+ * not again when the message already quotes its last line (the driver
+ * passed it up).
+ */
 void cli_console_tail(struct jh_ctx *ctx)
 {
 	enum jh_error code = jh_ctx_last_error_code(ctx);
-	char *log, *start;
+	char *log, *start, *last;
 	int lines = 0;
 	size_t len;
 
@@ -161,6 +165,10 @@ void cli_console_tail(struct jh_ctx *ctx)
 	len = strlen(log);
 	while (len && log[len - 1] == '\n')
 		log[--len] = '\0';
+	last = strrchr(log, '\n');
+	last = last ? last + 1 : log;
+	if (*last && strstr(jh_ctx_last_error(ctx), last))
+		len = 0;
 	for (start = log + len; start > log; start--)
 		if (start[-1] == '\n' && ++lines == CONSOLE_TAIL_LINES)
 			break;

@@ -21,6 +21,8 @@ struct jh_ctx {
 	int log_priority;
 	enum jh_error last_code;
 	char last_msg[JH_ERRMSG_MAX];
+	/* the driver's reason for the last failed ioctl, "" if none */
+	char reason[JAILHOUSE_REASON_SIZE];
 };
 
 static void log_stderr(void *data, int priority, const char *msg)
@@ -169,6 +171,11 @@ JH_EXPORT const char *jh_ctx_last_error(const struct jh_ctx *ctx)
 JH_EXPORT enum jh_error jh_ctx_last_error_code(const struct jh_ctx *ctx)
 {
 	return ctx->last_code;
+}
+
+char *jh_ctx_reason(struct jh_ctx *ctx)
+{
+	return ctx->reason;
 }
 
 void jh_log(struct jh_ctx *ctx, int priority, const char *fmt, ...)

@@ -98,19 +98,38 @@ int jh_dev_open(struct jh_ctx *ctx, int flags)
 }
 
 /*
+ * Why the command on fd failed, as the driver put it; upstream's driver
+ * has no such request (EINVAL) and leaves the contract's message.
+ */
+static void fetch_reason(struct jh_ctx *ctx, int fd)
+{
+	struct jailhouse_reason r;
+	char *out = jh_ctx_reason(ctx);
+
+	if (ioctl(fd, JAILHOUSE_GET_REASON, &r) < 0)
+		return;
+	r.text[sizeof(r.text) - 1] = '\0';
+	memcpy(out, r.text, sizeof(r.text));
+}
+
+/*
  * Returns 0 on success, a negative error (recorded) if the device cannot
- * be opened, or the ioctl's errno as a positive number (not recorded).
+ * be opened, or the ioctl's errno as a positive number (not recorded; the
+ * driver's reason, if it gave one, in jh_ctx_reason()).
  */
 int jh_dev_ioctl(struct jh_ctx *ctx, unsigned long request, void *arg)
 {
 	int fd, ret, err = 0;
 
+	jh_ctx_reason(ctx)[0] = '\0';
 	fd = jh_dev_open(ctx, O_RDWR);
 	if (fd < 0)
 		return fd;
 	ret = ioctl(fd, request, arg);
-	if (ret < 0)
+	if (ret < 0) {
 		err = errno;
+		fetch_reason(ctx, fd);
+	}
 	close(fd);
 	return err;
 }

@@ -61,6 +61,11 @@ int jh_read_file(struct jh_ctx *ctx, const char *path, size_t max,
 /* device.c */
 int jh_dev_open(struct jh_ctx *ctx, int flags);
 int jh_dev_ioctl(struct jh_ctx *ctx, unsigned long request, void *arg);
+/*
+ * ctx.c: the driver's own words on why the last ioctl failed
+ * (JAILHOUSE_GET_REASON), JAILHOUSE_REASON_SIZE bytes, "" if it gave none
+ */
+char *jh_ctx_reason(struct jh_ctx *ctx);
 
 /* ioctl-errors.c: record an ioctl's errno as cause and message */
 int jh_ioctl_fail_enable(struct jh_ctx *ctx, int err);

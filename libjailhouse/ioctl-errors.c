@@ -9,26 +9,38 @@
 
 #include "internal.h"
 
-/* The contract's message for err, or the system's if it has none. */
+/*
+ * The refusing layer's own words if the driver passed them up (what the
+ * driver checked, or the hypervisor's console line), else the contract's
+ * message for err, or the system's if it has none; the contract gives
+ * the cause's code either way.
+ */
 static int fail_with(struct jh_ctx *ctx, const char *what, int err,
 		     enum jh_ioctl_req req)
 {
 	const struct jh_ioctl_errno *row = jh_ioctl_errno_find(req, err);
+	const char *reason = jh_ctx_reason(ctx);
+	enum jh_error code = row ? row->code : JH_ERR_HYPERVISOR;
 
+	if (reason[0])
+		return jh_fail(ctx, err, code, "%s: %s", what, reason);
 	if (row)
-		return jh_fail(ctx, err, row->code, "%s: %s", what, row->text);
-	return jh_fail(ctx, err, JH_ERR_HYPERVISOR, "%s: %s", what,
-		       strerror(err));
+		return jh_fail(ctx, err, code, "%s: %s", what, row->text);
+	return jh_fail(ctx, err, code, "%s: %s", what, strerror(err));
 }
 
 int jh_ioctl_fail_enable(struct jh_ctx *ctx, int err)
 {
 	/* The hypervisor's own refusal comes back as a plain errno. */
 	if ((err == EBUSY && jh_is_enabled(ctx) != 1) ||
-	    !jh_ioctl_errno_find(JH_REQ_ENABLE, err))
+	    !jh_ioctl_errno_find(JH_REQ_ENABLE, err)) {
+		if (jh_ctx_reason(ctx)[0])
+			return jh_fail(ctx, err, JH_ERR_HYPERVISOR,
+				       "enable: %s", jh_ctx_reason(ctx));
 		return jh_fail(ctx, err, JH_ERR_HYPERVISOR,
 			       "enable: the hypervisor failed to start: %s (see its console)",
 			       strerror(err));
+	}
 	return fail_with(ctx, "enable", err, JH_REQ_ENABLE);
 }
 

@@ -23,6 +23,8 @@
  *                      process (counted since the variable last changed);
  *                      ERRNO SIGINT, SIGTERM, SIGHUP or SIGQUIT: the call
  *                      raises that signal in the process, then succeeds
+ *   JH_FAKE_REASON     what JAILHOUSE_GET_REASON answers (after any
+ *                      command); unset: EINVAL, as upstream's driver
  *   JH_FAKE_READ_ERR   errno name that console reads fail with
  *   JH_FAKE_START_STATE  state string a started cell gets ("running")
  *   JH_FAKE_BLOCK_MS   how long a blocking console read waits for new
@@ -634,6 +636,17 @@ static int do_destroy(const char *root, const struct jailhouse_cell_id *cid)
 	return 0;
 }
 
+static int get_reason(struct jailhouse_reason *r)
+{
+	const char *text = getenv("JH_FAKE_REASON");
+
+	if (!text)
+		return EINVAL;
+	memset(r, 0, sizeof(*r));
+	strncpy(r->text, text, sizeof(r->text) - 1);
+	return 0;
+}
+
 /*
  * What the fake decides itself must be in the driver's contract
  * (libjailhouse/ioctl-errnos.c); scripted errnos may be anything.
@@ -671,6 +684,8 @@ static int dispatch(unsigned long req, void *arg)
 	case JAILHOUSE_CELL_DESTROY:
 		return scripted_ioctl_errno(JH_REQ_DESTROY) ?:
 		       contracted(JH_REQ_DESTROY, do_destroy(root, arg));
+	case JAILHOUSE_GET_REASON:
+		return get_reason(arg);
 	default:
 		return EINVAL;
 	}

@@ -348,6 +348,17 @@ static void test_create(void)
 	}
 	unsetenv("JH_FAKE_IOCTL_ERR");
 
+	/* The refusing layer's words replace the contract's; the cause stays. */
+	setenv("JH_FAKE_IOCTL_ERR", "CELL_CREATE=EADDRINUSE", 1);
+	setenv("JH_FAKE_REASON", "the hypervisor refused cell \"linux-demo\" (-98): Cell config: region 0 (8000000) overlaps registers the hypervisor emulates (8000000)", 1);
+	fails(jh_cell_create(ctx, cfg, NULL), -EADDRINUSE, JH_ERR_MEMORY,
+	      "cell.cell: the hypervisor refused cell \"linux-demo\" (-98): Cell config: region 0",
+	      "the driver's reason passed up");
+	tap_ok(!strstr(jh_ctx_last_error(ctx), "System RAM"),
+	       "... instead of the contract's sentence");
+	unsetenv("JH_FAKE_REASON");
+	unsetenv("JH_FAKE_IOCTL_ERR");
+
 	/* CPU 1 belongs to gic-demo already: the driver says EBUSY. */
 	jh_config_unref(cfg);
 	cfg = cell_config(fx_linux_demo, NULL, 0x6);
