@@ -99,6 +99,8 @@ else
 	variant gicd 172 '\000\000\000\010'	# RAM at 0x08000000
 	refused "GIC registers" EADDRINUSE $work/gicd.cell "" \
 		'region 1 \(8000000\) overlaps registers the hypervisor emulates \(8000000\)'
+	check "GIC registers: the command gives the hypervisor's reason" sh -c \
+		"jailhouse cell create $work/gicd.cell 2>&1 | grep -q 'the hypervisor refused cell \"smp-test\" (-98): Cell config: region 1 (8000000) overlaps registers the hypervisor emulates'"
 fi
 variant sysram 172 '\000\000\000\120'		# RAM at 0x50000000
 refused "Linux's System RAM" EADDRINUSE $work/sysram.cell "" \
