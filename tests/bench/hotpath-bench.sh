@@ -112,7 +112,9 @@ left bounds the aim of 8 ticks (fewer than 144 instructions from the
 deadline to the counter read; 10 ticks are 160 to 175): 131 of them at
 EL2, traced with QEMU's
 \`-d exec,nochain,in_asm\` (\`-dfilter\` on the hypervisor's addresses)
-and counted per function: the interrupt handler 56 (the exit's counters,
+and counted per function (\`tests/bench/exit-profile.sh
+inject_local,-gic_spi_owned,-vgic_drain_queue\`; the GICD read gives
+184 of its 191 there): the interrupt handler 56 (the exit's counters,
 what the interrupt is, a second acknowledge that finds nothing pending so
 that one exit takes every pending interrupt, the stop check), the
 injection 52 (the list registers' status, the new entry composed and
