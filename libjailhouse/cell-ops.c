@@ -140,7 +140,9 @@ static int load_ioctl(struct jh_cell *cell, struct jailhouse_cell_load *arg,
 		return err;
 	arg->num_preload_images = n;
 	err = jh_dev_ioctl(ctx, JAILHOUSE_CELL_LOAD, arg);
-	if (err == EINVAL && n && jh_is_enabled(ctx) == 1)
+	/* upstream's driver says EINVAL, and nothing more, for these */
+	if (err == EINVAL && n && !jh_ctx_reason(ctx)[0] &&
+	    jh_is_enabled(ctx) == 1)
 		return jh_fail(ctx, err, JH_ERR_IMAGE,
 			       "loading cell %d (%s): an image does not fit into one loadable, writable memory region of the cell",
 			       jh_cell_get_id(cell), jh_cell_get_name(cell));

@@ -546,6 +546,14 @@ static void test_images(void)
 	fails(jh_cell_load(c, set), -EINVAL, JH_ERR_IMAGE,
 	      "does not fit into one loadable, writable memory region",
 	      "image outside the cell");
+	/* ours says which image, where, and why */
+	setenv("JH_FAKE_IOCTL_ERR", "CELL_LOAD=EADDRNOTAVAIL", 1);
+	setenv("JH_FAKE_REASON", "image 0 (0x10 bytes at 0x20000) is outside the memory of cell \"gic-demo\"", 1);
+	fails(jh_cell_load(c, set), -EADDRNOTAVAIL, JH_ERR_IMAGE,
+	      "load cell 1 (gic-demo): image 0 (0x10 bytes at 0x20000) is outside the memory of cell",
+	      "image outside the cell, with the driver's reason");
+	unsetenv("JH_FAKE_REASON");
+	unsetenv("JH_FAKE_IOCTL_ERR");
 	jh_image_set_free(set);
 
 	jh_image_set_new(ctx, &set);
