@@ -240,6 +240,46 @@ JH_EXPORT int jh_cell_destroy(struct jh_cell *cell)
 	return err;
 }
 
+JH_EXPORT int jh_cell_boot(struct jh_ctx *ctx, const struct jh_config *cfg,
+			   const struct jh_image_set *images,
+			   struct jh_cell **out)
+{
+	char msg[JH_ERRMSG_MAX], undo[JH_ERRMSG_MAX];
+	enum jh_error code;
+	struct jh_cell *cell;
+	int err;
+
+	if (out)
+		*out = NULL;
+	err = jh_cell_create(ctx, cfg, &cell);
+	if (err)
+		return err;
+	err = jh_cell_load(cell, images);
+	if (!err)
+		err = jh_cell_start(cell);
+	if (!err) {
+		if (out)
+			*out = cell;
+		else
+			jh_cell_unref(cell);
+		return 0;
+	}
+
+	/* the cause stays what the caller sees, the undo's result is added */
+	snprintf(msg, sizeof(msg), "%s", jh_ctx_last_error(ctx));
+	code = jh_ctx_last_error_code(ctx);
+	if (jh_cell_destroy(cell)) {
+		snprintf(undo, sizeof(undo), "%s", jh_ctx_last_error(ctx));
+		jh_fail(ctx, -err, code, "%s; and destroying the cell again failed: %s",
+			msg, undo);
+	} else {
+		jh_fail(ctx, -err, code, "%s (the cell was destroyed again)",
+			msg);
+	}
+	jh_cell_unref(cell);
+	return err;
+}
+
 static int64_t now_ms(void)
 {
 	struct timespec ts;

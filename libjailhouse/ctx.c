@@ -10,7 +10,6 @@
 
 #include "internal.h"
 
-#define JH_ERRMSG_MAX	1024
 
 struct jh_ctx {
 	int refcount;

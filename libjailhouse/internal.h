@@ -33,6 +33,9 @@ void jh_log(struct jh_ctx *ctx, int priority, const char *fmt, ...)
 #define jh_info(ctx, ...)	jh_log(ctx, LOG_INFO, __VA_ARGS__)
 #define jh_warn(ctx, ...)	jh_log(ctx, LOG_WARNING, __VA_ARGS__)
 
+/* The longest error message kept (with its NUL) */
+#define JH_ERRMSG_MAX	1024
+
 /*
  * Records a failure: @errnum is a positive errno value, @code the cause.
  * Returns -errnum so callers can "return jh_fail(...)".

@@ -597,6 +597,17 @@ int jh_cell_start(struct jh_cell *cell);
 int jh_cell_shutdown(struct jh_cell *cell);
 /** Destroys the cell; the object stays valid but refers to no cell. */
 int jh_cell_destroy(struct jh_cell *cell);
+/**
+ * jh_cell_boot() - create a cell, load @images into it and start it, or
+ * leave no cell behind.
+ * @cell: out, optional: the running cell.
+ *
+ * When the load or the start fails, the cell is destroyed again; the
+ * error (return value, message, code) stays the one that stopped the
+ * boot, its message saying whether the undo worked.
+ */
+int jh_cell_boot(struct jh_ctx *ctx, const struct jh_config *cfg,
+		 const struct jh_image_set *images, struct jh_cell **cell);
 
 /* ------------------------------------------------------------------ */
 /* Statistics                                                          */

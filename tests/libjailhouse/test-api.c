@@ -812,6 +812,45 @@ static void test_console(void)
 	unsetenv("JH_FAKE_OPEN_ERR");
 }
 
+/* Create, load and start, or no cell left and the first cause kept */
+static void test_boot(void)
+{
+	struct jh_config *cfg = cell_config(fx_gic_demo, "booted", 0);
+	static const char raw[] = "inmate";
+	struct jh_image_set *set;
+	struct jh_cell *c;
+
+	enable();
+	jh_image_set_new(ctx, &set);
+	jh_image_set_add_buffer(set, raw, sizeof(raw), 0);
+	setenv("JH_FAKE_IOCTL_ERR", "CELL_LOAD=EADDRNOTAVAIL", 1);
+	fails(jh_cell_boot(ctx, cfg, set, &c), -EADDRNOTAVAIL, JH_ERR_IMAGE,
+	      "(the cell was destroyed again)", "boot: failed load undone");
+	tap_ok(jh_cell_lookup(ctx, "booted", &c) == -ENOENT,
+	       "boot: no cell left after the failed load");
+	setenv("JH_FAKE_IOCTL_ERR", "CELL_START=EPERM,CELL_DESTROY=EBUSY", 1);
+	fails(jh_cell_boot(ctx, cfg, set, NULL), -EPERM, JH_ERR_REFUSED,
+	      "; and destroying the cell again failed: destroy cell 1 (booted)",
+	      "boot: failed start and failed undo, both told");
+	unsetenv("JH_FAKE_IOCTL_ERR");
+	tap_ok(!jh_cell_lookup(ctx, "booted", &c) && !jh_cell_destroy(c),
+	       "boot: the cell the undo could not destroy is there");
+	jh_cell_unref(c);
+	if (!tap_ok(!jh_cell_boot(ctx, cfg, set, &c) &&
+		    !strcmp(jh_cell_get_name(c), "booted") &&
+		    !strncmp(load_log(jh_cell_get_id(c)), "0x0 7 ", 6),
+		    "boot: created, loaded and started"))
+		printf("#   %s; load log %s\n", jh_ctx_last_error(ctx),
+		       c ? load_log(jh_cell_get_id(c)) : "-");
+	if (c) {
+		jh_cell_destroy(c);
+		jh_cell_unref(c);
+	}
+	jh_image_set_free(set);
+	jh_config_unref(cfg);
+	jh_disable(ctx);
+}
+
 int main(int argc, char **argv)
 {
 	th_init(argc, argv);
@@ -825,6 +864,7 @@ int main(int argc, char **argv)
 	test_run();
 	test_stats();
 	test_destroy();
+	test_boot();
 	test_console();
 	test_check_warnings();
 	jh_ctx_unref(ctx);
