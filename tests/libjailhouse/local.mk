@@ -64,3 +64,8 @@ tests_libjailhouse_test_linux_LDADD = $(jhtest_ldadd)
 check_SCRIPTS += tests/libjailhouse/test-symbols.sh
 TESTS += tests/libjailhouse/test-symbols.sh
 EXTRA_DIST += tests/libjailhouse/test-symbols.sh
+
+# The examples of docs/libjailhouse-guide.md on the fake driver
+check_SCRIPTS += tests/libjailhouse/test-examples.sh
+TESTS += tests/libjailhouse/test-examples.sh
+EXTRA_DIST += tests/libjailhouse/test-examples.sh
