@@ -23,10 +23,12 @@ tap_on_failure() {
 	sed 's/^/#   err: /' "$WORK/err"
 }
 
-# run ARGS...: the command under the fake driver, in root $ROOT.
+# run ARGS...: the command under the fake driver, in root $ROOT; through
+# $JH_RUN_WRAP if set (a command prefix, e.g. env --default-signal=INT)
 run() {
+	# shellcheck disable=SC2086 # the prefix is words
 	JAILHOUSE_TEST_ROOT=$ROOT JH_FAKE_ROOT=$ROOT LD_PRELOAD=$FAKE \
-		"$JH" "$@" >"$WORK/out" 2>"$WORK/err"
+		${JH_RUN_WRAP:-} "$JH" "$@" >"$WORK/out" 2>"$WORK/err"
 	rc=$?
 }
 
