@@ -154,11 +154,7 @@ lower_sync_other:
 dabt_refused:
 	/* x18 is in the frame already and C may have changed it since */
 	str	x19, [sp, #152]
-	stp	x20, x21, [sp, #160]
-	stp	x22, x23, [sp, #176]
-	stp	x24, x25, [sp, #192]
-	stp	x26, x27, [sp, #208]
-	stp	x28, x29, [sp, #224]
+	frame_save_x20_x29
 	mov	x0, sp
 	mrs	x1, esr_el2
 	mov	x29, xzr

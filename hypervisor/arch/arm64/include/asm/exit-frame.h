@@ -18,13 +18,17 @@
 	stp	x16, x17, [sp, #128]
 .endm
 
-.macro frame_save_x18_x29
-	stp	x18, x19, [sp, #144]
+.macro frame_save_x20_x29
 	stp	x20, x21, [sp, #160]
 	stp	x22, x23, [sp, #176]
 	stp	x24, x25, [sp, #192]
 	stp	x26, x27, [sp, #208]
 	stp	x28, x29, [sp, #224]
+.endm
+
+.macro frame_save_x18_x29
+	stp	x18, x19, [sp, #144]
+	frame_save_x20_x29
 .endm
 
 /* @base: the frame's address (sp, or a register holding it) */
