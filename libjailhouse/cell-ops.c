@@ -151,10 +151,26 @@ static int load_ioctl(struct jh_cell *cell, struct jailhouse_cell_load *arg,
 	return err;
 }
 
+/*
+ * The file of the image a refusal names: our driver's reasons about one
+ * image start with "image <index> " (driver/cell-load.c).
+ */
+static const char *image_of_reason(struct jh_ctx *ctx,
+				   const struct jh_image_set *images)
+{
+	unsigned int idx;
+
+	if (sscanf(jh_ctx_reason(ctx), "image %u ", &idx) != 1)
+		return NULL;
+	return jh_image_set_get_name(images, idx);
+}
+
 static int do_load(struct jh_cell *cell, const struct jh_image_set *images,
 		   const char *op)
 {
+	struct jh_ctx *ctx = jh_cell_get_ctx(cell);
 	struct jailhouse_cell_load *arg;
+	const char *name;
 	unsigned int n;
 	int err;
 
@@ -169,6 +185,10 @@ static int do_load(struct jh_cell *cell, const struct jh_image_set *images,
 		jh_image_set_fill(images, arg->image);
 	err = load_ioctl(cell, arg, n, op);
 	free(arg);
+	/* the driver names an image by its index: name its file too */
+	name = err && n ? image_of_reason(ctx, images) : NULL;
+	if (name)
+		jh_error_prefix(ctx, "%s", name);
 	return err;
 }
 

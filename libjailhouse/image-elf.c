@@ -70,7 +70,7 @@ static int add_segment(struct jh_image_set *set, const char *path,
 	       (unsigned long long)ph->p_memsz,
 	       (unsigned long long)ph->p_paddr);
 	return jh_image_set_add_owned(set, seg, (size_t)ph->p_memsz,
-				      ph->p_paddr);
+				      ph->p_paddr, path);
 }
 
 static int add_segments(struct jh_image_set *set, const char *path,

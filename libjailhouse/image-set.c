@@ -16,6 +16,7 @@ struct jh_image {
 	void *data;
 	size_t size;
 	uint64_t addr;
+	char *name;	/* the file it came from, NULL for a buffer */
 };
 
 struct jh_image_set {
@@ -38,12 +39,9 @@ JH_EXPORT int jh_image_set_new(struct jh_ctx *ctx, struct jh_image_set **out)
 
 JH_EXPORT void jh_image_set_free(struct jh_image_set *set)
 {
-	unsigned int i;
-
 	if (!set)
 		return;
-	for (i = 0; i < set->count; i++)
-		free(set->images[i].data);
+	jh_image_set_truncate(set, 0);
 	free(set->images);
 	jh_ctx_unref(set->ctx);
 	free(set);
@@ -62,15 +60,25 @@ JH_EXPORT unsigned int jh_image_set_get_count(const struct jh_image_set *set)
 /* Drops the images added after the first @count. */
 void jh_image_set_truncate(struct jh_image_set *set, unsigned int count)
 {
-	while (set->count > count)
-		free(set->images[--set->count].data);
+	while (set->count > count) {
+		set->count--;
+		free(set->images[set->count].data);
+		free(set->images[set->count].name);
+	}
 }
 
-/* Takes ownership of @data, also on failure. */
+const char *jh_image_set_get_name(const struct jh_image_set *set,
+				  unsigned int idx)
+{
+	return idx < set->count ? set->images[idx].name : NULL;
+}
+
+/* Takes ownership of @data, also on failure; @name may be NULL. */
 int jh_image_set_add_owned(struct jh_image_set *set, void *data, size_t size,
-			   uint64_t addr)
+			   uint64_t addr, const char *name)
 {
 	struct jh_image *img;
+	char *copy = NULL;
 
 	if (size && addr + size - 1 < addr) {
 		free(data);
@@ -90,10 +98,15 @@ int jh_image_set_add_owned(struct jh_image_set *set, void *data, size_t size,
 		set->images = more;
 		set->cap = cap;
 	}
+	if (name && !(copy = strdup(name))) {
+		free(data);
+		return jh_fail_nomem(set->ctx);
+	}
 	img = &set->images[set->count++];
 	img->data = data;
 	img->size = size;
 	img->addr = addr;
+	img->name = copy;
 	return 0;
 }
 
@@ -109,7 +122,7 @@ JH_EXPORT int jh_image_set_add_buffer(struct jh_image_set *set,
 		return jh_fail_nomem(set->ctx);
 	if (size)
 		memcpy(copy, data, size);
-	return jh_image_set_add_owned(set, copy, size, addr);
+	return jh_image_set_add_owned(set, copy, size, addr, NULL);
 }
 
 JH_EXPORT int jh_image_set_add_string(struct jh_image_set *set,
@@ -130,7 +143,7 @@ JH_EXPORT int jh_image_set_add_raw_file(struct jh_image_set *set,
 		return err;
 	if (!size)
 		jh_warn(set->ctx, "%s is empty; the driver skips it", path);
-	return jh_image_set_add_owned(set, data, size, addr);
+	return jh_image_set_add_owned(set, data, size, addr, path);
 }
 
 /* Fills the ioctl's image array; returns the number of entries. */

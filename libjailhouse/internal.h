@@ -131,7 +131,10 @@ int jh_cell_load_image(struct jh_cell *cell, const void *data, size_t size,
 unsigned int jh_image_set_fill(const struct jh_image_set *set,
 			       struct jailhouse_preload_image *img);
 int jh_image_set_add_owned(struct jh_image_set *set, void *data,
-			   size_t size, uint64_t addr);
+			   size_t size, uint64_t addr, const char *name);
+/* The file image @idx came from, NULL if it was a buffer */
+const char *jh_image_set_get_name(const struct jh_image_set *set,
+				  unsigned int idx);
 struct jh_ctx *jh_image_set_get_ctx(const struct jh_image_set *set);
 void jh_image_set_truncate(struct jh_image_set *set, unsigned int count);
 

@@ -552,6 +552,13 @@ static void test_images(void)
 	fails(jh_cell_load(c, set), -EADDRNOTAVAIL, JH_ERR_IMAGE,
 	      "load cell 1 (gic-demo): image 0 (0x10 bytes at 0x20000) is outside the memory of cell",
 	      "image outside the cell, with the driver's reason");
+	jh_image_set_free(set);
+	/* the image the reason names came from a file: which one */
+	jh_image_set_new(ctx, &set);
+	jh_image_set_add_raw_file(set, th_file("inmate.bin"), 0x20000);
+	fails(jh_cell_load(c, set), -EADDRNOTAVAIL, JH_ERR_IMAGE,
+	      "inmate.bin: load cell 1 (gic-demo): image 0 (0x10 bytes at 0x20000)",
+	      "the refused image's file named");
 	unsetenv("JH_FAKE_REASON");
 	unsetenv("JH_FAKE_IOCTL_ERR");
 	jh_image_set_free(set);

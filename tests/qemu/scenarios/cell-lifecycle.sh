@@ -80,6 +80,9 @@ check "log names image and region" sh -c '
 	dmesg | grep -q "load: image 0 (0x20000 bytes at 0x0) overruns region 1 (0x0-0xffff) of cell \"gic-demo\" by 0x10000 bytes" &&
 	dmesg | grep -q "load: image 0 at 0x9000000: region 0 .* is not writable and loadable" &&
 	dmesg | grep -q "load: image 1 (0x20000 bytes at 0x1000) overruns region 1"'
+check "the command names the file, where and why" sh -c \
+	"jailhouse cell load gic-demo $work/small -a 0 $work/128k -a 0x1000 2>&1 |
+	 grep -q '^jailhouse: $work/128k: load cell 1 (gic-demo): image 1 (0x20000 bytes at 0x1000) overruns region 1'"
 check_eq "the cell still runs after the refusals" running cat $c/state
 check "... and still ticks" ticking
 
