@@ -231,6 +231,42 @@ static ssize_t read_some(const char *path)
  * seconds the other command holds the driver even on a slow, loaded host.
  * Prints one line per check; "FAIL" in a line fails it.
  */
+/* "state S, wchan W, CPU C" of a task, for a failure report */
+static const char *task_state(pid_t pid)
+{
+	static char out[160];
+	char path[64], stat[512], wchan[64] = "?", *p;
+	int fd, len, cpu = -1, i;
+
+	snprintf(path, sizeof(path), "/proc/%d/wchan", pid);
+	fd = open(path, O_RDONLY);
+	if (fd >= 0) {
+		len = read(fd, wchan, sizeof(wchan) - 1);
+		wchan[len > 0 ? len : 0] = '\0';
+		close(fd);
+	}
+	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
+	fd = open(path, O_RDONLY);
+	len = fd >= 0 ? read(fd, stat, sizeof(stat) - 1) : -1;
+	if (fd >= 0)
+		close(fd);
+	stat[len > 0 ? len : 0] = '\0';
+	/* after "(comm)": state is field 3, the CPU field 39 */
+	p = strrchr(stat, ')');
+	if (!p || len <= 0) {
+		snprintf(out, sizeof(out), "no /proc/%d/stat", pid);
+		return out;
+	}
+	for (i = 3; i <= 39 && (p = strchr(p + 1, ' ')); i++)
+		;
+	if (p)
+		cpu = atoi(p + 1);
+	p = strrchr(stat, ')');
+	snprintf(out, sizeof(out), "state %c, wchan %s, CPU %d",
+		 p[1] == ' ' ? p[2] : '?', wchan, cpu);
+	return out;
+}
+
 static int busy_check(pid_t holder)
 {
 	struct jailhouse_cell_id id;
@@ -275,7 +311,10 @@ static int busy_check(pid_t holder)
 	kill(child, SIGTERM);
 	for (n = 0; n < 100 && !waitpid(child, &status, WNOHANG); n++)
 		sleep_ms(10);
-	printf("a signal: %s\n", n < 100 ? "ends the wait" : "FAIL: does not end it");
+	if (n < 100)
+		puts("a signal: ends the wait");
+	else
+		printf("a signal: FAIL: does not end it (%s)\n", task_state(child));
 	if (n >= 100) {
 		kill(child, SIGKILL);
 		waitpid(child, &status, 0);
