@@ -44,9 +44,11 @@ void asm_offsets(void)
 	DEFINE(ESR_JAILHOUSE_HVC, (u32)(EC_HVC64 << ESR_EC_SHIFT | ESR_IL |
 					JAILHOUSE_HVC_CODE));
 	DEFINE(HC_DISABLE, JAILHOUSE_HC_DISABLE);
-	/* and the data aborts it takes a short way */
+	/* and the data aborts it takes a short way: EC, ISV and SRT */
+	DEFINE(ESR_EC_SHIFT, ESR_EC_SHIFT);
 	DEFINE(ESR_EC_DABT_LOW, EC_DABT_LOW);
-	DEFINE(ESR_ISV_BIT, 24);
+	DEFINE(ISS_ISV_SHIFT, ISS_ISV_SHIFT);
+	DEFINE(ISS_SRT_SHIFT, ISS_SRT_SHIFT);
 	OFFSET(PERCPU_STAT_VMEXITS_TOTAL, struct per_cpu,
 	       stats[JAILHOUSE_CPU_STAT_VMEXITS_TOTAL]);
 	OFFSET(PERCPU_PARK_REQ, struct per_cpu, park_req);

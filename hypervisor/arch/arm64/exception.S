@@ -134,11 +134,11 @@ hypercall_park_req:
  * report and the cell's end, which show and reset every register.
  */
 lower_sync_other:
-	lsr	x2, x1, #26
+	lsr	x2, x1, #ESR_EC_SHIFT
 	cmp	x2, #ESR_EC_DABT_LOW
 	b.ne	lower_sync_full
-	tbz	x1, #ESR_ISV_BIT, lower_sync_full
-	ubfx	x2, x1, #16, #5
+	tbz	x1, #ISS_ISV_SHIFT, lower_sync_full
+	ubfx	x2, x1, #ISS_SRT_SHIFT, #5
 	sub	x2, x2, #19
 	cmp	x2, #10
 	b.ls	lower_sync_full

@@ -14,7 +14,6 @@
 
 #define EC_UNKNOWN_REASON	0x00
 #define FSC_EXTERNAL		0x10	/* synchronous external abort */
-#define ISS_WNR			BIT(6)
 #define SCTLR_EL1_SPAN		BIT(23)
 #define SCTLR_EL1_DSSBS		BIT(44)
 

@@ -9,13 +9,6 @@
 #include <asm/sysregs.h>
 #include <asm/traps.h>
 
-#define ISS_ISV		BIT(24)
-#define ISS_SAS(iss)	(((iss) >> 22) & 3)
-#define ISS_SSE		BIT(21)
-#define ISS_SRT(iss)	(((iss) >> 16) & 0x1f)
-#define ISS_SF		BIT(15)
-#define ISS_WNR		BIT(6)
-
 /* Returns 0 if handled, so the caller skips the instruction. */
 int handle_dabt(struct registers *regs, u64 esr)
 {

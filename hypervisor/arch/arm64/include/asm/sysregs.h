@@ -61,6 +61,16 @@
 #define ESR_CV			(1UL << 24)	/* AArch32: COND valid */
 #define ESR_ISS(esr)		((esr) & 0x1ffffff)
 
+/* The ISS of a data abort (EC_DABT_LOW) */
+#define ISS_ISV_SHIFT		24	/* the syndrome below is valid */
+#define ISS_ISV			BIT(ISS_ISV_SHIFT)
+#define ISS_SAS(iss)		(((iss) >> 22) & 3)	/* log2 of the size */
+#define ISS_SSE			BIT(21)		/* sign-extend a load */
+#define ISS_SRT_SHIFT		16
+#define ISS_SRT(iss)		(((iss) >> ISS_SRT_SHIFT) & 0x1f)
+#define ISS_SF			BIT(15)		/* 64-bit register */
+#define ISS_WNR			BIT(6)		/* a write */
+
 #define EC_UNKNOWN		0x00
 #define EC_WFX			0x01
 #define EC_CP15_32		0x03	/* AArch32 MCR/MRC */
