@@ -10,7 +10,6 @@
 
 #include "internal.h"
 
-
 struct jh_ctx {
 	int refcount;
 	char *root;		/* "" for the live system: paths start with "/" */

@@ -20,13 +20,9 @@ static int fail_with(struct jh_ctx *ctx, const char *what, int err,
 {
 	const struct jh_ioctl_errno *row = jh_ioctl_errno_find(req, err);
 	const char *reason = jh_ctx_reason(ctx);
-	enum jh_error code = row ? row->code : JH_ERR_HYPERVISOR;
 
-	if (reason[0])
-		return jh_fail(ctx, err, code, "%s: %s", what, reason);
-	if (row)
-		return jh_fail(ctx, err, code, "%s: %s", what, row->text);
-	return jh_fail(ctx, err, code, "%s: %s", what, strerror(err));
+	return jh_fail(ctx, err, row ? row->code : JH_ERR_HYPERVISOR, "%s: %s",
+		       what, reason[0] ? reason : row ? row->text : strerror(err));
 }
 
 int jh_ioctl_fail_enable(struct jh_ctx *ctx, int err)
