@@ -191,39 +191,73 @@ static void sleep_ms(long ms)
 		;
 }
 
-/* pid exists and is not a zombie */
-static int running(pid_t pid)
+/* path's first size - 1 bytes, NUL-terminated; their count, or -1 */
+static ssize_t read_text(const char *path, char *buf, size_t size)
 {
-	char path[64], buf[128], *state;
 	ssize_t n;
 	int fd;
 
-	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	buf[0] = 0;
 	fd = open(path, O_RDONLY);
 	if (fd < 0)
-		return 0;
-	n = read(fd, buf, sizeof(buf) - 1);
+		return -1;
+	n = read(fd, buf, size - 1);
 	close(fd);
-	if (n <= 0)
-		return 0;
-	buf[n] = 0;
-	state = strrchr(buf, ')');
-	return state && state[1] == ' ' && state[2] != 'Z';
+	buf[n > 0 ? n : 0] = 0;
+	return n;
+}
+
+/* /proc/PID/stat past "(comm)": " S ppid ...", field 3 on; NULL if gone */
+static const char *stat_fields(pid_t pid, char *buf, size_t size)
+{
+	char path[64];
+	const char *p;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	if (read_text(path, buf, size) <= 0)
+		return NULL;
+	p = strrchr(buf, ')');
+	return p && p[1] == ' ' ? p + 1 : NULL;
+}
+
+/* pid exists and is not a zombie */
+static int running(pid_t pid)
+{
+	char buf[512];
+	const char *f = stat_fields(pid, buf, sizeof(buf));
+
+	return f && f[1] != 'Z';
+}
+
+/* "state S, wchan W, CPU C" of a task, for a failure report */
+static const char *task_state(pid_t pid)
+{
+	static char out[160];
+	char path[64], stat[512], wchan[64];
+	const char *f = stat_fields(pid, stat, sizeof(stat)), *p = f;
+	int i;
+
+	if (!f) {
+		snprintf(out, sizeof(out), "no /proc/%d/stat", (int)pid);
+		return out;
+	}
+	snprintf(path, sizeof(path), "/proc/%d/wchan", (int)pid);
+	if (read_text(path, wchan, sizeof(wchan)) <= 0)
+		strcpy(wchan, "?");
+	/* f is at the blank before field 3 (state); the CPU is field 39 */
+	for (i = 3; i < 39 && p; i++)
+		p = strchr(p + 1, ' ');
+	snprintf(out, sizeof(out), "state %c, wchan %s, CPU %d", f[1], wchan,
+		 p ? atoi(p + 1) : -1);
+	return out;
 }
 
 /* reads some of path (blocking); the byte count, or -1 */
 static ssize_t read_some(const char *path)
 {
 	char buf[2048];
-	ssize_t n;
-	int fd;
 
-	fd = open(path, O_RDONLY);
-	if (fd < 0)
-		return -1;
-	n = read(fd, buf, sizeof(buf));
-	close(fd);
-	return n;
+	return read_text(path, buf, sizeof(buf));
 }
 
 /*
@@ -231,42 +265,6 @@ static ssize_t read_some(const char *path)
  * seconds the other command holds the driver even on a slow, loaded host.
  * Prints one line per check; "FAIL" in a line fails it.
  */
-/* "state S, wchan W, CPU C" of a task, for a failure report */
-static const char *task_state(pid_t pid)
-{
-	static char out[160];
-	char path[64], stat[512], wchan[64] = "?", *p;
-	int fd, len, cpu = -1, i;
-
-	snprintf(path, sizeof(path), "/proc/%d/wchan", pid);
-	fd = open(path, O_RDONLY);
-	if (fd >= 0) {
-		len = read(fd, wchan, sizeof(wchan) - 1);
-		wchan[len > 0 ? len : 0] = '\0';
-		close(fd);
-	}
-	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
-	fd = open(path, O_RDONLY);
-	len = fd >= 0 ? read(fd, stat, sizeof(stat) - 1) : -1;
-	if (fd >= 0)
-		close(fd);
-	stat[len > 0 ? len : 0] = '\0';
-	/* after "(comm)": state is field 3, the CPU field 39 */
-	p = strrchr(stat, ')');
-	if (!p || len <= 0) {
-		snprintf(out, sizeof(out), "no /proc/%d/stat", pid);
-		return out;
-	}
-	for (i = 3; i <= 39 && (p = strchr(p + 1, ' ')); i++)
-		;
-	if (p)
-		cpu = atoi(p + 1);
-	p = strrchr(stat, ')');
-	snprintf(out, sizeof(out), "state %c, wchan %s, CPU %d",
-		 p[1] == ' ' ? p[2] : '?', wchan, cpu);
-	return out;
-}
-
 static int busy_check(pid_t holder)
 {
 	struct jailhouse_cell_id id;
