@@ -8,7 +8,6 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include <libjailhouse.h>
 
@@ -32,11 +31,9 @@ static void print_stats(const struct jh_stats *stats)
 
 int main(int argc, char **argv)
 {
-	struct jh_cell_list *list = NULL;
+	struct jh_cell *cell = NULL;
 	struct jh_stats *stats;
-	struct jh_cell *cell;
 	struct jh_ctx *ctx;
-	unsigned int i;
 	int ret = 1;
 
 	if (argc != 2) {
@@ -45,27 +42,15 @@ int main(int argc, char **argv)
 	}
 	if (jh_ctx_new(getenv("JAILHOUSE_TEST_ROOT"), &ctx))
 		return 1;
-	if (jh_cell_list_new(ctx, &list))
-		goto out;
-	for (i = 0; i < jh_cell_list_get_count(list); i++) {
-		cell = jh_cell_list_get(list, i);
-		if (strcmp(jh_cell_get_name(cell), argv[1]))
-			continue;
-		if (jh_cell_get_stats(cell, &stats))
-			goto out;
+	if (jh_cell_lookup_by_name(ctx, argv[1], &cell) ||
+	    jh_cell_get_stats(cell, &stats)) {
+		fprintf(stderr, "cell-stats: %s\n", jh_ctx_last_error(ctx));
+	} else {
 		print_stats(stats);
 		jh_stats_free(stats);
 		ret = 0;
-		goto out;
 	}
-	fprintf(stderr, "cell-stats: no cell named %s\n", argv[1]);
-	jh_cell_list_free(list);
-	jh_ctx_unref(ctx);
-	return 1;
-out:
-	if (ret)
-		fprintf(stderr, "cell-stats: %s\n", jh_ctx_last_error(ctx));
-	jh_cell_list_free(list);
+	jh_cell_unref(cell);
 	jh_ctx_unref(ctx);
 	return ret;
 }

@@ -38,7 +38,7 @@ ex list-cells; t "list-cells: both cells" 0 '^1 gic-demo running 1$'
 cmp -s "$ROOT/.fake/cell-1.mem" "$WORK/inmate.bin"
 ok $? "boot-inmate: the image landed at address 0"
 ex cell-stats gic-demo; t "cell-stats: the cell's counters" 0 '^vmexits_total +[0-9]+ +[0-9]+$'
-ex cell-stats nobody; t "cell-stats: no such cell" 1 '' 'no cell named nobody'
+ex cell-stats nobody; t "cell-stats: no such cell" 1 '' "no cell named 'nobody'"
 
 # a load that fails: the cell is destroyed again, the cause kept
 JH_FAKE_IOCTL_ERR=CELL_LOAD=EADDRNOTAVAIL
