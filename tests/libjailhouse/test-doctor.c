@@ -248,34 +248,33 @@ static void test_cpus(void)
 	expect("live-cpus", JH_SEVERITY_WARNING, "cannot read the online and present CPUs");
 }
 
-/* fake_cell ID NAME CPUS: a cell the running hypervisor has */
-static void fake_cell(int id, const char *name, const char *cpus)
-{
-	char dir[64], attr[96];
-
-	snprintf(dir, sizeof(dir), FAKE_SYSFS "/cells/%d", id);
-	fake_mkdir(root, dir);
-	fake_write(root, FAKE_SYSFS "/enabled", "1\n");
-	snprintf(attr, sizeof(attr), "%s/name", dir);
-	fake_write(root, attr, "%s\n", name);
-	snprintf(attr, sizeof(attr), "%s/cpus_assigned_list", dir);
-	fake_write(root, attr, "%s\n", cpus);
-}
-
 /* A CPU another running cell holds, in the driver's words */
 static void test_cpus_held(void)
 {
+	struct jh_cell *blocker;
+	struct jh_config *cfg;
+	struct fx_cell c;
+	size_t size;
+	void *data;
+
 	machine();
-	fake_cell(0, "QEMU-VM", "0,2-3");
-	fake_cell(1, "blocker", "1");
+	fx_gic_demo(&c);
+	strcpy(c.name, "blocker");
+	data = fx_build_cell(&c, &size);
+	cfg = load(data, size, "blocker.cell");
+	if (jh_enable(ctx, cfgs[0]) || jh_cell_create(ctx, cfg, &blocker))
+		exit(99);
 	run();
 	expect("live-cpus", JH_SEVERITY_ERROR,
 	       "gic.cell: CPU 1 of \"gic-demo\" belongs to cell \"blocker\"");
 	/* a cell of that name is the one being replaced */
-	fake_write(root, FAKE_SYSFS "/cells/1/name", "gic-demo\n");
+	if (jh_cell_destroy(blocker) || jh_cell_create(ctx, cfgs[1], NULL))
+		exit(99);
 	run();
 	tap_ok(!found("live-cpus", "belongs to cell"),
 	       "live-cpus: the cell's own CPUs are not held by another");
+	jh_cell_unref(blocker);
+	jh_config_unref(cfg);
 }
 
 /* An SPI of a cell that a Linux driver requested, as the driver refuses it */
