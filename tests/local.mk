@@ -14,6 +14,19 @@ check_PROGRAMS += tests/unit/test-abi
 TESTS += tests/unit/test-abi
 tests_unit_test_abi_SOURCES = tests/unit/test-abi.c
 
+# The hypervisor's table code built for the host (its lock stubbed).
+check_PROGRAMS += tests/unit/test-paging
+TESTS += tests/unit/test-paging
+tests_unit_test_paging_SOURCES = tests/unit/test-paging.c \
+	hypervisor/core/paging.c
+tests_unit_test_paging_CPPFLAGS = -D__JAILHOUSE_FREESTANDING__ \
+	-DJAILHOUSE_BASE=0x500000000000UL \
+	-I$(top_srcdir)/tests/unit/hv-host -I$(top_srcdir)/include \
+	-I$(top_srcdir)/freestanding/include \
+	-I$(top_srcdir)/hypervisor/include \
+	-I$(top_srcdir)/hypervisor/arch/arm64/include
+noinst_HEADERS += tests/unit/hv-host/asm/spinlock.h
+
 check_PROGRAMS += tests/unit/test-ivshmem-net
 TESTS += tests/unit/test-ivshmem-net
 tests_unit_test_ivshmem_net_SOURCES = tests/unit/test-ivshmem-net.c

@@ -286,6 +286,91 @@ void paging_free_tables(const struct paging_structures *pg)
 	memset(pg->root, 0, entries * sizeof(u64));
 }
 
+static bool table_empty(const u64 *table)
+{
+	for (unsigned int n = 0; n < PTES_PER_TABLE; n++)
+		if (table[n] & PTE_VALID)
+			return false;
+	return true;
+}
+
+/*
+ * A block becomes a table of the next level that maps the same: what a
+ * greedy mapping of the part outside an unmapped range would have built.
+ */
+static u64 *split_block(u64 *pte, unsigned int level)
+{
+	unsigned long step = level_size(level + 1);
+	u64 attrs = *pte & ~(PTE_ADDR_MASK | PTE_TYPE_MASK);
+	unsigned long phys = *pte & PTE_ADDR_MASK;
+	u64 *table = page_alloc(&mem_pool, 1, 1);
+
+	if (!table)
+		return NULL;
+	attrs |= PTE_VALID | (level + 1 == PAGING_LEVELS - 1 ? PTE_PAGE : 0);
+	for (unsigned int n = 0; n < PTES_PER_TABLE; n++)
+		table[n] = (phys + n * step) | attrs;
+	*pte = paging_hvirt2phys(table) | PTE_TABLE | PTE_VALID;
+	return table;
+}
+
+/* The part of [virt, end) that lies in @table, a table at @level. */
+static int unmap_in(const struct paging_structures *pg, u64 *table,
+		    unsigned int level, unsigned long virt, unsigned long end)
+{
+	unsigned long bsize = level_size(level), first, next;
+	unsigned int index = pte_index(pg, level, virt);
+	u64 *pte, *sub;
+	int err;
+
+	for (; virt < end; virt = next, index++) {
+		first = ALIGN_DOWN(virt, bsize);
+		next = MIN(first + bsize, end);
+		pte = &table[index];
+		if (!(*pte & PTE_VALID))
+			continue;
+		if (level < PAGING_LEVELS - 1 && (*pte & PTE_TABLE))
+			sub = paging_phys2hvirt(*pte & PTE_ADDR_MASK);
+		else
+			sub = NULL;
+		if (virt == first && next == first + bsize) {
+			/* wholly inside: the entry and what hangs below it */
+			if (sub) {
+				free_table(sub, level + 1, PTES_PER_TABLE);
+				page_free(&mem_pool, sub, 1);
+			}
+			*pte = 0;
+			continue;
+		}
+		if (!sub) {
+			sub = split_block(pte, level);
+			if (!sub)
+				return -ENOMEM;
+		}
+		err = unmap_in(pg, sub, level + 1, virt, next);
+		if (err)
+			return err;
+		if (table_empty(sub)) {
+			*pte = 0;
+			page_free(&mem_pool, sub, 1);
+		}
+	}
+	return 0;
+}
+
+int paging_destroy(const struct paging_structures *pg, unsigned long virt,
+		   unsigned long size)
+{
+	unsigned long end = ALIGN_UP(virt + size, PAGE_SIZE);
+	unsigned long limit = (unsigned long)PTES_PER_TABLE * pg->root_pages *
+			      level_size(pg->start_level);
+
+	virt = ALIGN_DOWN(virt, PAGE_SIZE);
+	if (end > limit || end < virt)
+		return -ERANGE;
+	return unmap_in(pg, pg->root, pg->start_level, virt, end);
+}
+
 static u64 *walk(const struct paging_structures *pg, unsigned long virt,
 		 unsigned int *level_out)
 {

@@ -60,6 +60,13 @@ void *paging_map_device(unsigned long phys, unsigned long size);
 void *paging_map_ram(unsigned long phys, unsigned long size);
 void paging_unmap_ram(void *virt, unsigned long size);
 
+/*
+ * Unmaps [virt, virt + size): a block across an edge is split first, a
+ * table left empty is freed. -ENOMEM if a split found no page; what was
+ * done until then stays. The caller flushes the TLB.
+ */
+int paging_destroy(const struct paging_structures *pg, unsigned long virt,
+		   unsigned long size);
 /* Frees every table below the root and clears the root. */
 void paging_free_tables(const struct paging_structures *pg);
 /* The leaf descriptor mapping virt (0 if none) and the address it gives. */
