@@ -296,7 +296,7 @@ static long set_loadable(struct cell *cell, bool loadable)
 	if (err)
 		return err;
 	cell->loadable = loadable;
-	err = root_s2_rebuild();
+	err = root_s2_update_loadable(cell);
 	if (err) {
 		cell->loadable = !loadable;
 		root_s2_restore();

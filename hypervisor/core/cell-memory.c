@@ -2,11 +2,13 @@
 /*
  * Stage-2 contents of the cells.
  *
- * Root's tables are always rebuilt as a whole from its config minus the
- * holes (the hypervisor's memory and registers, every other cell's
- * memory unless shared or mapped back for loading): a cell that comes
- * and goes leaves exactly the tables that were there before, so the page
- * pool cannot leak. The caller has suspended the other root CPUs.
+ * Root's tables are built from its config minus the holes (the
+ * hypervisor's memory and registers, every other cell's memory unless
+ * shared or mapped back for loading): as a whole when a cell comes or
+ * goes, so that it leaves exactly the tables that were there before and
+ * the page pool cannot leak; in place, window by window, when a cell's
+ * loadable regions go to root and back. The caller has suspended the
+ * other root CPUs.
  */
 #include <jailhouse/cell.h>
 #include <jailhouse/control.h>
@@ -129,19 +131,26 @@ static int map_except_holes(const struct jailhouse_memory *mem)
 }
 
 /*
+ * Root's mappings in [start, end), into tables that have none there.
  * Root's regions may overlap (upstream ships such board configs): where
  * they do, the later region counts, as upstream's overwriting maps give.
  * So they are mapped last to first, each then a hole for the earlier.
  */
-static int root_s2_build(void)
+static int root_s2_map(unsigned long start, unsigned long end)
 {
 	const struct jailhouse_memory *mem;
+	unsigned long limit = arch_ipa_limit();
 	unsigned int n;
 	int err;
 
 	err = collect_holes();
+	if (!err && start)
+		err = add_hole(0, start);
+	if (!err && end < limit)
+		err = add_hole(end, limit - end);
 	if (err)
 		return err;
+	sort_holes();
 	for (n = root_cell.config->num_memory_regions; n-- > 0;) {
 		mem = jailhouse_cell_mem_regions(root_cell.config) + n;
 		if (!mem->size || (mem->flags & JAILHOUSE_MEM_COMM_REGION) ||
@@ -154,6 +163,9 @@ static int root_s2_build(void)
 			return err;
 		sort_holes();
 	}
+	/* a window is a cell's memory, never the GIC or the hypervisor */
+	if (start || end < limit)
+		return 0;
 	err = arch_map_irqchip(&root_cell);
 	if (err)
 		return err;
@@ -169,10 +181,41 @@ int root_s2_rebuild(void)
 	int err;
 
 	paging_free_tables(&root_cell.s2);
-	err = root_s2_build();
+	err = root_s2_map(0, arch_ipa_limit());
 	arch_cell_flush_tlb(&root_cell);
 	if (err)
 		printk("Root cell: stage 2 rebuild failed: %d\n", err);
+	return err;
+}
+
+/*
+ * Loading maps a cell's loadable regions into root, starting takes them
+ * away: only those windows are rebuilt, in place. Taken away, a window
+ * leaves the tables a whole rebuild would have built; mapped in, its
+ * blocks stay within it. On failure the caller rebuilds root whole.
+ */
+int root_s2_update_loadable(const struct cell *cell)
+{
+	const struct jailhouse_memory *mem;
+	unsigned int n;
+	int err = 0;
+
+	for_each_mem_region(mem, cell->config, n) {
+		if (!(mem->flags & JAILHOUSE_MEM_LOADABLE) ||
+		    (mem->flags & (JAILHOUSE_MEM_COMM_REGION |
+				   JAILHOUSE_MEM_ROOTSHARED)) ||
+		    jailhouse_mem_is_subpage(mem))
+			continue;
+		err = paging_destroy(&root_cell.s2, mem->phys_start, mem->size);
+		if (!err)
+			err = root_s2_map(mem->phys_start,
+					  mem->phys_start + mem->size);
+		if (err)
+			break;
+	}
+	arch_cell_flush_tlb(&root_cell);
+	if (err)
+		printk("Root cell: stage 2 update failed: %d\n", err);
 	return err;
 }
 

@@ -116,6 +116,7 @@ void subpage_cell_exit(struct cell *cell);
 
 /* cell-memory.c: stage-2 contents */
 int root_s2_rebuild(void);
+int root_s2_update_loadable(const struct cell *cell);
 int cell_s2_build(struct cell *cell);
 void cell_s2_free(struct cell *cell);
 /* Zero the memory a stopped cell took from root, before root gets it */
