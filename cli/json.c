@@ -1,62 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * JSON writer: commas and nesting tracked per level; strings escaped
- * as RFC 8259 requires.
+ * JSON writer: commas and nesting tracked per level; strings through
+ * the tools' one string writer (common/json-string.c).
  */
-#include <string.h>
-
 #include "json.h"
-#include "utf8.h"
+#include "json-string.h"
 
 void json_init(struct json *j, FILE *out)
 {
 	j->out = out;
 	j->depth = 0;
 	j->first[0] = true;
-}
-
-/* Bytes that are no UTF-8 come out as U+FFFD: the output stays valid. */
-static void write_string(FILE *out, const char *s)
-{
-	const unsigned char *p, *end = (const unsigned char *)s + strlen(s);
-	size_t len;
-
-	fputc('"', out);
-	for (p = (const unsigned char *)s; *p; p++) {
-		if (*p >= 0x80) {
-			len = utf8_valid_len(p, (size_t)(end - p));
-			if (!len) {
-				fputs("\\ufffd", out);
-				continue;
-			}
-			fwrite(p, 1, len, out);
-			p += len - 1;
-			continue;
-		}
-		switch (*p) {
-		case '"':
-			fputs("\\\"", out);
-			break;
-		case '\\':
-			fputs("\\\\", out);
-			break;
-		case '\n':
-			fputs("\\n", out);
-			break;
-		case '\t':
-			fputs("\\t", out);
-			break;
-		case '\r':
-			fputs("\\r", out);
-			break;
-		default:
-			if (*p < 0x20)
-				fprintf(out, "\\u%04x", *p);
-			else
-				fputc(*p, out);
-		}
-	}
-	fputc('"', out);
 }
 
 /* Separator and key of the next member. */
@@ -66,7 +20,7 @@ static void member(struct json *j, const char *key)
 		fputc(',', j->out);
 	j->first[j->depth] = false;
 	if (key) {
-		write_string(j->out, key);
+		json_write_string(j->out, key);
 		fputc(':', j->out);
 	}
 }
@@ -112,10 +66,7 @@ void json_array_end(struct json *j)
 void json_string(struct json *j, const char *key, const char *val)
 {
 	member(j, key);
-	if (val)
-		write_string(j->out, val);
-	else
-		fputs("null", j->out);
+	json_write_string(j->out, val);
 }
 
 void json_int(struct json *j, const char *key, long long val)

@@ -1,6 +1,6 @@
 # The jailhouse command: a client of libjailhouse's public API only.
 bin_PROGRAMS += cli/jailhouse
-noinst_HEADERS += cli/cli.h cli/json.h cli/utf8.h cli/config-names.h \
+noinst_HEADERS += cli/cli.h cli/json.h cli/config-names.h \
 	cli/config-show.h
 
 cli_jailhouse_SOURCES = \
@@ -8,6 +8,7 @@ cli_jailhouse_SOURCES = \
 	cli/common.c \
 	cli/extension.c \
 	cli/json.c \
+	$(common_json_sources) \
 	cli/cmd-hypervisor.c \
 	cli/cmd-console.c \
 	cli/cmd-cell.c \
@@ -23,6 +24,7 @@ cli_jailhouse_SOURCES = \
 	cli/cmd-doctor.c
 # Only the public header: no -I of the ABI headers' internals needed.
 cli_jailhouse_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/libjailhouse \
+	$(COMMON_CPPFLAGS) \
 	-DJH_LIBEXECDIR=\"$(jhlibexecdir)\"
 cli_jailhouse_LDADD = libjailhouse/libjailhouse.la
 

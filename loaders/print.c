@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "json-string.h"
 #include "plan.h"
 
 static const char *source_name(const struct jhl_plan *plan,
@@ -96,26 +97,6 @@ int jhl_plan_print_text(const struct jhl_plan *plan, FILE *out)
 	return ferror(out) ? -EIO : 0;
 }
 
-static void json_string(FILE *out, const char *s)
-{
-	if (!s) {
-		fputs("null", out);
-		return;
-	}
-	fputc('"', out);
-	for (; *s; s++) {
-		unsigned char c = *s;
-
-		if (c == '"' || c == '\\')
-			fprintf(out, "\\%c", c);
-		else if (c < 0x20)
-			fprintf(out, "\\u%04x", c);
-		else
-			fputc(c, out);
-	}
-	fputc('"', out);
-}
-
 /* A CPU list ("2-3,5") as numbers ([2,3,5]), as cell list writes them */
 static void json_cpus(FILE *out, const char *list)
 {
@@ -155,7 +136,7 @@ static void json_segments(const struct jhl_plan *plan, FILE *out)
 			(unsigned long long)seg->size,
 			(unsigned long long)seg->reserved,
 			(unsigned long long)seg->offset, seg->region);
-		json_string(out, source_name(plan, seg->kind));
+		json_write_string(out, source_name(plan, seg->kind));
 		fputc('}', out);
 	}
 	fputs("\n  ],\n", out);
@@ -185,7 +166,7 @@ static void json_images(const struct jhl_plan *plan, FILE *out)
 	const struct jhl_plan_info *info = &plan->info;
 
 	fputs("  \"kernel\": {\"source\": ", out);
-	json_string(out, plan->kernel_src->name);
+	json_write_string(out, plan->kernel_src->name);
 	fprintf(out, ", \"gzip\": %s, \"address\": %llu, \"size\": %llu, \"image_size\": %llu, \"text_offset\": %llu},\n",
 		info->kernel_gzip ? "true" : "false",
 		(unsigned long long)info->kernel_addr,
@@ -193,7 +174,7 @@ static void json_images(const struct jhl_plan *plan, FILE *out)
 		(unsigned long long)plan->kernel.hdr.image_size,
 		(unsigned long long)info->text_offset);
 	fputs("  \"dtb\": {\"source\": ", out);
-	json_string(out, plan->dtb_src ? plan->dtb_src->name : NULL);
+	json_write_string(out, plan->dtb_src ? plan->dtb_src->name : NULL);
 	fprintf(out, ", \"generated\": %s, \"address\": %llu, \"size\": %llu},\n",
 		info->dtb_generated ? "true" : "false",
 		(unsigned long long)info->dtb_addr,
@@ -204,7 +185,7 @@ static void json_images(const struct jhl_plan *plan, FILE *out)
 		return;
 	}
 	fputs("{\"source\": ", out);
-	json_string(out, plan->initrd_src->name);
+	json_write_string(out, plan->initrd_src->name);
 	fprintf(out, ", \"address\": %llu, \"size\": %llu},\n",
 		(unsigned long long)info->initrd_addr,
 		(unsigned long long)info->initrd_size);
@@ -216,13 +197,13 @@ int jhl_plan_print_json(const struct jhl_plan *plan, FILE *out)
 	unsigned int n;
 
 	fputs("{\n  \"cell\": ", out);
-	json_string(out, plan->cell_name);
+	json_write_string(out, plan->cell_name);
 	fputs(",\n  \"cpus\": ", out);
 	json_cpus(out, plan->cpus);
 	fprintf(out, ",\n  \"cpu_reset_address\": %llu,\n  \"parameters_address\": %llu,\n  \"parameters\": ",
 		(unsigned long long)info->reset_addr,
 		(unsigned long long)info->params_addr);
-	json_string(out, plan->params);
+	json_write_string(out, plan->params);
 	fprintf(out, ",\n  \"upstream_layout\": %s,\n",
 		info->upstream_layout ? "true" : "false");
 	json_images(plan, out);
@@ -231,7 +212,7 @@ int jhl_plan_print_json(const struct jhl_plan *plan, FILE *out)
 	fputs("  \"warnings\": [", out);
 	for (n = 0; n < plan->ctx.num_warnings; n++) {
 		fputs(n ? ", " : "", out);
-		json_string(out, plan->ctx.warnings[n]);
+		json_write_string(out, plan->ctx.warnings[n]);
 	}
 	fputs("]\n}\n", out);
 	return ferror(out) ? -EIO : 0;

@@ -103,6 +103,13 @@ t "--dry-run --json" 0 '"cell": "other"'
 ok $? "--dry-run --json: valid JSON"
 t "--dry-run --json: CPUs as numbers, as cell list gives them" 0 '"cpus": \[2,3\]'
 t "--dry-run --json: initrd placed" 0 '"initrd": \{"source": "[^"]*/initrd", "address": 1887436800, "size": 307200\}'
+# file names are bytes: one that is no UTF-8 still gives valid JSON
+bad=$(printf 'initrd-\377\n\300\200-x')
+cp "$IN/initrd" "$WORK/$bad"
+linux "$IN/Image" -i "$WORK/$bad" --dry-run --json
+t "--dry-run --json: a file name that is no UTF-8" 0 '"source": "[^"]*/initrd-\\ufffd\\n\\ufffd\\ufffd-x"'
+"$HELPER" json <"$WORK/out" 2>>"$WORK/err"
+ok $? "--dry-run --json: a file name that is no UTF-8: valid JSON"
 linux "$IN/Image" --system-config "$CFG/sys.cell" --gic 0x8000000,0x80a0000 --uart-irq 33 --strict --dry-run
 t "--system-config, --gic, --uart-irq, --strict" 0 '^Layout:'
 run cell linux --dry-run -- "$CELL" "$IN/Image"; t "-- ends the options" 0 '^Layout:'

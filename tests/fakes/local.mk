@@ -16,7 +16,7 @@ tests_fakes_libjhfake_la_SOURCES = tests/fakes/harness.c tests/fakes/harness.h \
 	tests/fakes/fake-fs.c tests/fakes/fake-fs.h \
 	tests/fakes/fake-root.c tests/fakes/fake-root.h \
 	tests/fakes/json-check.c tests/fakes/json-check.h
-tests_fakes_libjhfake_la_CPPFLAGS = $(jhtest_cppflags) -I$(top_srcdir)/cli
+tests_fakes_libjhfake_la_CPPFLAGS = $(jhtest_cppflags) $(COMMON_CPPFLAGS)
 tests_fakes_libjhfake_la_LIBADD = tests/fixtures/libjhfixtures.la
 
 # What every test on the fakes is built with.

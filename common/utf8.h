@@ -1,11 +1,11 @@
-/* SPDX-License-Identifier: GPL-2.0-only */
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * UTF-8 validity (RFC 3629), for the JSON writer, which must never emit
  * invalid text (cell names and paths are bytes), and for the tests'
  * JSON checker, which holds it to that.
  */
-#ifndef CLI_UTF8_H
-#define CLI_UTF8_H
+#ifndef JH_COMMON_UTF8_H
+#define JH_COMMON_UTF8_H
 
 #include <stddef.h>
 
@@ -41,4 +41,4 @@ static inline size_t utf8_valid_len(const unsigned char *p, size_t left)
 	return len;
 }
 
-#endif /* !CLI_UTF8_H */
+#endif /* !JH_COMMON_UTF8_H */

@@ -1,0 +1,6 @@
+# Text helpers of the userspace tools, compiled into each program or
+# library that needs them (the command, libjailhouse through the Linux
+# loader, the tests' JSON checker): sources shared, never an API.
+common_json_sources = common/json-string.c
+noinst_HEADERS += common/json-string.h common/utf8.h
+COMMON_CPPFLAGS = -I$(top_srcdir)/common
