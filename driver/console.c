@@ -180,12 +180,20 @@ static size_t jhd_ring_copy(const struct jailhouse_console_page *ring,
 	return 0;
 }
 
+/* @from, or the oldest byte still in the ring if that one is overwritten */
+static u32 jhd_ring_clamp(const struct jailhouse_console_page *ring, u32 from)
+{
+	u32 tail = READ_ONCE(ring->tail);
+
+	return tail - from > JHD_RING_SIZE ? tail - JHD_RING_SIZE : from;
+}
+
 /* Whole ring, oldest byte first; empty if there is none. */
 ssize_t jhd_console_show_all(char *buf)
 {
 	const struct jailhouse_console_page *ring;
 	ssize_t len = 0;
-	u32 pos, tail;
+	u32 pos;
 
 	if (mutex_lock_interruptible(&jhd_console_lock))
 		return -ERESTARTSYS;
@@ -194,8 +202,7 @@ ssize_t jhd_console_show_all(char *buf)
 		if (PTR_ERR(ring) != -EAGAIN)
 			len = PTR_ERR(ring);
 	} else {
-		tail = READ_ONCE(ring->tail);
-		pos = tail - min_t(u32, tail, JHD_RING_SIZE);
+		pos = jhd_ring_clamp(ring, 0);
 		len = jhd_ring_copy(ring, &pos, buf, JHD_RING_SIZE);
 	}
 	mutex_unlock(&jhd_console_lock);
@@ -343,9 +350,8 @@ const char *jhd_console_said(char *out, size_t size)
 		mutex_lock(&jhd_console_lock);
 		ring = jhd_ring();
 		if (!IS_ERR(ring)) {
-			pos = jhd_mark_gen == jhd_ring_gen ? jhd_mark_pos : 0;
-			if (READ_ONCE(ring->tail) - pos > JHD_RING_SIZE)
-				pos = READ_ONCE(ring->tail) - JHD_RING_SIZE;
+			pos = jhd_ring_clamp(ring, jhd_mark_gen == jhd_ring_gen ?
+						  jhd_mark_pos : 0);
 			len = jhd_ring_copy(ring, &pos, buf, JHD_RING_SIZE);
 		}
 		mutex_unlock(&jhd_console_lock);
