@@ -12,7 +12,6 @@
 #include <asm/sysregs.h>
 #include <asm/traps.h>
 
-#define EC_UNKNOWN_REASON	0x00
 #define FSC_EXTERNAL		0x10	/* synchronous external abort */
 #define SCTLR_EL1_SPAN		BIT(23)
 #define SCTLR_EL1_DSSBS		BIT(44)
@@ -77,6 +76,6 @@ void inject_external_abort(u64 esr)
 
 void inject_undefined(u64 esr)
 {
-	enter_el1((u64)EC_UNKNOWN_REASON << ESR_EC_SHIFT | (esr & ESR_IL), 0,
+	enter_el1((u64)EC_UNKNOWN << ESR_EC_SHIFT | (esr & ESR_IL), 0,
 		  false);
 }
