@@ -128,6 +128,27 @@ static int need_non_root(struct jh_cell *cell, const char *op)
 		       "cannot %s the root cell", op);
 }
 
+/*
+ * CELL_LOAD of @n images (0: stop only) came back with @err: 0, a
+ * negative error already recorded, or an errno, turned here into the
+ * library's error (the driver's reason, if it gave one, in the context).
+ */
+static int load_result(struct jh_cell *cell, int err, unsigned int n,
+		       const char *op)
+{
+	struct jh_ctx *ctx = jh_cell_get_ctx(cell);
+
+	/* upstream's driver says EINVAL, and nothing more, for these */
+	if (err == EINVAL && n && !jh_ctx_reason(ctx)[0] &&
+	    jh_is_enabled(ctx) == 1)
+		return jh_fail(ctx, err, JH_ERR_IMAGE,
+			       "loading cell %d (%s): an image does not fit into one loadable, writable memory region of the cell",
+			       jh_cell_get_id(cell), jh_cell_get_name(cell));
+	if (err > 0)
+		return op_fail(cell, JH_REQ_LOAD, op, err);
+	return err;
+}
+
 /* Issues CELL_LOAD with the @n images already in @arg (0: stop only). */
 static int load_ioctl(struct jh_cell *cell, struct jailhouse_cell_load *arg,
 		      unsigned int n, const char *op)
@@ -139,16 +160,13 @@ static int load_ioctl(struct jh_cell *cell, struct jailhouse_cell_load *arg,
 	if (err)
 		return err;
 	arg->num_preload_images = n;
-	err = jh_dev_ioctl(ctx, JAILHOUSE_CELL_LOAD, arg);
-	/* upstream's driver says EINVAL, and nothing more, for these */
-	if (err == EINVAL && n && !jh_ctx_reason(ctx)[0] &&
-	    jh_is_enabled(ctx) == 1)
-		return jh_fail(ctx, err, JH_ERR_IMAGE,
-			       "loading cell %d (%s): an image does not fit into one loadable, writable memory region of the cell",
-			       jh_cell_get_id(cell), jh_cell_get_name(cell));
-	if (err > 0)
-		return op_fail(cell, JH_REQ_LOAD, op, err);
-	return err;
+	return load_result(cell, jh_dev_ioctl(ctx, JAILHOUSE_CELL_LOAD, arg),
+			   n, op);
+}
+
+int jh_cell_load_result(struct jh_cell *cell, int err)
+{
+	return load_result(cell, err, 1, "load");
 }
 
 /*

@@ -101,7 +101,7 @@ int jh_dev_open(struct jh_ctx *ctx, int flags)
  * Why the command on fd failed, as the driver put it; upstream's driver
  * has no such request (EINVAL) and leaves the contract's message.
  */
-static void fetch_reason(struct jh_ctx *ctx, int fd)
+void jh_dev_fetch_reason(struct jh_ctx *ctx, int fd)
 {
 	struct jailhouse_reason r;
 	char *out = jh_ctx_reason(ctx);
@@ -128,7 +128,7 @@ int jh_dev_ioctl(struct jh_ctx *ctx, unsigned long request, void *arg)
 	ret = ioctl(fd, request, arg);
 	if (ret < 0) {
 		err = errno;
-		fetch_reason(ctx, fd);
+		jh_dev_fetch_reason(ctx, fd);
 	}
 	close(fd);
 	return err;

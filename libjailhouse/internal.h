@@ -64,6 +64,8 @@ int jh_read_file(struct jh_ctx *ctx, const char *path, size_t max,
 /* device.c */
 int jh_dev_open(struct jh_ctx *ctx, int flags);
 int jh_dev_ioctl(struct jh_ctx *ctx, unsigned long request, void *arg);
+/* Into jh_ctx_reason(): why the last command on @fd failed, if it says */
+void jh_dev_fetch_reason(struct jh_ctx *ctx, int fd);
 /*
  * ctx.c: the driver's own words on why the last ioctl failed
  * (JAILHOUSE_GET_REASON), JAILHOUSE_REASON_SIZE bytes, "" if it gave none
@@ -126,6 +128,21 @@ int jh_cell_find_id_by_name(struct jh_ctx *ctx, const char *name, int *id);
 /* cell-ops.c: one CELL_LOAD of @size bytes at @data, not copied */
 int jh_cell_load_image(struct jh_cell *cell, const void *data, size_t size,
 		       uint64_t addr);
+/* The library's error for a CELL_LOAD of one image that failed with @err */
+int jh_cell_load_result(struct jh_cell *cell, int err);
+
+/*
+ * load-pipe.c: pieces of @piece bytes at most loaded on a second thread
+ * while the caller fills the next. jh_load_pipe_buffer() waits for a
+ * free buffer (NULL once a load failed: stop and close), put hands it
+ * over, close waits for the rest and gives the first failure's error.
+ */
+struct jh_load_pipe;
+int jh_load_pipe_open(struct jh_cell *cell, size_t piece,
+		      struct jh_load_pipe **out);
+void *jh_load_pipe_buffer(struct jh_load_pipe *p);
+void jh_load_pipe_put(struct jh_load_pipe *p, size_t size, uint64_t addr);
+int jh_load_pipe_close(struct jh_load_pipe *p);
 
 /* image-set.c */
 unsigned int jh_image_set_fill(const struct jh_image_set *set,

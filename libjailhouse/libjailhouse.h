@@ -849,6 +849,9 @@ int jh_linux_plan_print_commands(const struct jh_linux_plan *plan, FILE *out,
  * stops it, loads every segment in order (files in
  * chunks) and starts it. On failure the message names the step; a cell
  * created here is destroyed again, an existing one is left stopped.
+ * While it runs, a second thread of the library's loads the chunks read
+ * so far; it uses neither the context nor the log function, and blocks
+ * every signal, so handlers run in the caller's threads.
  */
 int jh_linux_plan_boot(struct jh_linux_plan *plan, struct jh_cell **cell);
 /**

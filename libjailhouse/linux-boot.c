@@ -93,45 +93,60 @@ static int check_cancel(struct jh_linux_plan *plan)
 		       "stopped on request");
 }
 
+/* A piece the loader could not give: its own words if it had any. */
+static int read_failed(struct jh_linux_plan *plan, const struct jhl_segment *seg,
+		       __u64 off, __u64 len, int err)
+{
+	if (plan->last_err[0])
+		return jh_linux_planner_fail(plan, err);
+	return jh_fail(plan->ctx, -err, JH_ERR_SYSTEM,
+		       "reading %llu bytes at byte %llu: %s",
+		       (unsigned long long)len,
+		       (unsigned long long)(seg->offset + off), strerror(-err));
+}
+
 /*
  * A segment whose bytes are not in memory: read (from a file) or inflated
- * (an Image.gz) one piece at a time, each piece loaded on its own. The
- * gzip kernel is checked as its last piece is inflated; a broken one
- * fails here, before that piece is loaded.
+ * (an Image.gz) one piece at a time, each piece loaded on its own while
+ * the next one is read (load-pipe.c). The gzip kernel is checked as its
+ * last piece is inflated; a broken one fails here, before that piece is
+ * loaded. The first failure in the segment's order is the one reported:
+ * a load that failed comes before the piece being read meanwhile.
  */
 static int load_streamed(struct jh_linux_plan *plan, struct jh_cell *cell,
 			 const struct jhl_segment *seg)
 {
-	__u64 off, len;
+	struct jh_load_pipe *pipe;
+	__u64 off, len = 0;
+	int err, read_err = 0;
 	void *buf;
-	int err = 0;
 
-	buf = malloc(seg->size < LOAD_CHUNK ? seg->size : LOAD_CHUNK);
-	if (!buf)
-		return jh_fail_nomem(plan->ctx);
-	for (off = 0; off < seg->size && !err; off += len) {
+	err = jh_load_pipe_open(cell, seg->size < LOAD_CHUNK ?
+				seg->size : LOAD_CHUNK, &pipe);
+	if (err)
+		return err;
+	for (off = 0; off < seg->size; off += len) {
 		len = seg->size - off;
 		if (len > LOAD_CHUNK)
 			len = LOAD_CHUNK;
-		err = check_cancel(plan);
-		if (err)
+		if (plan->cancel && *plan->cancel)
 			break;
+		buf = jh_load_pipe_buffer(pipe);
+		if (!buf)
+			break;		/* a load failed: close says why */
 		plan->last_err[0] = '\0';
-		err = jhl_segment_read(seg, buf, len, off);
-		if (err && plan->last_err[0])	/* the loader said why */
-			err = jh_linux_planner_fail(plan, err);
-		else if (err)
-			err = jh_fail(plan->ctx, -err, JH_ERR_SYSTEM,
-				      "reading %llu bytes at byte %llu: %s",
-				      (unsigned long long)len,
-				      (unsigned long long)(seg->offset + off),
-				      strerror(-err));
-		else
-			err = jh_cell_load_image(cell, buf, len,
-						 seg->guest_addr + off);
+		read_err = jhl_segment_read(seg, buf, len, off);
+		if (read_err)
+			break;
+		jh_load_pipe_put(pipe, len, seg->guest_addr + off);
 	}
-	free(buf);
-	return err;
+	err = jh_load_pipe_close(pipe);
+	if (err)
+		return err;
+	if (read_err)
+		return read_failed(plan, seg, off, len, read_err);
+	/* a stop asked for while the last pieces loaded counts here */
+	return check_cancel(plan);
 }
 
 static int load_segment(struct jh_linux_plan *plan, struct jh_cell *cell,
@@ -147,6 +162,9 @@ static int load_segment(struct jh_linux_plan *plan, struct jh_cell *cell,
 		if (!err)
 			err = jh_cell_load_image(cell, seg->data, seg->size,
 						 seg->guest_addr);
+		/* a stop asked for during the load counts here, as streamed */
+		if (!err)
+			err = check_cancel(plan);
 	} else {
 		err = load_streamed(plan, cell, seg);
 	}

@@ -57,8 +57,12 @@ EXTRA_libjailhouse_libjailhouse_la_DEPENDENCIES = \
 if BUILD_LINUX_LOADER
 libjailhouse_libjailhouse_la_SOURCES += \
 	libjailhouse/linux-plan.c \
-	libjailhouse/linux-boot.c
+	libjailhouse/linux-boot.c \
+	libjailhouse/load-pipe.c
 libjailhouse_libjailhouse_la_LIBADD += loaders/libjhloader.la
+# the pieces of a Linux boot load on a thread of their own
+libjailhouse_libjailhouse_la_CFLAGS += -pthread
+libjailhouse_libjailhouse_la_LDFLAGS += -pthread
 else
 # the images' names: in the loader's library when there is one
 libjailhouse_libjailhouse_la_SOURCES += libjailhouse/linux-none.c \

@@ -355,7 +355,8 @@ no_cell "hypervisor not enabled"
 
 # --- scripted driver failures: the step, and the cell destroyed --------
 new_root enabled
-# Loads: stop, loader, the 3 MiB Image in 12 pieces, DTB, initrd, ...
+# Loads: stop, loader, the 3 MiB Image in 12 pieces, DTB, the initrd in
+# 2, parameters
 for f in "CELL_CREATE=EBUSY:creating the cell" \
 	 "CELL_LOAD=EPERM:stopping the cell for loading" \
 	 "CELL_LOAD@3=EIO:loading the kernel \(3145728 bytes at 0x70200000\)" \
@@ -374,9 +375,11 @@ t "the message says the cell went" 1 '' 'cell 1 was destroyed again'
 # started in the background of a script has SIGINT ignored, so these
 # runs get the default disposition back first.
 JH_RUN_WRAP="env --default-signal=INT,TERM,HUP"
+# The initrd's last piece is @17: a stop during it counts there.
 for f in "CELL_LOAD@5=SIGINT:130:loading the kernel" \
 	 "CELL_LOAD@16=SIGTERM:143:loading the initrd" \
-	 "CELL_LOAD@17=SIGHUP:129:loading the params"; do
+	 "CELL_LOAD@17=SIGHUP:129:loading the initrd" \
+	 "CELL_LOAD@18=SIGHUP:129:loading the params"; do
 	JH_FAKE_IOCTL_ERR=${f%%:*} linux "$IN/Image" -i "$IN/initrd"
 	s=${f#*:}
 	t "${f%%:*} stops the boot" "${s%%:*}" '' "${s#*:} [^:]*: stopped on request; cell 1 was destroyed again"

@@ -135,7 +135,11 @@ static bool entry_matches(const char *p, const char *end, unsigned int idx)
 	return !at || strtoul(at + 1, NULL, 10) == ioctl_calls[idx];
 }
 
-/* An errno to fail with, or a signal to raise before succeeding. */
+/*
+ * An errno to fail with, or a signal to send before succeeding: to the
+ * process, as a terminal's Ctrl-C would, so that a thread which blocks
+ * it (libjailhouse's loading thread) leaves it to one that handles it.
+ */
 static int scripted_action(const char *what, size_t len)
 {
 	static const struct { const char *name; int sig; } sigs[] = {
@@ -147,7 +151,7 @@ static int scripted_action(const char *what, size_t len)
 	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
 		if (strlen(sigs[i].name) == len &&
 		    !strncmp(what, sigs[i].name, len)) {
-			raise(sigs[i].sig);
+			kill(getpid(), sigs[i].sig);
 			return 0;
 		}
 	return errno_by_name(what, len);
