@@ -127,9 +127,10 @@ verdict() {
 row() {
 	where=$1
 	shift
+	alone=$(awk -v a="$1" -v b="$6" 'BEGIN { printf "%.2f", a / b }')
 	echo "| $where | $(ms "$1") | $(ms "$6") + $(ms "$7") = $(ms "$2") |" \
-		"$3 | $(verdict "$3" 1.3) | $(mib "$4") | $(verdict "$4" "$rss_aim") |" \
-		"$(mib "$5") |"
+		"$3 | $(verdict "$3" 1.3) | $alone | $(verdict "$alone" 1.1) |" \
+		"$(mib "$4") | $(verdict "$4" "$rss_aim") | $(mib "$5") |"
 }
 
 host=$(figures "$work/host")
@@ -168,17 +169,21 @@ shared-library pages (libc, libjailhouse, zlib, libfdt, libelf; on the
 host also the fake driver's preload), and well under 1 MiB of buffers. The Image is never whole in memory: planning inflates
 only its 64-byte header and takes its size from the gzip trailer; the
 boot inflates it in one pass straight into the loads, 256 KiB of
-compressed input, zlib's 32 KiB window and one 256 KiB piece of output
-at a time, each piece loaded at its address as it comes out (CRC-32 and
+compressed input, zlib's 32 KiB window and two 256 KiB pieces of output
+at a time (one being inflated, one loaded), each piece loaded at its
+address as it comes out (CRC-32 and
 length are checked as the last piece comes out, before it is loaded; a
 mismatch destroys the cell again). The initrd goes the same way, one
-256 KiB piece read and loaded at a time. The ratio can be below 1: zlib
+256 KiB piece read while the one before loads. The ratio can be below 1: zlib
 inflates faster than \`gzip\` (in the guest, busybox's \`gzip\` is the
 slower one by far), and the time goes to inflating, CRC-32 and the copies
-the driver makes.
+the driver makes. Against inflating alone (issue 14 asks for 1.1):
+each piece is loaded by a second thread while the next one inflates
+(\`libjailhouse/load-pipe.c\`), so the copies hide behind the inflating;
+without that the host's run took 182 ms, 0.93 of \`gzip\` alone.
 
-| where | cell linux (ms) | floor: gunzip + copy (ms) | ratio | aim ≤ 1.3 | peak RSS (MiB) | aim | baseline RSS (MiB) |
-|---|---|---|---|---|---|---|---|
+| where | cell linux (ms) | floor: gunzip + copy (ms) | ratio | aim ≤ 1.3 | to gunzip alone | aim ≤ 1.1 | peak RSS (MiB) | aim | baseline RSS (MiB) |
+|---|---|---|---|---|---|---|---|---|---|
 $(row "host, fake driver (\`libfakejh\`)" $host)
 $(row "QEMU TCG guest, real driver" $guest)
 EOT
