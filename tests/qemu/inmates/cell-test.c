@@ -68,6 +68,14 @@
  *   "sgir"      send SGI 2 (Linux's CPU stop) and SGI 9 (unused by Linux)
  *               to CPUs 0 and 1 and to all others, 1000 times each, then
  *               "sgir: done"
+ *   "spib"      benchmark SPI delivery: make the cell's SPI 150 pending
+ *               through the distributor (a trapped write the hypervisor
+ *               passes on) and wait until the handler saw it, 200 times,
+ *               then write its clear-pending bit as often, which traps the
+ *               same way and raises nothing; 10 such pairs after 200 ms
+ *               (root's commands done), prints the fewest ticks of each:
+ *               "spib: 200 rounds, raised and taken <t> ticks, written
+ *               only <w> ticks"
  *   "peek=ADDR", "poke=ADDR": first read from, or write to, that guest
  *               address; prints "peek <a>" / "poke <a>" before and
  *               "... returned: isolation broken" should it come back
@@ -98,6 +106,9 @@
 #define PARAM_SGI_FLOOD		0x66696773U	/* "sgif" */
 #define PARAM_BAD_VECTORS	0x64616276U	/* "vbad" */
 #define PARAM_SGI_ROOT		0x72696773U	/* "sgir" */
+#define PARAM_SPI_BENCH		0x62697073U	/* "spib" */
+#define SPI_BENCH_ROUNDS	200
+#define SPI_BENCH_BATCHES	10
 #define PARAM_PEEK		0x6b656570U	/* "peek" */
 #define PARAM_POKE		0x656b6f70U	/* "poke" */
 #define FLOOD_LINES		3000
@@ -108,6 +119,8 @@
 #define GICD_IGROUPR		0x0080
 #define GICD_ISENABLER		0x0100
 #define GICD_ICENABLER		0x0180
+#define GICD_ISPENDR		0x0200
+#define GICD_ICPENDR		0x0280
 #define GICD_IPRIORITYR		0x0400
 #define GICD_SETSPI_NSR		0x0040
 #define GICD_CLRSPI_NSR		0x0048
@@ -215,6 +228,7 @@ static const struct {
 	{ "pcie", PARAM_PCI },
 	{ "mask", PARAM_MASKED_SPIN }, { "sgif", PARAM_SGI_FLOOD },
 	{ "vbad", PARAM_BAD_VECTORS }, { "sgir", PARAM_SGI_ROOT },
+	{ "spib", PARAM_SPI_BENCH },
 	{ "peek", PARAM_PEEK }, { "poke", PARAM_POKE },
 };
 
@@ -675,6 +689,78 @@ static void gic_sweep(void)
 	say("gicx: done, %u BAD", probes_bad);
 }
 
+static volatile unsigned int spi_seen;
+
+static void spi_taken(u32 irq, u64 stamp)
+{
+	(void)stamp;
+	if (irq == PROBE_SPI)
+		spi_seen++;
+	else
+		say("unexpected interrupt %u", irq);
+}
+
+/* Both loops alike: write, then wait until @target interrupts were seen. */
+static u64 spi_loop(unsigned long reg, unsigned int first_target)
+{
+	u64 start = timer_now();
+	unsigned int n, target;
+
+	for (n = 0; n < SPI_BENCH_ROUNDS; n++) {
+		target = first_target ? n + 1 : SPI_BENCH_ROUNDS;
+		mmio_write32(reg, 1U << (PROBE_SPI % 32));
+		while (spi_seen < target)
+			;
+	}
+	return timer_now() - start;
+}
+
+/*
+ * What an SPI costs from the moment it is pending at the physical GIC:
+ * taken by the hypervisor, injected, the cell's handler, back. The cell
+ * raises it itself through GICD_ISPENDR, a trapped write; the second
+ * loop writes GICD_ICPENDR instead, the same trap raising nothing, and
+ * the difference is the delivery. Routed to this CPU first. Under QEMU's
+ * -icount the counter also advances with what root's CPUs run, so the
+ * cell first waits for root's commands to end, and the fewest ticks of
+ * several batches count.
+ */
+static void spi_bench(void)
+{
+	unsigned long word = PROBE_SPI / 32 * 4;
+	u64 raised = ~0UL, written = ~0UL, t;
+	unsigned int batch;
+
+	if (gic_init()) {
+		say("spib: no GIC CPU interface");
+		return;
+	}
+	if (comm_region()->gic_version == 2)
+		mmio_write8(GICD_BASE + GICD_ITARGETSR + PROBE_SPI,
+			    mmio_read8(GICD_BASE + GICD_ITARGETSR + TIMER_PPI));
+	else
+		mmio_write64(irouter(PROBE_SPI), my_aff());
+	irq_set_handler(spi_taken);
+	gic_enable_spi(PROBE_SPI);
+	t = timer_now() + timer_freq() / 5;
+	while (timer_now() < t)
+		;
+	local_irq_enable();
+	for (batch = 0; batch < SPI_BENCH_BATCHES; batch++) {
+		spi_seen = 0;
+		t = spi_loop(GICD_BASE + GICD_ISPENDR + word, 1);
+		if (t < raised)
+			raised = t;
+		t = spi_loop(GICD_BASE + GICD_ICPENDR + word, 0);
+		if (t < written)
+			written = t;
+	}
+	local_irq_disable();
+	gic_disable_spi(PROBE_SPI);
+	say("spib: %u rounds, raised and taken %lu ticks, written only %lu ticks",
+	    SPI_BENCH_ROUNDS, (unsigned long)raised, (unsigned long)written);
+}
+
 static void tick(u32 irq, u64 stamp)
 {
 	unsigned long late;
@@ -958,6 +1044,8 @@ void inmate_main(void)
 		hostile_calls();
 	if (param == PARAM_PCI)
 		probe_pci();
+	if (param == PARAM_SPI_BENCH)
+		spi_bench();
 	if (param == PARAM_MASKED_SPIN) {
 		say("mask: spinning with interrupts masked");
 		asm volatile("msr daifset, #0xf");
