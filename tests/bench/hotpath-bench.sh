@@ -114,20 +114,18 @@ the physical timer interrupt taken to the hypervisor, injected as a
 virtual one and the cell's exception entry; in whole counter ticks, as
 that is all the counter resolves. A physical interrupt saves only the
 registers C may clobber (it needs none of the guest's), goes straight
-to the handler and looks only at the list registers in use. What is
-left bounds the aim of 8 ticks (fewer than 144 instructions from the
-deadline to the counter read; 10 ticks are 160 to 175): 131 of them at
-EL2, traced with QEMU's
-\`-d exec,nochain,in_asm\` (\`-dfilter\` on the hypervisor's addresses)
-and counted per function (\`tests/bench/exit-profile.sh
-inject_local,-gic_spi_owned,-vgic_drain_queue\`; the GICD read gives
-184 of its 191 there): the interrupt handler 56 (the exit's counters,
-what the interrupt is, a second acknowledge that finds nothing pending so
-that one exit takes every pending interrupt, the stop check), the
-injection 52 (the list registers' status, the new entry composed and
-written, each through the GICv2/GICv3 operations), acknowledge and
-priority drop 7, the register save and restore 16; then the cell's
-exception entry and vector.
+to the handler and looks only at the list registers in use. Traced with
+QEMU's \`-d exec,nochain,in_asm\` (\`-dfilter\` on the hypervisor's
+addresses) and counted per function (\`tests/bench/exit-profile.sh
+inject_local,-gic_spi_owned,-vgic_drain_queue\`), a timer interrupt
+into a cell took 131 instructions at EL2 when the aim of 8 ticks (fewer
+than 144 from the deadline to the counter read) was missed at 10; now
+91: one interrupt per exit (the acknowledge loop's second
+acknowledge nearly always found nothing; another pending interrupt
+is taken as soon as the guest runs), the guest's interrupts tested
+first, the new list register's bits composed once per GIC model, list
+register 0 written without the jump table, and no barrier on the way
+out (the exception return synchronizes).
 
 The SPI rows are \`cell-timer.bin\` (\`tests/qemu/inmates/cell-test.c\`,
 option \`spib\`) in the smp-test cell, which owns SPI 150, a line no

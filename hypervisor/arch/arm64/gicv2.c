@@ -111,11 +111,16 @@ static void repend(struct per_cpu *cpu_data, unsigned int irq)
 	gicv2_gicd_write(GICD_ISPENDR + irq / 32 * 4, BIT(irq % 32));
 }
 
+/* priority 0xa0 (5 bits kept), pending */
+#define GICV2_LR_NEW	((0xa0UL >> 3) << GICH_LR_PRIORITY_SHIFT | \
+			 GICH_LR_PENDING)
+
 static const struct vgic_cpuif gicv2_cpuif = {
 	.lr_virq_mask = GICH_LR_VIRQ_MASK,
 	.lr_pending = GICH_LR_PENDING,
 	.lr_hw = GICH_LR_HW,
-	.lr_new = (0xa0UL >> 3) << GICH_LR_PRIORITY_SHIFT,
+	.lr_new_virt = GICV2_LR_NEW,
+	.lr_new_hw = GICV2_LR_NEW | GICH_LR_HW,
 	.lr_pirq_shift = GICH_LR_PIRQ_SHIFT,
 	.iar_irq_mask = GICC_IAR_IRQ,
 	.lrs_empty = lrs_empty,

@@ -181,6 +181,11 @@ static u64 read_lr(unsigned int n)
 
 static void write_lr(unsigned int n, u64 val)
 {
+	/* the one an injection finds empty nearly always: no table jump */
+	if (n == 0) {
+		write_sysreg(ICH_LR0_EL2, val);
+		return;
+	}
 	switch (n) {
 	case 0: write_sysreg(ICH_LR0_EL2, val); break;
 	case 1: write_sysreg(ICH_LR1_EL2, val); break;
@@ -432,11 +437,16 @@ void gicv3_cpu_reset_private(struct per_cpu *cpu_data)
 	isb();
 }
 
+/* Group 1, priority 0xa0, pending */
+#define GICV3_LR_NEW	(ICH_LR_GROUP1 | 0xa0UL << ICH_LR_PRIORITY_SHIFT | \
+			 ICH_LR_PENDING)
+
 static const struct vgic_cpuif gicv3_cpuif = {
 	.lr_virq_mask = ICH_LR_VINTID_MASK,
 	.lr_pending = ICH_LR_PENDING,
 	.lr_hw = ICH_LR_HW,
-	.lr_new = ICH_LR_GROUP1 | (0xa0UL << ICH_LR_PRIORITY_SHIFT),
+	.lr_new_virt = GICV3_LR_NEW,
+	.lr_new_hw = GICV3_LR_NEW | ICH_LR_HW,
 	.lr_pirq_shift = ICH_LR_PINTID_SHIFT,
 	.iar_irq_mask = 0xffffff,
 	.lrs_empty = lrs_empty,

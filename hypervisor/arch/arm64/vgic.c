@@ -61,9 +61,10 @@ static int inject_local(unsigned int irq)
 	if (!empty)
 		return -EBUSY;
 
-	lr = irq | vgic->lr_new | vgic->lr_pending;
-	if (irq >= 16)
-		lr |= vgic->lr_hw | ((u64)irq << vgic->lr_pirq_shift);
+	if (irq < 16)
+		lr = irq | vgic->lr_new_virt;
+	else
+		lr = irq | vgic->lr_new_hw | (u64)irq << vgic->lr_pirq_shift;
 	vgic->lr_write(__builtin_ctzll(empty), lr);
 	return 0;
 }
@@ -139,61 +140,62 @@ void vgic_queue_drop(struct per_cpu *cpu_data)
 	spin_unlock(&p->lock);
 }
 
-#define IRQS_PER_EXIT	64
-
+/*
+ * One interrupt per exit: another one pending is taken as soon as the
+ * guest runs again. Acknowledging until the GIC has none cost every exit
+ * a second acknowledge, which nearly always found nothing.
+ */
 void vgic_handle_irq(void)
 {
 	struct per_cpu *cpu_data = this_cpu_data();
-	bool counted = false, event = false;
-	unsigned int irq, n;
-	u32 iar;
+	u32 iar = vgic->ack();
+	unsigned int irq = iar & vgic->iar_irq_mask;
+	bool event = false;
 
 	cpu_stat_inc(JAILHOUSE_CPU_STAT_VMEXITS_TOTAL);
-	/* bounded: the rest stays pending and traps again after the events */
-	for (n = 0; n < IRQS_PER_EXIT; n++) {
-		iar = vgic->ack();
-		irq = iar & vgic->iar_irq_mask;
-		if (irq >= INTID_SPURIOUS)
-			break;
-		vgic->eoi(iar);
+	if (irq >= INTID_SPURIOUS)
+		goto out;
+	vgic->eoi(iar);
 
-		if (irq == SGI_INJECT || irq == maintenance_irq) {
-			vgic->deactivate(iar);
-			if (!counted)
-				cpu_stat_inc(irq == SGI_INJECT ?
-					     JAILHOUSE_CPU_STAT_VMEXITS_VSGI :
-					     JAILHOUSE_CPU_STAT_VMEXITS_MAINTENANCE);
-			vgic_drain_queue();
-		} else if (irq == SGI_EVENT) {
-			vgic->deactivate(iar);
-			if (!counted)
-				cpu_stat_inc(JAILHOUSE_CPU_STAT_VMEXITS_MANAGEMENT);
-			event = true;
-		} else if (irq >= 32 && !gic_spi_owned(cpu_data->cell, irq)) {
-			/*
-			 * Routed here while its owner changed: not ours.
-			 * Every route is set to a CPU of the owner when an
-			 * SPI changes hands, so this cannot recur for long.
-			 */
-			vgic->deactivate(iar);
-		} else if (irq < 16) {
-			/* a Linux IPI sent before its sender was ours */
-			vgic->deactivate(iar);
+	/* the common case first: a PPI or SPI for the guest */
+	if (irq >= 16 && irq != maintenance_irq) {
+		if (irq < 32 || gic_spi_owned(cpu_data->cell, irq)) {
+			cpu_stat_inc(JAILHOUSE_CPU_STAT_VMEXITS_VIRQ);
 			vgic_inject(irq);
 		} else {
-			if (!counted)
-				cpu_stat_inc(JAILHOUSE_CPU_STAT_VMEXITS_VIRQ);
-			vgic_inject(irq);
+			/*
+			 * Routed here while its owner changed: not ours.
+			 * Every route is set to a CPU of the owner when
+			 * an SPI changes hands, so this cannot recur for
+			 * long.
+			 */
+			vgic->deactivate(iar);
 		}
-		counted = true;
+	} else if (irq == SGI_INJECT || irq == maintenance_irq) {
+		vgic->deactivate(iar);
+		cpu_stat_inc(irq == SGI_INJECT ?
+			     JAILHOUSE_CPU_STAT_VMEXITS_VSGI :
+			     JAILHOUSE_CPU_STAT_VMEXITS_MAINTENANCE);
+		vgic_drain_queue();
+	} else if (irq == SGI_EVENT) {
+		vgic->deactivate(iar);
+		cpu_stat_inc(JAILHOUSE_CPU_STAT_VMEXITS_MANAGEMENT);
+		event = true;
+	} else {
+		/* a Linux IPI sent before its sender was ours */
+		vgic->deactivate(iar);
+		vgic_inject(irq);
 	}
+out:
 	/* cheap safety net: never leave work queued behind an exit */
 	if (READ_ONCE(cpu_data->arch.pending.head) !=
 	    READ_ONCE(cpu_data->arch.pending.tail))
 		vgic_drain_queue();
-	isb();
-	if (event || cpu_must_stop(cpu_data))
+	/* the way back to the guest (ERET) synchronizes the rest */
+	if (event || cpu_must_stop(cpu_data)) {
+		isb();
 		cpu_handle_events(cpu_data);
+	}
 }
 
 /*

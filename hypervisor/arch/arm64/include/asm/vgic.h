@@ -2,7 +2,7 @@
 /*
  * Virtual interrupt delivery common to the GIC models (vgic.c): the
  * per-CPU queue of virtual IRQs waiting for a list register, injection
- * into the list registers, the EL2 IRQ loop, and handing list registers
+ * into the list registers, the EL2 IRQ handler, and handing list registers
  * back when a CPU leaves its cell. A model describes its list registers
  * and physical CPU interface in one struct vgic_cpuif: GICv3 through
  * system registers, GICv2 through its memory-mapped GICH and GICC.
@@ -23,8 +23,12 @@ struct vgic_cpuif {
 	u64 lr_virq_mask;
 	u64 lr_pending;
 	u64 lr_hw;
-	/* the bits of a new LR beside INTID and state: group, priority */
-	u64 lr_new;
+	/*
+	 * A new LR but for its INTIDs: group, priority, pending; and the
+	 * same with the HW bit, for a physical interrupt (composed once)
+	 */
+	u64 lr_new_virt;
+	u64 lr_new_hw;
 	unsigned int lr_pirq_shift;	/* physical INTID, with lr_hw */
 	/* the INTID field of an acknowledge value */
 	u32 iar_irq_mask;
