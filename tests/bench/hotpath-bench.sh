@@ -99,7 +99,9 @@ registers, with the access inline.
 \`jailhouse.bin\`, with vPCI, ivshmem, GICv2 and GICv3, PL011 and Cadence
 UART drivers: $bin_size bytes (aim ≤ 96 KiB = 98304 bytes:
 $(verdict "$bin_size" 98304); upstream's: 100,360 bytes, with an SMMU
-driver ours does not have).
+driver ours does not have). The code that runs once per enable or per
+command, never on an exit (setup, config checks, console formatting), is
+built with \`-Os\`: 3.9 KB less text than at \`-O2\`.
 
 Counter resolution: 16 ns at QEMU's 62.5 MHz \`CNTFRQ\`, divided over 20000
 operations (2000 for the SGI). The SGI row is one IPI as root Linux sends
