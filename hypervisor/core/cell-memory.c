@@ -59,6 +59,17 @@ static void sort_holes(void)
 	num_holes = out;
 }
 
+/*
+ * A region of a cell that root gives up while the cell exists; not the
+ * comm region, a shared one, or a page of which a cell has a few bytes.
+ */
+static bool taken_from_root(const struct jailhouse_memory *mem)
+{
+	return !(mem->flags & (JAILHOUSE_MEM_COMM_REGION |
+			       JAILHOUSE_MEM_ROOTSHARED)) &&
+	       !jailhouse_mem_is_subpage(mem);
+}
+
 static int collect_holes(void)
 {
 	const struct jailhouse_memory *mem;
@@ -78,10 +89,7 @@ static int collect_holes(void)
 
 	for_each_non_root_cell(cell) {
 		for_each_mem_region(mem, cell->config, n) {
-			/* root keeps a page of which a cell has a few bytes */
-			if ((mem->flags & (JAILHOUSE_MEM_COMM_REGION |
-					   JAILHOUSE_MEM_ROOTSHARED)) ||
-			    jailhouse_mem_is_subpage(mem))
+			if (!taken_from_root(mem))
 				continue;
 			if (cell->loadable &&
 			    (mem->flags & JAILHOUSE_MEM_LOADABLE))
@@ -202,9 +210,7 @@ int root_s2_update_loadable(const struct cell *cell)
 
 	for_each_mem_region(mem, cell->config, n) {
 		if (!(mem->flags & JAILHOUSE_MEM_LOADABLE) ||
-		    (mem->flags & (JAILHOUSE_MEM_COMM_REGION |
-				   JAILHOUSE_MEM_ROOTSHARED)) ||
-		    jailhouse_mem_is_subpage(mem))
+		    !taken_from_root(mem))
 			continue;
 		err = paging_destroy(&root_cell.s2, mem->phys_start, mem->size);
 		if (!err)
