@@ -187,7 +187,6 @@ static void write_lr(unsigned int n, u64 val)
 		return;
 	}
 	switch (n) {
-	case 0: write_sysreg(ICH_LR0_EL2, val); break;
 	case 1: write_sysreg(ICH_LR1_EL2, val); break;
 	case 2: write_sysreg(ICH_LR2_EL2, val); break;
 	case 3: write_sysreg(ICH_LR3_EL2, val); break;
