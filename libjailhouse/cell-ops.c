@@ -210,6 +210,33 @@ static int do_load(struct jh_cell *cell, const struct jh_image_set *images,
 	return err;
 }
 
+int jh_cell_load_arg_new(struct jh_cell *cell,
+			 struct jailhouse_cell_load **out)
+{
+	struct jailhouse_cell_load *arg;
+	int err;
+
+	arg = calloc(1, sizeof(*arg) + sizeof(arg->image[0]));
+	if (!arg)
+		return jh_fail_nomem(jh_cell_get_ctx(cell));
+	err = jh_cell_id_arg(cell, &arg->cell_id);
+	if (err) {
+		free(arg);
+		return err;
+	}
+	arg->num_preload_images = 1;
+	*out = arg;
+	return 0;
+}
+
+void jh_cell_load_arg_set(struct jailhouse_cell_load *arg, const void *data,
+			  size_t size, uint64_t addr)
+{
+	arg->image[0].source_address = (uintptr_t)data;
+	arg->image[0].size = size;
+	arg->image[0].target_address = addr;
+}
+
 /* One image straight from the caller's memory: no copy of large images. */
 int jh_cell_load_image(struct jh_cell *cell, const void *data, size_t size,
 		       uint64_t addr)
@@ -218,15 +245,13 @@ int jh_cell_load_image(struct jh_cell *cell, const void *data, size_t size,
 	int err;
 
 	err = need_non_root(cell, "load");
+	if (!err)
+		err = jh_cell_load_arg_new(cell, &arg);
 	if (err)
 		return err;
-	arg = calloc(1, sizeof(*arg) + sizeof(arg->image[0]));
-	if (!arg)
-		return jh_fail_nomem(jh_cell_get_ctx(cell));
-	arg->image[0].source_address = (uintptr_t)data;
-	arg->image[0].size = size;
-	arg->image[0].target_address = addr;
-	err = load_ioctl(cell, arg, 1, "load");
+	jh_cell_load_arg_set(arg, data, size, addr);
+	err = jh_cell_load_result(cell, jh_dev_ioctl(jh_cell_get_ctx(cell),
+						     JAILHOUSE_CELL_LOAD, arg));
 	free(arg);
 	return err;
 }

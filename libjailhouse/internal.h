@@ -128,7 +128,15 @@ int jh_cell_find_id_by_name(struct jh_ctx *ctx, const char *name, int *id);
 /* cell-ops.c: one CELL_LOAD of @size bytes at @data, not copied */
 int jh_cell_load_image(struct jh_cell *cell, const void *data, size_t size,
 		       uint64_t addr);
-/* The library's error for a CELL_LOAD of one image that failed with @err */
+/*
+ * A CELL_LOAD argument for one image of @cell (freed with free()), the
+ * image set apart; the library's error for such a load that failed with
+ * @err (an errno, the driver's reason in the context)
+ */
+int jh_cell_load_arg_new(struct jh_cell *cell,
+			 struct jailhouse_cell_load **out);
+void jh_cell_load_arg_set(struct jailhouse_cell_load *arg, const void *data,
+			  size_t size, uint64_t addr);
 int jh_cell_load_result(struct jh_cell *cell, int err);
 
 /*

@@ -91,18 +91,12 @@ int jh_load_pipe_open(struct jh_cell *cell, size_t piece,
 	p->fd = -1;
 	for (n = 0; n < 2; n++) {
 		p->buf[n] = malloc(piece);
-		p->arg[n] = calloc(1, sizeof(*p->arg[n]) +
-				   sizeof(p->arg[n]->image[0]));
-		if (!p->buf[n] || !p->arg[n]) {
-			pipe_free(p);
-			return jh_fail_nomem(ctx);
-		}
-		err = jh_cell_id_arg(cell, &p->arg[n]->cell_id);
+		err = p->buf[n] ? jh_cell_load_arg_new(cell, &p->arg[n]) :
+				  jh_fail_nomem(ctx);
 		if (err) {
 			pipe_free(p);
 			return err;
 		}
-		p->arg[n]->num_preload_images = 1;
 	}
 	p->fd = jh_dev_open(ctx, O_RDWR);
 	if (p->fd < 0) {
@@ -141,10 +135,7 @@ void *jh_load_pipe_buffer(struct jh_load_pipe *p)
 void jh_load_pipe_put(struct jh_load_pipe *p, size_t size, uint64_t addr)
 {
 	pthread_mutex_lock(&p->lock);
-	p->arg[p->put % 2]->image[0].source_address =
-		(uintptr_t)p->buf[p->put % 2];
-	p->arg[p->put % 2]->image[0].size = size;
-	p->arg[p->put % 2]->image[0].target_address = addr;
+	jh_cell_load_arg_set(p->arg[p->put % 2], p->buf[p->put % 2], size, addr);
 	p->put++;
 	pthread_cond_broadcast(&p->cond);
 	pthread_mutex_unlock(&p->lock);
