@@ -5,6 +5,7 @@
  * destroys a cell made here, so no half-loaded cell stays behind.
  */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -84,10 +85,15 @@ static int get_cell(struct jh_linux_plan *plan, struct jh_cell **cell,
 	return 0;
 }
 
+static bool cancel_asked(const struct jh_linux_plan *plan)
+{
+	return plan->cancel && *plan->cancel;
+}
+
 /* Fails with JH_ERR_CANCELED once the caller's flag is set. */
 static int check_cancel(struct jh_linux_plan *plan)
 {
-	if (!plan->cancel || !*plan->cancel)
+	if (!cancel_asked(plan))
 		return 0;
 	return jh_fail(plan->ctx, ECANCELED, JH_ERR_CANCELED,
 		       "stopped on request");
@@ -129,7 +135,7 @@ static int load_streamed(struct jh_linux_plan *plan, struct jh_cell *cell,
 		len = seg->size - off;
 		if (len > LOAD_CHUNK)
 			len = LOAD_CHUNK;
-		if (plan->cancel && *plan->cancel)
+		if (cancel_asked(plan))
 			break;
 		buf = jh_load_pipe_buffer(pipe);
 		if (!buf)
