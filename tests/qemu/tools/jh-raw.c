@@ -309,11 +309,10 @@ static int busy_check(pid_t holder)
 	kill(child, SIGTERM);
 	for (n = 0; n < 100 && !waitpid(child, &status, WNOHANG); n++)
 		sleep_ms(10);
-	if (n < 100)
+	if (n < 100) {
 		puts("a signal: ends the wait");
-	else
+	} else {
 		printf("a signal: FAIL: does not end it (%s)\n", task_state(child));
-	if (n >= 100) {
 		kill(child, SIGKILL);
 		waitpid(child, &status, 0);
 	}
