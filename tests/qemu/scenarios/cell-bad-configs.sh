@@ -50,6 +50,9 @@ raw_reason_says() {
 	sed -n 's/^reason: //p' $work/raw.out | grep -qE -e "$1"
 }
 
+# refused DESC ERRNO FILE [LEN] LOGREGEX: create fails with ERRNO, the log
+# (kernel or hypervisor console) explains, the reason passed up says the
+# same, and nothing is left behind.
 refused() {
 	_desc=$1 _errno=$2 _file=$3 _len=$4 _log=$5
 	log_mark
