@@ -55,6 +55,8 @@ int jh_path(struct jh_ctx *ctx, char *buf, const char *fmt, ...)
 int jh_sysfs_read(struct jh_ctx *ctx, const char *rel, char *buf,
 		  size_t size);
 int jh_sysfs_read_u64(struct jh_ctx *ctx, const char *rel, uint64_t *val);
+int jh_sysfs_read_u64_at(struct jh_ctx *ctx, int dirfd, const char *dir,
+			 const char *name, uint64_t *val);
 /* -ENOENT, silently, if the attribute is not there */
 int jh_sysfs_read_bin(struct jh_ctx *ctx, const char *rel, size_t max,
 		      void **data, size_t *size);

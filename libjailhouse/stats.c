@@ -107,10 +107,12 @@ static int scan_dir(struct jh_stats *stats, DIR *dir)
 	return 0;
 }
 
-static int read_values(struct jh_ctx *ctx, int id, struct jh_stats *stats)
+/* Reads every counter relative to the statistics directory @dirfd, @dir. */
+static int read_values(struct jh_ctx *ctx, int dirfd, const char *dir,
+		       struct jh_stats *stats)
 {
 	unsigned int c, i;
-	char rel[160];
+	char rel[128];
 	int err;
 
 	stats->total = calloc(stats->num_counters + 1, sizeof(uint64_t));
@@ -120,15 +122,18 @@ static int read_values(struct jh_ctx *ctx, int id, struct jh_stats *stats)
 		return jh_fail_nomem(ctx);
 
 	for (i = 0; i < stats->num_counters; i++) {
-		snprintf(rel, sizeof(rel), "cells/%d/statistics/%s", id,
-			 stats->names[i]);
-		err = jh_sysfs_read_u64(ctx, rel, &stats->total[i]);
+		err = jh_sysfs_read_u64_at(ctx, dirfd, dir, stats->names[i],
+					   &stats->total[i]);
+		if (err == -ENOENT)
+			return jh_fail(ctx, ENOENT, JH_ERR_SYSTEM,
+				       "reading %s/%s: %s", dir,
+				       stats->names[i], strerror(ENOENT));
 		if (err)
 			return err;
 		for (c = 0; c < stats->num_cpus; c++) {
-			snprintf(rel, sizeof(rel), "cells/%d/statistics/cpu%u/%s",
-				 id, stats->cpus[c], stats->names[i]);
-			err = jh_sysfs_read_u64(ctx, rel,
+			snprintf(rel, sizeof(rel), "cpu%u/%s", stats->cpus[c],
+				 stats->names[i]);
+			err = jh_sysfs_read_u64_at(ctx, dirfd, dir, rel,
 				&stats->values[c * stats->num_counters + i]);
 			/* Older drivers may lack a per-CPU counter. */
 			if (err == -ENOENT)
@@ -174,7 +179,7 @@ JH_EXPORT int jh_cell_get_stats(struct jh_cell *cell, struct jh_stats **out)
 		err = jh_fail_nomem(ctx);
 		goto err_free;
 	}
-	err = read_values(ctx, id, stats);
+	err = read_values(ctx, dirfd(dir), path, stats);
 	if (err)
 		goto err_free;
 	closedir(dir);

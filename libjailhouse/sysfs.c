@@ -61,20 +61,21 @@ static int sysfs_open(struct jh_ctx *ctx, const char *rel, char *path,
 }
 
 /*
- * Reads "<root>/sys/devices/jailhouse/<rel>" into @buf, NUL-terminated,
- * with one trailing newline removed. Returns the length.
+ * Reads a text attribute from @fd into @buf, NUL-terminated, with one
+ * trailing newline removed, and closes @fd. A text attribute comes whole
+ * from the first read (sysfs renders it at once; the fake driver's files
+ * are regular files), so there is no second read to see the end.
  */
-int jh_sysfs_read(struct jh_ctx *ctx, const char *rel, char *buf,
-		  size_t size)
+static int read_text(struct jh_ctx *ctx, int fd, const char *path,
+		     char *buf, size_t size)
 {
-	char path[PATH_MAX];
 	ssize_t len;
-	int fd;
 
-	fd = sysfs_open(ctx, rel, path, false);
-	if (fd < 0)
-		return fd;
-	len = read_all(fd, buf, size - 1);
+	do
+		len = read(fd, buf, size - 1);
+	while (len < 0 && errno == EINTR);
+	if (len < 0)
+		len = -errno;
 	close(fd);
 	if (len < 0)
 		return sysfs_errno_fail(ctx, path, (int)-len);
@@ -85,24 +86,73 @@ int jh_sysfs_read(struct jh_ctx *ctx, const char *rel, char *buf,
 	return (int)len;
 }
 
-int jh_sysfs_read_u64(struct jh_ctx *ctx, const char *rel, uint64_t *val)
+/*
+ * Reads "<root>/sys/devices/jailhouse/<rel>" into @buf, NUL-terminated,
+ * with one trailing newline removed. Returns the length.
+ */
+int jh_sysfs_read(struct jh_ctx *ctx, const char *rel, char *buf,
+		  size_t size)
 {
-	char buf[32], *end;
-	unsigned long long v;
-	int len;
+	char path[PATH_MAX];
+	int fd;
 
-	len = jh_sysfs_read(ctx, rel, buf, sizeof(buf));
-	if (len < 0)
-		return len;
+	fd = sysfs_open(ctx, rel, path, false);
+	if (fd < 0)
+		return fd;
+	return read_text(ctx, fd, path, buf, size);
+}
+
+static int parse_u64(struct jh_ctx *ctx, const char *path, const char *buf,
+		     int len, uint64_t *val)
+{
+	unsigned long long v;
+	char *end;
+
 	errno = 0;
 	v = strtoull(buf, &end, 10);
 	if (len == 0 || *end != '\0' || errno || buf[0] == '-')
 		return jh_fail(ctx, EPROTO, JH_ERR_HYPERVISOR,
-			       "%s" JH_SYSFS_DIR "/%s: '%s' is not a number",
-			       jh_ctx_is_live(ctx) ? "" : jh_ctx_get_root(ctx),
-			       rel, buf);
+			       "%s: '%s' is not a number", path, buf);
 	*val = v;
 	return 0;
+}
+
+int jh_sysfs_read_u64(struct jh_ctx *ctx, const char *rel, uint64_t *val)
+{
+	char path[PATH_MAX], buf[32];
+	int fd, len;
+
+	fd = sysfs_open(ctx, rel, path, false);
+	if (fd < 0)
+		return fd;
+	len = read_text(ctx, fd, path, buf, sizeof(buf));
+	if (len < 0)
+		return len;
+	return parse_u64(ctx, path, buf, len, val);
+}
+
+/*
+ * Reads the number in @name below the directory @dirfd, whose path @dir
+ * names it in messages: a walk of one or two path components instead of
+ * the whole path, for callers that read many files of one directory.
+ * -ENOENT is returned unreported.
+ */
+int jh_sysfs_read_u64_at(struct jh_ctx *ctx, int dirfd, const char *dir,
+			 const char *name, uint64_t *val)
+{
+	char path[PATH_MAX], buf[32];
+	int fd, len;
+
+	fd = openat(dirfd, name, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 && errno == ENOENT)
+		return -ENOENT;
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	if (fd < 0)
+		return sysfs_errno_fail(ctx, path, errno);
+	len = read_text(ctx, fd, path, buf, sizeof(buf));
+	if (len < 0)
+		return len;
+	return parse_u64(ctx, path, buf, len, val);
 }
 
 /*
