@@ -2,5 +2,7 @@
 # library that needs them (the command, libjailhouse through the Linux
 # loader, the tests' JSON checker): sources shared, never an API.
 common_json_sources = common/json-string.c
-noinst_HEADERS += common/json-string.h common/utf8.h
+# zlib opened on demand: in the loader, or in libjailhouse without one
+common_zlib_sources = common/zlib-dl.c
+noinst_HEADERS += common/json-string.h common/utf8.h common/zlib-dl.h
 COMMON_CPPFLAGS = -I$(top_srcdir)/common

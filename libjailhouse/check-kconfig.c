@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <zlib.h>
+#include "zlib-dl.h"
 
 #include "check.h"
 
@@ -17,7 +17,8 @@ struct kopt {
 
 enum { OPT_HOTPLUG_CPU, OPT_KVM, OPT_MODULES, OPT_OF_OVERLAY, NUM_OPTS };
 
-static gzFile open_config(struct jh_ctx *ctx, char *shown, size_t size)
+static gzFile open_config(struct jh_ctx *ctx, const struct jh_zlib *z,
+			  char *shown, size_t size)
 {
 	char path[PATH_MAX], release[128] = "";
 	gzFile gz;
@@ -25,7 +26,7 @@ static gzFile open_config(struct jh_ctx *ctx, char *shown, size_t size)
 
 	snprintf(shown, size, "/proc/config.gz");
 	if (!jh_path(ctx, path, "/proc/config.gz")) {
-		gz = gzopen(path, "rb");
+		gz = z->gzopen(path, "rb");
 		if (gz)
 			return gz;
 	}
@@ -41,16 +42,17 @@ static gzFile open_config(struct jh_ctx *ctx, char *shown, size_t size)
 	snprintf(shown, size, "/boot/config-%s", release);
 	if (!release[0] || jh_path(ctx, path, "%s", shown))
 		return NULL;
-	return gzopen(path, "rb");
+	return z->gzopen(path, "rb");
 }
 
-static void read_options(gzFile gz, struct kopt *opts)
+static void read_options(const struct jh_zlib *z, gzFile gz,
+			 struct kopt *opts)
 {
 	char line[256];
 	unsigned int i;
 	size_t len;
 
-	while (gzgets(gz, line, sizeof(line))) {
+	while (z->gzgets(gz, line, sizeof(line))) {
 		if (strncmp(line, "CONFIG_", 7))
 			continue;
 		for (i = 0; i < NUM_OPTS; i++) {
@@ -71,10 +73,19 @@ void jh_check_live_kernel(struct jh_check *chk)
 		[OPT_OF_OVERLAY] = { "OF_OVERLAY", false },
 	};
 	const struct jailhouse_system *sys = jh_check_system(chk);
-	char shown[192];
+	char shown[192], why[160];
+	struct jh_zlib z;
 	gzFile gz;
 
-	gz = open_config(jh_check_get_ctx(chk), shown, sizeof(shown));
+	if (jh_zlib_open(&z, why, sizeof(why))) {
+		jh_check_report_live(chk, JH_SEVERITY_WARNING, "live-kconfig",
+				     "/proc/config.gz",
+				     "install zlib to let this be checked",
+				     "the kernel configuration cannot be read: %s",
+				     why);
+		return;
+	}
+	gz = open_config(jh_check_get_ctx(chk), &z, shown, sizeof(shown));
 	if (!gz) {
 		jh_check_report_live(chk, JH_SEVERITY_WARNING, "live-kconfig",
 				     shown,
@@ -82,8 +93,8 @@ void jh_check_live_kernel(struct jh_check *chk)
 				     "the kernel configuration is not available");
 		return;
 	}
-	read_options(gz, opts);
-	gzclose(gz);
+	read_options(&z, gz, opts);
+	z.gzclose(gz);
 
 	if (!opts[OPT_HOTPLUG_CPU].set)
 		jh_check_report_live(chk, JH_SEVERITY_ERROR, "live-kconfig", shown,

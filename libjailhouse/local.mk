@@ -39,12 +39,11 @@ libjailhouse_libjailhouse_la_SOURCES = \
 	libjailhouse/linux.c
 
 libjailhouse_libjailhouse_la_CPPFLAGS = $(AM_CPPFLAGS) \
-	-I$(top_srcdir)/libjailhouse -I$(top_srcdir)/loaders \
+	-I$(top_srcdir)/libjailhouse -I$(top_srcdir)/loaders $(COMMON_CPPFLAGS) \
 	-DJH_LINUX_LOADER_BIN=\"$(jhlibexecdir)/linux-loader.bin\"
 libjailhouse_libjailhouse_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden \
-	$(KMOD_CFLAGS) $(LIBELF_CFLAGS) $(JH_ZLIB_CFLAGS)
-libjailhouse_libjailhouse_la_LIBADD = $(LIBELF_LIBS) $(JH_ZLIB_LIBS) \
-	$(DLOPEN_LIBS)
+	$(KMOD_CFLAGS) $(ZLIB_CFLAGS)
+libjailhouse_libjailhouse_la_LIBADD = $(DLOPEN_LIBS)
 libjailhouse_libjailhouse_la_LDFLAGS = \
 	-version-info $(LIBJAILHOUSE_LT_VERSION) -no-undefined \
 	-Wl,--version-script=$(top_srcdir)/libjailhouse/libjailhouse.sym
@@ -66,7 +65,7 @@ libjailhouse_libjailhouse_la_LDFLAGS += -pthread
 else
 # the images' names: in the loader's library when there is one
 libjailhouse_libjailhouse_la_SOURCES += libjailhouse/linux-none.c \
-	libjailhouse/linux-images.c
+	libjailhouse/linux-images.c $(common_zlib_sources)
 endif
 
 pkgconfigdir = $(libdir)/pkgconfig

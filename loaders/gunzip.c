@@ -11,7 +11,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zlib.h>
+#include "zlib-dl.h"
 
 #include "internal.h"
 
@@ -32,6 +32,7 @@ struct jhl_gunzip {
 	struct jhl_ctx *ctx;
 	const struct jhl_source *src;
 	const char *name;
+	struct jh_zlib z;
 	z_stream zs;
 	bool zs_ready;
 	__u8 *chunk;		/* read buffer for file sources */
@@ -107,7 +108,7 @@ static int parse_header(struct jhl_gunzip *gz, const __u8 *p, size_t len,
 		pos = len + 1;
 	if (flg & FHCRC) {
 		if (pos + 2 <= len &&
-		    (crc32(0, p, pos) & 0xffff) != (__u32)(p[pos] | p[pos + 1] << 8)) {
+		    (gz->z.crc32(0, p, pos) & 0xffff) != (__u32)(p[pos] | p[pos + 1] << 8)) {
 			jhl_err(gz->ctx, "%s: gzip header CRC mismatch", gz->name);
 			return -EBADMSG;
 		}
@@ -180,9 +181,9 @@ static int read_trailer(struct jhl_gunzip *gz, __u64 max_size)
 static int restart(struct jhl_gunzip *gz)
 {
 	if (gz->zs_ready) {
-		inflateReset(&gz->zs);
+		gz->z.inflate_reset(&gz->zs);
 	} else {
-		if (inflateInit2(&gz->zs, -MAX_WBITS) != Z_OK) {
+		if (jh_zlib_inflate_init2(&gz->z, &gz->zs, -MAX_WBITS) != Z_OK) {
 			jhl_err(gz->ctx, "%s: cannot set up zlib", gz->name);
 			return -ENOMEM;
 		}
@@ -191,7 +192,7 @@ static int restart(struct jhl_gunzip *gz)
 	gz->zs.avail_in = 0;
 	gz->in_pos = gz->data_start;
 	gz->out_pos = 0;
-	gz->crc = crc32(0, NULL, 0);
+	gz->crc = gz->z.crc32(0, NULL, 0);
 	gz->ended = false;
 	gz->broken = false;
 	return 0;
@@ -270,9 +271,9 @@ static int pull(struct jhl_gunzip *gz, __u8 *buf, size_t len, size_t *got)
 		n = len - done < GZ_MAX_STEP ? len - done : GZ_MAX_STEP;
 		gz->zs.next_out = buf + done;
 		gz->zs.avail_out = n;
-		ret = inflate(&gz->zs, Z_NO_FLUSH);
+		ret = gz->z.inflate(&gz->zs, Z_NO_FLUSH);
 		n -= gz->zs.avail_out;
-		gz->crc = crc32(gz->crc, buf + done, n);
+		gz->crc = gz->z.crc32(gz->crc, buf + done, n);
 		gz->out_pos += n;
 		done += n;
 		if (ret == Z_STREAM_END)
@@ -407,6 +408,7 @@ int jhl_gunzip_open(struct jhl_ctx *ctx, const struct jhl_source *src,
 		    __u64 max_size, struct jhl_gunzip **out)
 {
 	struct jhl_gunzip *gz;
+	char why[160];
 	int err;
 
 	gz = calloc(1, sizeof(*gz));
@@ -419,6 +421,11 @@ int jhl_gunzip_open(struct jhl_ctx *ctx, const struct jhl_source *src,
 		jhl_err(ctx, "%s: %llu bytes, too short for a gzip file: truncated",
 			gz->name, (unsigned long long)src->size);
 		err = -EBADMSG;
+		goto err_free;
+	}
+	if (jh_zlib_open(&gz->z, why, sizeof(why))) {
+		jhl_err(ctx, "%s: inflating it needs zlib: %s", gz->name, why);
+		err = -ENOSYS;
 		goto err_free;
 	}
 	if (!src->data) {
@@ -450,7 +457,7 @@ void jhl_gunzip_close(struct jhl_gunzip *gz)
 	if (!gz)
 		return;
 	if (gz->zs_ready)
-		inflateEnd(&gz->zs);
+		gz->z.inflate_end(&gz->zs);
 	free(gz->chunk);
 	free(gz->scratch);
 	free(gz);

@@ -19,14 +19,15 @@ loader_c_sources = \
 	loaders/segments.c \
 	loaders/print.c \
 	libjailhouse/linux-images.c \
-	$(common_json_sources)
+	$(common_json_sources) \
+	$(common_zlib_sources)
 
 noinst_HEADERS += loaders/jhloader.h loaders/internal.h loaders/plan.h
 
 # the library's public header gives the images' vocabulary
 LOADER_CFLAGS = $(AM_CFLAGS) $(ZLIB_CFLAGS) $(LIBFDT_CFLAGS) \
 	-I$(top_srcdir)/libjailhouse $(COMMON_CPPFLAGS)
-LOADER_LIBS = $(ZLIB_LIBS) $(LIBFDT_LIBS)
+LOADER_LIBS = $(LIBFDT_LIBS) $(DLOPEN_LIBS)
 
 if BUILD_LINUX_LOADER
 noinst_LTLIBRARIES += loaders/libjhloader.la

@@ -165,7 +165,7 @@ runs, against the aim of the inflated Image + 4 MiB
 in the same run, the command's baseline (shared libraries).
 
 What the peak is made of: the baseline of the command, mostly
-shared-library pages (libc, libjailhouse, zlib, libfdt, libelf; on the
+shared-library pages (libc, libjailhouse, zlib, libfdt; on the
 host also the fake driver's preload), and well under 1 MiB of buffers. The Image is never whole in memory: planning inflates
 only its 64-byte header and takes its size from the gzip trailer; the
 boot inflates it in one pass straight into the loads, 256 KiB of

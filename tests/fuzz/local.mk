@@ -106,7 +106,7 @@ tests_fuzz_fuzz_gunzip_SOURCES = tests/fuzz/fuzz-gunzip.c $(loader_c_sources)
 tests_fuzz_fuzz_gunzip_CPPFLAGS = $(FUZZ_REPLAY_CPPFLAGS)
 tests_fuzz_fuzz_gunzip_CFLAGS = $(FUZZ_TARGET_CFLAGS)
 tests_fuzz_fuzz_gunzip_LDFLAGS = $(FUZZ_LDFLAGS)
-tests_fuzz_fuzz_gunzip_LDADD = $(LOADER_LIBS)
+tests_fuzz_fuzz_gunzip_LDADD = $(LOADER_LIBS) $(ZLIB_LIBS)
 
 tests_fuzz_fuzz_dtb_SOURCES = tests/fuzz/fuzz-dtb.c $(loader_c_sources)
 tests_fuzz_fuzz_dtb_CPPFLAGS = $(FUZZ_REPLAY_CPPFLAGS)

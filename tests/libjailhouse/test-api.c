@@ -602,6 +602,28 @@ static void test_elf_variants(void)
 	      -EINVAL, JH_ERR_IMAGE, "program header 1 (offset 0xff", "bad offset");
 	tap_eq(jh_image_set_get_count(set), 0, "no segment of a broken ELF");
 	elf[64 + 56 + 8] = 0;
+	elf[4] = 1;	/* EI_CLASS 32-bit */
+	fails(jh_image_set_add_elf_file(set, th_write("c32.elf", elf, size)),
+	      -EINVAL, JH_ERR_IMAGE, "not a 64-bit AArch64 ELF", "32-bit ELF");
+	elf[4] = 2;
+	elf[5] = 2;	/* EI_DATA big-endian */
+	fails(jh_image_set_add_elf_file(set, th_write("be.elf", elf, size)),
+	      -EINVAL, JH_ERR_IMAGE, "not a 64-bit AArch64 ELF", "big-endian ELF");
+	elf[5] = 1;
+	elf[56] = 0xff;	/* e_phnum: 255 headers, past the end of the file */
+	fails(jh_image_set_add_elf_file(set, th_write("phnum.elf", elf, size)),
+	      -EINVAL, JH_ERR_IMAGE, "unreadable program headers", "e_phnum");
+	elf[56] = 2;
+	elf[54] = 32;	/* e_phentsize not Elf64_Phdr's */
+	fails(jh_image_set_add_elf_file(set, th_write("phent.elf", elf, size)),
+	      -EINVAL, JH_ERR_IMAGE, "unreadable program headers", "e_phentsize");
+	elf[54] = 56;
+	fails(jh_image_set_add_elf_file(set, th_write("short.elf", elf, 63)),
+	      -EINVAL, JH_ERR_IMAGE, "not a valid ELF file", "cut in the header");
+	tap_ok(!jh_image_set_add_elf_file(set, th_write("same.elf", elf, size)) &&
+	       jh_image_set_get_count(set) == 2, "restored ELF loads again");
+	jh_image_set_free(set);
+	jh_image_set_new(ctx, &set);
 	elf[64] = 0;	/* 1st segment PT_NULL */
 	elf[64 + 56] = 0;
 	fails(jh_image_set_add_elf_file(set, th_write("none.elf", elf, size)),

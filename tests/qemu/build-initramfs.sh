@@ -116,8 +116,10 @@ find "$root" -type f ! -name '*.ko' ! -path "$root/bin/busybox" |
 			add_libs_of "$f"
 		fi
 	done
-# libjailhouse opens libkmod when it loads jailhouse.ko: no NEEDED names it
+# libjailhouse opens libkmod when it loads jailhouse.ko, and zlib when it
+# inflates: no NEEDED names them
 add_lib libkmod.so.2 libjailhouse
+add_lib libz.so.1 libjailhouse
 
 # Scenarios keep their base names; /scenarios/ORDER fixes the run order.
 cp "$here/scenarios/lib.sh" "$root/scenarios/lib.sh"

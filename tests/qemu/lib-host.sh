@@ -13,16 +13,16 @@ jh_kernel_cache=$jh_cache/kernels
 # deleting any one of them from here fails that check. They bring along what
 # the scripts also call: gcc, libc6-dev and file (with libtool), autoconf
 # (automake), binutils-aarch64-linux-gnu (the cross gcc), xz-utils
-# (linux-source-6.1), zlib1g-dev and zlib1g-dev:arm64 (libelf-dev).
+# (linux-source-6.1).
 # The kernel build: its packages' versions are part of the kernel cache key.
 jh_pkgs_kernel="linux-source-6.1 gcc-aarch64-linux-gnu make bc flex bison"
 # The userspace, hypervisor and configs (autotools, libraries, dtc), and
 # depmod for the staged module.
-jh_pkgs_build="automake libtool pkg-config libelf-dev libkmod-dev libfdt-dev
+jh_pkgs_build="automake libtool pkg-config zlib1g-dev libkmod-dev libfdt-dev
 device-tree-compiler kmod"
 # Cross-building the toolkit through multiarch. Not libfdt-dev:arm64: it
 # conflicts with the native libfdt-dev (see jh_fdt_sysroot).
-jh_pkgs_arm64="libkmod-dev:arm64 libelf-dev:arm64"
+jh_pkgs_arm64="libkmod-dev:arm64 zlib1g-dev:arm64"
 # The test bed: QEMU, the initramfs, pkill in run-qemu.sh.
 jh_pkgs_qemu="qemu-system-arm cpio procps"
 # Host tests: jq checks the loader's JSON, man (and groff) the man pages;
