@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "cli.h"
-#include "json.h"
+#include "json-writer.h"
 
 struct loaded {
 	const char *file;

@@ -7,7 +7,7 @@
 
 #include "cli.h"
 #include "config-show.h"
-#include "json.h"
+#include "json-writer.h"
 
 static const char list_usage[] = "cell list [--json]\n"
 	"Lists the cells by ID: name, state, assigned and failed CPUs;\n"

@@ -12,7 +12,7 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "json.h"
+#include "json-writer.h"
 
 static const char stats_usage[] =
 	"cell stats { ID | [--name] NAME } [--json] [--watch [SECONDS]]\n"

@@ -11,7 +11,7 @@
 #include <syslog.h>
 
 #include "cli.h"
-#include "json.h"
+#include "json-writer.h"
 
 #define CONSOLE_TAIL_LINES	10
 

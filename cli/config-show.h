@@ -8,7 +8,7 @@
 
 #include <libjailhouse.h>
 
-#include "json.h"
+#include "json-writer.h"
 
 void config_show_json(const struct jh_config *cfg);
 /* An ivshmem link end's members, in config show and cell list alike */

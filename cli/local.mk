@@ -1,14 +1,14 @@
 # The jailhouse command: a client of libjailhouse's public API only.
 bin_PROGRAMS += cli/jailhouse
-noinst_HEADERS += cli/cli.h cli/json.h cli/config-names.h \
+noinst_HEADERS += cli/cli.h cli/config-names.h \
 	cli/config-show.h
 
 cli_jailhouse_SOURCES = \
 	cli/main.c \
 	cli/common.c \
 	cli/extension.c \
-	cli/json.c \
 	$(common_json_sources) \
+	$(common_json_writer_sources) \
 	cli/cmd-hypervisor.c \
 	cli/cmd-console.c \
 	cli/cmd-cell.c \

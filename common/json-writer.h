@@ -1,9 +1,10 @@
-/* SPDX-License-Identifier: GPL-2.0-only */
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * A small streaming JSON writer for the --json outputs.
+ * A small streaming JSON writer for the --json outputs: the
+ * command's, and the library's where it writes JSON itself.
  */
-#ifndef CLI_JSON_H
-#define CLI_JSON_H
+#ifndef JH_COMMON_JSON_WRITER_H
+#define JH_COMMON_JSON_WRITER_H
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -29,4 +30,4 @@ void json_int(struct json *j, const char *key, long long val);
 void json_uint(struct json *j, const char *key, unsigned long long val);
 void json_bool(struct json *j, const char *key, bool val);
 
-#endif /* CLI_JSON_H */
+#endif /* JH_COMMON_JSON_WRITER_H */

@@ -1,9 +1,9 @@
-// SPDX-License-Identifier: GPL-2.0-only
+// SPDX-License-Identifier: LGPL-2.1-or-later
 /*
  * JSON writer: commas and nesting tracked per level; strings through
  * the tools' one string writer (common/json-string.c).
  */
-#include "json.h"
+#include "json-writer.h"
 #include "json-string.h"
 
 void json_init(struct json *j, FILE *out)
