@@ -34,24 +34,32 @@ static const char *kind_name(const struct jh_config *cfg)
 	return jh_config_get_kind(cfg) == JH_CONFIG_SYSTEM ? "system" : "cell";
 }
 
-static void print_text(const struct loaded *files, int n,
-		       const struct jh_check *chk, unsigned int errors)
+void cli_print_findings(FILE *out, const struct jh_check *chk)
 {
 	const struct jh_finding *f;
 	unsigned int i;
+
+	for (i = 0; i < jh_check_get_num_findings(chk); i++) {
+		f = jh_check_get_finding(chk, i);
+		fprintf(out, "%s: %s [%s]\n",
+			severity_name(jh_finding_get_severity(f)),
+			jh_finding_get_message(f), jh_finding_get_rule(f));
+		if (jh_finding_get_hint(f))
+			fprintf(out, "  fix: %s\n", jh_finding_get_hint(f));
+	}
+}
+
+static void print_text(const struct loaded *files, int n,
+		       const struct jh_check *chk, unsigned int errors)
+{
 	int k;
 
 	for (k = 0; k < n; k++)
 		if (!files[k].cfg)
 			printf("error: %s [%s]\n", files[k].message,
 			       jh_error_name(files[k].code));
-	for (i = 0; chk && i < jh_check_get_num_findings(chk); i++) {
-		f = jh_check_get_finding(chk, i);
-		printf("%s: %s [%s]\n", severity_name(jh_finding_get_severity(f)),
-		       jh_finding_get_message(f), jh_finding_get_rule(f));
-		if (jh_finding_get_hint(f))
-			printf("  fix: %s\n", jh_finding_get_hint(f));
-	}
+	if (chk)
+		cli_print_findings(stdout, chk);
 	printf("%u error%s, %u warning%s\n", errors, errors == 1 ? "" : "s",
 	       chk ? jh_check_get_num_warnings(chk) : 0,
 	       chk && jh_check_get_num_warnings(chk) == 1 ? "" : "s");

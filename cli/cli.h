@@ -7,6 +7,7 @@
 #define CLI_CLI_H
 
 #include <stdbool.h>
+#include <stdio.h>
 
 #include <libjailhouse.h>
 
@@ -50,6 +51,8 @@ int cli_dispatch(const struct cmd *cmds, const char *group, int argc,
 
 /* check-report.c: config check (offline) and doctor (@live) */
 int cli_check(int argc, char **argv, const char *usage, bool live);
+/* "error: MESSAGE [rule]" and "  fix: HINT" lines of every finding */
+void cli_print_findings(FILE *out, const struct jh_check *chk);
 
 /*
  * extension.c: run jailhouse-<cmd>-<argv[0]>; they return only on failure.
@@ -75,6 +78,7 @@ int cmd_cell_linux(int argc, char **argv);
 int cmd_config(int argc, char **argv);
 int cmd_config_check(int argc, char **argv);
 int cmd_config_show(int argc, char **argv);
+int cmd_config_create(int argc, char **argv);
 int cmd_doctor(int argc, char **argv);
 
 #endif /* CLI_CLI_H */

@@ -6,11 +6,12 @@
 #include "cli.h"
 
 static const char config_usage[] = "config SUB-COMMAND [ARGS]\n"
-	"Sub-commands: check, show; others run the extension script\n"
+	"Sub-commands: check, create, show; others run the extension script\n"
 	"jailhouse-config-SUB-COMMAND. Each takes --help.";
 
 static const struct cmd config_commands[] = {
 	{ "check", cmd_config_check },
+	{ "create", cmd_config_create },
 	{ "show", cmd_config_show },
 	{ NULL, NULL },
 };

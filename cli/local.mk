@@ -18,6 +18,7 @@ cli_jailhouse_SOURCES = \
 	cli/cmd-cell-linux.c \
 	cli/cmd-config.c \
 	cli/cmd-config-show.c \
+	cli/cmd-config-create.c \
 	cli/config-show-json.c \
 	cli/config-names.c \
 	cli/check-report.c \

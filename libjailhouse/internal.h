@@ -60,6 +60,8 @@ int jh_sysfs_read_u64_at(struct jh_ctx *ctx, int dirfd, const char *dir,
 /* -ENOENT, silently, if the attribute is not there */
 int jh_sysfs_read_bin(struct jh_ctx *ctx, const char *rel, size_t max,
 		      void **data, size_t *size);
+int jh_read_pseudo_file(struct jh_ctx *ctx, const char *path, size_t max,
+			void **data, size_t *size);
 int jh_read_file(struct jh_ctx *ctx, const char *path, size_t max,
 		 void **data, size_t *size);
 

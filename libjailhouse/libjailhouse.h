@@ -865,6 +865,53 @@ void jh_linux_plan_set_cancel(struct jh_linux_plan *plan,
 /** jh_linux_plan() and jh_linux_plan_boot() in one. */
 int jh_linux_boot(struct jh_linux *req, struct jh_cell **cell);
 
+/* ------------------------------------------------------------------ */
+/* Generating a system config from a board (LIBJAILHOUSE_0.6)          */
+
+/*
+ * What "jailhouse config create" does: the facts of the board from its
+ * device tree (CPUs, RAM and reservations, the GIC, the console of
+ * /chosen/stdout-path, every enabled memory-mapped device with its SPIs),
+ * the RAM Linux runs in from /proc/iomem, and from them a system config:
+ * the hypervisor's memory (as given, a reserved-memory node named
+ * "jailhouse...", or guessed: the top of the RAM Linux leaves free), the
+ * root cell's RAM and page-rounded MMIO regions, its CPUs and SPIs, and
+ * optionally a virtual PCI host. Built only with the Linux loader
+ * (libfdt); without it jh_sysgen_run() fails with JH_ERR_NOT_SUPPORTED.
+ */
+struct jh_sysgen;
+
+/** Any place the generator finds, for jh_sysgen_set_hypervisor_memory(). */
+#define JH_SYSGEN_ANY	(~(uint64_t)0)
+
+enum jh_sysgen_format {
+	JH_SYSGEN_C,		/**< C source as in configs/arm64/ */
+	JH_SYSGEN_CELL,		/**< a .cell file */
+	JH_SYSGEN_JSON,		/**< what was found, from where, and made */
+};
+
+int jh_sysgen_new(struct jh_ctx *ctx, struct jh_sysgen **gen);
+void jh_sysgen_free(struct jh_sysgen *gen);
+/** A DTB file instead of the running system's /sys/firmware/fdt. */
+int jh_sysgen_set_dtb_file(struct jh_sysgen *gen, const char *path);
+/**
+ * A copy of /proc/iomem instead of the running system's; "" for none
+ * (then the hypervisor's memory must be given or reserved in the tree).
+ */
+int jh_sysgen_set_iomem_file(struct jh_sysgen *gen, const char *path);
+/** The root cell's name; default: from the tree's model. */
+int jh_sysgen_set_name(struct jh_sysgen *gen, const char *name);
+/** @start JH_SYSGEN_ANY: find a place; @size 0: the default, 4 MiB. */
+int jh_sysgen_set_hypervisor_memory(struct jh_sysgen *gen, uint64_t start,
+				    uint64_t size);
+int jh_sysgen_set_vpci(struct jh_sysgen *gen, bool on);
+/** Reads the inputs and makes the config; the message names any cause. */
+int jh_sysgen_run(struct jh_sysgen *gen);
+int jh_sysgen_write(struct jh_sysgen *gen, enum jh_sysgen_format format,
+		    FILE *out);
+/** The config made, e.g. for jh_check_set_system(). */
+int jh_sysgen_get_config(struct jh_sysgen *gen, struct jh_config **cfg);
+
 #ifdef __cplusplus
 }
 #endif

@@ -2,6 +2,7 @@
 lib_LTLIBRARIES += libjailhouse/libjailhouse.la
 include_HEADERS = libjailhouse/libjailhouse.h
 noinst_HEADERS += libjailhouse/internal.h libjailhouse/check.h \
+	libjailhouse/sysgen.h \
 	libjailhouse/linux.h libjailhouse/linux-plan.h libjailhouse/ioctl-errnos.h
 
 libjailhouse_libjailhouse_la_SOURCES = \
@@ -36,10 +37,12 @@ libjailhouse_libjailhouse_la_SOURCES = \
 	libjailhouse/console.c \
 	libjailhouse/image-set.c \
 	libjailhouse/image-elf.c \
-	libjailhouse/linux.c
+	libjailhouse/linux.c \
+	libjailhouse/sysgen.c
 
 libjailhouse_libjailhouse_la_CPPFLAGS = $(AM_CPPFLAGS) \
 	-I$(top_srcdir)/libjailhouse -I$(top_srcdir)/loaders $(COMMON_CPPFLAGS) \
+	-I$(top_srcdir)/confgen -I$(top_srcdir) \
 	-DJH_LINUX_LOADER_BIN=\"$(jhlibexecdir)/linux-loader.bin\"
 libjailhouse_libjailhouse_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden \
 	$(KMOD_CFLAGS) $(ZLIB_CFLAGS)
@@ -57,15 +60,20 @@ if BUILD_LINUX_LOADER
 libjailhouse_libjailhouse_la_SOURCES += \
 	libjailhouse/linux-plan.c \
 	libjailhouse/linux-boot.c \
-	libjailhouse/load-pipe.c
+	libjailhouse/load-pipe.c \
+	libjailhouse/sysgen-run.c \
+	$(confgen_sources) \
+	$(common_json_writer_sources)
 libjailhouse_libjailhouse_la_LIBADD += loaders/libjhloader.la
-# the pieces of a Linux boot load on a thread of their own
-libjailhouse_libjailhouse_la_CFLAGS += -pthread
+# the pieces of a Linux boot load on a thread of their own; confgen/
+# reads device trees with libfdt
+libjailhouse_libjailhouse_la_CFLAGS += -pthread $(LIBFDT_CFLAGS)
 libjailhouse_libjailhouse_la_LDFLAGS += -pthread
 else
 # the images' names: in the loader's library when there is one
 libjailhouse_libjailhouse_la_SOURCES += libjailhouse/linux-none.c \
-	libjailhouse/linux-images.c $(common_zlib_sources)
+	libjailhouse/linux-images.c $(common_zlib_sources) \
+	libjailhouse/sysgen-none.c
 endif
 
 pkgconfigdir = $(libdir)/pkgconfig

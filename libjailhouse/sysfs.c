@@ -156,20 +156,15 @@ int jh_sysfs_read_u64_at(struct jh_ctx *ctx, int dirfd, const char *dir,
 }
 
 /*
- * Reads a binary attribute below the driver's sysfs directory into a new
- * buffer: sysfs gives binary attributes no size, so it reads to the end,
- * at most @max bytes.
+ * Reads @fd to its end, at most @max bytes, into a new buffer with room
+ * for a NUL after the data; closes @fd.
  */
-int jh_sysfs_read_bin(struct jh_ctx *ctx, const char *rel, size_t max,
-		      void **data, size_t *size)
+static int read_to_end(struct jh_ctx *ctx, int fd, const char *path,
+		       size_t max, void **data, size_t *size)
 {
-	char path[PATH_MAX], *buf;
 	ssize_t len;
-	int fd;
+	char *buf;
 
-	fd = sysfs_open(ctx, rel, path, true);
-	if (fd < 0)
-		return fd;
 	/* one more than allowed tells a file that is too long */
 	buf = malloc(max + 1);
 	if (!buf) {
@@ -188,6 +183,37 @@ int jh_sysfs_read_bin(struct jh_ctx *ctx, const char *rel, size_t max,
 	*data = buf;
 	*size = (size_t)len;
 	return 0;
+}
+
+/*
+ * Reads a binary attribute below the driver's sysfs directory into a new
+ * buffer: sysfs gives binary attributes no size, so it reads to the end,
+ * at most @max bytes.
+ */
+int jh_sysfs_read_bin(struct jh_ctx *ctx, const char *rel, size_t max,
+		      void **data, size_t *size)
+{
+	char path[PATH_MAX];
+	int fd;
+
+	fd = sysfs_open(ctx, rel, path, true);
+	if (fd < 0)
+		return fd;
+	return read_to_end(ctx, fd, path, max, data, size);
+}
+
+/*
+ * Reads a file whose size stat() does not tell (/proc, sysfs) to its end,
+ * at most @max bytes; the buffer has room for a NUL after the data.
+ */
+int jh_read_pseudo_file(struct jh_ctx *ctx, const char *path, size_t max,
+			void **data, size_t *size)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return sysfs_errno_fail(ctx, path, errno);
+	return read_to_end(ctx, fd, path, max, data, size);
 }
 
 /* Reads a whole regular file of at most @max bytes into a new buffer. */

@@ -16,11 +16,6 @@ new_root() {
 	"$HELPER" root "$ROOT" "$@" || exit 99
 }
 
-json_ok() {
-	"$HELPER" json <"$WORK/out" 2>>"$WORK/err"
-	ok $? "$1: valid JSON"
-}
-
 fake_file() {
 	cat "$ROOT/$1" 2>/dev/null
 }
@@ -34,7 +29,8 @@ run --frob; t "unknown option" 2 '' "unknown option '--frob'"
 run frob; t "unknown command" 2 '' "unknown command 'frob'"
 for c in enable disable console "cell" "cell create" "cell list" \
 	 "cell load" "cell start" "cell shutdown" "cell destroy" \
-	 "cell stats" "cell linux" "config" "config check" "config show" doctor; do
+	 "cell stats" "cell linux" "config" "config check" "config create" \
+	 "config show" doctor; do
 	# shellcheck disable=SC2086
 	run $c --help; t "$c --help" 0 "^usage: jailhouse $c"
 done

@@ -61,5 +61,9 @@ ok $? "completes options"
 complete_words jailhouse cell linux x.cell Image --dr | grep -qx -- --dry-run &&
 	complete_words jailhouse cell linux x.cell Image -a "" | grep -qx arm64
 ok $? "completes cell linux options"
+complete_words jailhouse config cr | grep -qx create &&
+	complete_words jailhouse config create --hv | tr '\n' ' ' |
+	grep -qx -- '--hv-mem --hv-size '
+ok $? "completes config create and its options"
 
 tap_done

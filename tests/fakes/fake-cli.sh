@@ -32,6 +32,12 @@ run() {
 	rc=$?
 }
 
+# json_ok WHAT: the last run's stdout is valid JSON (the helper's parser)
+json_ok() {
+	"$HELPER" json <"$WORK/out" 2>>"$WORK/err"
+	ok $? "$1: valid JSON"
+}
+
 # t DESCRIPTION RC [STDOUT-REGEX [STDERR-REGEX]]: checks the last run.
 t() {
 	res=0

@@ -1,0 +1,257 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * config create: a system config for the board this runs on (or for a
+ * DTB and an iomem copy given), written as C or a .cell, checked first.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+static const char create_usage[] =
+	"config create [OPTIONS] OUT.c|OUT.cell\n"
+	"Writes a system config for this board, made from its device tree\n"
+	"(/sys/firmware/fdt) and the RAM Linux runs in (/proc/iomem); run it\n"
+	"as root with the hypervisor disabled. The result is checked as\n"
+	"'config check' does; with errors nothing is written (exit 3).\n"
+	"  --dtb FILE          a DTB instead of the running system's\n"
+	"  --iomem FILE        a copy of the board's /proc/iomem\n"
+	"  --no-iomem          none: the hypervisor memory must then be given\n"
+	"                      or reserved (a reserved-memory node jailhouse*)\n"
+	"  --hv-mem ADDR[,SIZE] the hypervisor's memory (SIZE default 4M);\n"
+	"                      default: a jailhouse reserved-memory node, or\n"
+	"                      the top of the RAM Linux leaves free (mem=)\n"
+	"  --hv-size SIZE      its size where the place is found (default 4M)\n"
+	"  --name NAME         the root cell's name (default: the model's)\n"
+	"  --vpci              a virtual PCI host, for ivshmem links\n"
+	"  --dry-run           write nothing; print the C to standard output\n"
+	"  --json              print what was found and from where as JSON\n"
+	"SIZE and ADDR take a K, M or G suffix.";
+
+/* "4M", "0x400000", "1G": bytes */
+static int parse_size(const char *s, uint64_t *val)
+{
+	char buf[32];
+	size_t len = strlen(s);
+	unsigned int shift = 0;
+
+	if (!len || len >= sizeof(buf))
+		return -EINVAL;
+	memcpy(buf, s, len + 1);
+	switch (buf[len - 1]) {
+	case 'K': case 'k':
+		shift = 10;
+		break;
+	case 'M': case 'm':
+		shift = 20;
+		break;
+	case 'G': case 'g':
+		shift = 30;
+		break;
+	}
+	if (shift)
+		buf[len - 1] = '\0';
+	if (cli_parse_u64(buf, val) || (*val << shift) >> shift != *val)
+		return -EINVAL;
+	*val <<= shift;
+	return 0;
+}
+
+struct create_args {
+	const char *dtb, *iomem, *name, *out;
+	uint64_t hv_start, hv_size;
+	bool vpci, dry_run, json;
+};
+
+static int parse_args(int argc, char **argv, struct create_args *a)
+{
+	const char *opt, *val;
+	char *comma;
+	int i;
+
+	a->hv_start = JH_SYSGEN_ANY;
+	for (i = 1; i < argc; i++) {
+		opt = argv[i];
+		if (opt[0] != '-' || !opt[1]) {
+			if (a->out)
+				return cli_usage_error(create_usage,
+						       "more than one output file: %s and %s",
+						       a->out, opt);
+			a->out = opt;
+			continue;
+		}
+		if (!strcmp(opt, "--vpci")) {
+			a->vpci = true;
+			continue;
+		}
+		if (!strcmp(opt, "--dry-run")) {
+			a->dry_run = true;
+			continue;
+		}
+		if (!strcmp(opt, "--json")) {
+			a->json = cli_json = true;
+			continue;
+		}
+		if (!strcmp(opt, "--no-iomem")) {
+			a->iomem = "";
+			continue;
+		}
+		if (strcmp(opt, "--dtb") && strcmp(opt, "--iomem") &&
+		    strcmp(opt, "--name") && strcmp(opt, "--hv-mem") &&
+		    strcmp(opt, "--hv-size"))
+			return cli_usage_error(create_usage,
+					       "unknown option '%s'", opt);
+		if (i + 1 == argc)
+			return cli_usage_error(create_usage,
+					       "%s needs a value", opt);
+		val = argv[++i];
+		if (!strcmp(opt, "--dtb")) {
+			a->dtb = val;
+		} else if (!strcmp(opt, "--iomem")) {
+			a->iomem = val;
+		} else if (!strcmp(opt, "--name")) {
+			a->name = val;
+		} else if (!strcmp(opt, "--hv-size")) {
+			if (parse_size(val, &a->hv_size) || !a->hv_size)
+				return cli_usage_error(create_usage,
+						       "--hv-size '%s': not a size",
+						       val);
+		} else {
+			char start[32];
+
+			comma = strchr(val, ',');
+			snprintf(start, sizeof(start), "%.*s",
+				 comma ? (int)(comma - val) : (int)strlen(val),
+				 val);
+			if (parse_size(start, &a->hv_start) ||
+			    a->hv_start == JH_SYSGEN_ANY ||
+			    (comma && (parse_size(comma + 1, &a->hv_size) ||
+				       !a->hv_size)))
+				return cli_usage_error(create_usage,
+						       "--hv-mem '%s': not ADDR or ADDR,SIZE",
+						       val);
+		}
+	}
+	if (!a->out && !a->dry_run && !a->json)
+		return cli_usage_error(create_usage, "no output file given");
+	if (a->out && !a->dry_run) {
+		size_t len = strlen(a->out);
+
+		if ((len < 2 || strcmp(a->out + len - 2, ".c")) &&
+		    (len < 5 || strcmp(a->out + len - 5, ".cell")))
+			return cli_usage_error(create_usage,
+					       "%s: the output must end in .c (C source) or .cell",
+					       a->out);
+	}
+	return EXIT_OK;
+}
+
+/* Runs the checker on the config made; EXIT_CONFIG on errors. */
+static int check(struct jh_ctx *ctx, struct jh_sysgen *gen)
+{
+	struct jh_config *cfg;
+	struct jh_check *chk;
+	int ret = EXIT_OK;
+
+	if (jh_sysgen_get_config(gen, &cfg))
+		return cli_error(ctx);
+	if (jh_check_new(ctx, &chk)) {
+		jh_config_unref(cfg);
+		return cli_error(ctx);
+	}
+	if (jh_check_set_system(chk, cfg) ||
+	    (jh_check_run(chk) &&
+	     jh_ctx_last_error_code(ctx) != JH_ERR_CONFIG_INVALID)) {
+		ret = cli_error(ctx);
+	} else if (jh_check_get_num_findings(chk)) {
+		cli_print_findings(stderr, chk);
+		if (jh_check_get_num_errors(chk)) {
+			fprintf(stderr, "%s: the config made has errors: nothing written\n",
+				cli_name);
+			ret = EXIT_CONFIG;
+		}
+	}
+	jh_check_free(chk);
+	jh_config_unref(cfg);
+	return ret;
+}
+
+/* Writes through a temporary file, so a failure leaves no half file. */
+static int write_out(struct jh_ctx *ctx, struct jh_sysgen *gen,
+		     const char *path)
+{
+	size_t len = strlen(path);
+	enum jh_sysgen_format fmt = len > 5 && !strcmp(path + len - 5, ".cell") ?
+				    JH_SYSGEN_CELL : JH_SYSGEN_C;
+	char *tmp;
+	FILE *f;
+	int ret;
+
+	if (asprintf(&tmp, "%s.tmp", path) < 0)
+		return EXIT_FAILED;
+	f = fopen(tmp, "we");
+	if (!f) {
+		fprintf(stderr, "%s: %s: %s\n", cli_name, tmp, strerror(errno));
+		free(tmp);
+		return EXIT_FAILED;
+	}
+	ret = jh_sysgen_write(gen, fmt, f) ? cli_error(ctx) : EXIT_OK;
+	if (fclose(f) && !ret) {
+		fprintf(stderr, "%s: %s: %s\n", cli_name, tmp, strerror(errno));
+		ret = EXIT_FAILED;
+	}
+	if (!ret && rename(tmp, path)) {
+		fprintf(stderr, "%s: %s: %s\n", cli_name, path, strerror(errno));
+		ret = EXIT_FAILED;
+	}
+	if (ret)
+		unlink(tmp);
+	free(tmp);
+	return ret;
+}
+
+int cmd_config_create(int argc, char **argv)
+{
+	struct create_args a = { 0 };
+	struct jh_sysgen *gen = NULL;
+	struct jh_ctx *ctx;
+	int ret;
+
+	if (argc == 2 && cli_is_help(argv[1]))
+		return cli_print_help(create_usage);
+	ret = parse_args(argc, argv, &a);
+	if (ret)
+		return ret;
+	ret = cli_ctx(&ctx);
+	if (ret)
+		return ret;
+	if (jh_sysgen_new(ctx, &gen) ||
+	    (a.dtb && jh_sysgen_set_dtb_file(gen, a.dtb)) ||
+	    (a.iomem && jh_sysgen_set_iomem_file(gen, a.iomem)) ||
+	    (a.name && jh_sysgen_set_name(gen, a.name)) ||
+	    jh_sysgen_set_hypervisor_memory(gen, a.hv_start, a.hv_size) ||
+	    jh_sysgen_set_vpci(gen, a.vpci) || jh_sysgen_run(gen)) {
+		ret = cli_error(ctx);
+		goto out;
+	}
+	ret = check(ctx, gen);
+	if (ret)
+		goto out;
+	if (a.json && jh_sysgen_write(gen, JH_SYSGEN_JSON, stdout)) {
+		ret = cli_error(ctx);
+		goto out;
+	}
+	if (a.dry_run && !a.json && jh_sysgen_write(gen, JH_SYSGEN_C, stdout)) {
+		ret = cli_error(ctx);
+		goto out;
+	}
+	if (a.out && !a.dry_run)
+		ret = write_out(ctx, gen, a.out);
+out:
+	jh_sysgen_free(gen);
+	jh_ctx_unref(ctx);
+	return ret;
+}

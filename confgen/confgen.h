@@ -1,0 +1,129 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * "config create": a system config made from a board's device tree and
+ * Linux's view of its RAM (/proc/iomem). Internal API of the generator,
+ * which libjailhouse links (public face: jh_sysgen_* in libjailhouse.h).
+ *
+ * probe.c reads the facts (struct jhg_board), each with where it came
+ * from; layout.c turns them into the config's regions (struct jhg_system);
+ * the writers print that as C, as a .cell or as JSON.
+ */
+#ifndef JH_CONFGEN_H
+#define JH_CONFGEN_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include <jailhouse/types.h>
+#include <jailhouse/cell-config.h>
+
+struct jh_ctx;
+
+#define JHG_MAX_CPUS		64
+#define JHG_MAX_RANGES		32
+#define JHG_MAX_DEVICES		160
+#define JHG_MAX_DEV_IRQS	8
+#define JHG_MAX_REGIONS		(JHG_MAX_RANGES + JHG_MAX_DEVICES)
+#define JHG_PATH_MAX		128
+
+struct jhg_range {
+	uint64_t start, size;
+};
+
+/* An MMIO window of a device node root Linux uses. */
+struct jhg_device {
+	char path[JHG_PATH_MAX];
+	char compatible[64];
+	uint64_t start, size;
+	unsigned int num_spis;
+	unsigned int spis[JHG_MAX_DEV_IRQS];	/* INTIDs */
+};
+
+struct jhg_gic {
+	char path[JHG_PATH_MAX];
+	unsigned int version;			/* 2 or 3 */
+	uint64_t gicd, gicd_size;
+	uint64_t gicr, gicr_size;		/* GICv3: all redistributors */
+	uint64_t gicc, gicc_size, gich, gich_size, gicv, gicv_size;
+	unsigned int maintenance_irq;		/* INTID, 0 if not given */
+};
+
+struct jhg_console {
+	char path[JHG_PATH_MAX];		/* "" when none was found */
+	char compatible[64];
+	uint64_t address, size;
+	uint32_t type, flags;			/* JAILHOUSE_CON_* */
+};
+
+/* What the board has, as read. */
+struct jhg_board {
+	char model[64];
+	unsigned int num_cpus;
+	uint64_t mpidr[JHG_MAX_CPUS];		/* in the tree's order */
+	unsigned int num_ram;
+	struct jhg_range ram[JHG_MAX_RANGES];	/* /memory nodes */
+	unsigned int num_reserved;
+	struct jhg_range reserved[JHG_MAX_RANGES];	/* reserved-memory */
+	char reserved_name[JHG_MAX_RANGES][48];
+	bool have_iomem;
+	unsigned int num_linux_ram;
+	struct jhg_range linux_ram[JHG_MAX_RANGES];	/* System RAM */
+	struct jhg_gic gic;
+	struct jhg_console console;
+	unsigned int num_devices;
+	struct jhg_device devices[JHG_MAX_DEVICES];
+	const char *dtb_source, *iomem_source;	/* shown in the output */
+};
+
+/* Where the hypervisor's memory comes from. */
+enum jhg_hv_origin {
+	JHG_HV_GIVEN,		/* --hv-mem */
+	JHG_HV_RESERVED,	/* a reserved-memory node for it */
+	JHG_HV_UNUSED_RAM,	/* RAM Linux does not use (mem=): guessed */
+};
+
+struct jhg_params {
+	const char *name;		/* root cell's; default from the model */
+	uint64_t hv_start, hv_size;	/* hv_start ~0: find a place */
+	bool vpci;			/* a virtual PCI host for ivshmem */
+};
+
+struct jhg_region {
+	struct jailhouse_memory mem;
+	char comment[96];
+};
+
+/* The system config to write, with a comment per region. */
+struct jhg_system {
+	char name[JAILHOUSE_CELL_NAME_MAXLEN + 1];
+	struct jailhouse_system header;		/* root_cell counts unset */
+	enum jhg_hv_origin hv_origin;
+	char hv_comment[96];
+	unsigned int num_cpus;
+	uint64_t cpu_bits[(JHG_MAX_CPUS + 63) / 64];
+	unsigned int num_regions;
+	struct jhg_region regions[JHG_MAX_REGIONS];
+	unsigned int num_irqchips;
+	struct jailhouse_irqchip irqchips[4];
+	unsigned int vpci_irq_base;
+};
+
+/* probe.c: the board from a DTB (and /proc/iomem text, may be NULL) */
+int jhg_probe(struct jh_ctx *ctx, const void *fdt, size_t fdt_size,
+	      const char *iomem, struct jhg_board *board);
+/* iomem.c: the top-level "System RAM" ranges of /proc/iomem text */
+int jhg_iomem_ram(struct jh_ctx *ctx, const char *text,
+		  struct jhg_range *ram, unsigned int max, unsigned int *num);
+/* layout.c */
+int jhg_layout(struct jh_ctx *ctx, const struct jhg_board *board,
+	       const struct jhg_params *params, struct jhg_system *sys);
+/* writers */
+int jhg_write_c(const struct jhg_board *board, const struct jhg_system *sys,
+		FILE *out);
+int jhg_build_cell(struct jh_ctx *ctx, const struct jhg_system *sys,
+		   void **data, size_t *size);
+int jhg_write_json(const struct jhg_board *board,
+		   const struct jhg_system *sys, FILE *out);
+
+#endif /* !JH_CONFGEN_H */

@@ -1,0 +1,527 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * From a board's facts to its system config: where the hypervisor's memory
+ * goes, the root cell's RAM (what Linux runs in) and MMIO (every device
+ * window, page-rounded and merged), its CPUs and SPIs, the GIC and the
+ * console for the hypervisor, and optionally a virtual PCI host.
+ */
+#include <errno.h>
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "confgen.h"
+
+#define PAGE		0x1000ULL
+#define MIB		0x100000ULL
+#define HV_DEFAULT_SIZE	(4 * MIB)
+#define VPCI_SIZE	(2 * MIB)	/* ECAM of bus 0, then its BARs */
+#define SPI_BLOCK	128		/* SPIs per irqchip entry */
+
+static uint64_t end_of(const struct jhg_range *r)
+{
+	return r->start + r->size;
+}
+
+static bool overlaps(uint64_t a, uint64_t asize, uint64_t b, uint64_t bsize)
+{
+	return a < b + bsize && b < a + asize;
+}
+
+static int add_region(struct jh_ctx *ctx, struct jhg_system *sys,
+		      uint64_t start, uint64_t size, uint64_t flags,
+		      const char *comment)
+{
+	struct jhg_region *r;
+
+	if (sys->num_regions == JHG_MAX_REGIONS)
+		return jh_fail(ctx, E2BIG, JH_ERR_INVALID_ARGUMENT,
+			       "more than %d memory regions", JHG_MAX_REGIONS);
+	r = &sys->regions[sys->num_regions++];
+	r->mem.phys_start = start;
+	r->mem.virt_start = start;
+	r->mem.size = size;
+	r->mem.flags = flags;
+	snprintf(r->comment, sizeof(r->comment), "%s", comment);
+	return 0;
+}
+
+/*
+ * "Xilinx ZynqMP ZCU102 Rev1.0" -> "xilinx-zynqmp-zcu102-rev1-0"; a name
+ * too long for a cell ends at the last whole word that fits.
+ */
+static void name_from_model(const char *model, char *name, size_t size)
+{
+	char full[128];
+	size_t n = 0;
+	bool dash = false;
+	char *cut;
+
+	for (; *model && n + 2 < sizeof(full); model++) {
+		if (isalnum((unsigned char)*model)) {
+			if (dash && n)
+				full[n++] = '-';
+			full[n++] = (char)tolower((unsigned char)*model);
+			dash = false;
+		} else {
+			dash = true;
+		}
+	}
+	full[n] = '\0';
+	if (n >= size) {
+		bool word_ends = full[size - 1] == '-';
+
+		full[size - 1] = '\0';
+		cut = strrchr(full, '-');
+		if (!word_ends && cut)
+			*cut = '\0';
+	}
+	snprintf(name, size, "%s", n ? full : "root");
+}
+
+/* Is [start, start + size) inside one of @n ranges? */
+static bool inside(const struct jhg_range *r, unsigned int n, uint64_t start,
+		   uint64_t size)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		if (start >= r[i].start && start + size <= end_of(&r[i]))
+			return true;
+	return false;
+}
+
+static bool linux_uses(const struct jhg_board *b, uint64_t start,
+		       uint64_t size)
+{
+	unsigned int i;
+
+	for (i = 0; i < b->num_linux_ram; i++)
+		if (overlaps(start, size, b->linux_ram[i].start,
+			     b->linux_ram[i].size))
+			return true;
+	return false;
+}
+
+static const char *reserved_for_jailhouse(const struct jhg_board *b,
+					  unsigned int i)
+{
+	return strncmp(b->reserved_name[i], "jailhouse", 9) ? NULL :
+	       b->reserved_name[i];
+}
+
+static int cmp_range(const void *a, const void *b)
+{
+	const struct jhg_range *x = a, *y = b;
+
+	return (x->start > y->start) - (x->start < y->start);
+}
+
+/*
+ * The highest @size bytes of RAM that neither Linux (System RAM) nor a
+ * reservation for something else holds, 2 MiB-aligned where the gap
+ * allows; 0 if there are none.
+ */
+static uint64_t unused_ram(const struct jhg_board *b, uint64_t size)
+{
+	struct jhg_range busy[2 * JHG_MAX_RANGES];
+	uint64_t best = 0, gap_start, gap_end, start;
+	unsigned int i, j, n = 0;
+
+	for (i = 0; i < b->num_linux_ram; i++)
+		busy[n++] = b->linux_ram[i];
+	for (i = 0; i < b->num_reserved; i++)
+		if (!reserved_for_jailhouse(b, i))
+			busy[n++] = b->reserved[i];
+	qsort(busy, n, sizeof(busy[0]), cmp_range);
+
+	for (i = 0; i < b->num_ram; i++) {
+		gap_start = b->ram[i].start;
+		for (j = 0; j <= n; j++) {
+			gap_end = j < n && busy[j].start < end_of(&b->ram[i]) ?
+				  busy[j].start : end_of(&b->ram[i]);
+			gap_start = (gap_start + PAGE - 1) & ~(PAGE - 1);
+			gap_end &= ~(PAGE - 1);
+			if (gap_end > gap_start && gap_end - gap_start >= size) {
+				start = (gap_end - size) & ~(2 * MIB - 1);
+				if (start < gap_start)
+					start = gap_end - size;
+				if (start > best)
+					best = start;
+			}
+			if (j == n || busy[j].start >= end_of(&b->ram[i]))
+				break;
+			if (end_of(&busy[j]) > gap_start)
+				gap_start = end_of(&busy[j]);
+		}
+	}
+	return best;
+}
+
+static int place_hypervisor(struct jh_ctx *ctx, const struct jhg_board *b,
+			    const struct jhg_params *p, struct jhg_system *sys)
+{
+	uint64_t size = p->hv_size ? p->hv_size : HV_DEFAULT_SIZE, start;
+	unsigned int i;
+
+	if (size % PAGE)
+		return jh_fail(ctx, EINVAL, JH_ERR_INVALID_ARGUMENT,
+			       "hypervisor memory size 0x%llx is not a multiple of 4 KiB",
+			       (unsigned long long)size);
+	if (p->hv_start != ~0ULL) {
+		start = p->hv_start;
+		if (start % PAGE || !inside(b->ram, b->num_ram, start, size))
+			return jh_fail(ctx, EINVAL, JH_ERR_INVALID_ARGUMENT,
+				       "hypervisor memory 0x%llx-0x%llx is not page-aligned RAM of the device tree",
+				       (unsigned long long)start,
+				       (unsigned long long)(start + size - 1));
+		if (linux_uses(b, start, size))
+			return jh_fail(ctx, EBUSY, JH_ERR_MEMORY,
+				       "hypervisor memory 0x%llx-0x%llx is RAM Linux uses (System RAM in %s): boot Linux with less (mem=) or reserve it with a no-map reserved-memory node",
+				       (unsigned long long)start,
+				       (unsigned long long)(start + size - 1),
+				       b->iomem_source);
+		sys->hv_origin = JHG_HV_GIVEN;
+		snprintf(sys->hv_comment, sizeof(sys->hv_comment),
+			 "as given");
+		goto done;
+	}
+	for (i = 0; i < b->num_reserved; i++) {
+		if (!reserved_for_jailhouse(b, i))
+			continue;
+		start = b->reserved[i].start;
+		size = b->reserved[i].size;
+		sys->hv_origin = JHG_HV_RESERVED;
+		snprintf(sys->hv_comment, sizeof(sys->hv_comment),
+			 "reserved-memory node %s", b->reserved_name[i]);
+		goto done;
+	}
+	if (!b->have_iomem)
+		return jh_fail(ctx, EINVAL, JH_ERR_MEMORY,
+			       "where the hypervisor's memory goes is unknown without /proc/iomem: give --iomem FILE (a copy of the board's /proc/iomem), --hv-mem ADDR, or a reserved-memory node named jailhouse");
+	start = unused_ram(b, size);
+	if (!start)
+		return jh_fail(ctx, ENOSPC, JH_ERR_MEMORY,
+			       "Linux uses all RAM (System RAM in %s covers the device tree's memory): leave %llu MiB at the top of RAM to the hypervisor and the cells, e.g. boot Linux with mem= set below the RAM size, or add a no-map reserved-memory node named jailhouse",
+			       b->iomem_source,
+			       (unsigned long long)(size / MIB));
+	sys->hv_origin = JHG_HV_UNUSED_RAM;
+	snprintf(sys->hv_comment, sizeof(sys->hv_comment),
+		 "the top of RAM Linux does not use (guessed)");
+done:
+	sys->header.hypervisor_memory.phys_start = start;
+	sys->header.hypervisor_memory.size = size;
+	return 0;
+}
+
+/* Is any of @r's RAM not Linux's (free for cells)? */
+static bool partly_free(const struct jhg_board *b, uint64_t start,
+			uint64_t size)
+{
+	unsigned int i;
+	uint64_t used = 0;
+
+	if (!b->have_iomem)
+		return false;
+	for (i = 0; i < b->num_linux_ram; i++) {
+		const struct jhg_range *l = &b->linux_ram[i];
+		uint64_t s = l->start > start ? l->start : start;
+		uint64_t e = end_of(l) < start + size ? end_of(l) : start + size;
+
+		if (e > s)
+			used += e - s;
+	}
+	return used < size;
+}
+
+static int add_ram(struct jh_ctx *ctx, const struct jhg_board *b,
+		   struct jhg_system *sys, uint64_t start, uint64_t end)
+{
+	return add_region(ctx, sys, start, end - start,
+			  JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
+			  JAILHOUSE_MEM_EXECUTE,
+			  partly_free(b, start, end - start) ?
+			  "RAM: Linux's and, where it does not run, the cells'" :
+			  "RAM");
+}
+
+/*
+ * Root's RAM: every bank of the tree but the hypervisor's part. Cells
+ * take theirs from root's (what Linux is kept out of by mem= or a
+ * reservation); reservations outside the banks are added as they are.
+ */
+static int root_ram(struct jh_ctx *ctx, const struct jhg_board *b,
+		    struct jhg_system *sys)
+{
+	uint64_t hv = sys->header.hypervisor_memory.phys_start;
+	uint64_t hv_end = hv + sys->header.hypervisor_memory.size;
+	uint64_t start, end;
+	unsigned int i;
+	char what[96];
+	int err;
+
+	for (i = 0; i < b->num_ram; i++) {
+		start = (b->ram[i].start + PAGE - 1) & ~(PAGE - 1);
+		end = end_of(&b->ram[i]) & ~(PAGE - 1);
+		if (start < hv_end && hv < end) {
+			if (start < hv) {
+				err = add_ram(ctx, b, sys, start, hv);
+				if (err)
+					return err;
+			}
+			start = hv_end;
+		}
+		if (end > start) {
+			err = add_ram(ctx, b, sys, start, end);
+			if (err)
+				return err;
+		}
+	}
+	for (i = 0; i < b->num_reserved; i++) {
+		if (inside(b->ram, b->num_ram, b->reserved[i].start,
+			   b->reserved[i].size) ||
+		    overlaps(b->reserved[i].start, b->reserved[i].size, hv,
+			     hv_end - hv))
+			continue;
+		snprintf(what, sizeof(what), "reserved-memory %s",
+			 b->reserved_name[i]);
+		err = add_region(ctx, sys, b->reserved[i].start & ~(PAGE - 1),
+				 (b->reserved[i].size + PAGE - 1) & ~(PAGE - 1),
+				 JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
+				 JAILHOUSE_MEM_EXECUTE, what);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+static int cmp_device(const void *a, const void *b)
+{
+	const struct jhg_device *x = a, *y = b;
+
+	return (x->start > y->start) - (x->start < y->start);
+}
+
+static bool in_gic(const struct jhg_gic *g, uint64_t start, uint64_t size)
+{
+	return overlaps(start, size, g->gicd, g->gicd_size) ||
+	       overlaps(start, size, g->gicr, g->gicr_size) ||
+	       overlaps(start, size, g->gicc, g->gicc_size) ||
+	       overlaps(start, size, g->gich, g->gich_size) ||
+	       overlaps(start, size, g->gicv, g->gicv_size);
+}
+
+static bool in_ram(const struct jhg_board *b, uint64_t start, uint64_t size)
+{
+	unsigned int i;
+
+	for (i = 0; i < b->num_ram; i++)
+		if (overlaps(start, size, b->ram[i].start, b->ram[i].size))
+			return true;
+	return false;
+}
+
+static int add_mmio(struct jh_ctx *ctx, struct jhg_system *sys,
+		    uint64_t start, uint64_t end, const char *first,
+		    unsigned int count)
+{
+	char what[96];
+
+	if (count > 1)
+		snprintf(what, sizeof(what), "%.60s and %u more", first,
+			 count - 1);
+	else
+		snprintf(what, sizeof(what), "%s", first);
+	return add_region(ctx, sys, start, end - start,
+			  JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
+			  JAILHOUSE_MEM_IO, what);
+}
+
+/*
+ * Device windows, page-rounded, sorted and merged where they touch; not
+ * those in RAM or on the GIC's frames (the hypervisor's).
+ */
+static int root_mmio(struct jh_ctx *ctx, const struct jhg_board *b,
+		     struct jhg_system *sys)
+{
+	uint64_t start = 0, end = 0, s, e;
+	unsigned int i, count = 0;
+	struct jhg_device *dev;
+	const char *first = "";
+	int err = 0;
+
+	dev = malloc(sizeof(*dev) * (b->num_devices + 1));
+	if (!dev)
+		return jh_fail_nomem(ctx);
+	memcpy(dev, b->devices, sizeof(*dev) * b->num_devices);
+	qsort(dev, b->num_devices, sizeof(*dev), cmp_device);
+	for (i = 0; i < b->num_devices && !err; i++) {
+		s = dev[i].start & ~(PAGE - 1);
+		e = (dev[i].start + dev[i].size + PAGE - 1) & ~(PAGE - 1);
+		if (in_gic(&b->gic, s, e - s) || in_ram(b, s, e - s))
+			continue;
+		if (count && s <= end) {
+			if (e > end)
+				end = e;
+			count++;
+			continue;
+		}
+		if (count)
+			err = add_mmio(ctx, sys, start, end, first, count);
+		start = s;
+		end = e;
+		count = 1;
+		first = dev[i].path;
+	}
+	if (!err && count)
+		err = add_mmio(ctx, sys, start, end, first, count);
+	free(dev);
+	return err;
+}
+
+static bool address_free(const struct jhg_board *b,
+			 const struct jhg_system *sys, uint64_t start,
+			 uint64_t size)
+{
+	unsigned int i;
+
+	for (i = 0; i < sys->num_regions; i++)
+		if (overlaps(start, size, sys->regions[i].mem.phys_start,
+			     sys->regions[i].mem.size))
+			return false;
+	return !in_ram(b, start, size) && !in_gic(&b->gic, start, size) &&
+	       !overlaps(start, size, sys->header.hypervisor_memory.phys_start,
+			 sys->header.hypervisor_memory.size);
+}
+
+/* SPIs root gets: all of the blocks of 128 up to the highest one used. */
+static void root_spis(const struct jhg_board *b, struct jhg_system *sys,
+		      unsigned int highest)
+{
+	unsigned int i, blocks;
+
+	for (i = 0; i < b->num_devices; i++)
+		for (blocks = 0; blocks < b->devices[i].num_spis; blocks++)
+			if (b->devices[i].spis[blocks] > highest)
+				highest = b->devices[i].spis[blocks];
+	blocks = (highest - 32) / SPI_BLOCK + 1;
+	if (blocks > ARRAY_SIZE(sys->irqchips))
+		blocks = ARRAY_SIZE(sys->irqchips);
+	for (i = 0; i < blocks; i++) {
+		sys->irqchips[i].address = b->gic.gicd;
+		sys->irqchips[i].pin_base = 32 + i * SPI_BLOCK;
+		memset(sys->irqchips[i].pin_bitmap, 0xff,
+		       sizeof(sys->irqchips[i].pin_bitmap));
+	}
+	sys->num_irqchips = blocks;
+}
+
+static bool spi_used(const struct jhg_board *b, unsigned int intid)
+{
+	unsigned int i, j;
+
+	for (i = 0; i < b->num_devices; i++)
+		for (j = 0; j < b->devices[i].num_spis; j++)
+			if (b->devices[i].spis[j] == intid)
+				return true;
+	return intid == b->gic.maintenance_irq;
+}
+
+static int place_vpci(struct jh_ctx *ctx, const struct jhg_board *b,
+		      struct jhg_system *sys)
+{
+	uint64_t base;
+	unsigned int irq;
+
+	/* below 4 GiB, from the top, where nothing is described */
+	for (base = 0x100000000ULL - VPCI_SIZE; base >= VPCI_SIZE;
+	     base -= VPCI_SIZE)
+		if (address_free(b, sys, base, VPCI_SIZE))
+			break;
+	if (base < VPCI_SIZE)
+		return jh_fail(ctx, ENOSPC, JH_ERR_INVALID_ARGUMENT,
+			       "no free 2 MiB below 4 GiB for the virtual PCI host");
+	sys->header.platform_info.pci_mmconfig_base = base;
+	sys->header.platform_info.pci_mmconfig_end_bus = 0;
+	sys->header.platform_info.pci_is_virtual = 1;
+	sys->header.platform_info.pci_domain = JAILHOUSE_PCI_DOMAIN_ANY;
+	/* four INTx lines no device uses, from SPI 128 (INTID 160) down */
+	for (irq = 156; irq >= 36; irq -= 4)
+		if (!spi_used(b, irq) && !spi_used(b, irq + 1) &&
+		    !spi_used(b, irq + 2) && !spi_used(b, irq + 3))
+			break;
+	if (irq < 36)
+		return jh_fail(ctx, ENOSPC, JH_ERR_INVALID_ARGUMENT,
+			       "no four free SPIs below INTID 160 for the virtual PCI host");
+	sys->vpci_irq_base = irq - 32;
+	return 0;
+}
+
+static void platform(const struct jhg_board *b, struct jhg_system *sys)
+{
+	const struct jhg_gic *g = &b->gic;
+	struct jailhouse_system *h = &sys->header;
+
+	h->platform_info.arm.gic_version = (__u8)g->version;
+	h->platform_info.arm.maintenance_irq = (__u8)(g->maintenance_irq ?
+						      g->maintenance_irq : 25);
+	h->platform_info.arm.gicd_base = g->gicd;
+	if (g->version == 3) {
+		h->platform_info.arm.gicr_base = g->gicr;
+		return;
+	}
+	/*
+	 * A GIC-400 whose 4 KiB CPU interface pages repeat over 64 KiB
+	 * (128 KiB in reg): its two pages are contiguous across the end of
+	 * the first alias, as Linux's GIC driver finds too.
+	 */
+	h->platform_info.arm.gicc_base = g->gicc +
+		(g->gicc_size == 0x20000 ? 0xf000 : 0);
+	h->platform_info.arm.gich_base = g->gich;
+	h->platform_info.arm.gicv_base = g->gicv +
+		(g->gicv_size == 0x20000 ? 0xf000 : 0);
+}
+
+int jhg_layout(struct jh_ctx *ctx, const struct jhg_board *b,
+	       const struct jhg_params *p, struct jhg_system *sys)
+{
+	struct jailhouse_system *h = &sys->header;
+	unsigned int i;
+	int err;
+
+	memset(sys, 0, sizeof(*sys));
+	if (p->name)
+		snprintf(sys->name, sizeof(sys->name), "%s", p->name);
+	else
+		name_from_model(b->model, sys->name, sizeof(sys->name));
+
+	memcpy(h->signature, JAILHOUSE_SYSTEM_SIGNATURE,
+	       sizeof(h->signature));
+	h->architecture = JAILHOUSE_ARM64;
+	h->revision = JAILHOUSE_CONFIG_REVISION;
+	h->flags = JAILHOUSE_SYS_VIRTUAL_DEBUG_CONSOLE;
+	err = place_hypervisor(ctx, b, p, sys);
+	if (err)
+		return err;
+	h->debug_console.address = b->console.address;
+	h->debug_console.size = b->console.size;
+	h->debug_console.type = (__u16)b->console.type;
+	h->debug_console.flags = (__u16)b->console.flags;
+	platform(b, sys);
+
+	sys->num_cpus = b->num_cpus;
+	for (i = 0; i < b->num_cpus; i++)
+		sys->cpu_bits[i / 64] |= 1ULL << (i % 64);
+
+	err = root_ram(ctx, b, sys);
+	if (!err)
+		err = root_mmio(ctx, b, sys);
+	if (!err && p->vpci)
+		err = place_vpci(ctx, b, sys);
+	if (err)
+		return err;
+	root_spis(b, sys, p->vpci ? sys->vpci_irq_base + 32 + 3 : 159);
+	return 0;
+}

@@ -1,0 +1,373 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * The facts of a board for its system config, from its device tree: the
+ * CPUs (MPIDRs), RAM and reserved memory, the GIC, the console Linux
+ * prints to (/chosen/stdout-path), and every memory-mapped device node
+ * that is enabled, with the SPIs it raises. /proc/iomem, when given,
+ * says which RAM Linux itself runs in.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+#include "confgen.h"
+#include "dt.h"
+#include "loaders/internal.h"
+
+static const struct {
+	const char *compatible;
+	uint32_t type;
+	uint32_t flags;
+} consoles[] = {
+	{ "arm,pl011", JAILHOUSE_CON_TYPE_PL011, JAILHOUSE_CON_REGDIST_4 },
+	{ "arm,sbsa-uart", JAILHOUSE_CON_TYPE_PL011, JAILHOUSE_CON_REGDIST_4 },
+	{ "xlnx,xuartps", JAILHOUSE_CON_TYPE_XUARTPS, JAILHOUSE_CON_REGDIST_4 },
+	{ "cdns,uart-r1p12", JAILHOUSE_CON_TYPE_XUARTPS, JAILHOUSE_CON_REGDIST_4 },
+	{ "cdns,uart-r1p8", JAILHOUSE_CON_TYPE_XUARTPS, JAILHOUSE_CON_REGDIST_4 },
+	{ "marvell,armada-3700-uart", JAILHOUSE_CON_TYPE_MVEBU,
+	  JAILHOUSE_CON_REGDIST_4 },
+	{ "renesas,hscif", JAILHOUSE_CON_TYPE_HSCIF, 0 },
+	{ "renesas,rcar-gen3-hscif", JAILHOUSE_CON_TYPE_HSCIF, 0 },
+	{ "renesas,scifa", JAILHOUSE_CON_TYPE_SCIFA, 0 },
+	{ "renesas,rcar-gen3-scif", JAILHOUSE_CON_TYPE_SCIF, 0 },
+	{ "renesas,scif", JAILHOUSE_CON_TYPE_SCIF, 0 },
+	{ "fsl,imx7ulp-lpuart", JAILHOUSE_CON_TYPE_IMX_LPUART, 0 },
+	{ "fsl,imx8qm-lpuart", JAILHOUSE_CON_TYPE_IMX_LPUART, 0 },
+	{ "fsl,imx8ulp-lpuart", JAILHOUSE_CON_TYPE_IMX_LPUART, 0 },
+	{ "fsl,imx6q-uart", JAILHOUSE_CON_TYPE_IMX, 0 },
+	{ "fsl,imx21-uart", JAILHOUSE_CON_TYPE_IMX, 0 },
+	/* 8250 family: the register distance comes from reg-shift */
+	{ "snps,dw-apb-uart", JAILHOUSE_CON_TYPE_8250, 0 },
+	{ "ns16550a", JAILHOUSE_CON_TYPE_8250, 0 },
+	{ "ns16550", JAILHOUSE_CON_TYPE_8250, 0 },
+	{ "ns8250", JAILHOUSE_CON_TYPE_8250, 0 },
+};
+
+/* Nodes whose reg is not a device root Linux drives. */
+static bool not_a_device(const void *fdt, int node)
+{
+	const char *type = jhl_fdt_string(fdt, node, "device_type");
+	const char *name = fdt_get_name(fdt, node, NULL);
+	int parent = fdt_parent_offset(fdt, node);
+
+	if (type && (!strcmp(type, "memory") || !strcmp(type, "cpu")))
+		return true;
+	if (parent >= 0 && (!strcmp(fdt_get_name(fdt, parent, NULL), "cpus") ||
+			    !strcmp(fdt_get_name(fdt, parent, NULL),
+				    "reserved-memory")))
+		return true;
+	return name && (!strncmp(name, "memory", 6) && (!name[6] ||
+							name[6] == '@'));
+}
+
+static void copy_str(char *dst, size_t size, const char *src)
+{
+	snprintf(dst, size, "%s", src ? src : "");
+}
+
+static int node_path(const void *fdt, int node, char *buf, int size)
+{
+	int err = fdt_get_path(fdt, node, buf, size);
+
+	if (err)
+		snprintf(buf, (size_t)size, "%s", fdt_get_name(fdt, node, NULL));
+	return 0;
+}
+
+static int probe_cpus(struct jh_ctx *ctx, const void *fdt,
+		      struct jhg_board *b)
+{
+	int cpus = fdt_path_offset(fdt, "/cpus"), node, ac, len;
+	const char *type;
+	const fdt32_t *reg;
+
+	if (cpus < 0)
+		return jh_fail(ctx, EINVAL, JH_ERR_INVALID_ARGUMENT,
+			       "%s: no /cpus node", b->dtb_source);
+	ac = fdt_address_cells(fdt, cpus);
+	fdt_for_each_subnode(node, fdt, cpus) {
+		type = jhl_fdt_string(fdt, node, "device_type");
+		if (!type || strcmp(type, "cpu") || !jhg_enabled(fdt, node))
+			continue;
+		reg = fdt_getprop(fdt, node, "reg", &len);
+		if (!reg || ac < 1 || ac > 2 || len < ac * 4)
+			return jh_fail(ctx, EINVAL, JH_ERR_INVALID_ARGUMENT,
+				       "%s: CPU node %s has no reg (its MPIDR)",
+				       b->dtb_source,
+				       fdt_get_name(fdt, node, NULL));
+		if (b->num_cpus == JHG_MAX_CPUS)
+			return jh_fail(ctx, E2BIG, JH_ERR_INVALID_ARGUMENT,
+				       "%s: more than %d CPUs", b->dtb_source,
+				       JHG_MAX_CPUS);
+		b->mpidr[b->num_cpus++] = jhl_fdt_cells(reg, ac);
+	}
+	if (!b->num_cpus)
+		return jh_fail(ctx, EINVAL, JH_ERR_INVALID_ARGUMENT,
+			       "%s: no enabled CPU under /cpus", b->dtb_source);
+	return 0;
+}
+
+static int add_range(struct jh_ctx *ctx, struct jhg_board *b,
+		     struct jhg_range *r, unsigned int *num,
+		     uint64_t start, uint64_t size, const char *what)
+{
+	if (!size)
+		return 0;
+	if (*num == JHG_MAX_RANGES)
+		return jh_fail(ctx, E2BIG, JH_ERR_INVALID_ARGUMENT,
+			       "%s: more than %d %s ranges", b->dtb_source,
+			       JHG_MAX_RANGES, what);
+	r[*num].start = start;
+	r[*num].size = size;
+	(*num)++;
+	return 0;
+}
+
+static int probe_memory(struct jh_ctx *ctx, const void *fdt,
+			struct jhg_board *b)
+{
+	uint64_t start, size;
+	const char *type;
+	int node, resv, i, err;
+
+	for (node = fdt_next_node(fdt, -1, NULL); node >= 0;
+	     node = fdt_next_node(fdt, node, NULL)) {
+		type = jhl_fdt_string(fdt, node, "device_type");
+		if (!type || strcmp(type, "memory") || !jhg_enabled(fdt, node))
+			continue;
+		for (i = 0; jhg_reg(fdt, node, i, &start, &size); i++) {
+			err = add_range(ctx, b, b->ram, &b->num_ram, start,
+					size, "RAM");
+			if (err)
+				return err;
+		}
+	}
+	if (!b->num_ram)
+		return jh_fail(ctx, EINVAL, JH_ERR_INVALID_ARGUMENT,
+			       "%s: no memory node", b->dtb_source);
+
+	resv = fdt_path_offset(fdt, "/reserved-memory");
+	if (resv < 0)
+		return 0;
+	fdt_for_each_subnode(node, fdt, resv) {
+		if (!jhg_enabled(fdt, node) ||
+		    !jhg_reg(fdt, node, 0, &start, &size))
+			continue;
+		copy_str(b->reserved_name[b->num_reserved],
+			 sizeof(b->reserved_name[0]),
+			 fdt_get_name(fdt, node, NULL));
+		err = add_range(ctx, b, b->reserved, &b->num_reserved, start,
+				size, "reserved-memory");
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+static int probe_gic(struct jh_ctx *ctx, const void *fdt,
+		     struct jhg_board *b)
+{
+	struct jhg_gic *g = &b->gic;
+	unsigned int ppi[1];
+	uint64_t a[4] = { 0 }, s[4] = { 0 };
+	int node, i;
+
+	node = jhl_dtb_find_gic(fdt, 3);
+	g->version = 3;
+	if (node < 0) {
+		node = jhl_dtb_find_gic(fdt, 2);
+		g->version = 2;
+	}
+	if (node < 0)
+		return jh_fail(ctx, ENODEV, JH_ERR_INVALID_ARGUMENT,
+			       "%s: no GICv2 or GICv3 node: the hypervisor needs one",
+			       b->dtb_source);
+	node_path(fdt, node, g->path, sizeof(g->path));
+	for (i = 0; i < 4; i++)
+		jhg_reg(fdt, node, i, &a[i], &s[i]);
+	g->gicd = a[0];
+	g->gicd_size = s[0];
+	if (g->version == 3) {
+		g->gicr = a[1];
+		g->gicr_size = s[1];
+	} else {
+		g->gicc = a[1];
+		g->gicc_size = s[1];
+		g->gich = a[2];
+		g->gich_size = s[2];
+		g->gicv = a[3];
+		g->gicv_size = s[3];
+	}
+	if (!g->gicd || (g->version == 3 ? !g->gicr :
+			 !g->gicc || !g->gich || !g->gicv))
+		return jh_fail(ctx, EINVAL, JH_ERR_INVALID_ARGUMENT,
+			       "%s: the GICv%u node %s lacks frames in reg (%s)",
+			       b->dtb_source, g->version, g->path,
+			       g->version == 3 ? "distributor, redistributors" :
+			       "distributor, CPU interface, GICH, GICV: the hypervisor needs the virtualization extensions");
+	/* the maintenance interrupt is the GIC's own PPI */
+	if (jhg_gic_irqs(fdt, node, node, ppi, 1) ||
+	    jhg_gic_irqs(fdt, node, fdt_parent_offset(fdt, node), ppi, 1))
+		g->maintenance_irq = ppi[0];
+	else {
+		const fdt32_t *p = fdt_getprop(fdt, node, "interrupts", &i);
+
+		if (p && i >= 12)
+			g->maintenance_irq = fdt32_to_cpu(p[1]) +
+					     (fdt32_to_cpu(p[0]) ? 16 : 32);
+	}
+	return 0;
+}
+
+static void probe_console(const void *fdt, struct jhg_board *b)
+{
+	struct jhg_console *c = &b->console;
+	char path[JHG_PATH_MAX];
+	const char *stdout_path;
+	unsigned int i;
+	uint64_t size;
+	int chosen, node, len;
+	const fdt32_t *shift;
+
+	chosen = fdt_path_offset(fdt, "/chosen");
+	stdout_path = chosen < 0 ? NULL :
+		      jhl_fdt_string(fdt, chosen, "stdout-path");
+	if (!stdout_path && chosen >= 0)
+		stdout_path = jhl_fdt_string(fdt, chosen, "linux,stdout-path");
+	if (!stdout_path)
+		return;
+	snprintf(path, sizeof(path), "%.*s",
+		 (int)strcspn(stdout_path, ":"), stdout_path);
+	node = path[0] == '/' ? fdt_path_offset(fdt, path) :
+	       fdt_path_offset(fdt, fdt_get_alias(fdt, path) ?
+			       fdt_get_alias(fdt, path) : "/-");
+	if (node < 0 || !jhg_reg(fdt, node, 0, &c->address, &size))
+		return;
+	node_path(fdt, node, c->path, sizeof(c->path));
+	copy_str(c->compatible, sizeof(c->compatible),
+		 jhl_fdt_string(fdt, node, "compatible"));
+	c->size = size < 0x1000 ? 0x1000 : (size + 0xfff) & ~0xfffULL;
+	c->flags = JAILHOUSE_CON_ACCESS_MMIO;
+	for (i = 0; i < ARRAY_SIZE(consoles); i++) {
+		if (fdt_node_check_compatible(fdt, node,
+					      consoles[i].compatible))
+			continue;
+		c->type = consoles[i].type;
+		c->flags |= consoles[i].flags;
+		break;
+	}
+	shift = fdt_getprop(fdt, node, "reg-shift", &len);
+	if (c->type == JAILHOUSE_CON_TYPE_8250 && shift && len == 4 &&
+	    fdt32_to_cpu(*shift) == 2)
+		c->flags |= JAILHOUSE_CON_REGDIST_4;
+}
+
+/* A PCI host's windows (its ranges, CPU side) are devices too. */
+static int add_device(struct jh_ctx *ctx, const void *fdt, int node,
+		      struct jhg_board *b, uint64_t start, uint64_t size,
+		      int gic)
+{
+	struct jhg_device *d;
+
+	if (!size)
+		return 0;
+	if (b->num_devices == JHG_MAX_DEVICES)
+		return jh_fail(ctx, E2BIG, JH_ERR_INVALID_ARGUMENT,
+			       "%s: more than %d device windows",
+			       b->dtb_source, JHG_MAX_DEVICES);
+	d = &b->devices[b->num_devices++];
+	node_path(fdt, node, d->path, sizeof(d->path));
+	copy_str(d->compatible, sizeof(d->compatible),
+		 jhl_fdt_string(fdt, node, "compatible"));
+	d->start = start;
+	d->size = size;
+	d->num_spis = gic < 0 ? 0 :
+		      jhg_gic_irqs(fdt, node, gic, d->spis, JHG_MAX_DEV_IRQS);
+	return 0;
+}
+
+static int probe_pci_windows(struct jh_ctx *ctx, const void *fdt, int node,
+			     struct jhg_board *b)
+{
+	int parent = fdt_parent_offset(fdt, node), pac, len, i, entry;
+	const fdt32_t *r;
+	uint64_t addr, size;
+	int err;
+
+	r = fdt_getprop(fdt, node, "ranges", &len);
+	pac = fdt_address_cells(fdt, parent);
+	if (!r || fdt_address_cells(fdt, node) != 3 || pac < 1 || pac > 2 ||
+	    fdt_size_cells(fdt, node) != 2)
+		return 0;
+	entry = 3 + pac + 2;
+	for (i = 0; (i + 1) * entry * 4 <= len; i++) {
+		addr = jhl_fdt_cells(r + i * entry + 3, pac);
+		size = jhl_fdt_cells(r + i * entry + 3 + pac, 2);
+		if (!jhg_translate(fdt, parent, &addr))
+			continue;
+		err = add_device(ctx, fdt, node, b, addr, size, -1);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+static int probe_devices(struct jh_ctx *ctx, const void *fdt,
+			 struct jhg_board *b)
+{
+	int gic = fdt_path_offset(fdt, b->gic.path), node, i, n, err;
+	uint64_t start, size;
+	const char *type;
+
+	for (node = fdt_next_node(fdt, -1, NULL); node >= 0;
+	     node = fdt_next_node(fdt, node, NULL)) {
+		if (node == gic || !jhg_enabled(fdt, node) ||
+		    not_a_device(fdt, node))
+			continue;
+		n = jhg_num_reg(fdt, node);
+		for (i = 0; i < n; i++) {
+			if (!jhg_reg(fdt, node, i, &start, &size))
+				continue;
+			/* the IRQs go with the first window only */
+			err = add_device(ctx, fdt, node, b, start, size,
+					 i ? -1 : gic);
+			if (err)
+				return err;
+		}
+		type = jhl_fdt_string(fdt, node, "device_type");
+		if (type && !strcmp(type, "pci")) {
+			err = probe_pci_windows(ctx, fdt, node, b);
+			if (err)
+				return err;
+		}
+	}
+	return 0;
+}
+
+int jhg_probe(struct jh_ctx *ctx, const void *fdt, size_t fdt_size,
+	      const char *iomem, struct jhg_board *b)
+{
+	int err;
+
+	if (!jhl_dtb_scan(fdt, fdt_size) || fdt_check_full(fdt, fdt_size))
+		return jh_fail(ctx, EINVAL, JH_ERR_INVALID_ARGUMENT,
+			       "%s: not a sound device tree blob",
+			       b->dtb_source);
+	copy_str(b->model, sizeof(b->model),
+		 jhl_fdt_string(fdt, 0, "model"));
+	err = probe_cpus(ctx, fdt, b);
+	if (!err)
+		err = probe_memory(ctx, fdt, b);
+	if (!err)
+		err = probe_gic(ctx, fdt, b);
+	if (err)
+		return err;
+	probe_console(fdt, b);
+	err = probe_devices(ctx, fdt, b);
+	if (err || !iomem)
+		return err;
+	b->have_iomem = true;
+	return jhg_iomem_ram(ctx, iomem, b->linux_ram, JHG_MAX_RANGES,
+			     &b->num_linux_ram);
+}

@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * struct jh_sysgen, shared by its setters (sysgen.c) and its run
+ * (sysgen-run.c, or sysgen-none.c in a build without libfdt).
+ */
+#ifndef JH_LIB_SYSGEN_H
+#define JH_LIB_SYSGEN_H
+
+#include "confgen.h"
+
+struct jh_sysgen {
+	struct jh_ctx *ctx;
+	char *dtb_path, *iomem_path;	/* NULL: the running system's */
+	bool no_iomem;
+	char dtb_shown[PATH_MAX], iomem_shown[PATH_MAX];
+	struct jhg_params params;
+	char *name;
+	bool done;
+	struct jhg_board board;
+	struct jhg_system sys;
+};
+
+#endif /* !JH_LIB_SYSGEN_H */

@@ -1,0 +1,146 @@
+#!/bin/sh
+# SPDX-License-Identifier: LGPL-2.1-or-later
+#
+# "jailhouse config create" on device trees (TAP): a made-up GICv3 board
+# that takes every path of the reader (tests/fixtures/dts/), the ZCU102
+# tree of the test bed (GIC-400 with 64 KiB aliases), the live mode on a
+# fake root, and every refusal with its cause. The C written compiles to
+# the very bytes of the .cell written.
+
+set -u
+
+. "${JH_SRCDIR:-.}/tests/unit/tap.sh"
+. "${JH_SRCDIR:-.}/tests/fakes/fake-cli.sh"
+
+src=${JH_SRCDIR:-.}
+ROOT=$WORK/root
+"$HELPER" root "$ROOT" || exit 99
+D=$WORK/dt
+mkdir "$D" || exit 99
+dtc -q -I dts -O dtb -o "$D/b3.dtb" "$src/tests/fixtures/dts/board-gicv3.dts" &&
+	dtc -q -I dts -O dtb -o "$D/zcu102.dtb" "$src/tests/qemu/dts/zcu102.dts" ||
+	exit 99
+cat >"$D/b3.iomem" <<'EOT'
+30860000-308600ff : serial
+80000000-8bffffff : System RAM
+  80200000-80ffffff : Kernel code
+8d000000-bf9fffff : System RAM
+880000000-8bfffffff : System RAM
+EOT
+
+# has TEXT: the C written contains the line (fixed string)
+has() {
+	grep -qF -- "$1" "$WORK/c"
+}
+
+# --- the GICv3 board ------------------------------------------------
+run config create --dtb "$D/b3.dtb" --iomem "$D/b3.iomem" --vpci "$D/b3.c"
+t "GICv3 board: C written" 0 '' 'console-type'
+cp "$D/b3.c" "$WORK/c"
+has '.name = "test-board-gicv3-two-clusters",'
+ok $? "the root cell is named after the model"
+has '/* CPUs 0-2, MPIDRs 0x0, 0x1, 0x100 */' && has '.cpus = { 0x7 },'
+ok $? "enabled CPUs with their MPIDRs, the disabled one left out"
+has '/* reserved-memory node jailhouse@bfa00000 */' &&
+	has '.phys_start = 0xbfa00000,' && has '.size = 0x600000,'
+ok $? "hypervisor memory from the jailhouse reservation"
+has '.address = 0x30860000,' && has '.type = JAILHOUSE_CON_TYPE_8250,' &&
+	has 'JAILHOUSE_CON_REGDIST_4,'
+ok $? "console through the alias, translated by the bus ranges, reg-shift 2"
+has '.gicd_base = 0x38800000,' && has '.gicr_base = 0x38880000,' &&
+	has '.maintenance_irq = 25,'
+ok $? "GICv3 frames and maintenance interrupt"
+has '.phys_start = 0x80000000,' && has '.size = 0x3fa00000,' &&
+	has '.phys_start = 0x880000000,' && has '.size = 0x40000000,' &&
+	! grep -q 'secure@' "$WORK/c"
+ok $? "root RAM: both banks but the hypervisor's part, reservations in them"
+has '/* /soc@0/i2c@890000 and 1 more */' && has '.size = 0x2000,'
+ok $? "touching device windows merged, page-rounded"
+! grep -q '0x30880000\|eeprom' "$WORK/c"
+ok $? "no disabled device, no I2C device"
+has '.phys_start = 0x40000000,' && has '.phys_start = 0x50000000,'
+ok $? "PCIe host: ECAM and memory window"
+has '/* SPIs 160-287 */'
+ok $? "SPI 200 (interrupts-extended) extends root's interrupts"
+has '.pci_mmconfig_base = 0xffe00000,' && has '.vpci_irq_base = 124,'
+ok $? "--vpci: ECAM in free space, INTx where no device is"
+
+run config create --dtb "$D/b3.dtb" --iomem "$D/b3.iomem" --vpci "$D/b3.cell"
+t "GICv3 board: .cell written" 0
+printf '#include <stdio.h>\n#include "%s"\nint main(void) { return fwrite(&config, sizeof(config), 1, stdout) != 1; }\n' \
+	"$D/b3.c" >"$D/dump.c"
+${CC:-cc} -I"$src/include" -o "$D/dump" "$D/dump.c" && "$D/dump" >"$D/b3-from-c.cell" &&
+	cmp -s "$D/b3-from-c.cell" "$D/b3.cell"
+ok $? "the C compiles to the bytes of the .cell"
+run config check "$D/b3.cell"
+t "config check of the .cell: no errors" 0 '^0 errors, 1 warning$'
+
+files_before=$(find "$D" -type f | wc -l)
+run config create --dtb "$D/b3.dtb" --iomem "$D/b3.iomem" --json
+t "--json" 0 '"model":"Test Board GICv3 \(two clusters\)"'
+json_ok "--json"
+jq -e '.config.hypervisor_memory.from == "reserved-memory" and
+	(.cpus | map(.mpidr)) == [0, 1, 256] and .gic.version == 3 and
+	.console.type == "8250" and .console.node == "/soc@0/serial@860000" and
+	(.devices | map(.node) | index("/soc@0/off@880000")) == null and
+	.sources.iomem != null' "$WORK/out" >/dev/null
+ok $? "--json: facts and where they came from"
+[ "$(find "$D" -type f | wc -l)" = "$files_before" ]
+ok $? "--json alone writes nothing"
+
+# --- ZCU102: GIC-400 with its frames repeated over 64 KiB -----------
+run config create --dtb "$D/zcu102.dtb" --no-iomem --hv-mem 0x7fc00000,4M --dry-run
+t "ZCU102: --dry-run prints the C" 0 '\.gic_version = 2,'
+cp "$WORK/out" "$WORK/c"
+has '.gicc_base = 0xf902f000,' && has '.gich_base = 0xf9040000,' &&
+	has '.gicv_base = 0xf906f000,' && has '.gicd_base = 0xf9010000,'
+ok $? "GIC-400 frames at the end of the first 64 KiB alias, as upstream's config"
+has '.type = JAILHOUSE_CON_TYPE_XUARTPS,' && has '.address = 0xff000000,'
+ok $? "console: UART0 of serial0"
+has '/* as given */' && has '.size = 0x7fc00000,'
+ok $? "RAM up to the hypervisor given"
+has '.name = "zynqmp-zcu102-qemu-model",'
+ok $? "a long model name ends at the last whole word"
+
+# --- the running system (fake root) ---------------------------------
+mkdir -p "$ROOT/sys/firmware" "$ROOT/proc" &&
+	cp "$D/b3.dtb" "$ROOT/sys/firmware/fdt" && cp "$D/b3.iomem" "$ROOT/proc/iomem"
+run config create --vpci "$D/live.cell"
+t "live: from /sys/firmware/fdt and /proc/iomem" 0
+cmp -s "$D/live.cell" "$D/b3.cell"
+ok $? "live: the same bytes as from the files"
+sed 's/^\([0-9a-f]*\)-\([0-9a-f]*\)/00000000-00000000/' "$D/b3.iomem" >"$ROOT/proc/iomem"
+run config create "$D/nonroot.c"
+t "live, not root: iomem without addresses" 1 '' 'shows addresses to root only'
+
+# --- refusals, each naming its cause; nothing written ----------------
+run config create --dtb "$D/zcu102.dtb" --no-iomem "$D/x.c"
+t "no iomem and no reservation" 1 '' 'unknown without /proc/iomem: give --iomem FILE'
+printf '0-7fffffff : System RAM\n' >"$D/all.iomem"
+run config create --dtb "$D/zcu102.dtb" --iomem "$D/all.iomem" "$D/x.c"
+t "Linux uses all RAM" 1 '' 'Linux uses all RAM .*mem='
+run config create --dtb "$D/zcu102.dtb" --iomem "$D/all.iomem" --hv-mem 0x7fc00000 "$D/x.c"
+t "hypervisor memory in Linux's RAM" 1 '' 'is RAM Linux uses .*mem=.*reserved-memory'
+run config create --dtb "$D/zcu102.dtb" --no-iomem --hv-mem 0x900000000 "$D/x.c"
+t "hypervisor memory outside RAM" 1 '' 'not page-aligned RAM of the device tree'
+head -c 200 "$D/b3.dtb" >"$D/cut.dtb"
+run config create --dtb "$D/cut.dtb" --iomem "$D/b3.iomem" "$D/x.c"
+t "a cut DTB" 1 '' 'cut.dtb: not a sound device tree blob'
+printf 'RAM everywhere\n' >"$D/bad.iomem"
+run config create --dtb "$D/b3.dtb" --iomem "$D/bad.iomem" "$D/x.c"
+t "unreadable iomem" 1 '' "iomem: unreadable line 'RAM everywhere'"
+[ ! -e "$D/x.c" ] && [ ! -e "$D/x.c.tmp" ]
+ok $? "failures leave no file behind"
+
+run config create --dtb "$D/b3.dtb" "$D/x.txt"
+t "output neither .c nor .cell" 2 '' 'must end in .c .* or .cell'
+run config create --dtb "$D/b3.dtb"
+t "no output" 2 '' 'no output file given'
+run config create --hv-mem 12x "$D/x.c"
+t "bad --hv-mem" 2 '' "--hv-mem '12x': not ADDR or ADDR,SIZE"
+run config create --frob "$D/x.c"
+t "unknown option" 2 '' "unknown option '--frob'"
+run config create --help
+t "--help" 0 '^usage: jailhouse config create'
+
+tap_done
