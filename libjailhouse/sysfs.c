@@ -157,31 +157,43 @@ int jh_sysfs_read_u64_at(struct jh_ctx *ctx, int dirfd, const char *dir,
 
 /*
  * Reads @fd to its end, at most @max bytes, into a new buffer with room
- * for a NUL after the data; closes @fd.
+ * for a NUL after the data; closes @fd. The buffer grows as the data
+ * comes, from 64 KiB: most files read so are far below their @max.
  */
 static int read_to_end(struct jh_ctx *ctx, int fd, const char *path,
 		       size_t max, void **data, size_t *size)
 {
-	ssize_t len;
-	char *buf;
+	size_t cap = max < 65536 ? max + 1 : 65536, len = 0;
+	char *buf = NULL, *more;
+	ssize_t n;
 
 	/* one more than allowed tells a file that is too long */
-	buf = malloc(max + 1);
-	if (!buf) {
-		close(fd);
-		return jh_fail_nomem(ctx);
+	for (;;) {
+		more = realloc(buf, cap);
+		if (!more) {
+			free(buf);
+			close(fd);
+			return jh_fail_nomem(ctx);
+		}
+		buf = more;
+		n = read_all(fd, buf + len, cap - len);
+		if (n < 0)
+			break;
+		len += (size_t)n;
+		if (len < cap || cap == max + 1)
+			break;
+		cap = cap > (max + 1) / 2 ? max + 1 : cap * 2;
 	}
-	len = read_all(fd, buf, max + 1);
 	close(fd);
-	if (len < 0 || (size_t)len > max) {
+	if (n < 0 || len > max) {
 		free(buf);
-		if (len < 0)
-			return sysfs_errno_fail(ctx, path, (int)-len);
+		if (n < 0)
+			return sysfs_errno_fail(ctx, path, (int)-n);
 		return jh_fail(ctx, EFBIG, JH_ERR_HYPERVISOR,
 			       "%s: more than %zu bytes", path, max);
 	}
 	*data = buf;
-	*size = (size_t)len;
+	*size = len;
 	return 0;
 }
 
