@@ -7,7 +7,7 @@
 # (CC=clang): libFuzzer binaries; "make fuzz-smoke" runs each for
 # FUZZ_SECONDS on a scratch copy of its corpus, "make fuzz-long" for
 # FUZZ_RUNS executions.
-fuzz_names = image gunzip dtb config hv-check ivshmem-net
+fuzz_names = image gunzip dtb config sysgen hv-check ivshmem-net
 EXTRA_DIST += tests/fuzz/corpus tests/fuzz/fuzz.h tests/fuzz/make-corpus.sh \
 	tests/fuzz/hv-world.h
 
@@ -49,7 +49,8 @@ if BUILD_LINUX_LOADER
 fuzz_replays = \
 	tests/fuzz/replay-image \
 	tests/fuzz/replay-gunzip \
-	tests/fuzz/replay-dtb
+	tests/fuzz/replay-dtb \
+	tests/fuzz/replay-sysgen
 check_PROGRAMS += $(fuzz_replays)
 TESTS += $(fuzz_replays)
 endif
@@ -71,6 +72,13 @@ tests_fuzz_replay_dtb_CPPFLAGS = $(FUZZ_REPLAY_CPPFLAGS) -DFUZZ_TARGET='"dtb"'
 tests_fuzz_replay_dtb_CFLAGS = $(LOADER_CFLAGS)
 tests_fuzz_replay_dtb_LDADD = $(LOADER_TEST_LIBS)
 
+# "config create" through the library (built with the loader, as its
+# generator is)
+tests_fuzz_replay_sysgen_SOURCES = tests/fuzz/fuzz-sysgen.c tests/fuzz/replay.c
+tests_fuzz_replay_sysgen_CPPFLAGS = $(AM_CPPFLAGS) \
+	-I$(top_srcdir)/libjailhouse -DFUZZ_TARGET='"sysgen"'
+tests_fuzz_replay_sysgen_LDADD = libjailhouse/libjailhouse.la
+
 # The .cell target: its corpus replayed, and a deterministic run over
 # mutations of the test configs (its own main without -DJH_LIBFUZZER).
 check_PROGRAMS += tests/fuzz/replay-config tests/fuzz/mutate-config
@@ -89,6 +97,7 @@ fuzz_targets = \
 	tests/fuzz/fuzz-gunzip \
 	tests/fuzz/fuzz-dtb \
 	tests/fuzz/fuzz-config \
+	tests/fuzz/fuzz-sysgen \
 	tests/fuzz/fuzz-hv-check \
 	tests/fuzz/fuzz-ivshmem-net
 check_PROGRAMS += $(fuzz_targets)
@@ -124,6 +133,12 @@ tests_fuzz_fuzz_config_CPPFLAGS = $(AM_CPPFLAGS) -DJH_LIBFUZZER \
 tests_fuzz_fuzz_config_CFLAGS = $(FUZZ_CFLAGS)
 tests_fuzz_fuzz_config_LDFLAGS = $(FUZZ_LDFLAGS)
 tests_fuzz_fuzz_config_LDADD = libjailhouse/libjailhouse.la
+
+tests_fuzz_fuzz_sysgen_SOURCES = tests/fuzz/fuzz-sysgen.c
+tests_fuzz_fuzz_sysgen_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/libjailhouse
+tests_fuzz_fuzz_sysgen_CFLAGS = $(FUZZ_CFLAGS)
+tests_fuzz_fuzz_sysgen_LDFLAGS = $(FUZZ_LDFLAGS)
+tests_fuzz_fuzz_sysgen_LDADD = libjailhouse/libjailhouse.la
 
 # the hypervisor's checks instrumented like the loader in its targets
 check_LTLIBRARIES += tests/fuzz/libhvcheck-fuzz.la

@@ -42,6 +42,11 @@ dtc -q -I dts -O dtb -o "$out/dtb/user" "$top/tests/loader/inmate-qemu-arm64.dts
 plan -i "$tmp/initrd" -c console=ttyAMA0 -w "$out/dtb/generated"
 plan -d "$out/dtb/user" -w "$out/dtb/patched"
 
+# Board trees for "config create": the made-up GICv3 board, the ZCU102.
+mkdir -p "$out/sysgen"
+dtc -q -I dts -O dtb -o "$out/sysgen/board-gicv3" "$top/tests/fixtures/dts/board-gicv3.dts"
+dtc -q -I dts -O dtb -o "$out/sysgen/zcu102" "$top/tests/qemu/dts/zcu102.dts"
+
 # Found by fuzzing libfdt 1.6.1 (crash, hang); kept as regressions:
 # dtb/version-6, dtb/chosen-at-memory (found in our patcher) and
 # dtb/prop-len-overflow: the first property's length set to 0xfffffff8.
