@@ -21,6 +21,8 @@ static const char create_usage[] =
 	"  --iomem FILE        a copy of the board's /proc/iomem\n"
 	"  --no-iomem          none: the hypervisor memory must then be given\n"
 	"                      or reserved (a reserved-memory node jailhouse*)\n"
+	"  --linux-mem SIZE    instead of /proc/iomem: Linux runs in the first\n"
+	"                      SIZE of RAM, as when booted with mem=SIZE\n"
 	"  --hv-mem ADDR[,SIZE] the hypervisor's memory (SIZE default 4M);\n"
 	"                      default: a jailhouse reserved-memory node, or\n"
 	"                      the top of the RAM Linux leaves free (mem=)\n"
@@ -62,7 +64,7 @@ static int parse_size(const char *s, uint64_t *val)
 
 struct create_args {
 	const char *dtb, *iomem, *name, *out;
-	uint64_t hv_start, hv_size;
+	uint64_t hv_start, hv_size, linux_mem;
 	bool vpci, dry_run, json;
 };
 
@@ -101,7 +103,7 @@ static int parse_args(int argc, char **argv, struct create_args *a)
 		}
 		if (strcmp(opt, "--dtb") && strcmp(opt, "--iomem") &&
 		    strcmp(opt, "--name") && strcmp(opt, "--hv-mem") &&
-		    strcmp(opt, "--hv-size"))
+		    strcmp(opt, "--hv-size") && strcmp(opt, "--linux-mem"))
 			return cli_usage_error(create_usage,
 					       "unknown option '%s'", opt);
 		if (i + 1 == argc)
@@ -114,6 +116,11 @@ static int parse_args(int argc, char **argv, struct create_args *a)
 			a->iomem = val;
 		} else if (!strcmp(opt, "--name")) {
 			a->name = val;
+		} else if (!strcmp(opt, "--linux-mem")) {
+			if (parse_size(val, &a->linux_mem) || !a->linux_mem)
+				return cli_usage_error(create_usage,
+						       "--linux-mem '%s': not a size",
+						       val);
 		} else if (!strcmp(opt, "--hv-size")) {
 			if (parse_size(val, &a->hv_size) || !a->hv_size)
 				return cli_usage_error(create_usage,
@@ -135,6 +142,9 @@ static int parse_args(int argc, char **argv, struct create_args *a)
 						       val);
 		}
 	}
+	if (a->linux_mem && a->iomem)
+		return cli_usage_error(create_usage,
+				       "--linux-mem and --iomem/--no-iomem both say where Linux runs: give one");
 	if (!a->out && !a->dry_run && !a->json)
 		return cli_usage_error(create_usage, "no output file given");
 	if (a->out && !a->dry_run) {
@@ -231,6 +241,7 @@ int cmd_config_create(int argc, char **argv)
 	if (jh_sysgen_new(ctx, &gen) ||
 	    (a.dtb && jh_sysgen_set_dtb_file(gen, a.dtb)) ||
 	    (a.iomem && jh_sysgen_set_iomem_file(gen, a.iomem)) ||
+	    (a.linux_mem && jh_sysgen_set_linux_mem(gen, a.linux_mem)) ||
 	    (a.name && jh_sysgen_set_name(gen, a.name)) ||
 	    jh_sysgen_set_hypervisor_memory(gen, a.hv_start, a.hv_size) ||
 	    jh_sysgen_set_vpci(gen, a.vpci) || jh_sysgen_run(gen)) {

@@ -109,9 +109,13 @@ struct jhg_system {
 	unsigned int vpci_irq_base;
 };
 
-/* probe.c: the board from a DTB (and /proc/iomem text, may be NULL) */
+/*
+ * probe.c: the board from a DTB, with Linux's RAM from /proc/iomem text
+ * or, without it (NULL), the first @linux_mem bytes of RAM as mem= keeps
+ * them (0: unknown)
+ */
 int jhg_probe(struct jh_ctx *ctx, const void *fdt, size_t fdt_size,
-	      const char *iomem, struct jhg_board *board);
+	      const char *iomem, uint64_t linux_mem, struct jhg_board *board);
 /* iomem.c: the top-level "System RAM" ranges of /proc/iomem text */
 int jhg_iomem_ram(struct jh_ctx *ctx, const char *text,
 		  struct jhg_range *ram, unsigned int max, unsigned int *num);

@@ -8,6 +8,7 @@
  */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
@@ -345,8 +346,39 @@ static int probe_devices(struct jh_ctx *ctx, const void *fdt,
 	return 0;
 }
 
+static int cmp_range(const void *a, const void *b)
+{
+	const struct jhg_range *x = a, *y = b;
+
+	return (x->start > y->start) - (x->start < y->start);
+}
+
+/* Linux's RAM as mem=@bytes leaves it: the first bytes, lowest first. */
+static int linux_ram_of_mem(struct jh_ctx *ctx, struct jhg_board *b,
+			    uint64_t bytes)
+{
+	struct jhg_range ram[JHG_MAX_RANGES];
+	uint64_t take;
+	unsigned int i;
+
+	memcpy(ram, b->ram, sizeof(ram[0]) * b->num_ram);
+	qsort(ram, b->num_ram, sizeof(ram[0]), cmp_range);
+	for (i = 0; i < b->num_ram && bytes; i++) {
+		take = ram[i].size < bytes ? ram[i].size : bytes;
+		b->linux_ram[b->num_linux_ram].start = ram[i].start;
+		b->linux_ram[b->num_linux_ram++].size = take;
+		bytes -= take;
+	}
+	if (bytes)
+		return jh_fail(ctx, EINVAL, JH_ERR_INVALID_ARGUMENT,
+			       "mem= asks for more than the %s's RAM",
+			       b->dtb_source);
+	b->have_iomem = true;
+	return 0;
+}
+
 int jhg_probe(struct jh_ctx *ctx, const void *fdt, size_t fdt_size,
-	      const char *iomem, struct jhg_board *b)
+	      const char *iomem, uint64_t linux_mem, struct jhg_board *b)
 {
 	int err;
 
@@ -365,8 +397,10 @@ int jhg_probe(struct jh_ctx *ctx, const void *fdt, size_t fdt_size,
 		return err;
 	probe_console(fdt, b);
 	err = probe_devices(ctx, fdt, b);
-	if (err || !iomem)
+	if (err)
 		return err;
+	if (!iomem)
+		return linux_mem ? linux_ram_of_mem(ctx, b, linux_mem) : 0;
 	b->have_iomem = true;
 	return jhg_iomem_ram(ctx, iomem, b->linux_ram, JHG_MAX_RANGES,
 			     &b->num_linux_ram);

@@ -899,6 +899,11 @@ int jh_sysgen_set_dtb_file(struct jh_sysgen *gen, const char *path);
  * (then the hypervisor's memory must be given or reserved in the tree).
  */
 int jh_sysgen_set_iomem_file(struct jh_sysgen *gen, const char *path);
+/**
+ * Linux's RAM as "mem=@bytes" leaves it (the first @bytes of RAM, lowest
+ * address first), instead of reading /proc/iomem; 0: read it.
+ */
+int jh_sysgen_set_linux_mem(struct jh_sysgen *gen, uint64_t bytes);
 /** The root cell's name; default: from the tree's model. */
 int jh_sysgen_set_name(struct jh_sysgen *gen, const char *name);
 /** @start JH_SYSGEN_ANY: find a place; @size 0: the default, 4 MiB. */

@@ -42,7 +42,10 @@ JH_EXPORT int jh_sysgen_run(struct jh_sysgen *gen)
 	memset(&gen->board, 0, sizeof(gen->board));
 	err = read_input(gen, gen->dtb_path, "/sys/firmware/fdt",
 			 SYSGEN_MAX_DTB, gen->dtb_shown, &fdt, &fdt_size);
-	if (!err && !gen->no_iomem)
+	if (gen->linux_mem)
+		snprintf(gen->iomem_shown, PATH_MAX, "mem=0x%llx",
+			 (unsigned long long)gen->linux_mem);
+	if (!err && !gen->no_iomem && !gen->linux_mem)
 		err = read_input(gen, gen->iomem_path, "/proc/iomem",
 				 SYSGEN_MAX_IOMEM, gen->iomem_shown, &iomem,
 				 &iomem_size);
@@ -52,7 +55,8 @@ JH_EXPORT int jh_sysgen_run(struct jh_sysgen *gen)
 		((char *)iomem)[iomem_size] = '\0';
 	gen->board.dtb_source = gen->dtb_shown;
 	gen->board.iomem_source = gen->iomem_shown;
-	err = jhg_probe(gen->ctx, fdt, fdt_size, iomem, &gen->board);
+	err = jhg_probe(gen->ctx, fdt, fdt_size, iomem, gen->linux_mem,
+			&gen->board);
 	if (!err) {
 		gen->params.name = gen->name;
 		err = jhg_layout(gen->ctx, &gen->board, &gen->params,

@@ -62,6 +62,12 @@ JH_EXPORT int jh_sysgen_set_iomem_file(struct jh_sysgen *gen,
 			  path && path[0] ? path : NULL);
 }
 
+JH_EXPORT int jh_sysgen_set_linux_mem(struct jh_sysgen *gen, uint64_t bytes)
+{
+	gen->linux_mem = bytes;
+	return 0;
+}
+
 JH_EXPORT int jh_sysgen_set_name(struct jh_sysgen *gen, const char *name)
 {
 	if (name && (!name[0] || strlen(name) > JAILHOUSE_CELL_NAME_MAXLEN))

@@ -12,6 +12,7 @@ struct jh_sysgen {
 	struct jh_ctx *ctx;
 	char *dtb_path, *iomem_path;	/* NULL: the running system's */
 	bool no_iomem;
+	uint64_t linux_mem;		/* mem= instead of iomem, 0: none */
 	char dtb_shown[PATH_MAX], iomem_shown[PATH_MAX];
 	struct jhg_params params;
 	char *name;

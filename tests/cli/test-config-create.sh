@@ -102,6 +102,17 @@ ok $? "RAM up to the hypervisor given"
 has '.name = "zynqmp-zcu102-qemu-model",'
 ok $? "a long model name ends at the last whole word"
 
+run config create --dtb "$D/zcu102.dtb" --linux-mem 1G --dry-run
+t "--linux-mem: Linux's RAM as mem= leaves it" 0 'from .*zcu102.dtb and mem=0x40000000\.'
+cp "$WORK/out" "$WORK/c"
+has '/* the top of RAM Linux does not use (guessed) */' &&
+	has '.phys_start = 0x7fc00000,'
+ok $? "--linux-mem: the hypervisor at the top of the RAM left"
+run config create --dtb "$D/zcu102.dtb" --linux-mem 4G "$D/x.c"
+t "--linux-mem past the RAM" 1 '' 'mem= asks for more than the .*zcu102.dtb.s RAM'
+run config create --dtb "$D/zcu102.dtb" --linux-mem 1G --no-iomem "$D/x.c"
+t "--linux-mem with --no-iomem" 2 '' '--linux-mem and --iomem/--no-iomem both say where Linux runs'
+
 # --- the running system (fake root) ---------------------------------
 mkdir -p "$ROOT/sys/firmware" "$ROOT/proc" &&
 	cp "$D/b3.dtb" "$ROOT/sys/firmware/fdt" && cp "$D/b3.iomem" "$ROOT/proc/iomem"
