@@ -22,7 +22,7 @@ struct jh_ctx;
 
 #define JHG_MAX_CPUS		64
 #define JHG_MAX_RANGES		32
-#define JHG_MAX_DEVICES		160
+#define JHG_MAX_DEVICES		1024
 #define JHG_MAX_DEV_IRQS	8
 #define JHG_MAX_REGIONS		(JHG_MAX_RANGES + JHG_MAX_DEVICES)
 #define JHG_PATH_MAX		128

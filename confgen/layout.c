@@ -323,17 +323,26 @@ static bool in_ram(const struct jhg_board *b, uint64_t start, uint64_t size)
 	return false;
 }
 
+/*
+ * A region's comment: its first device by node name and compatible, the
+ * full path when that is short ("serial@860000 (snps,dw-apb-uart)").
+ */
 static int add_mmio(struct jh_ctx *ctx, struct jhg_system *sys,
-		    uint64_t start, uint64_t end, const char *first,
+		    uint64_t start, uint64_t end, const struct jhg_device *first,
 		    unsigned int count)
 {
-	char what[96];
+	const char *name = strrchr(first->path, '/');
+	char what[96], more[24] = "";
 
 	if (count > 1)
-		snprintf(what, sizeof(what), "%.60s and %u more", first,
-			 count - 1);
+		snprintf(more, sizeof(more), " and %u more", count - 1);
+	name = strlen(first->path) <= 40 || !name ? first->path : name + 1;
+	if (first->compatible[0])
+		snprintf(what, sizeof(what), "%.40s (%.*s)%s", name,
+			 (int)(sizeof(what) - 45 - strlen(more)),
+			 first->compatible, more);
 	else
-		snprintf(what, sizeof(what), "%s", first);
+		snprintf(what, sizeof(what), "%.40s%s", name, more);
 	return add_region(ctx, sys, start, end - start,
 			  JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
 			  JAILHOUSE_MEM_IO, what);
@@ -349,7 +358,7 @@ static int root_mmio(struct jh_ctx *ctx, const struct jhg_board *b,
 	uint64_t start = 0, end = 0, s, e;
 	unsigned int i, count = 0;
 	struct jhg_device *dev;
-	const char *first = "";
+	const struct jhg_device *first = NULL;
 	int err = 0;
 
 	dev = malloc(sizeof(*dev) * (b->num_devices + 1));
@@ -373,7 +382,7 @@ static int root_mmio(struct jh_ctx *ctx, const struct jhg_board *b,
 		start = s;
 		end = e;
 		count = 1;
-		first = dev[i].path;
+		first = &dev[i];
 	}
 	if (!err && count)
 		err = add_mmio(ctx, sys, start, end, first, count);

@@ -146,7 +146,8 @@ static int probe_memory(struct jh_ctx *ctx, const void *fdt,
 	}
 	if (!b->num_ram)
 		return jh_fail(ctx, EINVAL, JH_ERR_INVALID_ARGUMENT,
-			       "%s: no memory node", b->dtb_source);
+			       "%s: no memory node with a size: on boards whose boot loader fills it in, take the tree Linux booted with (/sys/firmware/fdt on the board)",
+			       b->dtb_source);
 
 	resv = fdt_path_offset(fdt, "/reserved-memory");
 	if (resv < 0)

@@ -94,6 +94,21 @@ fi
 
 phase "lint" "$top/tests/lint.sh"
 
+# config create on the trees of real boards in the test kernel's source
+# (its build is cached: build-kernel.sh only prints where it is)
+# shellcheck disable=SC2317 # reached through phase
+config_create_boards() (
+	log=$build/config-create-boards.log
+	kdir=$("$top/tests/qemu/build-kernel.sh") || exit 1
+	if ! "$top/tests/cli/test-config-create-boards.sh" "$kdir" \
+		"$build/native" >"$log" 2>&1; then
+		grep -v '^ok' "$log"
+		exit 1
+	fi
+	note "config create: $(grep -c '^ok' "$log") checks on board trees"
+)
+phase "config create on Linux's board trees" config_create_boards
+
 # Scenarios: each one is a test; run-scenarios prints the counts. One
 # boot of the test bed (4 CPUs) for those in scenarios/; upstream's QEMU
 # setup boots with its 16 CPUs for those in scenarios-smp16/; the board

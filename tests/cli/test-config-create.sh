@@ -54,7 +54,7 @@ has '.phys_start = 0x80000000,' && has '.size = 0x3fa00000,' &&
 	has '.phys_start = 0x880000000,' && has '.size = 0x40000000,' &&
 	! grep -q 'secure@' "$WORK/c"
 ok $? "root RAM: both banks but the hypervisor's part, reservations in them"
-has '/* /soc@0/i2c@890000 and 1 more */' && has '.size = 0x2000,'
+has '/* /soc@0/i2c@890000 (jhtest,i2c) and 1 more */' && has '.size = 0x2000,'
 ok $? "touching device windows merged, page-rounded"
 ! grep -q '0x30880000\|eeprom' "$WORK/c"
 ok $? "no disabled device, no I2C device"
