@@ -12,10 +12,11 @@
 #include "cli.h"
 
 static const char create_usage[] =
-	"config create [OPTIONS] OUT.c|OUT.cell\n"
+	"config create [OPTIONS] [CELL OPTIONS] OUT.c|OUT.cell\n"
 	"Writes a system config for this board, made from its device tree\n"
 	"(/sys/firmware/fdt) and the RAM Linux runs in (/proc/iomem); run it\n"
-	"as root with the hypervisor disabled. The result is checked as\n"
+	"as root with the hypervisor disabled. With --cell, a cell config\n"
+	"carved out of that system config instead. The result is checked as\n"
 	"'config check' does; with errors nothing is written (exit 3).\n"
 	"  --dtb FILE          a DTB instead of the running system's\n"
 	"  --iomem FILE        a copy of the board's /proc/iomem\n"
@@ -31,6 +32,15 @@ static const char create_usage[] =
 	"  --vpci              a virtual PCI host, for ivshmem links\n"
 	"  --dry-run           write nothing; print the C to standard output\n"
 	"  --json              print what was found and from where as JSON\n"
+	"CELL OPTIONS:\n"
+	"  --cell NAME         a cell config of this name\n"
+	"  --cpus LIST         its CPUs, e.g. 2-3 (CPU 0 stays with root)\n"
+	"  --mem SIZE[@ADDR]   its RAM; default place: the highest RAM neither\n"
+	"                      Linux nor the hypervisor uses (guessed)\n"
+	"  --inmate | --linux  a bare-metal inmate (RAM at 0, the default) or\n"
+	"                      Linux (for 'cell linux': loader RAM at 0, RAM 1:1)\n"
+	"  --device NODE       a device of the tree by path, with its SPIs;\n"
+	"                      the console's UART is shared with root\n"
 	"SIZE and ADDR take a K, M or G suffix.";
 
 /* "4M", "0x400000", "1G": bytes */
@@ -62,11 +72,33 @@ static int parse_size(const char *s, uint64_t *val)
 	return 0;
 }
 
+#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
+
 struct create_args {
 	const char *dtb, *iomem, *name, *out;
 	uint64_t hv_start, hv_size, linux_mem;
 	bool vpci, dry_run, json;
+	/* a cell */
+	const char *cell, *cpus;
+	const char *devices[16];
+	unsigned int num_devices;
+	uint64_t mem_size, mem_start;
+	bool is_linux, is_inmate;
 };
+
+/* "SIZE" or "SIZE@ADDR" */
+static int parse_mem(const char *val, struct create_args *a)
+{
+	const char *at = strchr(val, '@');
+	char size[32];
+
+	snprintf(size, sizeof(size), "%.*s",
+		 at ? (int)(at - val) : (int)strlen(val), val);
+	a->mem_start = JH_SYSGEN_ANY;
+	return parse_size(size, &a->mem_size) || !a->mem_size ||
+	       (at && (parse_size(at + 1, &a->mem_start) ||
+		       a->mem_start == JH_SYSGEN_ANY)) ? -EINVAL : 0;
+}
 
 static int parse_args(int argc, char **argv, struct create_args *a)
 {
@@ -101,9 +133,15 @@ static int parse_args(int argc, char **argv, struct create_args *a)
 			a->iomem = "";
 			continue;
 		}
+		if (!strcmp(opt, "--linux") || !strcmp(opt, "--inmate")) {
+			*(opt[2] == 'l' ? &a->is_linux : &a->is_inmate) = true;
+			continue;
+		}
 		if (strcmp(opt, "--dtb") && strcmp(opt, "--iomem") &&
 		    strcmp(opt, "--name") && strcmp(opt, "--hv-mem") &&
-		    strcmp(opt, "--hv-size") && strcmp(opt, "--linux-mem"))
+		    strcmp(opt, "--hv-size") && strcmp(opt, "--linux-mem") &&
+		    strcmp(opt, "--cell") && strcmp(opt, "--cpus") &&
+		    strcmp(opt, "--mem") && strcmp(opt, "--device"))
 			return cli_usage_error(create_usage,
 					       "unknown option '%s'", opt);
 		if (i + 1 == argc)
@@ -116,6 +154,21 @@ static int parse_args(int argc, char **argv, struct create_args *a)
 			a->iomem = val;
 		} else if (!strcmp(opt, "--name")) {
 			a->name = val;
+		} else if (!strcmp(opt, "--cell")) {
+			a->cell = val;
+		} else if (!strcmp(opt, "--cpus")) {
+			a->cpus = val;
+		} else if (!strcmp(opt, "--device")) {
+			if (a->num_devices == ARRAY_SIZE(a->devices))
+				return cli_usage_error(create_usage,
+						       "more than %zu --device",
+						       ARRAY_SIZE(a->devices));
+			a->devices[a->num_devices++] = val;
+		} else if (!strcmp(opt, "--mem")) {
+			if (parse_mem(val, a))
+				return cli_usage_error(create_usage,
+						       "--mem '%s': not SIZE or SIZE@ADDR",
+						       val);
 		} else if (!strcmp(opt, "--linux-mem")) {
 			if (parse_size(val, &a->linux_mem) || !a->linux_mem)
 				return cli_usage_error(create_usage,
@@ -142,6 +195,16 @@ static int parse_args(int argc, char **argv, struct create_args *a)
 						       val);
 		}
 	}
+	if (!a->cell && (a->cpus || a->mem_size || a->num_devices ||
+			 a->is_linux || a->is_inmate))
+		return cli_usage_error(create_usage,
+				       "--cpus, --mem, --device, --linux and --inmate describe a cell: give --cell NAME");
+	if (a->cell && (!a->cpus || !a->mem_size))
+		return cli_usage_error(create_usage,
+				       "--cell needs --cpus and --mem");
+	if (a->is_linux && a->is_inmate)
+		return cli_usage_error(create_usage,
+				       "--linux or --inmate, not both");
 	if (a->linux_mem && a->iomem)
 		return cli_usage_error(create_usage,
 				       "--linux-mem and --iomem/--no-iomem both say where Linux runs: give one");
@@ -160,19 +223,21 @@ static int parse_args(int argc, char **argv, struct create_args *a)
 }
 
 /* Runs the checker on the config made; EXIT_CONFIG on errors. */
-static int check(struct jh_ctx *ctx, struct jh_sysgen *gen)
+static int check(struct jh_ctx *ctx, struct jh_sysgen *gen, bool cell)
 {
-	struct jh_config *cfg;
+	struct jh_config *cfg, *cell_cfg = NULL;
 	struct jh_check *chk;
 	int ret = EXIT_OK;
 
 	if (jh_sysgen_get_config(gen, &cfg))
 		return cli_error(ctx);
-	if (jh_check_new(ctx, &chk)) {
+	if ((cell && jh_sysgen_get_cell_config(gen, &cell_cfg)) ||
+	    jh_check_new(ctx, &chk)) {
 		jh_config_unref(cfg);
 		return cli_error(ctx);
 	}
 	if (jh_check_set_system(chk, cfg) ||
+	    (cell_cfg && jh_check_add_cell(chk, cell_cfg)) ||
 	    (jh_check_run(chk) &&
 	     jh_ctx_last_error_code(ctx) != JH_ERR_CONFIG_INVALID)) {
 		ret = cli_error(ctx);
@@ -185,6 +250,7 @@ static int check(struct jh_ctx *ctx, struct jh_sysgen *gen)
 		}
 	}
 	jh_check_free(chk);
+	jh_config_unref(cell_cfg);
 	jh_config_unref(cfg);
 	return ret;
 }
@@ -223,6 +289,22 @@ static int write_out(struct jh_ctx *ctx, struct jh_sysgen *gen,
 	return ret;
 }
 
+static int add_cell(struct jh_sysgen *gen, const struct create_args *a)
+{
+	unsigned int i;
+
+	if (!a->cell)
+		return 0;
+	if (jh_sysgen_set_cell(gen, a->cell, a->is_linux ? JH_SYSGEN_LINUX :
+			       JH_SYSGEN_INMATE, a->cpus, a->mem_size,
+			       a->mem_start))
+		return -1;
+	for (i = 0; i < a->num_devices; i++)
+		if (jh_sysgen_add_cell_device(gen, a->devices[i]))
+			return -1;
+	return 0;
+}
+
 int cmd_config_create(int argc, char **argv)
 {
 	struct create_args a = { 0 };
@@ -244,11 +326,12 @@ int cmd_config_create(int argc, char **argv)
 	    (a.linux_mem && jh_sysgen_set_linux_mem(gen, a.linux_mem)) ||
 	    (a.name && jh_sysgen_set_name(gen, a.name)) ||
 	    jh_sysgen_set_hypervisor_memory(gen, a.hv_start, a.hv_size) ||
-	    jh_sysgen_set_vpci(gen, a.vpci) || jh_sysgen_run(gen)) {
+	    jh_sysgen_set_vpci(gen, a.vpci) || add_cell(gen, &a) ||
+	    jh_sysgen_run(gen)) {
 		ret = cli_error(ctx);
 		goto out;
 	}
-	ret = check(ctx, gen);
+	ret = check(ctx, gen, a.cell != NULL);
 	if (ret)
 		goto out;
 	if (a.json && jh_sysgen_write(gen, JH_SYSGEN_JSON, stdout)) {

@@ -109,6 +109,46 @@ struct jhg_system {
 	unsigned int vpci_irq_base;
 };
 
+/* A cell carved out of the system config (cell.c). */
+enum jhg_cell_kind {
+	JHG_CELL_INMATE,	/* RAM at 0, where the inmate starts */
+	JHG_CELL_LINUX,		/* linux-loader.bin's 64 KiB at 0, RAM 1:1 */
+};
+
+#define JHG_MAX_CELL_DEVICES	16
+#define JHG_MAX_CELL_REGIONS	(8 + JHG_MAX_CELL_DEVICES * 4)
+
+struct jhg_cell_params {
+	const char *name;
+	enum jhg_cell_kind kind;
+	uint64_t cpu_bits[(JHG_MAX_CPUS + 63) / 64];
+	uint64_t mem_start, mem_size;	/* mem_start ~0: find a place */
+	unsigned int num_devices;
+	const char *devices[JHG_MAX_CELL_DEVICES];	/* node paths */
+};
+
+struct jhg_cell {
+	struct jailhouse_cell_desc desc;	/* counts unset */
+	bool mem_guessed;
+	unsigned int num_cpus;			/* highest + 1 */
+	uint64_t cpu_bits[(JHG_MAX_CPUS + 63) / 64];
+	unsigned int num_regions;
+	struct jhg_region regions[JHG_MAX_CELL_REGIONS];
+	unsigned int num_irqchips;
+	struct jailhouse_irqchip irqchips[4];
+};
+
+/* cell.c */
+int jhg_cell_layout(struct jh_ctx *ctx, const struct jhg_board *board,
+		    const struct jhg_system *sys,
+		    const struct jhg_cell_params *params, struct jhg_cell *cell);
+int jhg_write_cell_c(const struct jhg_board *board,
+		     const struct jhg_cell *cell, FILE *out);
+int jhg_build_cell_desc(struct jh_ctx *ctx, const struct jhg_cell *cell,
+			void **data, size_t *size);
+int jhg_write_cell_json(const struct jhg_board *board,
+			const struct jhg_cell *cell, FILE *out);
+
 /*
  * probe.c: the board from a DTB, with Linux's RAM from /proc/iomem text
  * or, without it (NULL), the first @linux_mem bytes of RAM as mem= keeps
@@ -120,6 +160,8 @@ int jhg_probe(struct jh_ctx *ctx, const void *fdt, size_t fdt_size,
 int jhg_iomem_ram(struct jh_ctx *ctx, const char *text,
 		  struct jhg_range *ram, unsigned int max, unsigned int *num);
 /* layout.c */
+uint64_t jhg_free_ram(const struct jhg_board *board, uint64_t size,
+		      const struct jhg_range *avoid);
 int jhg_layout(struct jh_ctx *ctx, const struct jhg_board *board,
 	       const struct jhg_params *params, struct jhg_system *sys);
 /* writers */

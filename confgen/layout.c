@@ -13,22 +13,11 @@
 
 #include "internal.h"
 #include "confgen.h"
+#include "ranges.h"
 
-#define PAGE		0x1000ULL
-#define MIB		0x100000ULL
 #define HV_DEFAULT_SIZE	(4 * MIB)
 #define VPCI_SIZE	(2 * MIB)	/* ECAM of bus 0, then its BARs */
 #define SPI_BLOCK	128		/* SPIs per irqchip entry */
-
-static uint64_t end_of(const struct jhg_range *r)
-{
-	return r->start + r->size;
-}
-
-static bool overlaps(uint64_t a, uint64_t asize, uint64_t b, uint64_t bsize)
-{
-	return a < b + bsize && b < a + asize;
-}
 
 static int add_region(struct jh_ctx *ctx, struct jhg_system *sys,
 		      uint64_t start, uint64_t size, uint64_t flags,
@@ -81,30 +70,6 @@ static void name_from_model(const char *model, char *name, size_t size)
 	snprintf(name, size, "%s", n ? full : "root");
 }
 
-/* Is [start, start + size) inside one of @n ranges? */
-static bool inside(const struct jhg_range *r, unsigned int n, uint64_t start,
-		   uint64_t size)
-{
-	unsigned int i;
-
-	for (i = 0; i < n; i++)
-		if (start >= r[i].start && start + size <= end_of(&r[i]))
-			return true;
-	return false;
-}
-
-static bool linux_uses(const struct jhg_board *b, uint64_t start,
-		       uint64_t size)
-{
-	unsigned int i;
-
-	for (i = 0; i < b->num_linux_ram; i++)
-		if (overlaps(start, size, b->linux_ram[i].start,
-			     b->linux_ram[i].size))
-			return true;
-	return false;
-}
-
 static const char *reserved_for_jailhouse(const struct jhg_board *b,
 					  unsigned int i)
 {
@@ -121,15 +86,18 @@ static int cmp_range(const void *a, const void *b)
 
 /*
  * The highest @size bytes of RAM that neither Linux (System RAM) nor a
- * reservation for something else holds, 2 MiB-aligned where the gap
- * allows; 0 if there are none.
+ * reservation for something else holds, nor @avoid (NULL: nothing),
+ * 2 MiB-aligned where the gap allows; 0 if there are none.
  */
-static uint64_t unused_ram(const struct jhg_board *b, uint64_t size)
+uint64_t jhg_free_ram(const struct jhg_board *b, uint64_t size,
+		      const struct jhg_range *avoid)
 {
-	struct jhg_range busy[2 * JHG_MAX_RANGES];
+	struct jhg_range busy[2 * JHG_MAX_RANGES + 1];
 	uint64_t best = 0, gap_start, gap_end, start;
 	unsigned int i, j, n = 0;
 
+	if (avoid && avoid->size)
+		busy[n++] = *avoid;
 	for (i = 0; i < b->num_linux_ram; i++)
 		busy[n++] = b->linux_ram[i];
 	for (i = 0; i < b->num_reserved; i++)
@@ -201,7 +169,7 @@ static int place_hypervisor(struct jh_ctx *ctx, const struct jhg_board *b,
 	if (!b->have_iomem)
 		return jh_fail(ctx, EINVAL, JH_ERR_MEMORY,
 			       "where the hypervisor's memory goes is unknown without /proc/iomem: give --iomem FILE (a copy of the board's /proc/iomem), --hv-mem ADDR, or a reserved-memory node named jailhouse");
-	start = unused_ram(b, size);
+	start = jhg_free_ram(b, size, NULL);
 	if (!start)
 		return jh_fail(ctx, ENOSPC, JH_ERR_MEMORY,
 			       "Linux uses all RAM (System RAM in %s covers the device tree's memory): leave %llu MiB at the top of RAM to the hypervisor and the cells, e.g. boot Linux with mem= set below the RAM size, or add a no-map reserved-memory node named jailhouse",

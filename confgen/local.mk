@@ -7,8 +7,9 @@ confgen_sources = \
 	confgen/iomem.c \
 	confgen/probe.c \
 	confgen/layout.c \
+	confgen/cell.c \
 	confgen/write-c.c \
 	confgen/build-cell.c \
 	confgen/write-json.c
-noinst_HEADERS += confgen/confgen.h confgen/dt.h
+noinst_HEADERS += confgen/confgen.h confgen/dt.h confgen/ranges.h
 EXTRA_DIST += $(confgen_sources)

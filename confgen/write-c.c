@@ -21,6 +21,9 @@ static const struct {
 	{ JAILHOUSE_MEM_EXECUTE, "JAILHOUSE_MEM_EXECUTE" },
 	{ JAILHOUSE_MEM_DMA, "JAILHOUSE_MEM_DMA" },
 	{ JAILHOUSE_MEM_IO, "JAILHOUSE_MEM_IO" },
+	{ JAILHOUSE_MEM_COMM_REGION, "JAILHOUSE_MEM_COMM_REGION" },
+	{ JAILHOUSE_MEM_LOADABLE, "JAILHOUSE_MEM_LOADABLE" },
+	{ JAILHOUSE_MEM_ROOTSHARED, "JAILHOUSE_MEM_ROOTSHARED" },
 };
 
 static void print_mem_flags(FILE *out, uint64_t flags)
@@ -49,6 +52,22 @@ static void print_con_type(FILE *out, uint32_t type)
 		fputc(*p == '-' ? '_' : toupper((unsigned char)*p), out);
 }
 
+/* A console's fields at indentation @in, as .debug_console or .console. */
+static void print_con_fields(FILE *out, const char *field,
+			     const struct jailhouse_console *con,
+			     const char *in)
+{
+	fprintf(out, "%s.%s = {\n%s\t.address = 0x%llx,\n"
+		"%s\t.size = 0x%llx,\n%s\t.type = ", in, field, in,
+		(unsigned long long)con->address, in,
+		(unsigned long long)con->size, in);
+	print_con_type(out, con->type);
+	fprintf(out, ",\n%s\t.flags = JAILHOUSE_CON_ACCESS_MMIO", in);
+	if (con->flags & JAILHOUSE_CON_REGDIST_4)
+		fprintf(out, " |\n%s\t\t JAILHOUSE_CON_REGDIST_4", in);
+	fprintf(out, ",\n%s},\n", in);
+}
+
 static void print_console(FILE *out, const struct jhg_board *b,
 			  const struct jailhouse_system *h)
 {
@@ -68,17 +87,7 @@ static void print_console(FILE *out, const struct jhg_board *b,
 	else
 		fprintf(out, "\t\t/* %s (%s), from /chosen/stdout-path */\n",
 			c->path, c->compatible);
-	fprintf(out,
-		"\t\t.debug_console = {\n"
-		"\t\t\t.address = 0x%llx,\n"
-		"\t\t\t.size = 0x%llx,\n"
-		"\t\t\t.type = ",
-		(unsigned long long)h->debug_console.address,
-		(unsigned long long)h->debug_console.size);
-	print_con_type(out, c->type);
-	fprintf(out, ",\n\t\t\t.flags = JAILHOUSE_CON_ACCESS_MMIO%s,\n\t\t},\n",
-		c->flags & JAILHOUSE_CON_REGDIST_4 ?
-		" |\n\t\t\t\t JAILHOUSE_CON_REGDIST_4" : "");
+	print_con_fields(out, "debug_console", &h->debug_console, "\t\t");
 }
 
 static void print_platform(FILE *out, const struct jhg_board *b,
@@ -135,14 +144,15 @@ static void print_cpus(FILE *out, const struct jhg_board *b,
 	fprintf(out, " },\n\n");
 }
 
-static void print_regions(FILE *out, const struct jhg_system *sys)
+static void print_regions(FILE *out, const struct jhg_region *regions,
+			  unsigned int num)
 {
 	const struct jhg_region *r;
 	unsigned int i;
 
 	fprintf(out, "\t.mem_regions = {\n");
-	for (i = 0; i < sys->num_regions; i++) {
-		r = &sys->regions[i];
+	for (i = 0; i < num; i++) {
+		r = &regions[i];
 		fprintf(out,
 			"\t\t/* %s */\n"
 			"\t\t{\n"
@@ -159,16 +169,38 @@ static void print_regions(FILE *out, const struct jhg_system *sys)
 	fprintf(out, "\t},\n\n");
 }
 
-static void print_irqchips(FILE *out, const struct jhg_system *sys)
+/* "SPIs 32-159" for a full bitmap, else the INTIDs set: "INTIDs 33, 40" */
+static void print_pins(FILE *out, const struct jailhouse_irqchip *c)
+{
+	unsigned int pin, n = 0;
+
+	if ((c->pin_bitmap[0] & c->pin_bitmap[1] & c->pin_bitmap[2] &
+	     c->pin_bitmap[3]) == 0xffffffff) {
+		fprintf(out, "SPIs %u-%u", c->pin_base, c->pin_base + 127);
+		return;
+	}
+	for (pin = 0; pin < 128; pin++)
+		if (c->pin_bitmap[pin / 32] & (1U << (pin % 32)))
+			fprintf(out, "%s%u", n++ ? ", " : "INTIDs ",
+				c->pin_base + pin);
+	if (!n)
+		fprintf(out, "none of INTIDs %u-%u", c->pin_base,
+			c->pin_base + 127);
+}
+
+static void print_irqchips(FILE *out, const struct jailhouse_irqchip *chips,
+			   unsigned int num)
 {
 	const struct jailhouse_irqchip *c;
 	unsigned int i;
 
 	fprintf(out, "\t.irqchips = {\n");
-	for (i = 0; i < sys->num_irqchips; i++) {
-		c = &sys->irqchips[i];
+	for (i = 0; i < num; i++) {
+		c = &chips[i];
+		fprintf(out, "\t\t/* ");
+		print_pins(out, c);
 		fprintf(out,
-			"\t\t/* SPIs %u-%u */\n"
+			" */\n"
 			"\t\t{\n"
 			"\t\t\t.address = 0x%llx,\n"
 			"\t\t\t.pin_base = %u,\n"
@@ -176,7 +208,6 @@ static void print_irqchips(FILE *out, const struct jhg_system *sys)
 			"\t\t\t\t0x%08x, 0x%08x, 0x%08x, 0x%08x,\n"
 			"\t\t\t},\n"
 			"\t\t},\n",
-			c->pin_base, c->pin_base + 127,
 			(unsigned long long)c->address, c->pin_base,
 			c->pin_bitmap[0], c->pin_bitmap[1], c->pin_bitmap[2],
 			c->pin_bitmap[3]);
@@ -237,8 +268,80 @@ int jhg_write_c(const struct jhg_board *b, const struct jhg_system *sys,
 			sys->vpci_irq_base + 32, sys->vpci_irq_base);
 	fprintf(out, "\t\t},\n\t},\n\n");
 	print_cpus(out, b, sys);
-	print_regions(out, sys);
-	print_irqchips(out, sys);
+	print_regions(out, sys->regions, sys->num_regions);
+	print_irqchips(out, sys->irqchips, sys->num_irqchips);
+	fprintf(out, "};\n");
+	return ferror(out) ? -EIO : 0;
+}
+
+/* The CPU bits of a cell as "1", "2-3", "1,3". */
+static void print_cpu_list(FILE *out, const uint64_t *bits, unsigned int num)
+{
+	unsigned int cpu, last;
+	bool first = true;
+
+	for (cpu = 0; cpu < num; cpu++) {
+		if (!(bits[cpu / 64] & (1ULL << (cpu % 64))))
+			continue;
+		for (last = cpu; last + 1 < num &&
+		     (bits[(last + 1) / 64] & (1ULL << ((last + 1) % 64)));)
+			last++;
+		fprintf(out, first ? "%u" : ",%u", cpu);
+		if (last > cpu)
+			fprintf(out, "-%u", last);
+		first = false;
+		cpu = last;
+	}
+}
+
+int jhg_write_cell_c(const struct jhg_board *b, const struct jhg_cell *c,
+		     FILE *out)
+{
+	const struct jailhouse_cell_desc *d = &c->desc;
+	unsigned int i, words = (c->num_cpus + 63) / 64;
+
+	fprintf(out,
+		"/*\n"
+		" * Cell \"%s\" for %s, made by \"jailhouse config create\"\n"
+		" * from %s%s%s.\n"
+		" * Check what is marked \"guessed\" before the first start.\n"
+		" */\n"
+		"#include <jailhouse/types.h>\n"
+		"#include <jailhouse/cell-config.h>\n\n"
+		"struct {\n"
+		"\tstruct jailhouse_cell_desc cell;\n"
+		"\t__u64 cpus[%u];\n"
+		"\tstruct jailhouse_memory mem_regions[%u];\n"
+		"\tstruct jailhouse_irqchip irqchips[%u];\n"
+		"} __attribute__((packed)) config = {\n"
+		"\t.cell = {\n"
+		"\t\t.signature = JAILHOUSE_CELL_DESC_SIGNATURE,\n"
+		"\t\t.architecture = JAILHOUSE_ARM64,\n"
+		"\t\t.revision = JAILHOUSE_CONFIG_REVISION,\n"
+		"\t\t.name = \"%s\",\n"
+		"\t\t.flags = JAILHOUSE_CELL_PASSIVE_COMMREG |\n"
+		"\t\t\t JAILHOUSE_CELL_VIRTUAL_CONSOLE_PERMITTED,\n"
+		"\t\t.cpu_set_size = sizeof(config.cpus),\n"
+		"\t\t.num_memory_regions = ARRAY_SIZE(config.mem_regions),\n"
+		"\t\t.num_irqchips = ARRAY_SIZE(config.irqchips),\n"
+		"\t\t.cpu_reset_address = 0,\n",
+		d->name, b->model[0] ? b->model : "this board",
+		b->dtb_source, b->have_iomem ? " and " : "",
+		b->have_iomem ? b->iomem_source : "", words, c->num_regions,
+		c->num_irqchips, d->name);
+	if (d->console.type != JAILHOUSE_CON_TYPE_NONE)
+		print_con_fields(out, "console", &d->console, "\t\t");
+	fprintf(out, "\t},\n\n\t/* CPU%s ", c->num_cpus > 2 ? "s" : "");
+	print_cpu_list(out, c->cpu_bits, c->num_cpus);
+	fprintf(out, " */\n\t.cpus = {");
+	for (i = 0; i < words; i++)
+		fprintf(out, "%s0x%llx", i ? ", " : " ",
+			(unsigned long long)c->cpu_bits[i]);
+	fprintf(out, " },\n\n");
+	if (c->mem_guessed)
+		fprintf(out, "\t/* RAM: the highest free (guessed: no other cell's) */\n");
+	print_regions(out, c->regions, c->num_regions);
+	print_irqchips(out, c->irqchips, c->num_irqchips);
 	fprintf(out, "};\n");
 	return ferror(out) ? -EIO : 0;
 }

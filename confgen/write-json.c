@@ -134,19 +134,25 @@ static void config(struct json *j, const struct jhg_system *sys)
 	json_object_end(j);
 }
 
+/* The document's start: the board's model and where its facts came from. */
+static void begin(struct json *j, const struct jhg_board *b, FILE *out)
+{
+	json_init(j, out);
+	json_object_begin(j, NULL);
+	json_string(j, "model", b->model);
+	json_object_begin(j, "sources");
+	json_string(j, "dtb", b->dtb_source);
+	json_string(j, "iomem", b->have_iomem ? b->iomem_source : NULL);
+	json_object_end(j);
+}
+
 int jhg_write_json(const struct jhg_board *b, const struct jhg_system *sys,
 		   FILE *out)
 {
 	unsigned int i;
 	struct json j;
 
-	json_init(&j, out);
-	json_object_begin(&j, NULL);
-	json_string(&j, "model", b->model);
-	json_object_begin(&j, "sources");
-	json_string(&j, "dtb", b->dtb_source);
-	json_string(&j, "iomem", b->have_iomem ? b->iomem_source : NULL);
-	json_object_end(&j);
+	begin(&j, b, out);
 	json_array_begin(&j, "cpus");
 	for (i = 0; i < b->num_cpus; i++) {
 		json_object_begin(&j, NULL);
@@ -171,6 +177,46 @@ int jhg_write_json(const struct jhg_board *b, const struct jhg_system *sys,
 	console(&j, b);
 	devices(&j, b);
 	config(&j, sys);
+	json_object_end(&j);
+	fputc('\n', out);
+	return ferror(out) ? -EIO : 0;
+}
+
+int jhg_write_cell_json(const struct jhg_board *b, const struct jhg_cell *c,
+			FILE *out)
+{
+	const struct jhg_region *r;
+	unsigned int i, pin;
+	struct json j;
+
+	begin(&j, b, out);
+	json_object_begin(&j, "cell");
+	json_string(&j, "name", c->desc.name);
+	json_array_begin(&j, "cpus");
+	for (i = 0; i < c->num_cpus; i++)
+		if (c->cpu_bits[i / 64] & (1ULL << (i % 64)))
+			json_int(&j, NULL, i);
+	json_array_end(&j);
+	json_bool(&j, "memory_guessed", c->mem_guessed);
+	json_array_begin(&j, "regions");
+	for (i = 0; i < c->num_regions; i++) {
+		r = &c->regions[i];
+		json_object_begin(&j, NULL);
+		json_uint(&j, "phys_start", r->mem.phys_start);
+		json_uint(&j, "virt_start", r->mem.virt_start);
+		json_uint(&j, "size", r->mem.size);
+		json_string(&j, "what", r->comment);
+		json_object_end(&j);
+	}
+	json_array_end(&j);
+	json_array_begin(&j, "spis");
+	for (i = 0; i < c->num_irqchips; i++)
+		for (pin = 0; pin < 128; pin++)
+			if (c->irqchips[i].pin_bitmap[pin / 32] &
+			    (1U << (pin % 32)))
+				json_int(&j, NULL, c->irqchips[i].pin_base + pin);
+	json_array_end(&j);
+	json_object_end(&j);
 	json_object_end(&j);
 	fputc('\n', out);
 	return ferror(out) ? -EIO : 0;

@@ -914,8 +914,31 @@ int jh_sysgen_set_vpci(struct jh_sysgen *gen, bool on);
 int jh_sysgen_run(struct jh_sysgen *gen);
 int jh_sysgen_write(struct jh_sysgen *gen, enum jh_sysgen_format format,
 		    FILE *out);
-/** The config made, e.g. for jh_check_set_system(). */
+/** The system config made, e.g. for jh_check_set_system(). */
 int jh_sysgen_get_config(struct jh_sysgen *gen, struct jh_config **cfg);
+
+enum jh_sysgen_cell_kind {
+	JH_SYSGEN_INMATE,	/**< RAM at 0, where a bare-metal inmate starts */
+	JH_SYSGEN_LINUX,	/**< linux-loader.bin's 64 KiB at 0, RAM 1:1 */
+};
+
+/**
+ * jh_sysgen_set_cell() - make a cell config too, carved out of the system
+ * config: the CPUs of @cpus ("2-3"; not CPU 0), @mem_size bytes of RAM
+ * Linux does not use at @mem_start (JH_SYSGEN_ANY: the highest free;
+ * for JH_SYSGEN_LINUX 64 KiB more for the loader), the communication
+ * region at 0x80000000 and the devices added. jh_sysgen_write() then
+ * writes the cell; jh_sysgen_get_cell_config() gives it.
+ */
+int jh_sysgen_set_cell(struct jh_sysgen *gen, const char *name,
+		       enum jh_sysgen_cell_kind kind, const char *cpus,
+		       uint64_t mem_size, uint64_t mem_start);
+/**
+ * A device of the tree for the cell, by node path: its windows and SPIs;
+ * the system console's UART is shared with root, others are taken.
+ */
+int jh_sysgen_add_cell_device(struct jh_sysgen *gen, const char *node);
+int jh_sysgen_get_cell_config(struct jh_sysgen *gen, struct jh_config **cfg);
 
 #ifdef __cplusplus
 }

@@ -26,6 +26,13 @@ JH_EXPORT int jh_sysgen_write(struct jh_sysgen *gen,
 	return none(gen);
 }
 
+JH_EXPORT int jh_sysgen_get_cell_config(struct jh_sysgen *gen,
+					struct jh_config **cfg)
+{
+	(void)cfg;
+	return none(gen);
+}
+
 JH_EXPORT int jh_sysgen_get_config(struct jh_sysgen *gen,
 				   struct jh_config **cfg)
 {

@@ -62,6 +62,9 @@ JH_EXPORT int jh_sysgen_run(struct jh_sysgen *gen)
 		err = jhg_layout(gen->ctx, &gen->board, &gen->params,
 				 &gen->sys);
 	}
+	if (!err && gen->want_cell)
+		err = jhg_cell_layout(gen->ctx, &gen->board, &gen->sys,
+				      &gen->cell_params, &gen->cell);
 	gen->done = !err;
 out:
 	free(fdt);
@@ -88,13 +91,19 @@ JH_EXPORT int jh_sysgen_write(struct jh_sysgen *gen,
 		return err;
 	switch (format) {
 	case JH_SYSGEN_C:
-		err = jhg_write_c(&gen->board, &gen->sys, out);
+		err = gen->want_cell ?
+		      jhg_write_cell_c(&gen->board, &gen->cell, out) :
+		      jhg_write_c(&gen->board, &gen->sys, out);
 		break;
 	case JH_SYSGEN_JSON:
-		err = jhg_write_json(&gen->board, &gen->sys, out);
+		err = gen->want_cell ?
+		      jhg_write_cell_json(&gen->board, &gen->cell, out) :
+		      jhg_write_json(&gen->board, &gen->sys, out);
 		break;
 	case JH_SYSGEN_CELL:
-		err = jhg_build_cell(gen->ctx, &gen->sys, &data, &size);
+		err = gen->want_cell ?
+		      jhg_build_cell_desc(gen->ctx, &gen->cell, &data, &size) :
+		      jhg_build_cell(gen->ctx, &gen->sys, &data, &size);
 		if (err)
 			return err;
 		err = fwrite(data, 1, size, out) == size ? 0 : -EIO;
@@ -124,6 +133,27 @@ JH_EXPORT int jh_sysgen_get_config(struct jh_sysgen *gen,
 		return err;
 	err = jh_config_new_from_buffer(gen->ctx, data, size, gen->sys.name,
 					cfg);
+	free(data);
+	return err;
+}
+
+JH_EXPORT int jh_sysgen_get_cell_config(struct jh_sysgen *gen,
+					struct jh_config **cfg)
+{
+	size_t size;
+	void *data;
+	int err;
+
+	err = generated(gen);
+	if (!err && !gen->want_cell)
+		err = jh_fail(gen->ctx, EINVAL, JH_ERR_INVALID_ARGUMENT,
+			      "no cell was asked for (jh_sysgen_set_cell())");
+	if (!err)
+		err = jhg_build_cell_desc(gen->ctx, &gen->cell, &data, &size);
+	if (err)
+		return err;
+	err = jh_config_new_from_buffer(gen->ctx, data, size,
+					gen->cell.desc.name, cfg);
 	free(data);
 	return err;
 }

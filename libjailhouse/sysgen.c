@@ -31,6 +31,9 @@ JH_EXPORT void jh_sysgen_free(struct jh_sysgen *gen)
 	free(gen->dtb_path);
 	free(gen->iomem_path);
 	free(gen->name);
+	free(gen->cell_name);
+	while (gen->cell_params.num_devices)
+		free(gen->cell_devices[--gen->cell_params.num_devices]);
 	jh_ctx_unref(gen->ctx);
 	free(gen);
 }
@@ -91,3 +94,61 @@ JH_EXPORT int jh_sysgen_set_vpci(struct jh_sysgen *gen, bool on)
 	return 0;
 }
 
+
+JH_EXPORT int jh_sysgen_set_cell(struct jh_sysgen *gen, const char *name,
+				 enum jh_sysgen_cell_kind kind,
+				 const char *cpus, uint64_t mem_size,
+				 uint64_t mem_start)
+{
+	struct jhg_cell_params *p = &gen->cell_params;
+	struct jh_cpuset *set;
+	int cpu, err;
+
+	if (kind != JH_SYSGEN_INMATE && kind != JH_SYSGEN_LINUX)
+		return jh_fail(gen->ctx, EINVAL, JH_ERR_INVALID_ARGUMENT,
+			       "unknown cell kind %d", (int)kind);
+	if (jh_cpuset_from_list(gen->ctx, cpus ? cpus : "", &set))
+		return jh_fail(gen->ctx, EINVAL, JH_ERR_INVALID_ARGUMENT,
+			       "CPUs '%s': not a CPU list such as 2-3 or 1,3",
+			       cpus ? cpus : "");
+	memset(p->cpu_bits, 0, sizeof(p->cpu_bits));
+	err = 0;
+	for (cpu = jh_cpuset_next(set, -1); cpu >= 0 && !err;
+	     cpu = jh_cpuset_next(set, cpu)) {
+		if (cpu >= JHG_MAX_CPUS)
+			err = jh_fail(gen->ctx, EINVAL, JH_ERR_INVALID_ARGUMENT,
+				      "CPU %d: more than %d CPUs", cpu,
+				      JHG_MAX_CPUS);
+		else
+			p->cpu_bits[cpu / 64] |= 1ULL << (cpu % 64);
+	}
+	jh_cpuset_free(set);
+	if (!err)
+		err = set_string(gen, &gen->cell_name, name);
+	if (err)
+		return err;
+	p->name = gen->cell_name;
+	p->kind = kind == JH_SYSGEN_LINUX ? JHG_CELL_LINUX : JHG_CELL_INMATE;
+	p->mem_size = mem_size;
+	p->mem_start = mem_start;
+	gen->want_cell = true;
+	return 0;
+}
+
+JH_EXPORT int jh_sysgen_add_cell_device(struct jh_sysgen *gen,
+					const char *node)
+{
+	struct jhg_cell_params *p = &gen->cell_params;
+	char *copy;
+
+	if (p->num_devices == JHG_MAX_CELL_DEVICES)
+		return jh_fail(gen->ctx, E2BIG, JH_ERR_INVALID_ARGUMENT,
+			       "more than %d devices for one cell",
+			       JHG_MAX_CELL_DEVICES);
+	copy = strdup(node);
+	if (!copy)
+		return jh_fail_nomem(gen->ctx);
+	gen->cell_devices[p->num_devices] = copy;
+	p->devices[p->num_devices++] = copy;
+	return 0;
+}

@@ -17,8 +17,13 @@ struct jh_sysgen {
 	struct jhg_params params;
 	char *name;
 	bool done;
+	bool want_cell;			/* a cell, not the system config */
+	char *cell_name;
+	char *cell_devices[JHG_MAX_CELL_DEVICES];
+	struct jhg_cell_params cell_params;
 	struct jhg_board board;
 	struct jhg_system sys;
+	struct jhg_cell cell;
 };
 
 #endif /* !JH_LIB_SYSGEN_H */

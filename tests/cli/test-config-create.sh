@@ -113,6 +113,81 @@ t "--linux-mem past the RAM" 1 '' 'mem= asks for more than the .*zcu102.dtb.s RA
 run config create --dtb "$D/zcu102.dtb" --linux-mem 1G --no-iomem "$D/x.c"
 t "--linux-mem with --no-iomem" 2 '' '--linux-mem and --iomem/--no-iomem both say where Linux runs'
 
+# --- cells carved out of the system config ----------------------------
+# Linux in the first 512 MiB of the low bank and in the high bank
+printf '80000000-9fffffff : System RAM\n880000000-8bfffffff : System RAM\n' \
+	>"$D/cells.iomem"
+sysopt="--dtb $D/b3.dtb --iomem $D/cells.iomem"
+# shellcheck disable=SC2086 # options, split on purpose
+run config create $sysopt "$D/sys.cell"
+t "system config for the cells" 0
+# shellcheck disable=SC2086
+run config create $sysopt --cell demo --cpus 1 --mem 1M \
+	--device /soc@0/serial@860000 "$D/demo.c"
+t "an inmate cell" 0
+cp "$D/demo.c" "$WORK/c"
+has '.name = "demo",' && has '/* CPU 1 */' && has '.cpus = { 0x2 },'
+ok $? "inmate: its name and CPU"
+has '/* RAM: the highest free (guessed: no other cell'"'"'s) */' &&
+	has '.phys_start = 0xbf800000,' && has '.virt_start = 0x0,' &&
+	has '.size = 0x100000,'
+ok $? "inmate: 1 MiB at 0, from the top of the free RAM below the hypervisor"
+has '.virt_start = 0x80000000,' && has 'JAILHOUSE_MEM_COMM_REGION,'
+ok $? "inmate: communication region at 0x80000000"
+has '/* /soc@0/serial@860000 (the console, shared with root) */' &&
+	has 'JAILHOUSE_MEM_IO | JAILHOUSE_MEM_ROOTSHARED,' &&
+	has '.type = JAILHOUSE_CON_TYPE_8250,' && has '/* none of INTIDs 32-159 */'
+ok $? "inmate: the console UART shared, as its console, its SPI left to root"
+# shellcheck disable=SC2086
+run config create $sysopt --cell demo --cpus 1 --mem 1M \
+	--device /soc@0/serial@860000 "$D/demo.cell"
+t "the inmate cell as .cell" 0
+printf '#include <stdio.h>\n#include "%s"\nint main(void) { return fwrite(&config, sizeof(config), 1, stdout) != 1; }\n' \
+	"$D/demo.c" >"$D/dump-cell.c"
+${CC:-cc} -I"$src/include" -o "$D/dump-cell" "$D/dump-cell.c" &&
+	"$D/dump-cell" >"$D/demo-from-c.cell" && cmp -s "$D/demo-from-c.cell" "$D/demo.cell"
+ok $? "the cell's C compiles to the bytes of its .cell"
+
+# shellcheck disable=SC2086
+run config create $sysopt --cell lx --linux --cpus 2 --mem 256M@0xa0000000 \
+	--device /soc@0/serial@860000 --device /soc@0/timer@870000 "$D/lx.cell"
+t "a Linux cell" 0
+# shellcheck disable=SC2086
+run config create $sysopt --cell lx --linux --cpus 2 --mem 256M@0xa0000000 \
+	--device /soc@0/serial@860000 --device /soc@0/timer@870000 --json
+jq -e '.cell.name == "lx" and .cell.cpus == [2] and
+	.cell.memory_guessed == false and .cell.spis == [58, 232] and
+	([.cell.regions[] | select(.virt_start == 0)][0].phys_start ==
+		2952790016) and
+	([.cell.regions[] | select(.phys_start == 2684354560)][0].size ==
+		268435456)' "$WORK/out" >/dev/null
+ok $? "Linux: loader at 0 after its RAM 1:1, console and timer SPIs"
+run config check "$D/sys.cell" "$D/demo.cell" "$D/lx.cell"
+t "config check of system, inmate and Linux cells: no errors" 0 \
+	'^0 errors, 1 warning$'
+
+# shellcheck disable=SC2086
+run config create $sysopt --cell x --cpus 0-1 --mem 1M "$D/x.c"
+t "cell with CPU 0" 1 '' 'CPU 0 stays with root Linux'
+# shellcheck disable=SC2086
+run config create $sysopt --cell x --cpus 3 --mem 1M "$D/x.c"
+t "cell with a CPU the board lacks" 1 '' 'CPU 3: the board has CPUs 0-2'
+# shellcheck disable=SC2086
+run config create $sysopt --cell x --cpus 1 --mem 1M@0x90000000 "$D/x.c"
+t "cell memory in Linux's RAM" 1 '' 'cell memory 0x90000000-0x900fffff must be .* neither Linux'
+# shellcheck disable=SC2086
+run config create $sysopt --cell x --cpus 1 --mem 1M --device /soc@0/off@880000 "$D/x.c"
+t "a disabled device" 1 '' '--device /soc@0/off@880000: no enabled memory-mapped node'
+# shellcheck disable=SC2086
+run config create $sysopt --cell x --cpus one --mem 1M "$D/x.c"
+t "CPU list" 1 '' "CPUs 'one': not a CPU list"
+run config create --cpus 1 "$D/x.c"
+t "cell options without --cell" 2 '' 'describe a cell: give --cell NAME'
+run config create --cell x --cpus 1 "$D/x.c"
+t "--cell without --mem" 2 '' '--cell needs --cpus and --mem'
+run config create --cell x --cpus 1 --mem 1M --linux --inmate "$D/x.c"
+t "--linux and --inmate" 2 '' '--linux or --inmate, not both'
+
 # --- the running system (fake root) ---------------------------------
 mkdir -p "$ROOT/sys/firmware" "$ROOT/proc" &&
 	cp "$D/b3.dtb" "$ROOT/sys/firmware/fdt" && cp "$D/b3.iomem" "$ROOT/proc/iomem"

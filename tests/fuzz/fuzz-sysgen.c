@@ -2,9 +2,11 @@
 /*
  * Fuzz target of "config create" (jh_sysgen): the input is the board's
  * device tree, read with a fixed /proc/iomem (Linux in 0x40000000-
- * 0x6fffffff) and with none. Whatever it accepts must come out as C,
- * JSON and a .cell that the library's own config parser takes.
+ * 0x6fffffff) and with none, for the system config and for a Linux
+ * cell. Whatever it accepts must come out as C, JSON and a .cell that
+ * the library's own config parser takes.
  */
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,7 +36,7 @@ static int memfd_with(const char *name, const void *buf, size_t len,
 }
 
 static void generate(struct jh_ctx *ctx, const char *dtb, const char *mem,
-		     FILE *sink)
+		     bool cell, FILE *sink)
 {
 	struct jh_config *cfg;
 	struct jh_sysgen *gen;
@@ -44,6 +46,9 @@ static void generate(struct jh_ctx *ctx, const char *dtb, const char *mem,
 	jh_sysgen_set_dtb_file(gen, dtb);
 	jh_sysgen_set_iomem_file(gen, mem);
 	jh_sysgen_set_vpci(gen, true);
+	if (cell && jh_sysgen_set_cell(gen, "cell", JH_SYSGEN_LINUX, "1",
+				       0x100000, JH_SYSGEN_ANY))
+		abort();
 	if (!jh_sysgen_run(gen)) {
 		if (jh_sysgen_write(gen, JH_SYSGEN_C, sink) ||
 		    jh_sysgen_write(gen, JH_SYSGEN_JSON, sink) ||
@@ -53,6 +58,10 @@ static void generate(struct jh_ctx *ctx, const char *dtb, const char *mem,
 		if (jh_sysgen_get_config(gen, &cfg))
 			abort();
 		jh_config_unref(cfg);
+		if (cell && jh_sysgen_get_cell_config(gen, &cfg))
+			abort();
+		if (cell)
+			jh_config_unref(cfg);
 	}
 	jh_sysgen_free(gen);
 }
@@ -70,8 +79,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	dtb_fd = memfd_with("dtb", data, size, dtb, sizeof(dtb));
 	mem_fd = memfd_with("iomem", iomem, sizeof(iomem) - 1, mem,
 			    sizeof(mem));
-	generate(ctx, dtb, mem, sink);
-	generate(ctx, dtb, "", sink);
+	generate(ctx, dtb, mem, false, sink);
+	generate(ctx, dtb, "", false, sink);
+	generate(ctx, dtb, mem, true, sink);
 	close(dtb_fd);
 	close(mem_fd);
 	return 0;

@@ -2,14 +2,17 @@
 # "jailhouse config create" on the running test bed (GICv3, and GICv2
 # when run with --gic 2): the system config made from /sys/firmware/fdt and
 # /proc/iomem agrees with the hand-written one on CPUs, hypervisor memory,
-# console and GIC, maps the devices that one maps, passes the checker with
-# the demo cells, and runs them: enable with it, gic-demo ticks, a Linux
-# cell boots, disable.
+# console and GIC, maps the devices that one maps, and passes the checker
+# with the demo cells. Then an inmate cell and a Linux cell made the same
+# way run under it together: enable, gic-demo ticks, a Linux boots with
+# two CPUs, both destroyed, disable.
 # shellcheck source=tests/qemu/scenarios/lib.sh
 . /scenarios/lib.sh
 
 work=/tmp/config-create
 gen=$work/gen.cell
+gen_demo=$work/gic-demo.cell
+gen_linux=$work/linux.cell
 demo_cfg=/etc/jailhouse/qemu-arm64-gic-demo.cell
 linux_cfg=/etc/jailhouse/qemu-arm64-linux-demo.cell
 demo=/usr/libexec/jailhouse/demos/gic-demo.bin
@@ -77,28 +80,39 @@ check "the UART, the virtio transports and the PCIe ECAM are mapped" \
 check "config check with both demo cells: no errors" \
 	jailhouse config check $gen $demo_cfg $linux_cfg
 
+uart=/pl011@9000000
+require "an inmate cell made the same way" jailhouse config create --vpci \
+	--cell gic-demo --cpus 1 --mem 1M --device $uart $gen_demo
+require "a Linux cell made the same way" jailhouse config create --vpci \
+	--cell linux --linux --cpus 2-3 --mem 128M@0x70000000 \
+	--device $uart $gen_linux
+check "config check of the three made: no errors" \
+	jailhouse config check $gen $gen_demo $gen_linux
+
 require "insmod jailhouse.ko" insmod "$jh_ko"
 require "enable with the generated config" jailhouse enable $gen
 console_follow_start $con
 
 printf '%s\000' "period-ms=50 con-type=none con-virtual" >$work/args
-require "gic-demo: create" jailhouse cell create $demo_cfg
+require "gic-demo: create" jailhouse cell create $gen_demo
 require "gic-demo: load" jailhouse cell load gic-demo $demo -a 0 \
 	$work/args -a 0x1000
 require "gic-demo: start" jailhouse cell start gic-demo
 check "gic-demo ticks" console_wait 0 \
 	'^gic-demo: tick [0-9]+ latency [0-9]+ ns' 10
-check "gic-demo: destroy" jailhouse cell destroy gic-demo
 
 mark=$(jh_serial_mark)
-check "Linux cell: cell linux" jailhouse cell linux $linux_cfg \
+check "Linux cell: cell linux" jailhouse cell linux $gen_linux \
 	/boot/Image.gz -i /boot/cell-initrd.cpio.gz \
 	-c "console=ttyAMA0 rdinit=/init"
 check "Linux cell up with 2 CPUs" \
 	jh_serial_wait "$mark" '^JHCELL-LINUX-UP cpus=2 ' 1 60
-check "Linux cell running" cell_running qemu-arm64-linux-demo
+check "Linux cell running" cell_running linux
+check "gic-demo still ticking beside it" console_wait 0 \
+	'^gic-demo: tick [0-9]+ latency [0-9]+ ns' 40
 check "root Linux works meanwhile" jh_root_alive
-check "Linux cell: destroy" jailhouse cell destroy qemu-arm64-linux-demo
+check "Linux cell: destroy" jailhouse cell destroy linux
+check "gic-demo: destroy" jailhouse cell destroy gic-demo
 
 check "nothing fatal on the hypervisor console" \
 	console_none 0 'FATAL|unhandled|Unhandled'
