@@ -71,8 +71,8 @@ struct jhg_board {
 	struct jhg_range linux_ram[JHG_MAX_RANGES];	/* System RAM */
 	struct jhg_gic gic;
 	struct jhg_console console;
-	unsigned int num_devices;
-	struct jhg_device devices[JHG_MAX_DEVICES];
+	unsigned int num_devices, cap_devices;
+	struct jhg_device *devices;		/* grown as found */
 	const char *dtb_source, *iomem_source;	/* shown in the output */
 };
 
@@ -102,12 +102,23 @@ struct jhg_system {
 	char hv_comment[96];
 	unsigned int num_cpus;
 	uint64_t cpu_bits[(JHG_MAX_CPUS + 63) / 64];
-	unsigned int num_regions;
-	struct jhg_region regions[JHG_MAX_REGIONS];
+	unsigned int num_regions, cap_regions;
+	struct jhg_region *regions;		/* grown as made */
 	unsigned int num_irqchips;
 	struct jailhouse_irqchip irqchips[4];
 	unsigned int vpci_irq_base;
 };
+
+/* Free what a board or system holds, leaving it empty. */
+void jhg_board_release(struct jhg_board *board);
+void jhg_system_release(struct jhg_system *sys);
+
+/*
+ * Room for one more element in @*array of @*cap, growing it (doubling,
+ * at most @max): 0, or -1 when @max is reached or memory is short.
+ */
+int jhg_grow(void **array, unsigned int *cap, unsigned int count,
+	     unsigned int max, size_t elem);
 
 /* A cell carved out of the system config (cell.c). */
 enum jhg_cell_kind {

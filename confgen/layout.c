@@ -25,9 +25,12 @@ static int add_region(struct jh_ctx *ctx, struct jhg_system *sys,
 {
 	struct jhg_region *r;
 
-	if (sys->num_regions == JHG_MAX_REGIONS)
-		return jh_fail(ctx, E2BIG, JH_ERR_INVALID_ARGUMENT,
-			       "more than %d memory regions", JHG_MAX_REGIONS);
+	if (jhg_grow((void **)&sys->regions, &sys->cap_regions,
+		     sys->num_regions, JHG_MAX_REGIONS, sizeof(*sys->regions)))
+		return sys->num_regions == JHG_MAX_REGIONS ?
+		       jh_fail(ctx, E2BIG, JH_ERR_INVALID_ARGUMENT,
+			       "more than %d memory regions", JHG_MAX_REGIONS) :
+		       jh_fail_nomem(ctx);
 	r = &sys->regions[sys->num_regions++];
 	r->mem.phys_start = start;
 	r->mem.virt_start = start;
@@ -468,6 +471,7 @@ int jhg_layout(struct jh_ctx *ctx, const struct jhg_board *b,
 	unsigned int i;
 	int err;
 
+	jhg_system_release(sys);
 	memset(sys, 0, sizeof(*sys));
 	if (p->name)
 		snprintf(sys->name, sizeof(sys->name), "%s", p->name);
@@ -501,4 +505,11 @@ int jhg_layout(struct jh_ctx *ctx, const struct jhg_board *b,
 		return err;
 	root_spis(b, sys, p->vpci ? sys->vpci_irq_base + 32 + 3 : 159);
 	return 0;
+}
+
+void jhg_system_release(struct jhg_system *sys)
+{
+	free(sys->regions);
+	sys->regions = NULL;
+	sys->num_regions = sys->cap_regions = 0;
 }

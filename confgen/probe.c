@@ -274,10 +274,13 @@ static int add_device(struct jh_ctx *ctx, const void *fdt, int node,
 
 	if (!size)
 		return 0;
-	if (b->num_devices == JHG_MAX_DEVICES)
-		return jh_fail(ctx, E2BIG, JH_ERR_INVALID_ARGUMENT,
+	if (jhg_grow((void **)&b->devices, &b->cap_devices, b->num_devices,
+		     JHG_MAX_DEVICES, sizeof(*b->devices)))
+		return b->num_devices == JHG_MAX_DEVICES ?
+		       jh_fail(ctx, E2BIG, JH_ERR_INVALID_ARGUMENT,
 			       "%s: more than %d device windows",
-			       b->dtb_source, JHG_MAX_DEVICES);
+			       b->dtb_source, JHG_MAX_DEVICES) :
+		       jh_fail_nomem(ctx);
 	d = &b->devices[b->num_devices++];
 	node_path(fdt, node, d->path, sizeof(d->path));
 	copy_str(d->compatible, sizeof(d->compatible),
@@ -405,4 +408,32 @@ int jhg_probe(struct jh_ctx *ctx, const void *fdt, size_t fdt_size,
 	b->have_iomem = true;
 	return jhg_iomem_ram(ctx, iomem, b->linux_ram, JHG_MAX_RANGES,
 			     &b->num_linux_ram);
+}
+
+void jhg_board_release(struct jhg_board *b)
+{
+	free(b->devices);
+	b->devices = NULL;
+	b->num_devices = b->cap_devices = 0;
+}
+
+int jhg_grow(void **array, unsigned int *cap, unsigned int count,
+	     unsigned int max, size_t elem)
+{
+	unsigned int n;
+	void *more;
+
+	if (count < *cap)
+		return 0;
+	if (count >= max)
+		return -1;
+	n = *cap ? *cap * 2 : 32;
+	if (n > max)
+		n = max;
+	more = realloc(*array, n * elem);
+	if (!more)
+		return -1;
+	*array = more;
+	*cap = n;
+	return 0;
 }

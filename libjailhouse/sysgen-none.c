@@ -7,6 +7,11 @@
 #include "internal.h"
 #include "sysgen.h"
 
+void jh_sysgen_release(struct jh_sysgen *gen)
+{
+	(void)gen;
+}
+
 static int none(struct jh_sysgen *gen)
 {
 	return jh_fail(gen->ctx, ENOSYS, JH_ERR_NOT_SUPPORTED,

@@ -39,6 +39,7 @@ JH_EXPORT int jh_sysgen_run(struct jh_sysgen *gen)
 	int err;
 
 	gen->done = false;
+	jhg_board_release(&gen->board);
 	memset(&gen->board, 0, sizeof(gen->board));
 	err = read_input(gen, gen->dtb_path, "/sys/firmware/fdt",
 			 SYSGEN_MAX_DTB, gen->dtb_shown, &fdt, &fdt_size);
@@ -156,4 +157,10 @@ JH_EXPORT int jh_sysgen_get_cell_config(struct jh_sysgen *gen,
 					gen->cell.desc.name, cfg);
 	free(data);
 	return err;
+}
+
+void jh_sysgen_release(struct jh_sysgen *gen)
+{
+	jhg_board_release(&gen->board);
+	jhg_system_release(&gen->sys);
 }

@@ -30,6 +30,7 @@ JH_EXPORT void jh_sysgen_free(struct jh_sysgen *gen)
 		return;
 	free(gen->dtb_path);
 	free(gen->iomem_path);
+	jh_sysgen_release(gen);
 	free(gen->name);
 	free(gen->cell_name);
 	while (gen->cell_params.num_devices)

@@ -26,4 +26,7 @@ struct jh_sysgen {
 	struct jhg_cell cell;
 };
 
+/* Frees what a run made (sysgen-run.c; nothing in sysgen-none.c). */
+void jh_sysgen_release(struct jh_sysgen *gen);
+
 #endif /* !JH_LIB_SYSGEN_H */
