@@ -151,7 +151,7 @@ static int add_device(struct jh_ctx *ctx, const struct jhg_board *b,
 
 	if (!d)
 		return jh_fail(ctx, ENOENT, JH_ERR_INVALID_ARGUMENT,
-			       "--device %s: no enabled memory-mapped node of that path in %s",
+			       "--device %s: no memory-mapped node of that path on an enabled bus in %s",
 			       path, b->dtb_source);
 	for (; d; d = find_device(b, path, (unsigned int)(d - b->devices) + 1)) {
 		start = d->start & ~(PAGE - 1);
@@ -232,15 +232,24 @@ int jhg_cell_layout(struct jh_ctx *ctx, const struct jhg_board *b,
 				 p->kind == JHG_CELL_LINUX, c);
 	if (err)
 		return err;
-	/* the console the cell may print on: a UART it was given */
-	for (i = 0; i < p->num_devices; i++)
-		if (!strcmp(p->devices[i], b->console.path) &&
-		    b->console.type != JAILHOUSE_CON_TYPE_NONE) {
-			d->console.address = b->console.address;
-			d->console.size = b->console.size;
-			d->console.type = (__u16)b->console.type;
-			d->console.flags = (__u16)b->console.flags;
-		}
+	/*
+	 * The console the cell prints on: a UART it was given that the
+	 * hypervisor knows, its own before the one shared with root.
+	 */
+	for (i = 0; i < p->num_devices; i++) {
+		const struct jhg_device *u = find_device(b, p->devices[i], 0);
+		bool shared = !strcmp(p->devices[i], b->console.path);
+
+		if (!u || u->con_type == JAILHOUSE_CON_TYPE_NONE ||
+		    (shared && d->console.type != JAILHOUSE_CON_TYPE_NONE))
+			continue;
+		d->console.address = u->start;
+		d->console.size = (u->size + PAGE - 1) & ~(PAGE - 1);
+		d->console.type = (__u16)u->con_type;
+		d->console.flags = (__u16)u->con_flags;
+		if (!shared)
+			break;
+	}
 	if (!c->num_irqchips) {
 		c->irqchips[0].address = b->gic.gicd;
 		c->irqchips[0].pin_base = 32;

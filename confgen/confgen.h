@@ -31,10 +31,16 @@ struct jhg_range {
 	uint64_t start, size;
 };
 
-/* An MMIO window of a device node root Linux uses. */
+/*
+ * An MMIO window of a device node: one root Linux uses, or one disabled
+ * in its tree (status "disabled", its bus enabled), left to cells. Root's
+ * config has both: cells take only what root has.
+ */
 struct jhg_device {
 	char path[JHG_PATH_MAX];
 	char compatible[64];
+	bool disabled;
+	uint32_t con_type, con_flags;		/* a UART the hypervisor knows */
 	uint64_t start, size;
 	unsigned int num_spis;
 	unsigned int spis[JHG_MAX_DEV_IRQS];	/* INTIDs */

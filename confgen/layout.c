@@ -371,6 +371,10 @@ static bool address_free(const struct jhg_board *b,
 		if (overlaps(start, size, sys->regions[i].mem.phys_start,
 			     sys->regions[i].mem.size))
 			return false;
+	for (i = 0; i < b->num_devices; i++)
+		if (overlaps(start, size, b->devices[i].start,
+			     b->devices[i].size))
+			return false;
 	return !in_ram(b, start, size) && !in_gic(&b->gic, start, size) &&
 	       !overlaps(start, size, sys->header.hypervisor_memory.phys_start,
 			 sys->header.hypervisor_memory.size);

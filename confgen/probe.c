@@ -222,15 +222,37 @@ static int probe_gic(struct jh_ctx *ctx, const void *fdt,
 	return 0;
 }
 
+/* The JAILHOUSE_CON_* type and flags of a UART node, type 0 if none. */
+static void uart_type(const void *fdt, int node, uint32_t *type,
+		      uint32_t *flags)
+{
+	const fdt32_t *shift;
+	unsigned int i;
+	int len;
+
+	*type = JAILHOUSE_CON_TYPE_NONE;
+	*flags = JAILHOUSE_CON_ACCESS_MMIO;
+	for (i = 0; i < ARRAY_SIZE(consoles); i++) {
+		if (fdt_node_check_compatible(fdt, node,
+					      consoles[i].compatible))
+			continue;
+		*type = consoles[i].type;
+		*flags |= consoles[i].flags;
+		break;
+	}
+	shift = fdt_getprop(fdt, node, "reg-shift", &len);
+	if (*type == JAILHOUSE_CON_TYPE_8250 && shift && len == 4 &&
+	    fdt32_to_cpu(*shift) == 2)
+		*flags |= JAILHOUSE_CON_REGDIST_4;
+}
+
 static void probe_console(const void *fdt, struct jhg_board *b)
 {
 	struct jhg_console *c = &b->console;
 	char path[JHG_PATH_MAX];
 	const char *stdout_path;
-	unsigned int i;
 	uint64_t size;
-	int chosen, node, len;
-	const fdt32_t *shift;
+	int chosen, node;
 
 	chosen = fdt_path_offset(fdt, "/chosen");
 	stdout_path = chosen < 0 ? NULL :
@@ -250,25 +272,13 @@ static void probe_console(const void *fdt, struct jhg_board *b)
 	copy_str(c->compatible, sizeof(c->compatible),
 		 jhl_fdt_string(fdt, node, "compatible"));
 	c->size = size < 0x1000 ? 0x1000 : (size + 0xfff) & ~0xfffULL;
-	c->flags = JAILHOUSE_CON_ACCESS_MMIO;
-	for (i = 0; i < ARRAY_SIZE(consoles); i++) {
-		if (fdt_node_check_compatible(fdt, node,
-					      consoles[i].compatible))
-			continue;
-		c->type = consoles[i].type;
-		c->flags |= consoles[i].flags;
-		break;
-	}
-	shift = fdt_getprop(fdt, node, "reg-shift", &len);
-	if (c->type == JAILHOUSE_CON_TYPE_8250 && shift && len == 4 &&
-	    fdt32_to_cpu(*shift) == 2)
-		c->flags |= JAILHOUSE_CON_REGDIST_4;
+	uart_type(fdt, node, &c->type, &c->flags);
 }
 
 /* A PCI host's windows (its ranges, CPU side) are devices too. */
 static int add_device(struct jh_ctx *ctx, const void *fdt, int node,
 		      struct jhg_board *b, uint64_t start, uint64_t size,
-		      int gic)
+		      int gic, bool disabled)
 {
 	struct jhg_device *d;
 
@@ -285,6 +295,8 @@ static int add_device(struct jh_ctx *ctx, const void *fdt, int node,
 	node_path(fdt, node, d->path, sizeof(d->path));
 	copy_str(d->compatible, sizeof(d->compatible),
 		 jhl_fdt_string(fdt, node, "compatible"));
+	d->disabled = disabled;
+	uart_type(fdt, node, &d->con_type, &d->con_flags);
 	d->start = start;
 	d->size = size;
 	d->num_spis = gic < 0 ? 0 :
@@ -311,7 +323,7 @@ static int probe_pci_windows(struct jh_ctx *ctx, const void *fdt, int node,
 		size = jhl_fdt_cells(r + i * entry + 3 + pac, 2);
 		if (!jhg_translate(fdt, parent, &addr))
 			continue;
-		err = add_device(ctx, fdt, node, b, addr, size, -1);
+		err = add_device(ctx, fdt, node, b, addr, size, -1, false);
 		if (err)
 			return err;
 	}
@@ -324,24 +336,27 @@ static int probe_devices(struct jh_ctx *ctx, const void *fdt,
 	int gic = fdt_path_offset(fdt, b->gic.path), node, i, n, err;
 	uint64_t start, size;
 	const char *type;
+	bool disabled;
 
 	for (node = fdt_next_node(fdt, -1, NULL); node >= 0;
 	     node = fdt_next_node(fdt, node, NULL)) {
-		if (node == gic || !jhg_enabled(fdt, node) ||
-		    not_a_device(fdt, node))
+		/* a node disabled on an enabled bus is kept for cells */
+		if (node == gic || not_a_device(fdt, node) ||
+		    !jhg_enabled(fdt, fdt_parent_offset(fdt, node)))
 			continue;
+		disabled = !jhg_enabled(fdt, node);
 		n = jhg_num_reg(fdt, node);
 		for (i = 0; i < n; i++) {
 			if (!jhg_reg(fdt, node, i, &start, &size))
 				continue;
 			/* the IRQs go with the first window only */
 			err = add_device(ctx, fdt, node, b, start, size,
-					 i ? -1 : gic);
+					 i ? -1 : gic, disabled);
 			if (err)
 				return err;
 		}
 		type = jhl_fdt_string(fdt, node, "device_type");
-		if (type && !strcmp(type, "pci")) {
+		if (type && !strcmp(type, "pci") && !disabled) {
 			err = probe_pci_windows(ctx, fdt, node, b);
 			if (err)
 				return err;

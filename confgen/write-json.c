@@ -75,6 +75,7 @@ static void devices(struct json *j, const struct jhg_board *b)
 		json_object_begin(j, NULL);
 		json_string(j, "node", d->path);
 		json_string(j, "compatible", d->compatible);
+		json_bool(j, "disabled", d->disabled);
 		json_uint(j, "start", d->start);
 		json_uint(j, "size", d->size);
 		json_array_begin(j, "spis");

@@ -56,8 +56,8 @@ has '.phys_start = 0x80000000,' && has '.size = 0x3fa00000,' &&
 ok $? "root RAM: both banks but the hypervisor's part, reservations in them"
 has '/* /soc@0/i2c@890000 (jhtest,i2c) and 1 more */' && has '.size = 0x2000,'
 ok $? "touching device windows merged, page-rounded"
-! grep -q '0x30880000\|eeprom' "$WORK/c"
-ok $? "no disabled device, no I2C device"
+has '/* /soc@0/off@880000 (jhtest,off) */' && ! grep -q eeprom "$WORK/c"
+ok $? "a device disabled in Linux's tree is root's to give to cells; no I2C device"
 has '.phys_start = 0x40000000,' && has '.phys_start = 0x50000000,'
 ok $? "PCIe host: ECAM and memory window"
 has '/* SPIs 160-287 */'
@@ -82,7 +82,8 @@ json_ok "--json"
 jq -e '.config.hypervisor_memory.from == "reserved-memory" and
 	(.cpus | map(.mpidr)) == [0, 1, 256] and .gic.version == 3 and
 	.console.type == "8250" and .console.node == "/soc@0/serial@860000" and
-	(.devices | map(.node) | index("/soc@0/off@880000")) == null and
+	([.devices[] | select(.node == "/soc@0/off@880000")][0].disabled == true) and
+	(.devices | map(.node) | index("/soc@0/i2c@890000/eeprom@50")) == null and
 	.sources.iomem != null' "$WORK/out" >/dev/null
 ok $? "--json: facts and where they came from"
 [ "$(find "$D" -type f | wc -l)" = "$files_before" ]
@@ -176,8 +177,16 @@ t "cell with a CPU the board lacks" 1 '' 'CPU 3: the board has CPUs 0-2'
 run config create $sysopt --cell x --cpus 1 --mem 1M@0x90000000 "$D/x.c"
 t "cell memory in Linux's RAM" 1 '' 'cell memory 0x90000000-0x900fffff must be .* neither Linux'
 # shellcheck disable=SC2086
-run config create $sysopt --cell x --cpus 1 --mem 1M --device /soc@0/off@880000 "$D/x.c"
-t "a disabled device" 1 '' '--device /soc@0/off@880000: no enabled memory-mapped node'
+run config create $sysopt --cell x --cpus 1 --mem 1M --device /soc@0/off@880000 \
+	--dry-run
+t "a device disabled in root's tree, for a cell" 0 '/\* /soc@0/off@880000 \(jhtest,off\) \*/'
+# shellcheck disable=SC2086
+run config create $sysopt --cell x --cpus 1 --mem 1M --device /soc@0/nosuch "$D/x.c"
+t "a device the tree lacks" 1 '' '--device /soc@0/nosuch: no memory-mapped node of that path on an enabled bus'
+# shellcheck disable=SC2086
+run config create $sysopt --cell x --cpus 1 --mem 1M \
+	--device /soc@0/i2c@890000/eeprom@50 "$D/x.c"
+t "an I2C device" 1 '' 'eeprom@50: no memory-mapped node'
 # shellcheck disable=SC2086
 run config create $sysopt --cell x --cpus one --mem 1M "$D/x.c"
 t "CPU list" 1 '' "CPUs 'one': not a CPU list"
