@@ -107,9 +107,9 @@ run config create --dtb "$D/zcu102.dtb" --linux-mem 1G --dry-run
 t "--linux-mem: Linux's RAM as mem= leaves it" 0 'from .*zcu102.dtb and mem=0x40000000\.'
 cp "$WORK/out" "$WORK/c"
 has '/* the top of RAM Linux does not use (guessed) */' &&
-	has '.phys_start = 0x7fc00000,'
+	has '.phys_start = 0x87fc00000,'
 ok $? "--linux-mem: the hypervisor at the top of the RAM left"
-run config create --dtb "$D/zcu102.dtb" --linux-mem 4G "$D/x.c"
+run config create --dtb "$D/zcu102.dtb" --linux-mem 5G "$D/x.c"
 t "--linux-mem past the RAM" 1 '' 'mem= asks for more than the .*zcu102.dtb.s RAM'
 run config create --dtb "$D/zcu102.dtb" --linux-mem 1G --no-iomem "$D/x.c"
 t "--linux-mem with --no-iomem" 2 '' '--linux-mem and --iomem/--no-iomem both say where Linux runs'
@@ -211,7 +211,7 @@ t "live, not root: iomem without addresses" 1 '' 'shows addresses to root only'
 # --- refusals, each naming its cause; nothing written ----------------
 run config create --dtb "$D/zcu102.dtb" --no-iomem "$D/x.c"
 t "no iomem and no reservation" 1 '' 'unknown without /proc/iomem: give --iomem FILE'
-printf '0-7fffffff : System RAM\n' >"$D/all.iomem"
+printf '0-7fffffff : System RAM\n800000000-87fffffff : System RAM\n' >"$D/all.iomem"
 run config create --dtb "$D/zcu102.dtb" --iomem "$D/all.iomem" "$D/x.c"
 t "Linux uses all RAM" 1 '' 'Linux uses all RAM .*mem='
 run config create --dtb "$D/zcu102.dtb" --iomem "$D/all.iomem" --hv-mem 0x7fc00000 "$D/x.c"
