@@ -27,8 +27,10 @@ int jhg_iomem_ram(struct jh_ctx *ctx, const char *text,
 		/* nested lines (indented) are parts of a top-level one */
 		if (*line == ' ' || line == eol)
 			continue;
+		/* %n is set only when the " : " after the range matched */
+		used = -1;
 		if (sscanf(line, "%llx-%llx : %n", &first, &last, &used) != 2 ||
-		    last < first || line + used > eol)
+		    used < 0 || last < first || line + used > eol)
 			return jh_fail(ctx, EINVAL, JH_ERR_INVALID_ARGUMENT,
 				       "iomem: unreadable line '%.*s'",
 				       (int)(eol - line), line);

@@ -19,12 +19,14 @@ static inline bool overlaps(uint64_t a, uint64_t asize, uint64_t b,
 	return a < b + bsize && b < a + asize;
 }
 
-/* Is [start, start + size) inside one of @n ranges? */
+/* Is [start, start + size) inside one of @n ranges (and no wrap)? */
 static inline bool inside(const struct jhg_range *r, unsigned int n,
 			  uint64_t start, uint64_t size)
 {
 	unsigned int i;
 
+	if (start + size < start)
+		return false;
 	for (i = 0; i < n; i++)
 		if (start >= r[i].start && start + size <= end_of(&r[i]))
 			return true;

@@ -224,6 +224,11 @@ t "a cut DTB" 1 '' 'cut.dtb: not a sound device tree blob'
 printf 'RAM everywhere\n' >"$D/bad.iomem"
 run config create --dtb "$D/b3.dtb" --iomem "$D/bad.iomem" "$D/x.c"
 t "unreadable iomem" 1 '' "iomem: unreadable line 'RAM everywhere'"
+printf '40000000-6fffffff\n' >"$D/bad.iomem"
+run config create --dtb "$D/b3.dtb" --iomem "$D/bad.iomem" "$D/x.c"
+t "iomem line without a name" 1 '' "iomem: unreadable line '40000000-6fffffff'"
+run config create --dtb "$D/zcu102.dtb" --no-iomem --hv-mem 0xfffffffffff00000 "$D/x.c"
+t "hypervisor memory wrapping around" 1 '' 'not page-aligned RAM of the device tree'
 [ ! -e "$D/x.c" ] && [ ! -e "$D/x.c.tmp" ]
 ok $? "failures leave no file behind"
 
