@@ -30,6 +30,9 @@ static const char create_usage[] =
 	"  --hv-size SIZE      its size where the place is found (default 4M)\n"
 	"  --name NAME         the root cell's name (default: the model's)\n"
 	"  --vpci              a virtual PCI host, for ivshmem links\n"
+	"  --link net|PEERS    an ivshmem link (implies --vpci): ivshmem-net,\n"
+	"                      or PEERS (2-8) peers; the k-th at 00:k.0, in\n"
+	"                      the k-th MiB below the hypervisor, root peer 0\n"
 	"  --dry-run           write nothing; print the C to standard output\n"
 	"  --json              print what was found and from where as JSON\n"
 	"CELL OPTIONS:\n"
@@ -41,6 +44,8 @@ static const char create_usage[] =
 	"                      Linux (for 'cell linux': loader RAM at 0, RAM 1:1)\n"
 	"  --device NODE       a device of the tree by path, with its SPIs;\n"
 	"                      the console's UART is shared with root\n"
+	"  --peer LINK:ID      the cell is peer ID (1 or more) of link LINK\n"
+	"                      (give the system's --link options too)\n"
 	"SIZE and ADDR take a K, M or G suffix.";
 
 /* "4M", "0x400000", "1G": bytes */
@@ -82,9 +87,40 @@ struct create_args {
 	const char *cell, *cpus;
 	const char *devices[16];
 	unsigned int num_devices;
+	unsigned int num_links, num_peers;
+	unsigned int link_peers[8], peer_link[8], peer_id[8];
+	bool link_net[8];
 	uint64_t mem_size, mem_start;
 	bool is_linux, is_inmate;
 };
+
+/* "net" or a number of peers */
+static int parse_link(const char *val, struct create_args *a)
+{
+	uint64_t peers = 2;
+
+	if (a->num_links == ARRAY_SIZE(a->link_peers) ||
+	    (strcmp(val, "net") && (cli_parse_u64(val, &peers) ||
+				    peers < 2 || peers > 8)))
+		return -EINVAL;
+	a->link_net[a->num_links] = !strcmp(val, "net");
+	a->link_peers[a->num_links++] = (unsigned int)peers;
+	return 0;
+}
+
+/* "LINK:ID" */
+static int parse_peer(const char *val, struct create_args *a)
+{
+	unsigned int link, id;
+	char end;
+
+	if (a->num_peers == ARRAY_SIZE(a->peer_link) ||
+	    sscanf(val, "%u:%u%c", &link, &id, &end) != 2)
+		return -EINVAL;
+	a->peer_link[a->num_peers] = link;
+	a->peer_id[a->num_peers++] = id;
+	return 0;
+}
 
 /* "SIZE" or "SIZE@ADDR" */
 static int parse_mem(const char *val, struct create_args *a)
@@ -141,7 +177,8 @@ static int parse_args(int argc, char **argv, struct create_args *a)
 		    strcmp(opt, "--name") && strcmp(opt, "--hv-mem") &&
 		    strcmp(opt, "--hv-size") && strcmp(opt, "--linux-mem") &&
 		    strcmp(opt, "--cell") && strcmp(opt, "--cpus") &&
-		    strcmp(opt, "--mem") && strcmp(opt, "--device"))
+		    strcmp(opt, "--mem") && strcmp(opt, "--device") &&
+		    strcmp(opt, "--link") && strcmp(opt, "--peer"))
 			return cli_usage_error(create_usage,
 					       "unknown option '%s'", opt);
 		if (i + 1 == argc)
@@ -154,6 +191,16 @@ static int parse_args(int argc, char **argv, struct create_args *a)
 			a->iomem = val;
 		} else if (!strcmp(opt, "--name")) {
 			a->name = val;
+		} else if (!strcmp(opt, "--link")) {
+			if (parse_link(val, a))
+				return cli_usage_error(create_usage,
+						       "--link '%s': net, or a number of peers 2-8 (at most 8 links)",
+						       val);
+		} else if (!strcmp(opt, "--peer")) {
+			if (parse_peer(val, a))
+				return cli_usage_error(create_usage,
+						       "--peer '%s': not LINK:ID (at most 8)",
+						       val);
 		} else if (!strcmp(opt, "--cell")) {
 			a->cell = val;
 		} else if (!strcmp(opt, "--cpus")) {
@@ -196,9 +243,9 @@ static int parse_args(int argc, char **argv, struct create_args *a)
 		}
 	}
 	if (!a->cell && (a->cpus || a->mem_size || a->num_devices ||
-			 a->is_linux || a->is_inmate))
+			 a->num_peers || a->is_linux || a->is_inmate))
 		return cli_usage_error(create_usage,
-				       "--cpus, --mem, --device, --linux and --inmate describe a cell: give --cell NAME");
+				       "--cpus, --mem, --device, --peer, --linux and --inmate describe a cell: give --cell NAME");
 	if (a->cell && (!a->cpus || !a->mem_size))
 		return cli_usage_error(create_usage,
 				       "--cell needs --cpus and --mem");
@@ -289,10 +336,15 @@ static int write_out(struct jh_ctx *ctx, struct jh_sysgen *gen,
 	return ret;
 }
 
+/* The links and, with --cell, the cell */
 static int add_cell(struct jh_sysgen *gen, const struct create_args *a)
 {
 	unsigned int i;
 
+	for (i = 0; i < a->num_links; i++)
+		if (jh_sysgen_add_ivshmem_link(gen, a->link_peers[i],
+					       a->link_net[i]))
+			return -1;
 	if (!a->cell)
 		return 0;
 	if (jh_sysgen_set_cell(gen, a->cell, a->is_linux ? JH_SYSGEN_LINUX :
@@ -301,6 +353,10 @@ static int add_cell(struct jh_sysgen *gen, const struct create_args *a)
 		return -1;
 	for (i = 0; i < a->num_devices; i++)
 		if (jh_sysgen_add_cell_device(gen, a->devices[i]))
+			return -1;
+	for (i = 0; i < a->num_peers; i++)
+		if (jh_sysgen_add_cell_peer(gen, a->peer_link[i],
+					    a->peer_id[i]))
 			return -1;
 	return 0;
 }

@@ -14,14 +14,18 @@ static int assemble(struct jh_ctx *ctx, const void *hdr, size_t hdr_size,
 		    const uint64_t *cpus, size_t cpu_bytes,
 		    const struct jhg_region *regions, unsigned int num_regions,
 		    const struct jailhouse_irqchip *chips,
-		    unsigned int num_chips, void **data, size_t *size)
+		    unsigned int num_chips,
+		    const struct jailhouse_pci_device *pci, unsigned int num_pci,
+		    void **data, size_t *size)
 {
 	size_t chip_bytes = num_chips * sizeof(*chips);
+	size_t pci_bytes = num_pci * sizeof(*pci);
 	unsigned int i;
 	uint8_t *buf, *p;
 
 	*size = hdr_size + cpu_bytes +
-		num_regions * sizeof(struct jailhouse_memory) + chip_bytes;
+		num_regions * sizeof(struct jailhouse_memory) + chip_bytes +
+		pci_bytes;
 	buf = calloc(1, *size);
 	if (!buf)
 		return jh_fail_nomem(ctx);
@@ -35,6 +39,8 @@ static int assemble(struct jh_ctx *ctx, const void *hdr, size_t hdr_size,
 		p += sizeof(regions[i].mem);
 	}
 	memcpy(p, chips, chip_bytes);
+	p += chip_bytes;
+	memcpy(p, pci, pci_bytes);
 	*data = buf;
 	return 0;
 }
@@ -49,10 +55,11 @@ int jhg_build_cell(struct jh_ctx *ctx, const struct jhg_system *sys,
 	h.root_cell.cpu_set_size = (__u32)cpus;
 	h.root_cell.num_memory_regions = sys->num_regions;
 	h.root_cell.num_irqchips = sys->num_irqchips;
+	h.root_cell.num_pci_devices = sys->num_links;
 	h.root_cell.vpci_irq_base = sys->vpci_irq_base;
 	return assemble(ctx, &h, sizeof(h), sys->cpu_bits, cpus, sys->regions,
 			sys->num_regions, sys->irqchips, sys->num_irqchips,
-			data, size);
+			sys->pci, sys->num_links, data, size);
 }
 
 int jhg_build_cell_desc(struct jh_ctx *ctx, const struct jhg_cell *c,
@@ -64,7 +71,8 @@ int jhg_build_cell_desc(struct jh_ctx *ctx, const struct jhg_cell *c,
 	d.cpu_set_size = (__u32)cpus;
 	d.num_memory_regions = c->num_regions;
 	d.num_irqchips = c->num_irqchips;
+	d.num_pci_devices = c->num_pci;
 	return assemble(ctx, &d, sizeof(d), c->cpu_bits, cpus, c->regions,
-			c->num_regions, c->irqchips, c->num_irqchips, data,
-			size);
+			c->num_regions, c->irqchips, c->num_irqchips, c->pci,
+			c->num_pci, data, size);
 }

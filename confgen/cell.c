@@ -65,9 +65,10 @@ static int place_ram(struct jh_ctx *ctx, const struct jhg_board *b,
 		     const struct jhg_system *sys, uint64_t start,
 		     uint64_t size, struct jhg_cell *c, uint64_t *out)
 {
+	/* the hypervisor and the links' MiBs below it */
 	struct jhg_range hv = {
-		sys->header.hypervisor_memory.phys_start,
-		sys->header.hypervisor_memory.size,
+		sys->header.hypervisor_memory.phys_start - sys->num_links * MIB,
+		sys->header.hypervisor_memory.size + sys->num_links * MIB,
 	};
 
 	if (!size || size % PAGE)
@@ -173,6 +174,61 @@ static int add_device(struct jh_ctx *ctx, const struct jhg_board *b,
 	return 0;
 }
 
+/*
+ * The cell's ends of the links it was made a peer of: the regions (shared
+ * with root), the ivshmem device at the link's BDF, and an INTx line per
+ * link slot from vpci_irq_base: 8 INTIDs below root's block for each CPU
+ * number of the cell's first CPU, so that no two cells pick the same.
+ */
+static int add_links(struct jh_ctx *ctx, const struct jhg_board *b,
+		     const struct jhg_system *sys,
+		     const struct jhg_cell_params *p, struct jhg_cell *c)
+{
+	struct jhg_region r[JHG_LINK_REGIONS];
+	unsigned int i, k, n, first_cpu, base;
+	int err;
+
+	if (!p->num_peers)
+		return 0;
+	for (first_cpu = 0; !(c->cpu_bits[first_cpu / 64] &
+			      (1ULL << (first_cpu % 64))); first_cpu++)
+		;
+	base = sys->vpci_irq_base + 32;
+	if (base < 32 + JHG_MAX_LINKS * (first_cpu + 1) ||
+	    !jhg_spis_free(b, base - JHG_MAX_LINKS * first_cpu, JHG_MAX_LINKS))
+		return jh_fail(ctx, ENOSPC, JH_ERR_INVALID_ARGUMENT,
+			       "no %d free SPIs for the cell's ivshmem INTx below root's (INTID %u - %u x CPU %u)",
+			       JHG_MAX_LINKS, base, JHG_MAX_LINKS, first_cpu);
+	base -= JHG_MAX_LINKS * first_cpu;
+	c->desc.vpci_irq_base = base - 32;
+	for (i = 0; i < p->num_peers; i++) {
+		k = p->peer_link[i];
+		if (k >= sys->num_links)
+			return jh_fail(ctx, EINVAL, JH_ERR_INVALID_ARGUMENT,
+				       "--peer %u:%u: the system config has %u ivshmem link(s) (--link)",
+				       k, p->peer_id[i], sys->num_links);
+		if (!p->peer_id[i] || p->peer_id[i] >= sys->links[k].peers)
+			return jh_fail(ctx, EINVAL, JH_ERR_INVALID_ARGUMENT,
+				       "--peer %u:%u: link %u has peers 0-%u and root is 0",
+				       k, p->peer_id[i], k,
+				       sys->links[k].peers - 1);
+		jhg_link_device(&sys->links[k], k, p->peer_id[i],
+				c->num_regions, &c->pci[c->num_pci++]);
+		n = jhg_link_regions(&sys->links[k], k, sys->link_start[k],
+				     p->peer_id[i], true, r);
+		if (c->num_regions + n > JHG_MAX_CELL_REGIONS)
+			return jh_fail(ctx, E2BIG, JH_ERR_INVALID_ARGUMENT,
+				       "more than %d memory regions in the cell",
+				       JHG_MAX_CELL_REGIONS);
+		memcpy(&c->regions[c->num_regions], r, n * sizeof(r[0]));
+		c->num_regions += n;
+		err = set_spi(ctx, b, c, base + k);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
 int jhg_cell_layout(struct jh_ctx *ctx, const struct jhg_board *b,
 		    const struct jhg_system *sys,
 		    const struct jhg_cell_params *p, struct jhg_cell *c)
@@ -230,6 +286,8 @@ int jhg_cell_layout(struct jh_ctx *ctx, const struct jhg_board *b,
 	for (i = 0; !err && i < p->num_devices; i++)
 		err = add_device(ctx, b, p->devices[i],
 				 p->kind == JHG_CELL_LINUX, c);
+	if (!err)
+		err = add_links(ctx, b, sys, p, c);
 	if (err)
 		return err;
 	/*

@@ -89,10 +89,25 @@ enum jhg_hv_origin {
 	JHG_HV_UNUSED_RAM,	/* RAM Linux does not use (mem=): guessed */
 };
 
+/*
+ * An ivshmem link on the virtual PCI host, link k at BDF 00:k.0 and in
+ * the k-th MiB below the hypervisor's memory; root is its peer 0.
+ */
+#define JHG_MAX_LINKS		8
+#define JHG_MAX_PEERS		8
+#define JHG_LINK_REGIONS	(2 + JHG_MAX_PEERS)
+
+struct jhg_link_spec {
+	unsigned int peers;
+	bool net;			/* ivshmem-net: 2 peers, virtual Ethernet */
+};
+
 struct jhg_params {
 	const char *name;		/* root cell's; default from the model */
 	uint64_t hv_start, hv_size;	/* hv_start ~0: find a place */
 	bool vpci;			/* a virtual PCI host for ivshmem */
+	unsigned int num_links;
+	struct jhg_link_spec links[JHG_MAX_LINKS];
 };
 
 struct jhg_region {
@@ -113,7 +128,23 @@ struct jhg_system {
 	unsigned int num_irqchips;
 	struct jailhouse_irqchip irqchips[4];
 	unsigned int vpci_irq_base;
+	unsigned int num_links;
+	struct jhg_link_spec links[JHG_MAX_LINKS];
+	uint64_t link_start[JHG_MAX_LINKS];
+	struct jailhouse_pci_device pci[JHG_MAX_LINKS];
 };
+
+/*
+ * layout.c: the regions of link @k (@spec at @start) as peer @peer sees
+ * them, into @out (JHG_LINK_REGIONS at most); their number.
+ */
+unsigned int jhg_link_regions(const struct jhg_link_spec *spec,
+			      unsigned int k, uint64_t start,
+			      unsigned int peer, bool cell,
+			      struct jhg_region *out);
+void jhg_link_device(const struct jhg_link_spec *spec, unsigned int k,
+		     unsigned int peer, unsigned int first_region,
+		     struct jailhouse_pci_device *dev);
 
 /* Free what a board or system holds, leaving it empty. */
 void jhg_board_release(struct jhg_board *board);
@@ -133,7 +164,8 @@ enum jhg_cell_kind {
 };
 
 #define JHG_MAX_CELL_DEVICES	16
-#define JHG_MAX_CELL_REGIONS	(8 + JHG_MAX_CELL_DEVICES * 4)
+#define JHG_MAX_CELL_REGIONS	(8 + JHG_MAX_CELL_DEVICES * 4 + \
+				 JHG_MAX_LINKS * JHG_LINK_REGIONS)
 
 struct jhg_cell_params {
 	const char *name;
@@ -142,6 +174,8 @@ struct jhg_cell_params {
 	uint64_t mem_start, mem_size;	/* mem_start ~0: find a place */
 	unsigned int num_devices;
 	const char *devices[JHG_MAX_CELL_DEVICES];	/* node paths */
+	unsigned int num_peers;		/* links the cell is a peer of */
+	unsigned int peer_link[JHG_MAX_LINKS], peer_id[JHG_MAX_LINKS];
 };
 
 struct jhg_cell {
@@ -153,6 +187,8 @@ struct jhg_cell {
 	struct jhg_region regions[JHG_MAX_CELL_REGIONS];
 	unsigned int num_irqchips;
 	struct jailhouse_irqchip irqchips[4];
+	unsigned int num_pci;
+	struct jailhouse_pci_device pci[JHG_MAX_LINKS];
 };
 
 /* cell.c */
@@ -177,6 +213,9 @@ int jhg_probe(struct jh_ctx *ctx, const void *fdt, size_t fdt_size,
 int jhg_iomem_ram(struct jh_ctx *ctx, const char *text,
 		  struct jhg_range *ram, unsigned int max, unsigned int *num);
 /* layout.c */
+/* no device uses INTIDs @first to @first + @count - 1 */
+bool jhg_spis_free(const struct jhg_board *board, unsigned int first,
+		   unsigned int count);
 uint64_t jhg_free_ram(const struct jhg_board *board, uint64_t size,
 		      const struct jhg_range *avoid);
 int jhg_layout(struct jh_ctx *ctx, const struct jhg_board *board,

@@ -224,10 +224,12 @@ static int add_ram(struct jh_ctx *ctx, const struct jhg_board *b,
  * reservation); reservations outside the banks are added as they are.
  */
 static int root_ram(struct jh_ctx *ctx, const struct jhg_board *b,
-		    struct jhg_system *sys)
+		    struct jhg_system *sys, uint64_t links)
 {
-	uint64_t hv = sys->header.hypervisor_memory.phys_start;
-	uint64_t hv_end = hv + sys->header.hypervisor_memory.size;
+	/* the links' MiBs below the hypervisor are regions of their own */
+	uint64_t hv_end = sys->header.hypervisor_memory.phys_start +
+			  sys->header.hypervisor_memory.size;
+	uint64_t hv = sys->header.hypervisor_memory.phys_start - links;
 	uint64_t start, end;
 	unsigned int i;
 	char what[96];
@@ -402,6 +404,19 @@ static void root_spis(const struct jhg_board *b, struct jhg_system *sys,
 	sys->num_irqchips = blocks;
 }
 
+static bool spi_used(const struct jhg_board *b, unsigned int intid);
+
+bool jhg_spis_free(const struct jhg_board *b, unsigned int first,
+		   unsigned int count)
+{
+	unsigned int i;
+
+	for (i = 0; i < count; i++)
+		if (spi_used(b, first + i))
+			return false;
+	return true;
+}
+
 static bool spi_used(const struct jhg_board *b, unsigned int intid)
 {
 	unsigned int i, j;
@@ -431,15 +446,109 @@ static int place_vpci(struct jh_ctx *ctx, const struct jhg_board *b,
 	sys->header.platform_info.pci_mmconfig_end_bus = 0;
 	sys->header.platform_info.pci_is_virtual = 1;
 	sys->header.platform_info.pci_domain = JAILHOUSE_PCI_DOMAIN_ANY;
-	/* four INTx lines no device uses, from SPI 128 (INTID 160) down */
-	for (irq = 156; irq >= 36; irq -= 4)
-		if (!spi_used(b, irq) && !spi_used(b, irq + 1) &&
-		    !spi_used(b, irq + 2) && !spi_used(b, irq + 3))
+	/* an INTx line per possible link no device uses, below INTID 160 */
+	for (irq = 160 - JHG_MAX_LINKS; irq >= 32 + JHG_MAX_LINKS;
+	     irq -= JHG_MAX_LINKS)
+		if (jhg_spis_free(b, irq, JHG_MAX_LINKS))
 			break;
-	if (irq < 36)
+	if (irq < 32 + JHG_MAX_LINKS)
 		return jh_fail(ctx, ENOSPC, JH_ERR_INVALID_ARGUMENT,
-			       "no four free SPIs below INTID 160 for the virtual PCI host");
+			       "no %d free SPIs below INTID 160 for the virtual PCI host",
+			       JHG_MAX_LINKS);
 	sys->vpci_irq_base = irq - 32;
+	return 0;
+}
+
+unsigned int jhg_link_regions(const struct jhg_link_spec *l, unsigned int k,
+			      uint64_t start, unsigned int peer, bool cell,
+			      struct jhg_region *out)
+{
+	uint64_t shared = cell ? JAILHOUSE_MEM_ROOTSHARED : 0;
+	uint64_t out_start = l->net ? start + PAGE : start + 0x10000;
+	uint64_t out_size = l->net ? 0x7f000 : 0x4000;
+	unsigned int n = 0, i;
+
+	memset(out, 0, sizeof(*out) * (2 + l->peers));
+	out[n].mem.phys_start = out[n].mem.virt_start = start;
+	out[n].mem.size = PAGE;
+	out[n].mem.flags = JAILHOUSE_MEM_READ | shared;
+	snprintf(out[n++].comment, sizeof(out[0].comment),
+		 "ivshmem link 00:%02x.0 (%s, %u peers): state table", k,
+		 l->net ? "ivshmem-net" : "undefined protocol", l->peers);
+	if (!l->net) {
+		out[n].mem.phys_start = out[n].mem.virt_start = start + PAGE;
+		out[n].mem.size = 0x10000 - PAGE;
+		out[n].mem.flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE |
+				   shared;
+	}
+	snprintf(out[n++].comment, sizeof(out[0].comment),
+		 l->net ? "read/write section (none)" : "read/write section");
+	for (i = 0; i < l->peers; i++) {
+		out[n].mem.phys_start = out[n].mem.virt_start =
+			out_start + i * out_size;
+		out[n].mem.size = out_size;
+		out[n].mem.flags = JAILHOUSE_MEM_READ | shared |
+				   (i == peer ? JAILHOUSE_MEM_WRITE : 0);
+		snprintf(out[n++].comment, sizeof(out[0].comment),
+			 "output section of peer %u%s", i,
+			 i == peer ? ", this one's" : "");
+	}
+	return n;
+}
+
+void jhg_link_device(const struct jhg_link_spec *l, unsigned int k,
+		     unsigned int peer, unsigned int first_region,
+		     struct jailhouse_pci_device *dev)
+{
+	static const __u32 intx[6] = JAILHOUSE_IVSHMEM_BAR_MASK_INTX;
+
+	memset(dev, 0, sizeof(*dev));
+	dev->type = JAILHOUSE_PCI_TYPE_IVSHMEM;
+	dev->bdf = (__u16)(k << 3);
+	memcpy(dev->bar_mask, intx, sizeof(intx));
+	dev->shmem_regions_start = first_region;
+	dev->shmem_dev_id = (__u8)peer;
+	dev->shmem_peers = (__u8)l->peers;
+	dev->shmem_protocol = l->net ? JAILHOUSE_SHMEM_PROTO_VETH :
+			      JAILHOUSE_SHMEM_PROTO_UNDEFINED;
+}
+
+/*
+ * The links, a MiB each below the hypervisor's memory, in RAM Linux does
+ * not use; root is peer 0 of each.
+ */
+static int place_links(struct jh_ctx *ctx, const struct jhg_board *b,
+		       const struct jhg_params *p, struct jhg_system *sys)
+{
+	struct jhg_region r[JHG_LINK_REGIONS];
+	uint64_t start;
+	unsigned int k, n, i;
+	int err;
+
+	for (k = 0; k < p->num_links; k++) {
+		start = sys->header.hypervisor_memory.phys_start -
+			(k + 1) * MIB;
+		if (!inside(b->ram, b->num_ram, start, MIB) ||
+		    linux_uses(b, start, MIB))
+			return jh_fail(ctx, ENOSPC, JH_ERR_MEMORY,
+				       "ivshmem link %u: 0x%llx-0x%llx below the hypervisor is not RAM Linux leaves free; the links need %u MiB there",
+				       k, (unsigned long long)start,
+				       (unsigned long long)(start + MIB - 1),
+				       p->num_links);
+		sys->links[k] = p->links[k];
+		sys->link_start[k] = start;
+		jhg_link_device(&p->links[k], k, 0, sys->num_regions,
+				&sys->pci[k]);
+		n = jhg_link_regions(&p->links[k], k, start, 0, false, r);
+		for (i = 0; i < n; i++) {
+			err = add_region(ctx, sys, r[i].mem.phys_start,
+					 r[i].mem.size, r[i].mem.flags,
+					 r[i].comment);
+			if (err)
+				return err;
+		}
+		sys->num_links = k + 1;
+	}
 	return 0;
 }
 
@@ -500,14 +609,17 @@ int jhg_layout(struct jh_ctx *ctx, const struct jhg_board *b,
 	for (i = 0; i < b->num_cpus; i++)
 		sys->cpu_bits[i / 64] |= 1ULL << (i % 64);
 
-	err = root_ram(ctx, b, sys);
+	err = root_ram(ctx, b, sys, p->num_links * MIB);
 	if (!err)
 		err = root_mmio(ctx, b, sys);
-	if (!err && p->vpci)
+	if (!err && (p->vpci || p->num_links))
 		err = place_vpci(ctx, b, sys);
+	if (!err)
+		err = place_links(ctx, b, p, sys);
 	if (err)
 		return err;
-	root_spis(b, sys, p->vpci ? sys->vpci_irq_base + 32 + 3 : 159);
+	root_spis(b, sys, sys->header.platform_info.pci_is_virtual ?
+		  sys->vpci_irq_base + 32 + JHG_MAX_LINKS - 1 : 159);
 	return 0;
 }
 

@@ -215,10 +215,51 @@ static void print_irqchips(FILE *out, const struct jailhouse_irqchip *chips,
 	fprintf(out, "\t},\n");
 }
 
+/* The struct member of the pci_devices array in @buf, "" without links */
+static const char *pci_member(char *buf, size_t size, unsigned int num)
+{
+	if (!num)
+		return "";
+	snprintf(buf, size, "\tstruct jailhouse_pci_device pci_devices[%u];\n",
+		 num);
+	return buf;
+}
+
+static void print_pci(FILE *out, const struct jailhouse_pci_device *pci,
+		      unsigned int num)
+{
+	unsigned int i;
+
+	if (!num)
+		return;
+	fprintf(out, "\n\t.pci_devices = {\n");
+	for (i = 0; i < num; i++)
+		fprintf(out,
+			"\t\t/* 00:%02x.0: ivshmem link, peer %u of %u */\n"
+			"\t\t{\n"
+			"\t\t\t.type = JAILHOUSE_PCI_TYPE_IVSHMEM,\n"
+			"\t\t\t.bdf = 0x%x << 3,\n"
+			"\t\t\t.bar_mask = JAILHOUSE_IVSHMEM_BAR_MASK_INTX,\n"
+			"\t\t\t.shmem_regions_start = %u,\n"
+			"\t\t\t.shmem_dev_id = %u,\n"
+			"\t\t\t.shmem_peers = %u,\n"
+			"\t\t\t.shmem_protocol = %s,\n"
+			"\t\t},\n",
+			pci[i].bdf >> 3, pci[i].shmem_dev_id,
+			pci[i].shmem_peers, pci[i].bdf >> 3,
+			pci[i].shmem_regions_start, pci[i].shmem_dev_id,
+			pci[i].shmem_peers,
+			pci[i].shmem_protocol == JAILHOUSE_SHMEM_PROTO_VETH ?
+			"JAILHOUSE_SHMEM_PROTO_VETH" :
+			"JAILHOUSE_SHMEM_PROTO_UNDEFINED");
+	fprintf(out, "\t},\n");
+}
+
 int jhg_write_c(const struct jhg_board *b, const struct jhg_system *sys,
 		FILE *out)
 {
 	const struct jailhouse_system *h = &sys->header;
+	char member[64];
 
 	fprintf(out,
 		"/*\n"
@@ -233,6 +274,7 @@ int jhg_write_c(const struct jhg_board *b, const struct jhg_system *sys,
 		"\t__u64 cpus[%u];\n"
 		"\tstruct jailhouse_memory mem_regions[%u];\n"
 		"\tstruct jailhouse_irqchip irqchips[%u];\n"
+		"%s"
 		"} __attribute__((packed)) config = {\n"
 		"\t.header = {\n"
 		"\t\t.signature = JAILHOUSE_SYSTEM_SIGNATURE,\n"
@@ -248,6 +290,7 @@ int jhg_write_c(const struct jhg_board *b, const struct jhg_system *sys,
 		b->have_iomem ? " and " : "",
 		b->have_iomem ? b->iomem_source : "",
 		(sys->num_cpus + 63) / 64, sys->num_regions, sys->num_irqchips,
+		pci_member(member, sizeof(member), sys->num_links),
 		sys->hv_comment,
 		(unsigned long long)h->hypervisor_memory.phys_start,
 		(unsigned long long)h->hypervisor_memory.size);
@@ -258,8 +301,9 @@ int jhg_write_c(const struct jhg_board *b, const struct jhg_system *sys,
 		"\t\t\t.name = \"%s\",\n"
 		"\t\t\t.cpu_set_size = sizeof(config.cpus),\n"
 		"\t\t\t.num_memory_regions = ARRAY_SIZE(config.mem_regions),\n"
-		"\t\t\t.num_irqchips = ARRAY_SIZE(config.irqchips),\n",
-		sys->name);
+		"\t\t\t.num_irqchips = ARRAY_SIZE(config.irqchips),\n%s",
+		sys->name, sys->num_links ?
+		"\t\t\t.num_pci_devices = ARRAY_SIZE(config.pci_devices),\n" : "");
 	if (h->platform_info.pci_is_virtual)
 		fprintf(out,
 			"\t\t\t/* INTx of 00:00.0 is INTID %u (guessed: no\n"
@@ -270,6 +314,7 @@ int jhg_write_c(const struct jhg_board *b, const struct jhg_system *sys,
 	print_cpus(out, b, sys);
 	print_regions(out, sys->regions, sys->num_regions);
 	print_irqchips(out, sys->irqchips, sys->num_irqchips);
+	print_pci(out, sys->pci, sys->num_links);
 	fprintf(out, "};\n");
 	return ferror(out) ? -EIO : 0;
 }
@@ -299,6 +344,7 @@ int jhg_write_cell_c(const struct jhg_board *b, const struct jhg_cell *c,
 {
 	const struct jailhouse_cell_desc *d = &c->desc;
 	unsigned int i, words = (c->num_cpus + 63) / 64;
+	char member[64];
 
 	fprintf(out,
 		"/*\n"
@@ -313,6 +359,7 @@ int jhg_write_cell_c(const struct jhg_board *b, const struct jhg_cell *c,
 		"\t__u64 cpus[%u];\n"
 		"\tstruct jailhouse_memory mem_regions[%u];\n"
 		"\tstruct jailhouse_irqchip irqchips[%u];\n"
+		"%s"
 		"} __attribute__((packed)) config = {\n"
 		"\t.cell = {\n"
 		"\t\t.signature = JAILHOUSE_CELL_DESC_SIGNATURE,\n"
@@ -328,7 +375,14 @@ int jhg_write_cell_c(const struct jhg_board *b, const struct jhg_cell *c,
 		d->name, b->model[0] ? b->model : "this board",
 		b->dtb_source, b->have_iomem ? " and " : "",
 		b->have_iomem ? b->iomem_source : "", words, c->num_regions,
-		c->num_irqchips, d->name);
+		c->num_irqchips, pci_member(member, sizeof(member), c->num_pci),
+		d->name);
+	if (c->num_pci)
+		fprintf(out,
+			"\t\t.num_pci_devices = ARRAY_SIZE(config.pci_devices),\n"
+			"\t\t/* INTx of 00:00.0 is INTID %u, of 00:01.0 the next */\n"
+			"\t\t.vpci_irq_base = %u,\n",
+			d->vpci_irq_base + 32, d->vpci_irq_base);
 	if (d->console.type != JAILHOUSE_CON_TYPE_NONE)
 		print_con_fields(out, "console", &d->console, "\t\t");
 	fprintf(out, "\t},\n\n\t/* CPU%s ", c->num_cpus > 2 ? "s" : "");
@@ -342,6 +396,7 @@ int jhg_write_cell_c(const struct jhg_board *b, const struct jhg_cell *c,
 		fprintf(out, "\t/* RAM: the highest free (guessed: no other cell's) */\n");
 	print_regions(out, c->regions, c->num_regions);
 	print_irqchips(out, c->irqchips, c->num_irqchips);
+	print_pci(out, c->pci, c->num_pci);
 	fprintf(out, "};\n");
 	return ferror(out) ? -EIO : 0;
 }

@@ -132,6 +132,18 @@ static void config(struct json *j, const struct jhg_system *sys)
 		json_bool(j, "guessed", true);
 		json_object_end(j);
 	}
+	json_array_begin(j, "links");
+	for (i = 0; i < sys->num_links; i++) {
+		json_object_begin(j, NULL);
+		json_int(j, "device", i);
+		json_int(j, "peers", sys->links[i].peers);
+		json_string(j, "protocol", sys->links[i].net ? "ivshmem-net" :
+			    "undefined");
+		json_uint(j, "start", sys->link_start[i]);
+		json_int(j, "intx", sys->vpci_irq_base + 32 + i);
+		json_object_end(j);
+	}
+	json_array_end(j);
 	json_object_end(j);
 }
 

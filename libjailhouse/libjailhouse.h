@@ -910,6 +910,14 @@ int jh_sysgen_set_name(struct jh_sysgen *gen, const char *name);
 int jh_sysgen_set_hypervisor_memory(struct jh_sysgen *gen, uint64_t start,
 				    uint64_t size);
 int jh_sysgen_set_vpci(struct jh_sysgen *gen, bool on);
+/**
+ * An ivshmem link on the virtual PCI host (which it implies): the k-th
+ * added is at BDF 00:k.0 and in the k-th MiB below the hypervisor's
+ * memory, root its peer 0. @net: ivshmem-net (virtual Ethernet, 2 peers),
+ * else an undefined protocol with @peers peers (2-8).
+ */
+int jh_sysgen_add_ivshmem_link(struct jh_sysgen *gen, unsigned int peers,
+			       bool net);
 /** Reads the inputs and makes the config; the message names any cause. */
 int jh_sysgen_run(struct jh_sysgen *gen);
 int jh_sysgen_write(struct jh_sysgen *gen, enum jh_sysgen_format format,
@@ -938,6 +946,9 @@ int jh_sysgen_set_cell(struct jh_sysgen *gen, const char *name,
  * the system console's UART is shared with root, others are taken.
  */
 int jh_sysgen_add_cell_device(struct jh_sysgen *gen, const char *node);
+/** Makes the cell peer @peer (1 or more; root is 0) of link @link. */
+int jh_sysgen_add_cell_peer(struct jh_sysgen *gen, unsigned int link,
+			    unsigned int peer);
 int jh_sysgen_get_cell_config(struct jh_sysgen *gen, struct jh_config **cfg);
 
 #ifdef __cplusplus

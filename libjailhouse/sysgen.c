@@ -153,3 +153,34 @@ JH_EXPORT int jh_sysgen_add_cell_device(struct jh_sysgen *gen,
 	p->devices[p->num_devices++] = copy;
 	return 0;
 }
+
+JH_EXPORT int jh_sysgen_add_ivshmem_link(struct jh_sysgen *gen,
+					 unsigned int peers, bool net)
+{
+	struct jhg_params *p = &gen->params;
+
+	if (p->num_links == JHG_MAX_LINKS)
+		return jh_fail(gen->ctx, E2BIG, JH_ERR_INVALID_ARGUMENT,
+			       "more than %d ivshmem links", JHG_MAX_LINKS);
+	if (peers < 2 || peers > JHG_MAX_PEERS || (net && peers != 2))
+		return jh_fail(gen->ctx, EINVAL, JH_ERR_INVALID_ARGUMENT,
+			       "an ivshmem link has 2 to %d peers%s",
+			       JHG_MAX_PEERS, net ? ", ivshmem-net 2" : "");
+	p->links[p->num_links].peers = peers;
+	p->links[p->num_links++].net = net;
+	return 0;
+}
+
+JH_EXPORT int jh_sysgen_add_cell_peer(struct jh_sysgen *gen,
+				      unsigned int link, unsigned int peer)
+{
+	struct jhg_cell_params *p = &gen->cell_params;
+
+	if (p->num_peers == JHG_MAX_LINKS)
+		return jh_fail(gen->ctx, E2BIG, JH_ERR_INVALID_ARGUMENT,
+			       "a cell is a peer of %d links at most",
+			       JHG_MAX_LINKS);
+	p->peer_link[p->num_peers] = link;
+	p->peer_id[p->num_peers++] = peer;
+	return 0;
+}

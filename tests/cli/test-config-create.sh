@@ -62,7 +62,7 @@ has '.phys_start = 0x40000000,' && has '.phys_start = 0x50000000,'
 ok $? "PCIe host: ECAM and memory window"
 has '/* SPIs 160-287 */'
 ok $? "SPI 200 (interrupts-extended) extends root's interrupts"
-has '.pci_mmconfig_base = 0xffe00000,' && has '.vpci_irq_base = 124,'
+has '.pci_mmconfig_base = 0xffe00000,' && has '.vpci_irq_base = 120,'
 ok $? "--vpci: ECAM in free space, INTx where no device is"
 
 run config create --dtb "$D/b3.dtb" --iomem "$D/b3.iomem" --vpci "$D/b3.cell"
@@ -196,6 +196,59 @@ run config create --cell x --cpus 1 "$D/x.c"
 t "--cell without --mem" 2 '' '--cell needs --cpus and --mem'
 run config create --cell x --cpus 1 --mem 1M --linux --inmate "$D/x.c"
 t "--linux and --inmate" 2 '' '--linux or --inmate, not both'
+
+# --- ivshmem links ---------------------------------------------------
+lnk="--link net --link 3"
+# shellcheck disable=SC2086
+run config create $sysopt $lnk "$D/lsys.c"
+t "system config with two links" 0
+cp "$D/lsys.c" "$WORK/c"
+has '.shmem_protocol = JAILHOUSE_SHMEM_PROTO_VETH,' &&
+	has '.shmem_protocol = JAILHOUSE_SHMEM_PROTO_UNDEFINED,' &&
+	has '.num_pci_devices = ARRAY_SIZE(config.pci_devices),' &&
+	has '.pci_mmconfig_base = 0xffe00000,'
+ok $? "links: ivshmem devices on the virtual PCI host --link implies"
+has '/* ivshmem link 00:00.0 (ivshmem-net, 2 peers): state table */' &&
+	has '.phys_start = 0xbf900000,' && has '.phys_start = 0xbf800000,'
+ok $? "links: a MiB each below the hypervisor"
+# shellcheck disable=SC2086
+run config create $sysopt $lnk "$D/lsys.cell"
+printf '#include <stdio.h>\n#include "%s"\nint main(void) { return fwrite(&config, sizeof(config), 1, stdout) != 1; }\n' \
+	"$D/lsys.c" >"$D/dump-lsys.c"
+${CC:-cc} -I"$src/include" -o "$D/dump-lsys" "$D/dump-lsys.c" &&
+	"$D/dump-lsys" >"$D/lsys-from-c.cell" && cmp -s "$D/lsys-from-c.cell" "$D/lsys.cell"
+ok $? "links: the C compiles to the bytes of the .cell"
+# shellcheck disable=SC2086
+run config create $sysopt $lnk --cell a --cpus 1 --mem 1M --peer 0:1 --peer 1:1 "$D/la.cell"
+t "a cell on both links" 0
+# shellcheck disable=SC2086
+run config create $sysopt $lnk --cell b --cpus 2 --mem 1M@0xa0000000 --peer 1:2 "$D/lb.cell"
+t "a cell on the second" 0
+run config check "$D/lsys.cell" "$D/la.cell" "$D/lb.cell"
+t "config check of the links across the three configs" 0 '^0 errors, 1 warning$'
+run config show "$D/la.cell"
+t "the cell: peer 1 of both, INTx below root's by 8 for CPU 1" 0 \
+	'00:00.0 ivshmem, peer 1 of 2, protocol veth .* INTx INTID 144'
+# shellcheck disable=SC2086
+run config create $sysopt $lnk --json
+jq -e '.config.links == [{"device":0,"peers":2,"protocol":"ivshmem-net",
+	"start":3213885440,"intx":152},{"device":1,"peers":3,
+	"protocol":"undefined","start":3212836864,"intx":153}]' "$WORK/out" >/dev/null
+ok $? "--json: the links"
+# shellcheck disable=SC2086
+run config create $sysopt $lnk --cell x --cpus 1 --mem 1M --peer 2:1 "$D/x.c"
+t "peer of a link the system lacks" 1 '' '--peer 2:1: the system config has 2 ivshmem link'
+# shellcheck disable=SC2086
+run config create $sysopt $lnk --cell x --cpus 1 --mem 1M --peer 1:3 "$D/x.c"
+t "peer ID past the link's peers" 1 '' '--peer 1:3: link 1 has peers 0-2 and root is 0'
+run config create --link 9 "$D/x.c"
+t "--link with 9 peers" 2 '' "--link '9': net, or a number of peers 2-8"
+printf '0-7f9fffff : System RAM\n' >"$D/low.iomem"
+run config create --dtb "$D/zcu102.dtb" --iomem "$D/low.iomem" --hv-mem 0x7fc00000 \
+	--link net --link 2 --link 2 "$D/x.c"
+t "links where Linux runs" 1 '' 'ivshmem link 2: 0x7f900000-0x7f9fffff below the hypervisor is not RAM Linux leaves free; the links need 3 MiB there'
+run config create --dtb "$D/zcu102.dtb" --no-iomem --hv-mem 0 --link net "$D/x.c"
+t "links below the RAM" 1 '' 'ivshmem link 0: 0xfffffffffff00000-0xffffffffffffffff below the hypervisor is not RAM'
 
 # --- the running system (fake root) ---------------------------------
 mkdir -p "$ROOT/sys/firmware" "$ROOT/proc" &&

@@ -3,14 +3,16 @@
 # when run with --gic 2): the system config made from /sys/firmware/fdt and
 # /proc/iomem agrees with the hand-written one on CPUs, hypervisor memory,
 # console and GIC, maps the devices that one maps, and passes the checker
-# with the demo cells. Then an inmate cell and a Linux cell made the same
-# way run under it together: enable, gic-demo ticks, a Linux boots with
-# two CPUs, both destroyed, disable.
+# with the demo cells. Then a system config with an ivshmem-net link, an
+# inmate cell and a Linux cell on that link, made the same way, run
+# together: enable, gic-demo ticks, a Linux boots with two CPUs, root and
+# the Linux cell ping each other over the link, both destroyed, disable.
 # shellcheck source=tests/qemu/scenarios/lib.sh
 . /scenarios/lib.sh
 
 work=/tmp/config-create
 gen=$work/gen.cell
+gen_net=$work/gen-net.cell
 gen_demo=$work/gic-demo.cell
 gen_linux=$work/linux.cell
 demo_cfg=/etc/jailhouse/qemu-arm64-gic-demo.cell
@@ -81,16 +83,22 @@ check "config check with both demo cells: no errors" \
 	jailhouse config check $gen $demo_cfg $linux_cfg
 
 uart=/pl011@9000000
-require "an inmate cell made the same way" jailhouse config create --vpci \
-	--cell gic-demo --cpus 1 --mem 1M --device $uart $gen_demo
-require "a Linux cell made the same way" jailhouse config create --vpci \
-	--cell linux --linux --cpus 2-3 --mem 128M@0x70000000 \
-	--device $uart $gen_linux
+require "a system config with an ivshmem-net link" \
+	jailhouse config create --link net $gen_net
+require "an inmate cell made the same way" jailhouse config create \
+	--link net --cell gic-demo --cpus 1 --mem 1M --device $uart $gen_demo
+require "a Linux cell made the same way, peer 1 of the link" \
+	jailhouse config create --link net --cell linux --linux --cpus 2-3 \
+	--mem 128M@0x70000000 --device $uart --peer 0:1 $gen_linux
 check "config check of the three made: no errors" \
-	jailhouse config check $gen $gen_demo $gen_linux
+	jailhouse config check $gen_net $gen_demo $gen_linux
 
 require "insmod jailhouse.ko" insmod "$jh_ko"
-require "enable with the generated config" jailhouse enable $gen
+require "enable with the generated config" jailhouse enable $gen_net
+require "insmod ivshmem_net.ko" insmod "$(dirname "$jh_ko")/ivshmem_net.ko"
+netif=$(jh_net_if 00:00.0)
+require "root's end of the link, 00:00.0, up" sh -c \
+	"ip addr add 192.168.19.1/24 dev $netif && ip link set $netif up"
 console_follow_start $con
 
 printf '%s\000' "period-ms=50 con-type=none con-virtual" >$work/args
@@ -104,18 +112,23 @@ check "gic-demo ticks" console_wait 0 \
 mark=$(jh_serial_mark)
 check "Linux cell: cell linux" jailhouse cell linux $gen_linux \
 	/boot/Image.gz -i /boot/cell-initrd.cpio.gz \
-	-c "console=ttyAMA0 rdinit=/init"
+	-c "console=ttyAMA0 rdinit=/init jhcell.net=192.168.19.2"
 check "Linux cell up with 2 CPUs" \
 	jh_serial_wait "$mark" '^JHCELL-LINUX-UP cpus=2 ' 1 60
 check "Linux cell running" cell_running linux
 check "gic-demo still ticking beside it" console_wait 0 \
 	'^gic-demo: tick [0-9]+ latency [0-9]+ ns' 40
+check "the cell's end of the link comes up" jh_serial_wait "$mark" \
+	'^JHCELL-NET up [a-z0-9]+ carrier=1 ' 1 90
+check "root pings the cell" ping -c 3 -W 5 192.168.19.2
+check "the cell pings root" jh_serial_wait "$mark" '^JHCELL-NET ping ok$' 1 30
 check "root Linux works meanwhile" jh_root_alive
 check "Linux cell: destroy" jailhouse cell destroy linux
 check "gic-demo: destroy" jailhouse cell destroy gic-demo
 
 check "nothing fatal on the hypervisor console" \
 	console_none 0 'FATAL|unhandled|Unhandled'
+check "rmmod ivshmem_net" rmmod ivshmem_net
 check "disable" jailhouse disable
 console_follow_stop
 check "rmmod" rmmod jailhouse
