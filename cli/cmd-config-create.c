@@ -31,7 +31,7 @@ static const char create_usage[] =
 	"  --name NAME         the root cell's name (default: the model's)\n"
 	"  --vpci              a virtual PCI host, for ivshmem links\n"
 	"  --link net|PEERS    an ivshmem link (implies --vpci): ivshmem-net,\n"
-	"                      or PEERS (2-8) peers; the k-th at 00:k.0, in\n"
+	"                      or PEERS (2-8) peers; up to 4, the k-th at 00:k.0, in\n"
 	"                      the k-th MiB below the hypervisor, root peer 0\n"
 	"  --dry-run           write nothing; print the C to standard output\n"
 	"  --json              print what was found and from where as JSON\n"
@@ -88,8 +88,8 @@ struct create_args {
 	const char *devices[16];
 	unsigned int num_devices;
 	unsigned int num_links, num_peers;
-	unsigned int link_peers[8], peer_link[8], peer_id[8];
-	bool link_net[8];
+	unsigned int link_peers[4], peer_link[4], peer_id[4];
+	bool link_net[4];
 	uint64_t mem_size, mem_start;
 	bool is_linux, is_inmate;
 };
@@ -194,12 +194,12 @@ static int parse_args(int argc, char **argv, struct create_args *a)
 		} else if (!strcmp(opt, "--link")) {
 			if (parse_link(val, a))
 				return cli_usage_error(create_usage,
-						       "--link '%s': net, or a number of peers 2-8 (at most 8 links)",
+						       "--link '%s': net, or a number of peers 2-8 (at most 4 links)",
 						       val);
 		} else if (!strcmp(opt, "--peer")) {
 			if (parse_peer(val, a))
 				return cli_usage_error(create_usage,
-						       "--peer '%s': not LINK:ID (at most 8)",
+						       "--peer '%s': not LINK:ID (at most 4)",
 						       val);
 		} else if (!strcmp(opt, "--cell")) {
 			a->cell = val;
@@ -260,8 +260,8 @@ static int parse_args(int argc, char **argv, struct create_args *a)
 	if (a->out && !a->dry_run) {
 		size_t len = strlen(a->out);
 
-		if ((len < 2 || strcmp(a->out + len - 2, ".c")) &&
-		    (len < 5 || strcmp(a->out + len - 5, ".cell")))
+		if ((len < 3 || strcmp(a->out + len - 2, ".c")) &&
+		    (len < 6 || strcmp(a->out + len - 5, ".cell")))
 			return cli_usage_error(create_usage,
 					       "%s: the output must end in .c (C source) or .cell",
 					       a->out);
@@ -280,6 +280,7 @@ static int check(struct jh_ctx *ctx, struct jh_sysgen *gen, bool cell)
 		return cli_error(ctx);
 	if ((cell && jh_sysgen_get_cell_config(gen, &cell_cfg)) ||
 	    jh_check_new(ctx, &chk)) {
+		jh_config_unref(cell_cfg);
 		jh_config_unref(cfg);
 		return cli_error(ctx);
 	}

@@ -89,9 +89,10 @@ static int place_ram(struct jh_ctx *ctx, const struct jhg_board *b,
 		c->mem_guessed = true;
 	} else if (start % PAGE || !inside(b->ram, b->num_ram, start, size) ||
 		   overlaps(start, size, hv.start, hv.size) ||
-		   linux_uses(b, start, size)) {
+		   linux_uses(b, start, size) ||
+		   reserved_other(b, start, size)) {
 		return jh_fail(ctx, EINVAL, JH_ERR_MEMORY,
-			       "cell memory 0x%llx-0x%llx must be page-aligned RAM of the tree that neither Linux%s%s%s nor the hypervisor (0x%llx-0x%llx) uses",
+			       "cell memory 0x%llx-0x%llx must be page-aligned RAM of the tree that neither Linux%s%s%s, a reservation, nor the hypervisor and its links (0x%llx-0x%llx) use",
 			       (unsigned long long)start,
 			       (unsigned long long)(start + size - 1),
 			       b->have_iomem ? " (System RAM in " : "",
@@ -177,7 +178,7 @@ static int add_device(struct jh_ctx *ctx, const struct jhg_board *b,
 /*
  * The cell's ends of the links it was made a peer of: the regions (shared
  * with root), the ivshmem device at the link's BDF, and an INTx line per
- * link slot from vpci_irq_base: 8 INTIDs below root's block for each CPU
+ * link slot from vpci_irq_base: 4 INTIDs below root's block for each CPU
  * number of the cell's first CPU, so that no two cells pick the same.
  */
 static int add_links(struct jh_ctx *ctx, const struct jhg_board *b,

@@ -91,9 +91,11 @@ enum jhg_hv_origin {
 
 /*
  * An ivshmem link on the virtual PCI host, link k at BDF 00:k.0 and in
- * the k-th MiB below the hypervisor's memory; root is its peer 0.
+ * the k-th MiB below the hypervisor's memory; root is its peer 0. A
+ * device's INTx is vpci_irq_base + (slot & 3) (jailhouse_ivshmem_pin()),
+ * so four links keep a line each.
  */
-#define JHG_MAX_LINKS		8
+#define JHG_MAX_LINKS		4
 #define JHG_MAX_PEERS		8
 #define JHG_LINK_REGIONS	(2 + JHG_MAX_PEERS)
 

@@ -60,12 +60,17 @@ bool jhg_reg(const void *fdt, int node, int idx, uint64_t *addr,
 	     uint64_t *size)
 {
 	__u64 a, sz;
+	uint64_t cpu;
 
 	if (!jhl_dtb_reg(fdt, node, idx, &a, &sz))
 		return false;
-	*addr = a;
+	cpu = a;
+	/* nothing written unless the whole way to the CPU is known */
+	if (!jhg_translate(fdt, fdt_parent_offset(fdt, node), &cpu))
+		return false;
+	*addr = cpu;
 	*size = sz;
-	return jhg_translate(fdt, fdt_parent_offset(fdt, node), addr);
+	return true;
 }
 
 int jhg_num_reg(const void *fdt, int node)
@@ -102,29 +107,64 @@ static unsigned int gic_intid(const fdt32_t *spec)
 	return fdt32_to_cpu(spec[1]) + (fdt32_to_cpu(spec[0]) ? 16 : 32);
 }
 
+static int interrupt_cells(const void *fdt, int ctrl)
+{
+	const fdt32_t *p;
+	int len;
+
+	p = fdt_getprop(fdt, ctrl, "#interrupt-cells", &len);
+	return p && len == 4 ? (int)fdt32_to_cpu(*p) : -1;
+}
+
+/*
+ * Does @ctrl hand its interrupts to @gic unchanged? The GIC itself, or a
+ * pass-through controller in front of it (i.MX GPC, MediaTek sysirq,
+ * Tegra LIC): an interrupt controller with GIC-style specifiers (3 cells;
+ * a GIC may have a 4th for PPI partitions) whose own parent does, a few
+ * hops at most.
+ */
+static bool reaches_gic(const void *fdt, int ctrl, int gic)
+{
+	int hops;
+
+	for (hops = 0; ctrl >= 0 && hops < 4; hops++) {
+		if (ctrl == gic)
+			return true;
+		if (!fdt_getprop(fdt, ctrl, "interrupt-controller", NULL) ||
+		    interrupt_cells(fdt, ctrl) != 3 ||
+		    fdt_getprop(fdt, ctrl, "interrupt-map", NULL))
+			return false;
+		ctrl = interrupt_parent(fdt, ctrl);
+	}
+	return false;
+}
+
 unsigned int jhg_gic_irqs(const void *fdt, int node, int gic,
 			  unsigned int *intids, unsigned int max)
 {
+	int parent = interrupt_parent(fdt, node), len, i, ctrl, cells;
 	const fdt32_t *p;
 	unsigned int n = 0;
-	int len, i, ctrl;
 
+	/* <type number flags>, a 4th cell on a GIC with PPI partitions */
+	cells = interrupt_cells(fdt, parent);
 	p = fdt_getprop(fdt, node, "interrupts", &len);
-	if (p && interrupt_parent(fdt, node) == gic) {
-		for (i = 0; (i + 1) * 12 <= len && n < max; i++)
-			intids[n++] = gic_intid(p + i * 3);
+	if (p && cells >= 3 && cells <= 4 && reaches_gic(fdt, parent, gic)) {
+		for (i = 0; (i + 1) * cells * 4 <= len && n < max; i++)
+			intids[n++] = gic_intid(p + i * cells);
 		return n;
 	}
-	/* <phandle specifier...> pairs; GIC ones have three cells */
+	/* <phandle specifier...> pairs: a controller's width is its own */
 	p = fdt_getprop(fdt, node, "interrupts-extended", &len);
 	for (i = 0; p && (i + 1) * 4 <= len && n < max;) {
 		ctrl = fdt_node_offset_by_phandle(fdt, fdt32_to_cpu(p[i]));
-		if (ctrl != gic)
-			break;	/* another controller's width is unknown here */
-		if ((i + 4) * 4 > len)
+		if (ctrl < 0 || interrupt_cells(fdt, ctrl) < 1 ||
+		    interrupt_cells(fdt, ctrl) > 8 ||
+		    (i + 1 + interrupt_cells(fdt, ctrl)) * 4 > len)
 			break;
-		intids[n++] = gic_intid(p + i + 1);
-		i += 4;
+		if (reaches_gic(fdt, ctrl, gic))
+			intids[n++] = gic_intid(p + i + 1);
+		i += 1 + interrupt_cells(fdt, ctrl);
 	}
 	return n;
 }

@@ -148,6 +148,11 @@ static int place_hypervisor(struct jh_ctx *ctx, const struct jhg_board *b,
 				       "hypervisor memory 0x%llx-0x%llx is not page-aligned RAM of the device tree",
 				       (unsigned long long)start,
 				       (unsigned long long)(start + size - 1));
+		if (reserved_other(b, start, size))
+			return jh_fail(ctx, EBUSY, JH_ERR_MEMORY,
+				       "hypervisor memory 0x%llx-0x%llx overlaps a reserved-memory node of the tree (firmware's)",
+				       (unsigned long long)start,
+				       (unsigned long long)(start + size - 1));
 		if (linux_uses(b, start, size))
 			return jh_fail(ctx, EBUSY, JH_ERR_MEMORY,
 				       "hypervisor memory 0x%llx-0x%llx is RAM Linux uses (System RAM in %s): boot Linux with less (mem=) or reserve it with a no-map reserved-memory node",
@@ -446,7 +451,7 @@ static int place_vpci(struct jh_ctx *ctx, const struct jhg_board *b,
 	sys->header.platform_info.pci_mmconfig_end_bus = 0;
 	sys->header.platform_info.pci_is_virtual = 1;
 	sys->header.platform_info.pci_domain = JAILHOUSE_PCI_DOMAIN_ANY;
-	/* an INTx line per possible link no device uses, below INTID 160 */
+	/* an INTx line per possible link that no device uses, below INTID 160 */
 	for (irq = 160 - JHG_MAX_LINKS; irq >= 32 + JHG_MAX_LINKS;
 	     irq -= JHG_MAX_LINKS)
 		if (jhg_spis_free(b, irq, JHG_MAX_LINKS))
@@ -529,9 +534,9 @@ static int place_links(struct jh_ctx *ctx, const struct jhg_board *b,
 		start = sys->header.hypervisor_memory.phys_start -
 			(k + 1) * MIB;
 		if (!inside(b->ram, b->num_ram, start, MIB) ||
-		    linux_uses(b, start, MIB))
+		    linux_uses(b, start, MIB) || reserved_other(b, start, MIB))
 			return jh_fail(ctx, ENOSPC, JH_ERR_MEMORY,
-				       "ivshmem link %u: 0x%llx-0x%llx below the hypervisor is not RAM Linux leaves free; the links need %u MiB there",
+				       "ivshmem link %u: 0x%llx-0x%llx below the hypervisor is not RAM that Linux and the tree's reservations leave free; the links need %u MiB there",
 				       k, (unsigned long long)start,
 				       (unsigned long long)(start + MIB - 1),
 				       p->num_links);

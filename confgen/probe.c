@@ -62,17 +62,36 @@ static bool not_a_device(const void *fdt, int node)
 							name[6] == '@'));
 }
 
+/*
+ * Strings of the tree end up in C comments and strings: no "*" before
+ * "/", no quote, backslash or control character survives.
+ */
+static void tame(char *s)
+{
+	for (; *s; s++) {
+		if ((unsigned char)*s < 0x20 || *s == 0x7f || *s == '"' ||
+		    *s == '\\')
+			*s = '?';
+		else if (*s == '*' && s[1] == '/')
+			*s = '+';
+	}
+}
+
 static void copy_str(char *dst, size_t size, const char *src)
 {
 	snprintf(dst, size, "%s", src ? src : "");
+	tame(dst);
 }
 
 static int node_path(const void *fdt, int node, char *buf, int size)
 {
-	int err = fdt_get_path(fdt, node, buf, size);
+	const char *name;
 
-	if (err)
-		snprintf(buf, (size_t)size, "%s", fdt_get_name(fdt, node, NULL));
+	if (fdt_get_path(fdt, node, buf, size)) {
+		name = fdt_get_name(fdt, node, NULL);
+		snprintf(buf, (size_t)size, "%s", name ? name : "?");
+	}
+	tame(buf);
 	return 0;
 }
 
@@ -156,6 +175,10 @@ static int probe_memory(struct jh_ctx *ctx, const void *fdt,
 		if (!jhg_enabled(fdt, node) ||
 		    !jhg_reg(fdt, node, 0, &start, &size))
 			continue;
+		if (b->num_reserved == JHG_MAX_RANGES)
+			return jh_fail(ctx, E2BIG, JH_ERR_INVALID_ARGUMENT,
+				       "%s: more than %d reserved-memory ranges",
+				       b->dtb_source, JHG_MAX_RANGES);
 		copy_str(b->reserved_name[b->num_reserved],
 			 sizeof(b->reserved_name[0]),
 			 fdt_get_name(fdt, node, NULL));

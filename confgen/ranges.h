@@ -3,6 +3,8 @@
 #ifndef JH_CONFGEN_RANGES_H
 #define JH_CONFGEN_RANGES_H
 
+#include <string.h>
+
 #include "confgen.h"
 
 #define PAGE		0x1000ULL
@@ -41,6 +43,20 @@ static inline bool linux_uses(const struct jhg_board *b, uint64_t start,
 	for (i = 0; i < b->num_linux_ram; i++)
 		if (overlaps(start, size, b->linux_ram[i].start,
 			     b->linux_ram[i].size))
+			return true;
+	return false;
+}
+
+/* A reservation other than the hypervisor's (jailhouse*) overlaps it. */
+static inline bool reserved_other(const struct jhg_board *b, uint64_t start,
+				  uint64_t size)
+{
+	unsigned int i;
+
+	for (i = 0; i < b->num_reserved; i++)
+		if (strncmp(b->reserved_name[i], "jailhouse", 9) &&
+		    overlaps(start, size, b->reserved[i].start,
+			     b->reserved[i].size))
 			return true;
 	return false;
 }

@@ -72,12 +72,28 @@ JH_EXPORT int jh_sysgen_set_linux_mem(struct jh_sysgen *gen, uint64_t bytes)
 	return 0;
 }
 
-JH_EXPORT int jh_sysgen_set_name(struct jh_sysgen *gen, const char *name)
+/* A cell name as the C output can spell it: printable, no quote or \ */
+static int check_name(struct jh_sysgen *gen, const char *name)
 {
-	if (name && (!name[0] || strlen(name) > JAILHOUSE_CELL_NAME_MAXLEN))
+	const char *p;
+
+	if (!name[0] || strlen(name) > JAILHOUSE_CELL_NAME_MAXLEN)
 		return jh_fail(gen->ctx, EINVAL, JH_ERR_INVALID_ARGUMENT,
 			       "cell name '%s': 1 to %d characters",
 			       name, JAILHOUSE_CELL_NAME_MAXLEN);
+	for (p = name; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f || *p == '"' ||
+		    *p == '\\')
+			return jh_fail(gen->ctx, EINVAL, JH_ERR_INVALID_ARGUMENT,
+				       "cell name '%s': printable characters other than \" and \\ only",
+				       name);
+	return 0;
+}
+
+JH_EXPORT int jh_sysgen_set_name(struct jh_sysgen *gen, const char *name)
+{
+	if (name && check_name(gen, name))
+		return -EINVAL;
 	return set_string(gen, &gen->name, name);
 }
 
@@ -124,6 +140,8 @@ JH_EXPORT int jh_sysgen_set_cell(struct jh_sysgen *gen, const char *name,
 			p->cpu_bits[cpu / 64] |= 1ULL << (cpu % 64);
 	}
 	jh_cpuset_free(set);
+	if (!err)
+		err = check_name(gen, name ? name : "");
 	if (!err)
 		err = set_string(gen, &gen->cell_name, name);
 	if (err)

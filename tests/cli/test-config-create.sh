@@ -62,7 +62,7 @@ has '.phys_start = 0x40000000,' && has '.phys_start = 0x50000000,'
 ok $? "PCIe host: ECAM and memory window"
 has '/* SPIs 160-287 */'
 ok $? "SPI 200 (interrupts-extended) extends root's interrupts"
-has '.pci_mmconfig_base = 0xffe00000,' && has '.vpci_irq_base = 120,'
+has '.pci_mmconfig_base = 0xffe00000,' && has '.vpci_irq_base = 124,'
 ok $? "--vpci: ECAM in free space, INTx where no device is"
 
 run config create --dtb "$D/b3.dtb" --iomem "$D/b3.iomem" --vpci "$D/b3.cell"
@@ -227,13 +227,13 @@ t "a cell on the second" 0
 run config check "$D/lsys.cell" "$D/la.cell" "$D/lb.cell"
 t "config check of the links across the three configs" 0 '^0 errors, 1 warning$'
 run config show "$D/la.cell"
-t "the cell: peer 1 of both, INTx below root's by 8 for CPU 1" 0 \
-	'00:00.0 ivshmem, peer 1 of 2, protocol veth .* INTx INTID 144'
+t "the cell: peer 1 of both, INTx below root's by 4 for CPU 1" 0 \
+	'00:00.0 ivshmem, peer 1 of 2, protocol veth .* INTx INTID 152'
 # shellcheck disable=SC2086
 run config create $sysopt $lnk --json
 jq -e '.config.links == [{"device":0,"peers":2,"protocol":"ivshmem-net",
-	"start":3213885440,"intx":152},{"device":1,"peers":3,
-	"protocol":"undefined","start":3212836864,"intx":153}]' "$WORK/out" >/dev/null
+	"start":3213885440,"intx":156},{"device":1,"peers":3,
+	"protocol":"undefined","start":3212836864,"intx":157}]' "$WORK/out" >/dev/null
 ok $? "--json: the links"
 # shellcheck disable=SC2086
 run config create $sysopt $lnk --cell x --cpus 1 --mem 1M --peer 2:1 "$D/x.c"
@@ -243,12 +243,95 @@ run config create $sysopt $lnk --cell x --cpus 1 --mem 1M --peer 1:3 "$D/x.c"
 t "peer ID past the link's peers" 1 '' '--peer 1:3: link 1 has peers 0-2 and root is 0'
 run config create --link 9 "$D/x.c"
 t "--link with 9 peers" 2 '' "--link '9': net, or a number of peers 2-8"
+run config create --link 2 --link 2 --link 2 --link 2 --link 2 "$D/x.c"
+t "a fifth link" 2 '' "--link '2': .*at most 4 links"
 printf '0-7f9fffff : System RAM\n' >"$D/low.iomem"
 run config create --dtb "$D/zcu102.dtb" --iomem "$D/low.iomem" --hv-mem 0x7fc00000 \
 	--link net --link 2 --link 2 "$D/x.c"
-t "links where Linux runs" 1 '' 'ivshmem link 2: 0x7f900000-0x7f9fffff below the hypervisor is not RAM Linux leaves free; the links need 3 MiB there'
+t "links where Linux runs" 1 '' 'ivshmem link 2: 0x7f900000-0x7f9fffff below the hypervisor is not RAM that Linux and the tree.s reservations leave free; the links need 3 MiB there'
 run config create --dtb "$D/zcu102.dtb" --no-iomem --hv-mem 0 --link net "$D/x.c"
 t "links below the RAM" 1 '' 'ivshmem link 0: 0xfffffffffff00000-0xffffffffffffffff below the hypervisor is not RAM'
+
+# --- what the review found -------------------------------------------
+# a pass-through interrupt controller in front of the GIC (as the i.MX
+# GPC), a GIC with a 4th specifier cell, a name with a quote, a model
+# closing a comment, a console on a bus that is no MMIO, a reservation
+# where a link would go
+cat >"$D/odd.dts" <<'EOT'
+/dts-v1/;
+/ {
+	model = "Odd */ board";
+	#address-cells = <1>;
+	#size-cells = <1>;
+	interrupt-parent = <&gpc>;
+	chosen { stdout-path = "/i2c@30000000/uart@50"; };
+	cpus {
+		#address-cells = <1>;
+		#size-cells = <0>;
+		cpu@0 { device_type = "cpu"; reg = <0>; };
+		cpu@1 { device_type = "cpu"; reg = <1>; };
+	};
+	memory@40000000 { device_type = "memory"; reg = <0x40000000 0x40000000>; };
+	reserved-memory {
+		#address-cells = <1>;
+		#size-cells = <1>;
+		ranges;
+		firmware@7fb00000 { reg = <0x7fb00000 0x100000>; no-map; };
+	};
+	gic: interrupt-controller@8000000 {
+		compatible = "arm,gic-v3";
+		#interrupt-cells = <4>;
+		interrupt-controller;
+		reg = <0x8000000 0x10000>, <0x80a0000 0xf60000>;
+		interrupts = <1 9 4 0>;
+	};
+	gpc: gpc@9000000 {
+		compatible = "jhtest,gpc";
+		reg = <0x9000000 0x1000>;
+		interrupt-controller;
+		#interrupt-cells = <3>;
+		interrupt-parent = <&gic>;
+	};
+	timer@9100000 {
+		compatible = "jhtest,timer";
+		reg = <0x9100000 0x1000>;
+		interrupts = <0 124 4>;
+	};
+	i2c@30000000 {
+		compatible = "jhtest,i2c";
+		reg = <0x30000000 0x1000>;
+		#address-cells = <1>;
+		#size-cells = <0>;
+		uart@50 { compatible = "ns16550a"; reg = <0x50>; };
+	};
+};
+EOT
+dtc -q -I dts -O dtb -o "$D/odd.dtb" "$D/odd.dts" 2>/dev/null
+printf '40000000-6fffffff : System RAM\n' >"$D/odd.iomem"
+run config create --dtb "$D/odd.dtb" --iomem "$D/odd.iomem" --vpci --json
+jq -e '([.devices[] | select(.node == "/timer@9100000")][0].spis == [156]) and
+	.config.vpci.intx_first == 152' "$WORK/out" >/dev/null
+ok $? "SPIs through a pass-through controller count; INTx avoids them"
+run config create --dtb "$D/odd.dtb" --iomem "$D/odd.iomem" --dry-run
+grep -q '^ \* System configuration for Odd +/ board, made by' "$WORK/out" &&
+	! grep -q 'debug_console' "$WORK/out"
+ok $? "a model closing a comment is tamed; a console on I2C is none"
+run config create --dtb "$D/odd.dtb" --iomem "$D/odd.iomem" "$D/odd.cell"
+t "that tree as .cell" 0
+run config create --dtb "$D/odd.dtb" --iomem "$D/odd.iomem" "$D/odd.c"
+printf '#include <stdio.h>\n#include "%s"\nint main(void) { return fwrite(&config, sizeof(config), 1, stdout) != 1; }\n' \
+	"$D/odd.c" >"$D/dump-odd.c"
+${CC:-cc} -I"$src/include" -o "$D/dump-odd" "$D/dump-odd.c" &&
+	"$D/dump-odd" >"$D/odd-from-c.cell" && cmp -s "$D/odd-from-c.cell" "$D/odd.cell"
+ok $? "and its C compiles to the same bytes"
+run config create --dtb "$D/odd.dtb" --iomem "$D/odd.iomem" --name 'a"b' "$D/x.c"
+t "a name with a quote" 1 '' "cell name 'a\"b': printable characters other than"
+run config create --dtb "$D/odd.dtb" --iomem "$D/odd.iomem" --link net "$D/x.c"
+t "a link on firmware's reservation" 1 '' 'ivshmem link 0: 0x7fb00000-0x7fbfffff .*reservations leave free'
+run config create --dtb "$D/odd.dtb" --iomem "$D/odd.iomem" --hv-mem 0x7fa00000,2M "$D/x.c"
+t "hypervisor memory on firmware's reservation" 1 '' 'overlaps a reserved-memory node'
+run config create --dtb "$D/b3.dtb" --iomem "$D/b3.iomem" ".cell"
+t "an output named just .cell" 2 '' 'must end in .c'
 
 # --- the running system (fake root) ---------------------------------
 mkdir -p "$ROOT/sys/firmware" "$ROOT/proc" &&
