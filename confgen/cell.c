@@ -20,18 +20,12 @@ static int add(struct jh_ctx *ctx, struct jhg_cell *c, uint64_t phys,
 	       uint64_t virt, uint64_t size, uint64_t flags,
 	       const char *comment)
 {
-	struct jhg_region *r;
-
 	if (c->num_regions == JHG_MAX_CELL_REGIONS)
 		return jh_fail(ctx, E2BIG, JH_ERR_INVALID_ARGUMENT,
 			       "more than %d memory regions in the cell",
 			       JHG_MAX_CELL_REGIONS);
-	r = &c->regions[c->num_regions++];
-	r->mem.phys_start = phys;
-	r->mem.virt_start = virt;
-	r->mem.size = size;
-	r->mem.flags = flags;
-	snprintf(r->comment, sizeof(r->comment), "%s", comment);
+	region_set(&c->regions[c->num_regions++], phys, virt, size, flags,
+		   comment);
 	return 0;
 }
 
@@ -88,7 +82,7 @@ static int place_ram(struct jh_ctx *ctx, const struct jhg_board *b,
 				       (unsigned long long)hv.start);
 		c->mem_guessed = true;
 	} else if (start % PAGE || !inside(b->ram, b->num_ram, start, size) ||
-		   overlaps(start, size, hv.start, hv.size) ||
+		   jh_ranges_overlap(start, size, hv.start, hv.size) ||
 		   linux_uses(b, start, size) ||
 		   reserved_other(b, start, size)) {
 		return jh_fail(ctx, EINVAL, JH_ERR_MEMORY,
@@ -271,7 +265,8 @@ int jhg_cell_layout(struct jh_ctx *ctx, const struct jhg_board *b,
 			err = add(ctx, c, ram, ram, size - LOADER_SIZE,
 				  rwx | JAILHOUSE_MEM_DMA,
 				  "RAM for the kernel, DTB and initrd");
-		if (!err && overlaps(ram, size - LOADER_SIZE, COMM_VIRT, PAGE))
+		if (!err && jh_ranges_overlap(ram, size - LOADER_SIZE,
+					      COMM_VIRT, PAGE))
 			err = jh_fail(ctx, EINVAL, JH_ERR_MEMORY,
 				      "cell memory 0x%llx-0x%llx covers 0x80000000, where the communication region goes: give --mem SIZE@ADDR elsewhere",
 				      (unsigned long long)ram,

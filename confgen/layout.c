@@ -23,20 +23,14 @@ static int add_region(struct jh_ctx *ctx, struct jhg_system *sys,
 		      uint64_t start, uint64_t size, uint64_t flags,
 		      const char *comment)
 {
-	struct jhg_region *r;
-
 	if (jhg_grow((void **)&sys->regions, &sys->cap_regions,
 		     sys->num_regions, JHG_MAX_REGIONS, sizeof(*sys->regions)))
 		return sys->num_regions == JHG_MAX_REGIONS ?
 		       jh_fail(ctx, E2BIG, JH_ERR_INVALID_ARGUMENT,
 			       "more than %d memory regions", JHG_MAX_REGIONS) :
 		       jh_fail_nomem(ctx);
-	r = &sys->regions[sys->num_regions++];
-	r->mem.phys_start = start;
-	r->mem.virt_start = start;
-	r->mem.size = size;
-	r->mem.flags = flags;
-	snprintf(r->comment, sizeof(r->comment), "%s", comment);
+	region_set(&sys->regions[sys->num_regions++], start, start, size,
+		   flags, comment);
 	return 0;
 }
 
@@ -78,13 +72,6 @@ static const char *reserved_for_jailhouse(const struct jhg_board *b,
 {
 	return strncmp(b->reserved_name[i], "jailhouse", 9) ? NULL :
 	       b->reserved_name[i];
-}
-
-static int cmp_range(const void *a, const void *b)
-{
-	const struct jhg_range *x = a, *y = b;
-
-	return (x->start > y->start) - (x->start < y->start);
 }
 
 /*
@@ -260,7 +247,7 @@ static int root_ram(struct jh_ctx *ctx, const struct jhg_board *b,
 	for (i = 0; i < b->num_reserved; i++) {
 		if (inside(b->ram, b->num_ram, b->reserved[i].start,
 			   b->reserved[i].size) ||
-		    overlaps(b->reserved[i].start, b->reserved[i].size, hv,
+		    jh_ranges_overlap(b->reserved[i].start, b->reserved[i].size, hv,
 			     hv_end - hv))
 			continue;
 		snprintf(what, sizeof(what), "reserved-memory %s",
@@ -284,11 +271,11 @@ static int cmp_device(const void *a, const void *b)
 
 static bool in_gic(const struct jhg_gic *g, uint64_t start, uint64_t size)
 {
-	return overlaps(start, size, g->gicd, g->gicd_size) ||
-	       overlaps(start, size, g->gicr, g->gicr_size) ||
-	       overlaps(start, size, g->gicc, g->gicc_size) ||
-	       overlaps(start, size, g->gich, g->gich_size) ||
-	       overlaps(start, size, g->gicv, g->gicv_size);
+	return jh_ranges_overlap(start, size, g->gicd, g->gicd_size) ||
+	       jh_ranges_overlap(start, size, g->gicr, g->gicr_size) ||
+	       jh_ranges_overlap(start, size, g->gicc, g->gicc_size) ||
+	       jh_ranges_overlap(start, size, g->gich, g->gich_size) ||
+	       jh_ranges_overlap(start, size, g->gicv, g->gicv_size);
 }
 
 static bool in_ram(const struct jhg_board *b, uint64_t start, uint64_t size)
@@ -296,7 +283,7 @@ static bool in_ram(const struct jhg_board *b, uint64_t start, uint64_t size)
 	unsigned int i;
 
 	for (i = 0; i < b->num_ram; i++)
-		if (overlaps(start, size, b->ram[i].start, b->ram[i].size))
+		if (jh_ranges_overlap(start, size, b->ram[i].start, b->ram[i].size))
 			return true;
 	return false;
 }
@@ -375,15 +362,15 @@ static bool address_free(const struct jhg_board *b,
 	unsigned int i;
 
 	for (i = 0; i < sys->num_regions; i++)
-		if (overlaps(start, size, sys->regions[i].mem.phys_start,
+		if (jh_ranges_overlap(start, size, sys->regions[i].mem.phys_start,
 			     sys->regions[i].mem.size))
 			return false;
 	for (i = 0; i < b->num_devices; i++)
-		if (overlaps(start, size, b->devices[i].start,
+		if (jh_ranges_overlap(start, size, b->devices[i].start,
 			     b->devices[i].size))
 			return false;
 	return !in_ram(b, start, size) && !in_gic(&b->gic, start, size) &&
-	       !overlaps(start, size, sys->header.hypervisor_memory.phys_start,
+	       !jh_ranges_overlap(start, size, sys->header.hypervisor_memory.phys_start,
 			 sys->header.hypervisor_memory.size);
 }
 

@@ -14,6 +14,7 @@
 #include "internal.h"
 #include "confgen.h"
 #include "dt.h"
+#include "ranges.h"
 #include "loaders/internal.h"
 
 static const struct {
@@ -386,13 +387,6 @@ static int probe_devices(struct jh_ctx *ctx, const void *fdt,
 		}
 	}
 	return 0;
-}
-
-static int cmp_range(const void *a, const void *b)
-{
-	const struct jhg_range *x = a, *y = b;
-
-	return (x->start > y->start) - (x->start < y->start);
 }
 
 /* Linux's RAM as mem=@bytes leaves it: the first bytes, lowest first. */

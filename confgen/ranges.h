@@ -3,8 +3,10 @@
 #ifndef JH_CONFGEN_RANGES_H
 #define JH_CONFGEN_RANGES_H
 
+#include <stdio.h>
 #include <string.h>
 
+#include "internal.h"
 #include "confgen.h"
 
 #define PAGE		0x1000ULL
@@ -15,10 +17,24 @@ static inline uint64_t end_of(const struct jhg_range *r)
 	return r->start + r->size;
 }
 
-static inline bool overlaps(uint64_t a, uint64_t asize, uint64_t b,
-			    uint64_t bsize)
+/* A memory region of a config made, with its comment. */
+static inline void region_set(struct jhg_region *r, uint64_t phys,
+			      uint64_t virt, uint64_t size, uint64_t flags,
+			      const char *comment)
 {
-	return a < b + bsize && b < a + asize;
+	r->mem.phys_start = phys;
+	r->mem.virt_start = virt;
+	r->mem.size = size;
+	r->mem.flags = flags;
+	snprintf(r->comment, sizeof(r->comment), "%s", comment);
+}
+
+/* Ranges sorted by start, for qsort(). */
+static inline int cmp_range(const void *a, const void *b)
+{
+	const struct jhg_range *x = a, *y = b;
+
+	return (x->start > y->start) - (x->start < y->start);
 }
 
 /* Is [start, start + size) inside one of @n ranges (and no wrap)? */
@@ -41,7 +57,7 @@ static inline bool linux_uses(const struct jhg_board *b, uint64_t start,
 	unsigned int i;
 
 	for (i = 0; i < b->num_linux_ram; i++)
-		if (overlaps(start, size, b->linux_ram[i].start,
+		if (jh_ranges_overlap(start, size, b->linux_ram[i].start,
 			     b->linux_ram[i].size))
 			return true;
 	return false;
@@ -55,7 +71,7 @@ static inline bool reserved_other(const struct jhg_board *b, uint64_t start,
 
 	for (i = 0; i < b->num_reserved; i++)
 		if (strncmp(b->reserved_name[i], "jailhouse", 9) &&
-		    overlaps(start, size, b->reserved[i].start,
+		    jh_ranges_overlap(start, size, b->reserved[i].start,
 			     b->reserved[i].size))
 			return true;
 	return false;

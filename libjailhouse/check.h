@@ -84,18 +84,6 @@ void jh_check_live_gic(struct jh_check *chk);		/* check-live-gic.c */
 int jh_cell_irqchip_of(const struct jailhouse_cell_desc *d, uint64_t gicd,
 		       unsigned int intid);
 
-static inline uint64_t jh_range_last(uint64_t start, uint64_t size)
-{
-	return start + size - 1;
-}
-
-static inline bool jh_ranges_overlap(uint64_t a, uint64_t asz,
-				     uint64_t b, uint64_t bsz)
-{
-	return asz && bsz && a <= jh_range_last(b, bsz) &&
-	       b <= jh_range_last(a, asz);
-}
-
 static inline bool jh_cell_has_cpu(const struct jailhouse_cell_desc *desc,
 				   unsigned int cpu)
 {

@@ -167,4 +167,17 @@ const char *jh_image_set_get_name(const struct jh_image_set *set,
 struct jh_ctx *jh_image_set_get_ctx(const struct jh_image_set *set);
 void jh_image_set_truncate(struct jh_image_set *set, unsigned int count);
 
+/* Address ranges [start, start + size): the last byte, and overlap. */
+static inline uint64_t jh_range_last(uint64_t start, uint64_t size)
+{
+	return start + size - 1;
+}
+
+static inline bool jh_ranges_overlap(uint64_t a, uint64_t asz,
+				     uint64_t b, uint64_t bsz)
+{
+	return asz && bsz && a <= jh_range_last(b, bsz) &&
+	       b <= jh_range_last(a, asz);
+}
+
 #endif /* !_LIBJAILHOUSE_INTERNAL_H */
