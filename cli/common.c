@@ -8,12 +8,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <syslog.h>
 
 #include "cli.h"
+#include "lib-client.h"
 #include "json-writer.h"
-
-#define CONSOLE_TAIL_LINES	10
 
 bool cli_json;
 
@@ -36,52 +34,22 @@ static int json_error(const char *code, const char *message, int exit_code)
 	return exit_code;
 }
 
-/*
- * JAILHOUSE_TEST_ROOT points the command at a fake system tree; it is a
- * test hook and ignored in privileged (setuid) runs.
- */
-/* The library's messages, in the command's own voice. */
-static void cli_log(void *data, int priority, const char *msg)
-{
-	(void)data;
-	fprintf(stderr, "%s: %s%s\n", cli_name,
-		priority <= LOG_WARNING ? "warning: " : "", msg);
-}
-
 int cli_ctx(struct jh_ctx **ctx)
 {
-	const char *root = secure_getenv("JAILHOUSE_TEST_ROOT");
+	static char prefix[32];
 	int err;
 
-	err = jh_ctx_new(root && *root ? root : NULL, ctx);
-	if (err) {
-		fprintf(stderr, "%s: cannot initialise libjailhouse: %s\n",
-			cli_name, strerror(-err));
+	snprintf(prefix, sizeof(prefix), "%s: ", cli_name);
+	err = lib_client_ctx(prefix, ctx);
+	if (err)
 		return json_error("system", strerror(-err), EXIT_FAILED);
-	}
-	jh_ctx_set_log_fn(*ctx, cli_log, NULL);
-	/* a user should see warnings, e.g. the checker's, unless told not to */
-	if (!secure_getenv("JAILHOUSE_LOG"))
-		jh_ctx_set_log_priority(*ctx, LOG_WARNING);
 	return EXIT_OK;
 }
 
 /* The exit code of a library error */
 static int error_exit(enum jh_error code)
 {
-	switch (code) {
-	case JH_ERR_SIGNATURE:
-	case JH_ERR_REVISION:
-	case JH_ERR_ARCH:
-	case JH_ERR_TRUNCATED:
-	case JH_ERR_COUNTS:
-	case JH_ERR_MALFORMED:
-	case JH_ERR_CONFIG_KIND:
-	case JH_ERR_CONFIG_INVALID:
-		return EXIT_CONFIG;
-	default:
-		return EXIT_FAILED;
-	}
+	return lib_error_in_config(code) ? EXIT_CONFIG : EXIT_FAILED;
 }
 
 /* The library's last error, on stderr and with --json on stdout */
@@ -144,38 +112,9 @@ int cli_print_help(const char *usage)
 	return EXIT_OK;
 }
 
-/*
- * After the hypervisor refused something, its console usually says why;
- * not again when the message already quotes its last line (the driver
- * passed it up).
- */
 void cli_console_tail(struct jh_ctx *ctx)
 {
-	enum jh_error code = jh_ctx_last_error_code(ctx);
-	char *log, *start, *last;
-	int lines = 0;
-	size_t len;
-
-	if (code != JH_ERR_HYPERVISOR && code != JH_ERR_BUSY &&
-	    code != JH_ERR_REFUSED && code != JH_ERR_CELL_FAILED &&
-	    code != JH_ERR_UNRECOVERABLE)
-		return;
-	if (jh_console_get_log(ctx, &log))
-		return;
-	len = strlen(log);
-	while (len && log[len - 1] == '\n')
-		log[--len] = '\0';
-	last = strrchr(log, '\n');
-	last = last ? last + 1 : log;
-	if (*last && strstr(jh_ctx_last_error(ctx), last))
-		len = 0;
-	for (start = log + len; start > log; start--)
-		if (start[-1] == '\n' && ++lines == CONSOLE_TAIL_LINES)
-			break;
-	if (len)
-		fprintf(stderr, "%s: last hypervisor console lines:\n%s\n",
-			cli_name, start);
-	free(log);
+	console_tail_print(ctx, cli_name);
 }
 
 /* Numbers as upstream takes them: decimal, 0x hex or 0 octal, whole. */

@@ -9,6 +9,7 @@ cli_jailhouse_SOURCES = \
 	cli/extension.c \
 	$(common_json_sources) \
 	$(common_json_writer_sources) \
+	$(common_lib_client_sources) \
 	cli/cmd-hypervisor.c \
 	cli/cmd-console.c \
 	cli/cmd-cell.c \

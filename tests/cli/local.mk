@@ -9,4 +9,4 @@ EXTRA_DIST += tests/cli/test-cli.sh tests/cli/test-cli-linux.sh \
 	tests/cli/test-config-create.sh tests/cli/test-docs.sh \
 	tests/cli/test-config-create-boards.sh
 # The man pages are generated; the docs test reads them.
-check_DATA = $(man8_MANS)
+check_DATA = $(man8_MANS) $(man5_MANS)

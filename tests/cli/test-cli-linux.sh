@@ -21,25 +21,6 @@ dd if=/dev/zero of="$IN/linux-loader.bin" bs=1 seek=4096 count=257 \
 	conv=notrunc 2>/dev/null || exit 99
 export JAILHOUSE_LINUX_LOADER="$IN/linux-loader.bin"
 
-# new_root [enabled]: a fresh fake root, with the hypervisor on if asked.
-new_root() {
-	ROOT=$WORK/root$tap_n
-	"$HELPER" root "$ROOT" || exit 99
-	if [ "${1:-}" = enabled ]; then
-		run enable "$CFG/sys.cell"
-		[ "$rc" = 0 ] || exit 99
-	fi
-}
-
-# Non-root cells in the fake sysfs.
-cells() {
-	c=0
-	for d in "$ROOT"/sys/devices/jailhouse/cells/*; do
-		[ -d "$d" ] && [ "${d##*/}" != 0 ] && c=$((c + 1))
-	done
-	echo $c
-}
-
 no_cell() {
 	[ "$(cells)" = 0 ] && [ ! -e "$ROOT/.fake/cell-1.mem" ]
 	ok $? "$1: no cell left behind"

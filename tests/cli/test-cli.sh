@@ -11,6 +11,7 @@ set -u
 . "${JH_SRCDIR:-.}/tests/unit/tap.sh"
 . "${JH_SRCDIR:-.}/tests/fakes/fake-cli.sh"
 
+# its own: arguments go to the helper's root command
 new_root() {
 	ROOT=$WORK/root$tap_n
 	"$HELPER" root "$ROOT" "$@" || exit 99

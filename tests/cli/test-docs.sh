@@ -11,15 +11,16 @@ srcdir=${JH_SRCDIR:-.}
 HELPER=$builddir/tests/fakes/jhtest-helper
 . "$srcdir/tests/unit/tap.sh"
 
-for page in jailhouse jailhouse-cell jailhouse-config; do
-	file=$builddir/cli/man/$page.8
+for file in "$builddir"/cli/man/jailhouse.8 "$builddir"/cli/man/jailhouse-cell.8 \
+	"$builddir"/cli/man/jailhouse-config.8 "$builddir"/systemd/jailhouse-cell.conf.5; do
+	page=${file##*/}
 	if ! command -v man >/dev/null || ! command -v groff >/dev/null; then
-		skip "$page.8 renders" "no man or groff"
+		skip "$page renders" "no man or groff"
 		continue
 	fi
 	warn=$(LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -l "$file" 2>&1 >/dev/null)
 	[ -z "$warn" ] && ! grep -q '@[a-z]*@' "$file"
-	ok $? "$page.8 renders without warnings"
+	ok $? "$page renders without warnings"
 	[ -n "$warn" ] && echo "$warn" | sed 's/^/# /'
 done
 

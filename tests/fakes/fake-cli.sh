@@ -52,3 +52,23 @@ t() {
 	fi
 	ok $res "$1"
 }
+
+# new_root [enabled]: a fresh fake root, with the hypervisor on if asked.
+# shellcheck disable=SC2154,SC3044 # tap_n is tap.sh's; enable is a jailhouse command
+new_root() {
+	ROOT=$WORK/root$tap_n
+	"$HELPER" root "$ROOT" || exit 99
+	if [ "${1:-}" = enabled ]; then
+		run enable "$CFG/sys.cell"
+		[ "$rc" = 0 ] || exit 99
+	fi
+}
+
+# cells: how many non-root cells the fake sysfs holds
+cells() {
+	c=0
+	for d in "$ROOT"/sys/devices/jailhouse/cells/*; do
+		[ -d "$d" ] && [ "${d##*/}" != 0 ] && c=$((c + 1))
+	done
+	echo $c
+}

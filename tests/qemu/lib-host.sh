@@ -25,9 +25,9 @@ device-tree-compiler kmod"
 jh_pkgs_arm64="libkmod-dev:arm64 zlib1g-dev:arm64"
 # The test bed: QEMU, the initramfs, pkill in run-qemu.sh.
 jh_pkgs_qemu="qemu-system-arm cpio procps"
-# Host tests: jq checks the loader's JSON, man (and groff) the man pages;
-# the linters of tests/lint.sh.
-jh_pkgs_tests="jq man-db shellcheck cppcheck"
+# Host tests: jq checks the loader's JSON, man (and groff) the man pages,
+# systemd-analyze the units; the linters of tests/lint.sh.
+jh_pkgs_tests="jq man-db shellcheck cppcheck systemd"
 # The fuzz smoke: libFuzzer with ASan/UBSan.
 jh_pkgs_fuzz="clang libclang-rt-14-dev"
 jh_pkgs="$jh_pkgs_kernel $jh_pkgs_build $jh_pkgs_arm64 $jh_pkgs_qemu
