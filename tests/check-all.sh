@@ -5,7 +5,8 @@
 #   2. host unit tests (make check in the native build),
 #   3. the linters (tests/lint.sh),
 #   4. every QEMU scenario on the real kernel, module and hypervisor,
-#   5. the fuzz smoke and make distcheck.
+#   5. the fuzz smoke and make distcheck,
+#   6. the Debian packages: build, lintian, install, upgrade and purge.
 # Ends with "N passed, N failed" over all of them; exits non-zero on any
 # failure.
 set -u
@@ -195,6 +196,33 @@ fuzz_smoke() (
 )
 phase "fuzz smoke" fuzz_smoke
 phase "distcheck" sh -c "cd '$build/native' && make -s -j$jobs distcheck >distcheck.log 2>&1 || { tail -n 40 distcheck.log; exit 1; }"
+
+# The Debian packages (tests/packages): built from the tarball `make dist`
+# makes, lintian, then installed, upgraded and purged in a Debian root of
+# their own; each check counts.
+note "== Debian packages on this machine"
+took >/dev/null
+if debs=$("$top/tests/packages/build-debs.sh" 2>"$build/debs-native.log"); then
+	count 1 0
+	note "PASS Debian packages build ($(took))"
+	out=$build/packages-host.out
+	"$top/tests/packages/test-host.sh" "$debs" >"$out" 2>&1
+	grep -E '^(PASS|FAIL|  \|)' "$out" | sed 's/^/check-all: /'
+	line=$(sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$out" | tail -n 1)
+	if [ -n "$line" ]; then
+		# shellcheck disable=SC2086 # two numbers
+		count $line
+		note "packages on this machine: $line (passed failed) ($(took))"
+	else
+		tail -n 20 "$out"
+		note "FAIL packages on this machine: no verdict"
+		count 0 1
+	fi
+else
+	cat "$build/debs-native.log"
+	count 0 1
+	note "FAIL Debian packages build ($(took))"
+fi
 
 note "total time $(($(date +%s) - start)) s"
 finish

@@ -27,6 +27,8 @@ set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 # shellcheck source=tests/qemu/lib-host.sh
 . "$top/tests/qemu/lib-host.sh"
+# shellcheck source=tests/lib-root.sh
+. "$top/tests/lib-root.sh"
 
 worktree=false
 keep=false
@@ -63,64 +65,19 @@ finish() {
 	exit
 }
 
-# The base root: Debian 12 as a fresh machine has it. Made again when its
-# recipe changes or after a week, when Debian's updates make it stale.
-suite=bookworm
-mirror=http://deb.debian.org/debian
-security=http://deb.debian.org/debian-security
-recipe="2 minbase git ca-certificates $suite $mirror $security"
+# The base root: Debian 12 as a fresh machine has it (and git for the
+# clone).
 base_dir=$jh_cache/fresh-root
 base=$base_dir/debian12-minbase.tar
 work=$base_dir/run
 start=$(date +%s)
+jh_base_root "$base" git,ca-certificates "$new_root"
 
-command -v mmdebstrap >/dev/null || {
-	say "installing mmdebstrap on this machine"
-	DEBIAN_FRONTEND=noninteractive jh_apt install -y -q --no-install-recommends \
-		mmdebstrap >&2 || jh_die "cannot install mmdebstrap"
-}
-mkdir -p "$base_dir"
-if $new_root || [ ! -f "$base" ] || [ "$(cat "$base.recipe" 2>/dev/null)" != "$recipe" ] ||
-	[ -n "$(find "$base" -mtime +6)" ]; then
-	say "making a minimal Debian 12 root ($base)"
-	rm -rf "$base" "$base.recipe" "$base.tmp"
-	mmdebstrap --quiet --format=tar --variant=minbase --include=git,ca-certificates \
-		"$suite" "$base.tmp" \
-		"deb $mirror $suite main" "deb $mirror $suite-updates main" \
-		"deb $security $suite-security main" ||
-		jh_die "mmdebstrap failed"
-	mv "$base.tmp" "$base"
-	echo "$recipe" >"$base.recipe"
-fi
-
-# A root of its own, extracted from the base, entered with a clean
-# environment in a mount namespace of its own: whatever is mounted for it
-# goes with the namespace, however the run ends.
 new_root() { # DIR
-	rm -rf "$1"
-	mkdir -p "$1"
-	tar -xf "$base" -C "$1" || jh_die "cannot extract $base into $1"
-	cp /etc/resolv.conf "$1/etc/resolv.conf" || jh_die "cannot copy resolv.conf into $1"
+	jh_new_root "$1" "$base"
 }
-# in_root DIR BIND CMD...: BIND is a directory of this machine mounted at
-# the same path inside, or "".
-in_root() {
-	# shellcheck disable=SC2016 # expanded by the inner shell
-	unshare --mount --propagation private sh -eu -c '
-		r=$1 bind=$2
-		shift 2
-		mount -t proc proc "$r/proc"
-		mount -t sysfs sysfs "$r/sys"
-		mount --rbind /dev "$r/dev"
-		mount -t tmpfs -o mode=755 run "$r/run"
-		if [ -n "$bind" ]; then
-			mkdir -p "$r$bind"
-			mount --bind "$bind" "$r$bind"
-		fi
-		exec chroot "$r" /usr/bin/env -i HOME=/root USER=root LOGNAME=root \
-			SHELL=/bin/bash TERM="${TERM:-dumb}" \
-			PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
-			"$@"' sh "$@"
+in_root() { # DIR BIND CMD...
+	jh_in_root "$@"
 }
 
 # 1. The set-up list: no package comes with another one. In a root of its

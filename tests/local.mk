@@ -46,7 +46,8 @@ tests/unit/test-abi-aarch64.o: tests/unit/test-abi.c $(abi_headers)
 		-c $(top_srcdir)/tests/unit/test-abi.c -o $@
 endif
 
-EXTRA_DIST += tests/qemu tests/bench tests/build-all.sh tests/check-all.sh tests/demo.sh
+EXTRA_DIST += tests/qemu tests/bench tests/build-all.sh tests/check-all.sh tests/demo.sh \
+	tests/packages tests/lib-root.sh
 
 # Guest-side test tools: built on request (tests/build-all.sh stages them
 # into the initramfs with `make install-qemu-tests`), never installed.

@@ -30,8 +30,11 @@ jh_pkgs_qemu="qemu-system-arm cpio procps"
 jh_pkgs_tests="jq man-db shellcheck cppcheck systemd"
 # The fuzz smoke: libFuzzer with ASan/UBSan.
 jh_pkgs_fuzz="clang libclang-rt-14-dev"
+# The Debian packages (tests/packages): dpkg-buildpackage's helpers,
+# lintian, and mmdebstrap for the root they are installed into.
+jh_pkgs_packaging="debhelper dh-dkms lintian mmdebstrap"
 jh_pkgs="$jh_pkgs_kernel $jh_pkgs_build $jh_pkgs_arm64 $jh_pkgs_qemu
-$jh_pkgs_tests $jh_pkgs_fuzz"
+$jh_pkgs_tests $jh_pkgs_fuzz $jh_pkgs_packaging"
 
 jh_die() {
 	echo "${0##*/}: $*" >&2
