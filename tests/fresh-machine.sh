@@ -6,7 +6,7 @@
 # exactly as written, with nothing from this machine but the kernel builds
 # (their key covers every input, tests/qemu/build-kernel.sh). Then the
 # README's cross build for a board, as written, in a fresh root of its own
-# with the kernel the suite built.
+# with the kernel the suite built, and its cross-built Debian packages.
 #
 #   tests/fresh-machine.sh [options]
 #     --worktree      test the checkout's uncommitted changes to tracked
@@ -226,6 +226,35 @@ if [ -z "$only" ]; then
 		$keep || rm -rf "$xwork"
 	fi
 	verdict "README's cross build in $(($(date +%s) - t0)) s" "$rc"
+fi
+
+# 4. The README's cross-built Debian packages, as written: the last block
+# of indented lines of its section, in a fresh root with a clean clone
+# (apt-get build-dep proves the arm64 build dependencies complete).
+dcmds=$(printf '%s\n' "$readme" | sed -n '/^## Debian packages/,/^## /p' |
+	awk '/^    [^ ]/ { if (!inblock) { block = ""; inblock = 1 }
+			  block = block substr($0, 5) "\n"; next }
+	     { inblock = 0 } END { printf "%s", block }')
+if [ -z "$only" ]; then
+	dwork=$base_dir/debs
+	say "== README's cross-built Debian packages, as root in a fresh root: $(printf '%s\n' "$dcmds" | grep -c .) lines"
+	t0=$(date +%s)
+	rc=0
+	new_root "$dwork"
+	git clone -q --no-hardlinks "$top" "$dwork$src"
+	git -C "$dwork$src" checkout -q --detach "$rev"
+	# shellcheck disable=SC2016 # expanded inside the root
+	in_root "$dwork" "" sh -c 'cd "$1" && set -eux && eval "$2"' \
+		sh "$src" "$dcmds" </dev/null >"$base_dir/debs.log" 2>&1 || rc=$?
+	tail -n 5 "$base_dir/debs.log"
+	d=$dwork$(dirname "$src")
+	for p in jailhouse libjailhouse0 libjailhouse-dev; do
+		[ "$(dpkg-deb -f "$d/${p}_"*_arm64.deb Architecture 2>/dev/null)" = arm64 ] ||
+			{ say "packages: no arm64 $p"; rc=1; }
+	done
+	[ -f "$(echo "$d"/jailhouse-dkms_*_all.deb)" ] || { say "packages: no jailhouse-dkms"; rc=1; }
+	$keep || rm -rf "$dwork"
+	verdict "README's cross-built Debian packages in $(($(date +%s) - t0)) s" "$rc"
 fi
 
 say "total time $(($(date +%s) - start)) s"
