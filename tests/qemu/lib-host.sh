@@ -33,8 +33,12 @@ jh_pkgs_fuzz="clang libclang-rt-14-dev"
 # The Debian packages (tests/packages): dpkg-buildpackage's helpers,
 # lintian, and mmdebstrap for the root they are installed into.
 jh_pkgs_packaging="debhelper dh-dkms lintian mmdebstrap"
+# The Debian guest: debootstrap's first stage on this machine
+# (build-debian-rootfs.sh), qemu-img for the disk overlay each boot writes to
+# (run-debian-guest.sh). mkfs.ext4 comes with the base system (e2fsprogs).
+jh_pkgs_debian="debootstrap qemu-utils"
 jh_pkgs="$jh_pkgs_kernel $jh_pkgs_build $jh_pkgs_arm64 $jh_pkgs_qemu
-$jh_pkgs_tests $jh_pkgs_fuzz $jh_pkgs_packaging"
+$jh_pkgs_tests $jh_pkgs_fuzz $jh_pkgs_packaging $jh_pkgs_debian"
 
 jh_die() {
 	echo "${0##*/}: $*" >&2
