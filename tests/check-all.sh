@@ -6,7 +6,8 @@
 #   3. the linters (tests/lint.sh),
 #   4. every QEMU scenario on the real kernel, module and hypervisor,
 #   5. the fuzz smoke and make distcheck,
-#   6. the Debian packages: build, lintian, install, upgrade and purge.
+#   6. the Debian packages: build, lintian, install, upgrade and purge on
+#      this machine, and with the systemd units in the Debian arm64 guest.
 # Ends with "N passed, N failed" over all of them; exits non-zero on any
 # failure.
 set -u
@@ -45,6 +46,27 @@ phase() {
 	count 0 1
 	note "FAIL $name ($(took))"
 	return 1
+}
+
+# counted NAME OUT PREFIX CMD...: a run whose output (kept in OUT, shown
+# as it goes) ends with "PREFIXN passed, N failed" adds those counts; one
+# that never says so is one failure.
+counted() {
+	name=$1 out=$2 prefix=$3
+	shift 3
+	note "== $name"
+	took >/dev/null
+	"$@" 2>&1 | tee "$out"
+	line=$(sed -n "s/^$prefix\([0-9]*\) passed, \([0-9]*\) failed\$/\1 \2/p" "$out" |
+		tail -n 1)
+	if [ -n "$line" ]; then
+		# shellcheck disable=SC2086 # two numbers
+		count $line
+		note "$name: $line (passed failed) ($(took))"
+	else
+		note "FAIL $name: no verdict"
+		count 0 1
+	fi
 }
 
 finish() {
@@ -123,22 +145,10 @@ scenarios() { # NAME "QEMU-OPTION..." DIR...
 	for dir; do
 		files="$files $dir/[0-9a-z]*.sh"
 	done
-	note "== QEMU scenarios ($name)"
-	took >/dev/null
-	out=$build/scenarios-$name.out
 	# shellcheck disable=SC2086 # options and globs, split on purpose
-	"$top/tests/qemu/run-scenarios.sh" --timeout 1200 \
-		--log "$build/qemu-console-$name.log" $opts \
-		"$stage" $files 2>&1 | tee "$out"
-	line=$(sed -n 's/^scenarios: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$out" | tail -n 1)
-	if [ -n "$line" ]; then
-		# shellcheck disable=SC2086 # two numbers
-		count $line
-		note "scenarios ($name): $line (passed failed) ($(took))"
-	else
-		note "FAIL scenarios ($name): no verdict"
-		count 0 1
-	fi
+	counted "QEMU scenarios ($name)" "$build/scenarios-$name.out" "scenarios: " \
+		"$top/tests/qemu/run-scenarios.sh" --timeout 1200 \
+		--log "$build/qemu-console-$name.log" $opts "$stage" $files
 }
 scenarios 4cpu "" "$top/tests/qemu/scenarios"
 scenarios 16cpu "--smp 16" "$top/tests/qemu/scenarios-smp16"
@@ -200,29 +210,16 @@ phase "distcheck" sh -c "cd '$build/native' && make -s -j$jobs distcheck >distch
 # The Debian packages (tests/packages): built from the tarball `make dist`
 # makes, lintian, then installed, upgraded and purged in a Debian root of
 # their own; each check counts.
-note "== Debian packages on this machine"
-took >/dev/null
-if debs=$("$top/tests/packages/build-debs.sh" 2>"$build/debs-native.log"); then
-	count 1 0
-	note "PASS Debian packages build ($(took))"
-	out=$build/packages-host.out
-	"$top/tests/packages/test-host.sh" "$debs" >"$out" 2>&1
-	grep -E '^(PASS|FAIL|  \|)' "$out" | sed 's/^/check-all: /'
-	line=$(sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$out" | tail -n 1)
-	if [ -n "$line" ]; then
-		# shellcheck disable=SC2086 # two numbers
-		count $line
-		note "packages on this machine: $line (passed failed) ($(took))"
-	else
-		tail -n 20 "$out"
-		note "FAIL packages on this machine: no verdict"
-		count 0 1
-	fi
-else
-	cat "$build/debs-native.log"
-	count 0 1
-	note "FAIL Debian packages build ($(took))"
-fi
+# shellcheck disable=SC2317 # reached through phase
+packages_host() {
+	debs=$("$top/tests/packages/build-debs.sh") &&
+		"$top/tests/packages/test-host.sh" "$debs"
+}
+counted "Debian packages on this machine" "$build/packages-host.out" "" packages_host
+# The arm64 packages and the systemd units in the Debian arm64 guest
+# booting systemd: install, units started, failures, reboot, purge.
+counted "Debian packages and systemd units in the Debian guest" \
+	"$build/debian-guest.out" "" "$top/tests/qemu/test-debian-guest.sh"
 
 note "total time $(($(date +%s) - start)) s"
 finish

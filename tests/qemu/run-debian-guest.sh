@@ -140,7 +140,11 @@ kib=$(du -sk "$payload" | cut -f1)
 mkfs.ext4 -q -F -L jh-payload -O ^has_journal -E root_owner=0:0 \
 	-d "$payload" "$work/payload.img" "$((kib * 2 + 8192))K" >/dev/null
 
-cmdline="console=ttyAMA0 console=hvc0 mem=768M panic=-1 root=/dev/vda rw"
+# Kernel messages reach the PL011 through the polled early console kept
+# on (keep_bootcon), not through console=ttyAMA0: systemd opens every
+# console of the kernel's list at boot, and a PL011 once opened keeps its
+# interrupt, which a Linux cell taking the UART needs free.
+cmdline="earlycon=pl011,0x09000000 keep_bootcon console=hvc0 mem=768M panic=-1 root=/dev/vda rw"
 if $interactive; then
 	consoles=(-serial "file:$serial_log" -chardev "stdio,id=rootcon")
 	qemu_out=/dev/stderr
