@@ -48,6 +48,7 @@ for deb in "$debs"/*.deb; do
 	case $deb in *-dbgsym_*) ;; *) cp "$deb" "$payload/debs/" ;; esac
 done
 cp "$here/debian/packages/run.sh" "$payload/run.sh"
+cp "$top/tests/packages/purge-check.sh" "$payload/"
 cp "$kdir/arch/arm64/boot/Image.gz" "$payload/Image.gz"
 # what the kernel's package would put in /lib/modules/<release>
 mkdir -p "$payload/kernel"

@@ -166,25 +166,8 @@ all_back() { # CPUs online again and the module can go
 }
 
 purged_clean() {
-	dpkg -L jailhouse libjailhouse0 libjailhouse-dev jailhouse-dkms | sort -u >/tmp/files
 	rm -f $cells/*.conf
-	dpkg --purge jailhouse-dkms libjailhouse-dev jailhouse libjailhouse0 || return 1
-	left=0
-	while read -r f; do
-		if { [ -f "$f" ] || [ -L "$f" ]; } && [ ! -d "$f" ]; then
-			echo "left: $f"
-			left=1
-		fi
-	done </tmp/files
-	for d in /etc/jailhouse /etc/default/jailhouse /usr/src/jailhouse-* \
-		/var/lib/dkms/jailhouse /usr/libexec/jailhouse \
-		/lib/modules/*/updates/dkms/jailhouse.ko; do
-		if [ -e "$d" ]; then
-			echo "left: $d"
-			left=1
-		fi
-	done
-	return $left
+	sh "$p/purge-check.sh"
 }
 
 echo "packages: boot $JH_BOOT: $(uname -r), up $(cut -d' ' -f1 /proc/uptime) s"
