@@ -329,7 +329,8 @@ static int root_mmio(struct jh_ctx *ctx, const struct jhg_board *b,
 	dev = malloc(sizeof(*dev) * (b->num_devices + 1));
 	if (!dev)
 		return jh_fail_nomem(ctx);
-	memcpy(dev, b->devices, sizeof(*dev) * b->num_devices);
+	if (b->num_devices)	/* a board without devices has none to copy */
+		memcpy(dev, b->devices, sizeof(*dev) * b->num_devices);
 	qsort(dev, b->num_devices, sizeof(*dev), cmp_device);
 	for (i = 0; i < b->num_devices && !err; i++) {
 		s = dev[i].start & ~(PAGE - 1);
