@@ -193,12 +193,13 @@ no_loader() (
 phase "build without the Linux loader" no_loader
 
 # Fuzz smoke: every parser of untrusted bytes under libFuzzer with
-# ASan/UBSan, a few seconds each, in a build instrumented as a whole.
+# ASan/UBSan, a few seconds each, in a build instrumented as a whole. Any
+# undefined behaviour stops the fuzzer (no recovery), in the libraries too.
 # shellcheck disable=SC2317 # reached through phase
 fuzz_smoke() (
 	mkdir -p "$build/fuzz" && cd "$build/fuzz" &&
 	{ [ -f Makefile ] || CC=clang \
-		CFLAGS="-g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined" \
+		CFLAGS="-g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined" \
 		"$top/configure" -q --enable-fuzzing --enable-static --disable-shared \
 		--enable-werror \
 		>configure.log 2>&1 || { tail -n 20 configure.log; false; }; } &&
