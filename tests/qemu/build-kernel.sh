@@ -21,7 +21,7 @@ recipe=2
 # shellcheck disable=SC2086 # word splitting of the package list is wanted
 key=$( (cat "$here/kernel.config"; echo "recipe $recipe $cross"
 	dpkg-query -W -f='${Package}:${Architecture} ${Version} ${db:Status-Status}\n' \
-		$jh_pkgs_kernel 2>&1 | sort) | sha256sum | cut -c1-16)
+		$jh_kernel_tools 2>&1 | sort) | sha256sum | cut -c1-16)
 out=$jh_kernel_cache/linux-6.1-$key
 
 mkdir -p "$jh_kernel_cache"

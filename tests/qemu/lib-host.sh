@@ -13,13 +13,15 @@ jh_kernel_cache=$jh_cache/kernels
 # deleting any one of them from here fails that check. They bring along what
 # the scripts also call: gcc, libc6-dev and file (with libtool), autoconf
 # (automake), binutils-aarch64-linux-gnu (the cross gcc), xz-utils
-# (linux-source-6.1).
-# The kernel build: its packages' versions are part of the kernel cache key.
-jh_pkgs_kernel="linux-source-6.1 gcc-aarch64-linux-gnu make bc flex bison"
-# The userspace, hypervisor and configs (autotools, libraries, dtc), and
-# depmod for the staged module.
+# (linux-source-6.1), make (build-essential) and kmod's depmod for the staged
+# module (dkms).
+# The kernel build, and make; the versions of these packages are part of the
+# kernel cache key (tests/qemu/build-kernel.sh).
+jh_pkgs_kernel="linux-source-6.1 gcc-aarch64-linux-gnu bc flex bison"
+jh_kernel_tools="$jh_pkgs_kernel make"
+# The userspace, hypervisor and configs (autotools, libraries, dtc).
 jh_pkgs_build="automake libtool pkg-config zlib1g-dev libkmod-dev libfdt-dev
-device-tree-compiler kmod"
+device-tree-compiler"
 # Cross-building the toolkit through multiarch. Not libfdt-dev:arm64: it
 # conflicts with the native libfdt-dev (see jh_fdt_sysroot).
 jh_pkgs_arm64="libkmod-dev:arm64 zlib1g-dev:arm64"
@@ -30,9 +32,11 @@ jh_pkgs_qemu="qemu-system-arm cpio procps"
 jh_pkgs_tests="jq man-db shellcheck cppcheck systemd"
 # The fuzz smoke: libFuzzer with ASan/UBSan.
 jh_pkgs_fuzz="clang libclang-rt-14-dev"
-# The Debian packages (tests/packages): dpkg-buildpackage's helpers,
-# lintian, and mmdebstrap for the root they are installed into.
-jh_pkgs_packaging="debhelper dh-dkms lintian mmdebstrap"
+# The Debian packages (tests/packages): what dpkg-buildpackage checks for
+# (build-essential) and its helpers, lintian, mmdebstrap for the root they
+# are installed into, and dkms, which builds the driver package's modules
+# for the Debian guest's kernel (tests/qemu/test-debian-guest.sh).
+jh_pkgs_packaging="build-essential debhelper dh-dkms dkms lintian mmdebstrap"
 # The Debian guest: debootstrap's first stage on this machine
 # (build-debian-rootfs.sh), qemu-img for the disk overlay each boot writes to
 # (run-debian-guest.sh). mkfs.ext4 comes with the base system (e2fsprogs).
