@@ -11,25 +11,24 @@ jh_kernel_cache=$jh_cache/kernels
 # them. Every one is used, and none comes with another one on the list:
 # tests/fresh-machine.sh checks the latter with apt's simulation, so that
 # deleting any one of them from here fails that check. They bring along what
-# the scripts also call: gcc, libc6-dev and file (with libtool), autoconf
-# (automake), binutils-aarch64-linux-gnu (the cross gcc), xz-utils
-# (linux-source-6.1), make (build-essential) and kmod's depmod for the staged
-# module (dkms).
+# the scripts also call: automake, autoconf and libtool (debhelper, through
+# dh-autoreconf), man-db's man for the man page checks (debhelper), gcc, libc6-dev and file, binutils-aarch64-linux-gnu (the
+# cross gcc), xz-utils (linux-source-6.1), make (build-essential) and kmod's
+# depmod for the staged module (dkms).
 # The kernel build, and make; the versions of these packages are part of the
 # kernel cache key (tests/qemu/build-kernel.sh).
 jh_pkgs_kernel="linux-source-6.1 gcc-aarch64-linux-gnu bc flex bison"
 jh_kernel_tools="$jh_pkgs_kernel make"
-# The userspace, hypervisor and configs (autotools, libraries, dtc).
-jh_pkgs_build="automake libtool pkg-config zlib1g-dev libkmod-dev libfdt-dev
-device-tree-compiler"
+# The userspace, hypervisor and configs (libraries, dtc).
+jh_pkgs_build="pkg-config zlib1g-dev libkmod-dev libfdt-dev device-tree-compiler"
 # Cross-building the toolkit through multiarch. Not libfdt-dev:arm64: it
 # conflicts with the native libfdt-dev (see jh_fdt_sysroot).
 jh_pkgs_arm64="libkmod-dev:arm64 zlib1g-dev:arm64"
 # The test bed: QEMU, the initramfs, pkill in run-qemu.sh.
 jh_pkgs_qemu="qemu-system-arm cpio procps"
-# Host tests: jq checks the loader's JSON, man (and groff) the man pages,
-# systemd-analyze the units; the linters of tests/lint.sh.
-jh_pkgs_tests="jq man-db shellcheck cppcheck systemd"
+# Host tests: jq checks the loader's JSON, systemd-analyze the units; the
+# linters of tests/lint.sh.
+jh_pkgs_tests="jq shellcheck cppcheck systemd"
 # The fuzz smoke: libFuzzer with ASan/UBSan.
 jh_pkgs_fuzz="clang libclang-rt-14-dev"
 # The Debian packages (tests/packages): what dpkg-buildpackage checks for
