@@ -45,9 +45,14 @@ jh_new_root() {
 # environment, in a mount namespace of its own (whatever is mounted for it
 # goes with the namespace, however the run ends). BIND is a directory of
 # this machine mounted at the same path inside, or "".
+# Inside a chroot, where / is no mount point, unshare cannot make the
+# mounts private; those of a root entered by jh_in_root are private
+# already (tests/packages/test-host.sh run by tests/fresh-machine.sh).
 jh_in_root() {
+	prop=private
+	mountpoint -q / || prop=unchanged
 	# shellcheck disable=SC2016 # expanded by the inner shell
-	unshare --mount --propagation private sh -eu -c '
+	unshare --mount --propagation "$prop" sh -eu -c '
 		r=$1 bind=$2
 		shift 2
 		mount -t proc proc "$r/proc"
