@@ -459,9 +459,21 @@ jh_serial_mark() {
 	fi
 }
 
-# jh_serial_since MARK: the lines logged after MARK
+# jh_serial_since MARK: the lines logged after MARK. The hypervisor
+# writes a line of gic-demo's (its own too) to the PL011 in one go, so one
+# can land inside a line that a Linux (root's kernel, a cell) writes to the
+# same UART a character at a time: "J", "gic-demo: tick 37 ...", newline,
+# "HCELL-NET up ...". Such a line is put back together: the gic-demo line
+# on its own, the fragment before it in front of the next line.
 jh_serial_since() {
-	tail -n +$(($1 + 1)) $jh_serial 2>/dev/null
+	tail -n +$(($1 + 1)) $jh_serial 2>/dev/null | awk '
+		{ $0 = held $0; held = "" }
+		(p = index($0, "gic-demo: ")) > 1 {
+			held = substr($0, 1, p - 1)
+			$0 = substr($0, p)
+		}
+		{ print }
+		END { if (held != "") print held }'
 	return 0
 }
 
