@@ -54,6 +54,8 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=tests/qemu/lib-verdict.sh
+. "$here/lib-verdict.sh"
 
 usage() {
 	sed -n '2,/^set /s/^# \{0,1\}//p' "$0" | grep -v '^set ' >&2
@@ -154,15 +156,12 @@ else
 	qemu_out=$serial_log
 fi
 cmdline="$cmdline$append"
+jh_virt_args 3 "$smp"
 # The kernel names virtio-mmio disks in the reverse order of these
 # options: root (the later one) is vda.
 qemu=(
 	"${JH_QEMU:-qemu-system-aarch64}" -nodefaults -display none -monitor none
-	-machine "virt,gic-version=3,virtualization=on,its=off"
-	-cpu cortex-a57 -smp "$smp" -m "$mem"
-	"${consoles[@]}"
-	-device "virtio-serial-device,id=rootcon-bus,max_ports=1"
-	-device "virtconsole,bus=rootcon-bus.0,chardev=rootcon"
+	"${jh_virt[@]}" -m "$mem" "${consoles[@]}"
 	-drive "if=none,id=payload,format=raw,readonly=on,file=$work/payload.img"
 	-device "virtio-blk-device,drive=payload"
 	-drive "if=none,id=root,format=qcow2,discard=unmap,file=$work/root.qcow2"
@@ -174,8 +173,6 @@ qemu=(
 echo "run-debian-guest: $(printf '%q ' "${qemu[@]}")" >&2
 echo "run-debian-guest: root console log in $log, PL011 log in $serial_log (timeout ${timeout}s)" >&2
 
-panic_re='Kernel panic - not syncing|Internal error: |Unable to handle kernel|kernel BUG at|(^|\] )BUG: '
-[ -z "${JH_FAIL_REGEX:-}" ] || panic_re="$panic_re|$JH_FAIL_REGEX"
 start=$(date +%s.%N)
 since() {
 	awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }'
@@ -187,8 +184,8 @@ watch_guest() {
 	payloads=0
 	while sleep 1; do
 		[ -f "$work/qemu.pid" ] || continue
-		if grep -qE "$panic_re" "$log" "$serial_log"; then
-			echo "kernel panic/Oops/BUG: $(grep -h -m1 -E "$panic_re" "$serial_log" "$log" | head -n 1 | tr -d '\r')" >"$work/stopped"
+		if grep -qE "$jh_panic_re" "$log" "$serial_log"; then
+			echo "kernel panic/Oops/BUG: $(grep -h -m1 -E "$jh_panic_re" "$serial_log" "$log" | head -n 1 | tr -d '\r')" >"$work/stopped"
 		else
 			boots=$(grep -c 'Booting Linux on physical CPU' "$serial_log" || true)
 			[ "$boots" -le "$max_boots" ] ||
@@ -239,59 +236,22 @@ elapsed=$(since)
 stopped=$(cat "$work/stopped" 2>/dev/null || true)
 cleanup
 
-# The consoles write CRLF; plain LF keeps grep and editors simple.
-for f in "$log" "$serial_log"; do
-	tr -d '\r' <"$f" >"$f.tmp" && mv "$f.tmp" "$f"
-done
-
-plan=$(sed -n 's/.*JHTEST-PLAN\( \(.*\)\)\{0,1\}$/\2/p' "$log" | tail -n 1)
-results=$(grep -o 'JHTEST-RESULT [^ ]* .*' "$log" || true)
+jh_strip_cr "$log" "$serial_log"
+jh_tally "$log"
 boots=$(grep -c 'Booting Linux on physical CPU' "$serial_log" || true)
-
-passed=0
-failed=0
-missing=
-declare -A seen=()
-while read -r _ name verdict; do
-	[ -n "$name" ] || continue
-	seen[$name]=1
-	if [ "$verdict" = PASS ]; then
-		passed=$((passed + 1))
-	else
-		failed=$((failed + 1))
-	fi
-done <<<"$results"
-for name in $plan; do
-	if [ -z "${seen[$name]:-}" ]; then
-		seen[$name]=1
-		missing="$missing $name"
-		failed=$((failed + 1))
-	fi
-done
-
 reasons=()
-[ "$rc" -ne 124 ] && [ "$rc" -ne 137 ] || reasons+=("timeout: QEMU killed after ${timeout}s")
 [ -z "$stopped" ] || reasons+=("QEMU stopped: $stopped")
 grep -q 'JHTEST-BOOT ' "$log" || reasons+=("no JHTEST-BOOT: the payload never started")
 grep -q 'JHTEST-DONE' "$log" || reasons+=("no JHTEST-DONE: the payload did not finish")
 [ -n "$results" ] || reasons+=("no JHTEST-RESULT: the payload checked nothing")
-if [ -z "$stopped" ]; then
-	for f in "$serial_log" "$log"; do
-		if grep -qE "$panic_re" "$f"; then
-			reasons+=("kernel panic/Oops/BUG in ${f##*/}: $(grep -m1 -E "$panic_re" "$f")")
-			break
-		fi
-	done
+# (a stop for a panic gave its reason already)
+if [ -z "$stopped" ] && panic=$(jh_panic_in "$serial_log" "$log"); then
+	reasons+=("$panic")
 fi
-grep -q 'JHTEST-RESULT [^ ]* FAIL' "$log" && reasons+=("failed check(s):$(grep -o 'JHTEST-RESULT [^ ]* FAIL' "$log" | cut -d' ' -f2 | tr '\n' ' ' | sed 's/^/ /; s/ $//')")
-[ -z "$missing" ] || reasons+=("planned check(s) without a result:$missing")
-[ "$rc" -eq 0 ] || [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ] || reasons+=("QEMU exited with status $rc")
+jh_reasons_common "$rc" "$timeout" "$log" check
 
 echo "run-debian-guest: QEMU ran ${elapsed}s (exit $rc, $boots boot(s))"
-[ -z "$results" ] || printf '%s\n' "$results"
-for name in $missing; do
-	echo "JHTEST-RESULT $name MISSING"
-done
+jh_print_results
 
 if [ ${#reasons[@]} -eq 0 ]; then
 	echo "run-debian-guest: PASS"

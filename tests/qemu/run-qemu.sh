@@ -46,6 +46,9 @@
 # last line printed is "scenarios: N passed, N failed".
 set -euo pipefail
 
+# shellcheck source=tests/qemu/lib-verdict.sh
+. "$(dirname "$0")/lib-verdict.sh"
+
 usage() {
 	sed -n '2,/^set /s/^# \{0,1\}//p' "$0" | grep -v '^set ' >&2
 	exit 2
@@ -148,11 +151,8 @@ if [ "$machine" = virt ]; then
 	# The serial echo: QEMU reads the port's input from a FIFO that a
 	# tail of the serial log fills. QEMU reads only while the guest has
 	# the port open, so the guest's /init opens it at boot and keeps it.
-	board=(-machine "virt,gic-version=$gic,virtualization=on,its=off"
-		-cpu cortex-a57 -smp "$smp"
-		"${consoles[@]}"
-		-device "virtio-serial-device,id=rootcon-bus,max_ports=1"
-		-device "virtconsole,bus=rootcon-bus.0,chardev=rootcon"
+	jh_virt_args "$gic" "$smp"
+	board=("${jh_virt[@]}" "${consoles[@]}"
 		-chardev "pipe,id=echo,path=$echo_dir/echo"
 		-device "virtio-serial-device,id=echo-bus"
 		-device "virtserialport,bus=echo-bus.0,chardev=echo,name=jh.serial")
@@ -240,58 +240,19 @@ cleanup
 end=$(date +%s.%N)
 elapsed=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.1f", b - a }')
 
-# The consoles write CRLF; plain LF keeps grep and editors simple.
-for f in "$log" "$serial_log"; do
-	tr -d '\r' <"$f" >"$f.tmp" && mv "$f.tmp" "$f"
-done
-
-# Markers may have kernel messages printed into the middle of their line's
-# start, so they are looked for anywhere in a line.
-plan=$(sed -n 's/.*JHTEST-PLAN\( \(.*\)\)\{0,1\}$/\2/p' "$log" | tail -n 1)
-results=$(grep -o 'JHTEST-RESULT [^ ]* .*' "$log" || true)
-panic_re='Kernel panic - not syncing|Internal error: |Unable to handle kernel|kernel BUG at|(^|\] )BUG: '
-[ -z "${JH_FAIL_REGEX:-}" ] || panic_re="$panic_re|$JH_FAIL_REGEX"
-
-passed=0
-failed=0
-missing=
-declare -A seen=()
-while read -r _ name verdict; do
-	[ -n "$name" ] || continue
-	seen[$name]=1
-	if [ "$verdict" = PASS ]; then
-		passed=$((passed + 1))
-	else
-		failed=$((failed + 1))
-	fi
-done <<<"$results"
-for name in $plan $expect; do
-	if [ -z "${seen[$name]:-}" ]; then
-		seen[$name]=1
-		missing="$missing $name"
-		failed=$((failed + 1))
-	fi
-done
-
+jh_strip_cr "$log" "$serial_log"
+# shellcheck disable=SC2086 # one word a name
+jh_tally "$log" $expect
 reasons=()
-[ "$rc" -ne 124 ] && [ "$rc" -ne 137 ] || reasons+=("timeout: QEMU killed after ${timeout}s")
 grep -q 'JHTEST-START' "$log" || reasons+=("no JHTEST-START: the kernel never ran /init")
 grep -q 'JHTEST-DONE' "$log" || reasons+=("no JHTEST-DONE: /init did not finish")
-for f in "$serial_log" "$log"; do
-	if grep -qE "$panic_re" "$f"; then
-		reasons+=("kernel panic/Oops/BUG in ${f##*/}: $(grep -m1 -E "$panic_re" "$f")")
-		break
-	fi
-done
-grep -q 'JHTEST-RESULT [^ ]* FAIL' "$log" && reasons+=("failed scenario(s):$(grep -o 'JHTEST-RESULT [^ ]* FAIL' "$log" | cut -d' ' -f2 | tr '\n' ' ' | sed 's/^/ /; s/ $//')")
-[ -z "$missing" ] || reasons+=("scenario(s) without a result:$missing")
-[ "$rc" -eq 0 ] || [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ] || reasons+=("QEMU exited with status $rc")
+if panic=$(jh_panic_in "$serial_log" "$log"); then
+	reasons+=("$panic")
+fi
+jh_reasons_common "$rc" "$timeout" "$log" scenario
 
 echo "run-qemu: QEMU ran ${elapsed}s (exit $rc)"
-[ -z "$results" ] || printf '%s\n' "$results"
-for name in $missing; do
-	echo "JHTEST-RESULT $name MISSING"
-done
+jh_print_results
 
 if [ ${#reasons[@]} -eq 0 ]; then
 	[ -n "$plan$expect" ] || echo "run-qemu: warning: no scenarios were run" >&2
