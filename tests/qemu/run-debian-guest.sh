@@ -26,7 +26,8 @@
 #   vda  a qcow2 overlay on the image, made for this run: the cached image
 #        stays pristine and each run starts from it, while a reboot within
 #        the run keeps what the boot before wrote;
-#   vdb  PAYLOAD_DIR as a read-only ext4 labelled jh-payload.
+#   vdb  PAYLOAD_DIR as a read-only ext4 labelled jh-payload, with
+#        debian/lib.sh as lib.sh (the payloads' shared helpers).
 # At every boot, once multi-user.target is reached, the image's
 # jh-payload.service mounts vdb at /payload and runs /payload/run.sh with
 # its output on the console and in the environment JH_BOOT (1 on the
@@ -138,9 +139,12 @@ trap cleanup EXIT
 
 # The run's disks: the overlay (the image is only read), the payload.
 qemu-img create -q -f qcow2 -b "$image" -F raw "$work/root.qcow2"
-kib=$(du -sk "$payload" | cut -f1)
+# The payload's files and the helpers every payload shares.
+cp -a "$payload" "$work/payload"
+cp "$here/debian/lib.sh" "$work/payload/lib.sh"
+kib=$(du -sk "$work/payload" | cut -f1)
 mkfs.ext4 -q -F -L jh-payload -O ^has_journal -E root_owner=0:0 \
-	-d "$payload" "$work/payload.img" "$((kib * 2 + 8192))K" >/dev/null
+	-d "$work/payload" "$work/payload.img" "$((kib * 2 + 8192))K" >/dev/null
 
 # Kernel messages reach the PL011 through the polled early console kept
 # on (keep_bootcon), not through console=ttyAMA0: systemd opens every

@@ -15,16 +15,9 @@
 # packages leaves nothing behind. One JHTEST-RESULT per check.
 set -u
 
-pass() { echo "JHTEST-RESULT $1 PASS"; }
-fail() { echo "JHTEST-RESULT $1 FAIL"; }
-# check NAME CMD...: CMD with its output on the console, a result by its
-# exit status
-check() {
-	name=$1
-	shift
-	echo "packages: $name: $*"
-	if "$@"; then pass "$name"; else fail "$name"; fi
-}
+jh_tag=packages
+# shellcheck source=tests/qemu/debian/lib.sh
+. /payload/lib.sh
 
 p=/payload
 cells=/etc/jailhouse/cells

@@ -11,16 +11,9 @@
 # check; the host judges them.
 set -u
 
-pass() { echo "JHTEST-RESULT $1 PASS"; }
-fail() { echo "JHTEST-RESULT $1 FAIL"; }
-# check NAME CMD...: run CMD with its output on the console, a result by
-# its exit status.
-check() {
-	name=$1
-	shift
-	echo "smoke: $name: $*"
-	if "$@"; then pass "$name"; else fail "$name"; fi
-}
+jh_tag=smoke
+# shellcheck source=tests/qemu/debian/lib.sh
+. /payload/lib.sh
 
 # running: the boot's jobs are done and no unit failed.
 system_running() {
