@@ -4,7 +4,8 @@
 # (mmdebstrap --variant=minbase, plus git), a clean clone of this checkout
 # in it, and each command of the README's quick start run inside as root,
 # exactly as written, with nothing from this machine but the kernel builds
-# (their key covers every input, tests/qemu/build-kernel.sh). Then the
+# and the Debian guest's images (their keys cover every input,
+# tests/qemu/lib-host.sh). Then the
 # README's cross build for a board, as written, in a fresh root of its own
 # with the kernel the suite built, and its cross-built Debian packages.
 #
@@ -143,7 +144,9 @@ git clone -q --no-hardlinks "$top" "$work$src"
 git -C "$work$src" checkout -q --detach "$rev"
 say "testing $(git -C "$work$src" log -1 --format='%h %s')"
 
-mkdir -p "$jh_kernel_cache"
+# The caches the fresh root shares (lib-host.sh says why these).
+shared="$jh_kernel_cache $jh_image_cache"
+mkdir -p "$jh_kernel_cache" "$jh_image_cache"
 n=0
 status=$base_dir/status
 # Read from a here-document, not a pipe: the loop's counts stay ours.
@@ -159,7 +162,7 @@ while IFS= read -r cmd; do
 	# shellcheck disable=SC2016 # expanded inside the root
 	{
 		rc=0
-		in_root "$work" "$jh_kernel_cache" sh -c 'cd "$1" && eval "$2"' \
+		in_root "$work" "$shared" sh -c 'cd "$1" && eval "$2"' \
 			sh "$src" "$cmd" </dev/null || rc=$?
 		echo "$rc" >"$status"
 	} 2>&1 | tee "$log"
@@ -183,7 +186,7 @@ rm -f "$status"
 kdir=
 if [ -z "$only" ]; then
 	# shellcheck disable=SC2016 # expanded inside the root
-	kdir=$(in_root "$work" "$jh_kernel_cache" sh -c 'cd "$1" && tests/qemu/build-kernel.sh' \
+	kdir=$(in_root "$work" "$shared" sh -c 'cd "$1" && tests/qemu/build-kernel.sh' \
 		sh "$src" 2>/dev/null </dev/null | tail -n 1) || kdir=
 fi
 $keep || rm -rf "$work"

@@ -43,8 +43,9 @@ jh_new_root() {
 
 # jh_in_root DIR BIND CMD...: CMD as root inside DIR, with a clean
 # environment, in a mount namespace of its own (whatever is mounted for it
-# goes with the namespace, however the run ends). BIND is a directory of
-# this machine mounted at the same path inside, or "".
+# goes with the namespace, however the run ends). BIND: directories of
+# this machine (separated by blanks), each mounted at the same path
+# inside, or "".
 # Inside a chroot, where / is no mount point, unshare cannot make the
 # mounts private; those of a root entered by jh_in_root are private
 # already (tests/packages/test-host.sh run by tests/fresh-machine.sh).
@@ -59,10 +60,10 @@ jh_in_root() {
 		mount -t sysfs sysfs "$r/sys"
 		mount --rbind /dev "$r/dev"
 		mount -t tmpfs -o mode=755 run "$r/run"
-		if [ -n "$bind" ]; then
-			mkdir -p "$r$bind"
-			mount --bind "$bind" "$r$bind"
-		fi
+		for b in $bind; do
+			mkdir -p "$r$b"
+			mount --bind "$b" "$r$b"
+		done
 		exec chroot "$r" /usr/bin/env -i HOME=/root USER=root LOGNAME=root \
 			SHELL=/bin/bash TERM="${TERM:-dumb}" \
 			PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \

@@ -9,10 +9,11 @@
 #   Environment: JH_DEBIAN_MIRROR (default http://deb.debian.org/debian),
 #   JH_QEMU (the QEMU binary), JH_CACHE_DIR (see lib-host.sh).
 #
-# Built once into $jh_cache/debian-rootfs-<key>/rootfs.img, keyed by the
-# suite, the package list, the recipe number and every file this script
+# Built once into $jh_image_cache/debian-rootfs-<key>/rootfs.img, keyed by
+# the suite, the package list, the recipe number and every file this script
 # puts into the image (so editing one of those rebuilds; the kernel that
-# runs the second stage is not part of the key). Concurrent callers wait
+# runs the second stage is not part of the key), and made again when it is
+# more than a week old, with Debian's updates. Concurrent callers wait
 # for one build; a failed build is never marked done.
 #
 # No binfmt_misc or qemu-user is needed: debootstrap --foreign only
@@ -251,15 +252,15 @@ key=$( (echo "suite $suite"; echo "packages $packages"; echo "recipe $recipe"
 	echo "label $root_label size $size"
 	cd "$work/files" && find . -type f | LC_ALL=C sort | xargs sha256sum) |
 	sha256sum | cut -c1-16)
-out=$jh_cache/debian-rootfs-$key
+out=$jh_image_cache/debian-rootfs-$key
 img=$out/rootfs.img
 
-mkdir -p "$jh_cache"
+mkdir -p "$jh_image_cache"
 # Concurrent callers wait for one build instead of building twice.
-exec 9>"$jh_cache/.debian-rootfs.lock"
+exec 9>"$jh_image_cache/.debian-rootfs.lock"
 flock 9
 
-if [ -f "$out/.built" ]; then
+if [ -f "$out/.built" ] && [ -z "$(find "$out/.built" -mtime +6)" ]; then
 	touch "$out/.used"
 	echo "$img"
 	exit 0
@@ -354,11 +355,11 @@ echo "build-debian-rootfs: done in $((first + second)) s (first stage ${first} s
 
 # Keep the two images used last.
 # shellcheck disable=SC2012 # names are ours: debian-rootfs-<hex key>
-ls -1dt "$jh_cache"/debian-rootfs-*/.used 2>/dev/null | tail -n +3 |
+ls -1dt "$jh_image_cache"/debian-rootfs-*/.used 2>/dev/null | tail -n +3 |
 	while read -r used; do
 		rm -rf "${used%/.used}"
 	done
-for dir in "$jh_cache"/debian-rootfs-*; do
+for dir in "$jh_image_cache"/debian-rootfs-*; do
 	[ -f "$dir/.used" ] || [ "$dir" = "$out" ] || rm -rf "$dir"
 done
 echo "$img"

@@ -2,10 +2,14 @@
 # shellcheck shell=sh disable=SC2034 # its variables are for the sourcing scripts
 
 # One directory outside the tree holds everything the test bed fetches or
-# builds; the kernel builds have a folder of their own, the only part of the
-# cache that tests/fresh-machine.sh shares into its fresh root.
+# builds. The kernel builds and the Debian guest's images have folders of
+# their own, the only parts of the cache that tests/fresh-machine.sh
+# shares into its fresh root: their keys cover every input (the images
+# are made again after a week, as the fresh roots' base is, for Debian's
+# updates).
 jh_cache=${JH_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/jailhouse-arm64}
 jh_kernel_cache=$jh_cache/kernels
+jh_image_cache=$jh_cache/images
 
 # The Debian 12 packages the README's two commands install, by what needs
 # them. Every one is used, and none comes with another one on the list:
