@@ -60,7 +60,7 @@ static int place_ram(struct jh_ctx *ctx, const struct jhg_board *b,
 		     uint64_t size, struct jhg_cell *c, uint64_t *out)
 {
 	/* the hypervisor and the links' MiBs below it */
-	struct jhg_range hv = {
+	struct jh_range hv = {
 		sys->header.hypervisor_memory.phys_start - sys->num_links * MIB,
 		sys->header.hypervisor_memory.size + sys->num_links * MIB,
 	};

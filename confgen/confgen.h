@@ -18,6 +18,8 @@
 #include <jailhouse/types.h>
 #include <jailhouse/cell-config.h>
 
+#include "internal.h"	/* struct jh_range, jh_iomem_ram() */
+
 struct jh_ctx;
 
 #define JHG_MAX_CPUS		64
@@ -26,10 +28,6 @@ struct jh_ctx;
 #define JHG_MAX_DEV_IRQS	8
 #define JHG_MAX_REGIONS		(JHG_MAX_RANGES + JHG_MAX_DEVICES)
 #define JHG_PATH_MAX		128
-
-struct jhg_range {
-	uint64_t start, size;
-};
 
 /*
  * An MMIO window of a device node: one root Linux uses, or one disabled
@@ -68,13 +66,13 @@ struct jhg_board {
 	unsigned int num_cpus;
 	uint64_t mpidr[JHG_MAX_CPUS];		/* in the tree's order */
 	unsigned int num_ram;
-	struct jhg_range ram[JHG_MAX_RANGES];	/* /memory nodes */
+	struct jh_range ram[JHG_MAX_RANGES];	/* /memory nodes */
 	unsigned int num_reserved;
-	struct jhg_range reserved[JHG_MAX_RANGES];	/* reserved-memory */
+	struct jh_range reserved[JHG_MAX_RANGES];	/* reserved-memory */
 	char reserved_name[JHG_MAX_RANGES][48];
 	bool have_iomem;
 	unsigned int num_linux_ram;
-	struct jhg_range linux_ram[JHG_MAX_RANGES];	/* System RAM */
+	struct jh_range linux_ram[JHG_MAX_RANGES];	/* System RAM */
 	struct jhg_gic gic;
 	struct jhg_console console;
 	unsigned int num_devices, cap_devices;
@@ -211,15 +209,12 @@ int jhg_write_cell_json(const struct jhg_board *board,
  */
 int jhg_probe(struct jh_ctx *ctx, const void *fdt, size_t fdt_size,
 	      const char *iomem, uint64_t linux_mem, struct jhg_board *board);
-/* iomem.c: the top-level "System RAM" ranges of /proc/iomem text */
-int jhg_iomem_ram(struct jh_ctx *ctx, const char *text,
-		  struct jhg_range *ram, unsigned int max, unsigned int *num);
 /* layout.c */
 /* no device uses INTIDs @first to @first + @count - 1 */
 bool jhg_spis_free(const struct jhg_board *board, unsigned int first,
 		   unsigned int count);
 uint64_t jhg_free_ram(const struct jhg_board *board, uint64_t size,
-		      const struct jhg_range *avoid);
+		      const struct jh_range *avoid);
 int jhg_layout(struct jh_ctx *ctx, const struct jhg_board *board,
 	       const struct jhg_params *params, struct jhg_system *sys);
 /* writers */

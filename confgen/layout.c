@@ -80,9 +80,9 @@ static const char *reserved_for_jailhouse(const struct jhg_board *b,
  * 2 MiB-aligned where the gap allows; 0 if there are none.
  */
 uint64_t jhg_free_ram(const struct jhg_board *b, uint64_t size,
-		      const struct jhg_range *avoid)
+		      const struct jh_range *avoid)
 {
-	struct jhg_range busy[2 * JHG_MAX_RANGES + 1];
+	struct jh_range busy[2 * JHG_MAX_RANGES + 1];
 	uint64_t best = 0, gap_start, gap_end, start;
 	unsigned int i, j, n = 0;
 
@@ -189,7 +189,7 @@ static bool partly_free(const struct jhg_board *b, uint64_t start,
 	if (!b->have_iomem)
 		return false;
 	for (i = 0; i < b->num_linux_ram; i++) {
-		const struct jhg_range *l = &b->linux_ram[i];
+		const struct jh_range *l = &b->linux_ram[i];
 		uint64_t s = l->start > start ? l->start : start;
 		uint64_t e = end_of(l) < start + size ? end_of(l) : start + size;
 

@@ -4,7 +4,6 @@
 # public face is libjailhouse/sysgen*.c.
 confgen_sources = \
 	confgen/dt.c \
-	confgen/iomem.c \
 	confgen/probe.c \
 	confgen/layout.c \
 	confgen/cell.c \

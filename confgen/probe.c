@@ -130,7 +130,7 @@ static int probe_cpus(struct jh_ctx *ctx, const void *fdt,
 }
 
 static int add_range(struct jh_ctx *ctx, struct jhg_board *b,
-		     struct jhg_range *r, unsigned int *num,
+		     struct jh_range *r, unsigned int *num,
 		     uint64_t start, uint64_t size, const char *what)
 {
 	if (!size)
@@ -393,7 +393,7 @@ static int probe_devices(struct jh_ctx *ctx, const void *fdt,
 static int linux_ram_of_mem(struct jh_ctx *ctx, struct jhg_board *b,
 			    uint64_t bytes)
 {
-	struct jhg_range ram[JHG_MAX_RANGES];
+	struct jh_range ram[JHG_MAX_RANGES];
 	uint64_t take;
 	unsigned int i;
 
@@ -438,8 +438,8 @@ int jhg_probe(struct jh_ctx *ctx, const void *fdt, size_t fdt_size,
 	if (!iomem)
 		return linux_mem ? linux_ram_of_mem(ctx, b, linux_mem) : 0;
 	b->have_iomem = true;
-	return jhg_iomem_ram(ctx, iomem, b->linux_ram, JHG_MAX_RANGES,
-			     &b->num_linux_ram);
+	return jh_iomem_ram(ctx, iomem, b->linux_ram, JHG_MAX_RANGES,
+			    &b->num_linux_ram);
 }
 
 void jhg_board_release(struct jhg_board *b)

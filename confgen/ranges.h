@@ -12,7 +12,7 @@
 #define PAGE		0x1000ULL
 #define MIB		0x100000ULL
 
-static inline uint64_t end_of(const struct jhg_range *r)
+static inline uint64_t end_of(const struct jh_range *r)
 {
 	return r->start + r->size;
 }
@@ -32,13 +32,13 @@ static inline void region_set(struct jhg_region *r, uint64_t phys,
 /* Ranges sorted by start, for qsort(). */
 static inline int cmp_range(const void *a, const void *b)
 {
-	const struct jhg_range *x = a, *y = b;
+	const struct jh_range *x = a, *y = b;
 
 	return (x->start > y->start) - (x->start < y->start);
 }
 
 /* Is [start, start + size) inside one of @n ranges (and no wrap)? */
-static inline bool inside(const struct jhg_range *r, unsigned int n,
+static inline bool inside(const struct jh_range *r, unsigned int n,
 			  uint64_t start, uint64_t size)
 {
 	unsigned int i;

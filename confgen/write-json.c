@@ -19,7 +19,7 @@ static void range(struct json *j, const char *key, uint64_t start,
 }
 
 static void ranges(struct json *j, const char *key,
-		   const struct jhg_range *r, unsigned int n)
+		   const struct jh_range *r, unsigned int n)
 {
 	unsigned int i;
 

@@ -145,55 +145,40 @@ static void check_firmware(struct jh_check *chk,
 		check_fit(chk, file, &hdr, sys);
 }
 
-struct ram_range {
-	uint64_t start, last;
-};
+/* Most that /proc/iomem is read of: a board's is a few KiB. */
+#define LIVE_MAX_IOMEM	(1 << 20)
 
-/* Top-level "System RAM" ranges of /proc/iomem; -1 if unreadable. */
-static int read_system_ram(struct jh_check *chk, struct ram_range *ram,
-			   unsigned int max, bool *hidden)
+/* /proc/iomem as text, or NULL with the reason in the context. */
+static char *read_iomem(struct jh_ctx *ctx)
 {
-	unsigned long long a, b;
-	unsigned int n = 0;
-	char line[256], name[128];
-	FILE *f;
+	char path[PATH_MAX];
+	size_t size;
+	void *text;
 
-	f = open_text(jh_check_get_ctx(chk), "/proc/iomem");
-	if (!f)
-		return -1;
-	*hidden = true;
-	while (fgets(line, sizeof(line), f)) {
-		if (line[0] == ' ' ||
-		    sscanf(line, "%llx-%llx : %127[^\n]", &a, &b, name) != 3)
-			continue;
-		if (a || b)
-			*hidden = false;
-		if (strcmp(name, "System RAM") || n == max)
-			continue;
-		ram[n].start = a;
-		ram[n].last = b;
-		n++;
-	}
-	fclose(f);
-	return (int)n;
+	if (jh_path(ctx, path, "%s", "/proc/iomem") ||
+	    jh_read_pseudo_file(ctx, path, LIVE_MAX_IOMEM, &text, &size))
+		return NULL;
+	((char *)text)[size] = '\0';	/* room for it: read_to_end() */
+	return text;
 }
 
 /* Reports @what if it overlaps System RAM; returns whether it did. */
-static bool check_not_ram(struct jh_check *chk, const struct ram_range *ram,
-			  int n, uint64_t start, uint64_t size, const char *what)
+static bool check_not_ram(struct jh_check *chk, const struct jh_range *ram,
+			  unsigned int n, uint64_t start, uint64_t size,
+			  const char *what)
 {
-	int i;
+	unsigned int i;
 
 	for (i = 0; i < n; i++) {
-		if (!jh_ranges_overlap(start, size, ram[i].start,
-				       ram[i].last - ram[i].start + 1))
+		if (!jh_ranges_overlap(start, size, ram[i].start, ram[i].size))
 			continue;
 		jh_check_report_live(chk, JH_SEVERITY_ERROR, "live-iomem",
 				     "/proc/iomem",
 				     "keep Linux off it: boot with mem= or memmap=, or add a reserved-memory node",
 				     "%s (0x%llx-0x%llx) is System RAM of Linux (0x%llx-0x%llx)",
 				     what, ULL(start), ULL(jh_range_last(start, size)),
-				     ULL(ram[i].start), ULL(ram[i].last));
+				     ULL(ram[i].start),
+				     ULL(jh_range_last(ram[i].start, ram[i].size)));
 		return true;
 	}
 	return false;
@@ -217,19 +202,34 @@ static bool is_cell_ram(const struct jailhouse_memory *m)
 static void check_iomem(struct jh_check *chk, const struct jailhouse_system *sys)
 {
 	const struct jh_check_cell *cells;
+	struct jh_ctx *ctx = jh_check_get_ctx(chk);
 	const struct jailhouse_memory *mem;
-	struct ram_range ram[64];
-	unsigned int i, k, n;
+	struct jh_range ram[64];
+	unsigned int i, k, n, nram;
 	char what[128];
-	bool hidden;
-	int nram;
+	char *text;
+	int err;
 
-	nram = read_system_ram(chk, ram, ARRAY_SIZE(ram), &hidden);
-	if (nram < 0 || hidden) {
+	text = read_iomem(ctx);
+	if (!text) {
 		jh_check_report_live(chk, JH_SEVERITY_WARNING, "live-iomem",
 				     "/proc/iomem", "run as root",
-				     nram < 0 ? "cannot be read" :
+				     "cannot be read: %s", jh_ctx_last_error(ctx));
+		return;
+	}
+	/* by the parser config create uses */
+	err = jh_iomem_ram(ctx, text, ram, ARRAY_SIZE(ram), &nram);
+	free(text);
+	if (err == -EACCES) {
+		jh_check_report_live(chk, JH_SEVERITY_WARNING, "live-iomem",
+				     "/proc/iomem", "run as root",
 				     "shows no addresses to this user");
+		return;
+	}
+	if (err) {
+		jh_check_report_live(chk, JH_SEVERITY_WARNING, "live-iomem",
+				     "/proc/iomem", "each top-level line reads first-last : name",
+				     "cannot be read: %s", jh_ctx_last_error(ctx));
 		return;
 	}
 	if (!check_not_ram(chk, ram, nram, sys->hypervisor_memory.phys_start,

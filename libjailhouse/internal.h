@@ -168,6 +168,10 @@ struct jh_ctx *jh_image_set_get_ctx(const struct jh_image_set *set);
 void jh_image_set_truncate(struct jh_image_set *set, unsigned int count);
 
 /* Address ranges [start, start + size): the last byte, and overlap. */
+struct jh_range {
+	uint64_t start, size;
+};
+
 static inline uint64_t jh_range_last(uint64_t start, uint64_t size)
 {
 	return start + size - 1;
@@ -179,5 +183,13 @@ static inline bool jh_ranges_overlap(uint64_t a, uint64_t asz,
 	return asz && bsz && a <= jh_range_last(b, bsz) &&
 	       b <= jh_range_last(a, asz);
 }
+
+/*
+ * iomem.c: the top-level "System RAM" ranges of /proc/iomem's @text, at
+ * most @max; -EACCES if every address is 0 (shown to root only), -EINVAL
+ * for a line that is not "first-last : name".
+ */
+int jh_iomem_ram(struct jh_ctx *ctx, const char *text,
+		 struct jh_range *ram, unsigned int max, unsigned int *num);
 
 #endif /* !_LIBJAILHOUSE_INTERNAL_H */

@@ -25,6 +25,7 @@ libjailhouse_libjailhouse_la_SOURCES = \
 	libjailhouse/check-irq.c \
 	libjailhouse/check-pci.c \
 	libjailhouse/check-live.c \
+	libjailhouse/iomem.c \
 	libjailhouse/check-kconfig.c \
 	libjailhouse/check-live-irq.c \
 	libjailhouse/check-live-gic.c \

@@ -180,6 +180,12 @@ static void test_system(void)
 	fake_write(root, "proc/iomem", "%s", "00000000-00000000 : System RAM\n");
 	run();
 	expect("live-iomem", JH_SEVERITY_WARNING, "shows no addresses to this user");
+	/* the parser config create uses: a line it cannot read is said */
+	fake_write(root, "proc/iomem", "%s",
+		   "40000000-7fffffff : System RAM\nnot a range\n");
+	run();
+	expect("live-iomem", JH_SEVERITY_WARNING,
+	       "cannot be read: iomem: unreadable line 'not a range'");
 	fake_rm_rf(root, "proc/iomem");
 	run();
 	expect("live-iomem", JH_SEVERITY_WARNING, "/proc/iomem: cannot be read");

@@ -3,17 +3,17 @@
  * The RAM root Linux runs in, from /proc/iomem: its top-level "System RAM"
  * lines. Memory a mem= parameter or a no-map reservation keeps from Linux
  * is absent there, which is how free memory for the hypervisor and the
- * cells is told from Linux's own.
+ * cells is told from Linux's own: by config create (confgen/probe.c) and
+ * the live checks (check-live.c).
  */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "internal.h"
-#include "confgen.h"
 
-int jhg_iomem_ram(struct jh_ctx *ctx, const char *text,
-		  struct jhg_range *ram, unsigned int max, unsigned int *num)
+int jh_iomem_ram(struct jh_ctx *ctx, const char *text,
+		 struct jh_range *ram, unsigned int max, unsigned int *num)
 {
 	unsigned long long first, last;
 	const char *line, *eol, *next;
