@@ -35,7 +35,7 @@ static int take_cpus(struct jh_ctx *ctx, const struct jhg_system *sys,
 	unsigned int cpu, n = 0;
 
 	for (cpu = 0; cpu < JHG_MAX_CPUS; cpu++) {
-		if (!(p->cpu_bits[cpu / 64] & (1ULL << (cpu % 64))))
+		if (!jhg_cpu_in(p->cpu_bits, cpu))
 			continue;
 		if (cpu >= sys->num_cpus)
 			return jh_fail(ctx, EINVAL, JH_ERR_INVALID_ARGUMENT,
@@ -185,8 +185,7 @@ static int add_links(struct jh_ctx *ctx, const struct jhg_board *b,
 
 	if (!p->num_peers)
 		return 0;
-	for (first_cpu = 0; !(c->cpu_bits[first_cpu / 64] &
-			      (1ULL << (first_cpu % 64))); first_cpu++)
+	for (first_cpu = 0; !jhg_cpu_in(c->cpu_bits, first_cpu); first_cpu++)
 		;
 	base = sys->vpci_irq_base + 32;
 	if (base < 32 + JHG_MAX_LINKS * (first_cpu + 1) ||

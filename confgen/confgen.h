@@ -29,6 +29,17 @@ struct jh_ctx;
 #define JHG_MAX_REGIONS		(JHG_MAX_RANGES + JHG_MAX_DEVICES)
 #define JHG_PATH_MAX		128
 
+/* The CPU sets of the configs made: bit N of a uint64_t array, CPU N. */
+static inline bool jhg_cpu_in(const uint64_t *bits, unsigned int cpu)
+{
+	return bits[cpu / 64] & (1ULL << (cpu % 64));
+}
+
+static inline void jhg_cpu_add(uint64_t *bits, unsigned int cpu)
+{
+	bits[cpu / 64] |= 1ULL << (cpu % 64);
+}
+
 /*
  * An MMIO window of a device node: one root Linux uses, or one disabled
  * in its tree (status "disabled", its bus enabled), left to cells. Root's

@@ -600,7 +600,7 @@ int jhg_layout(struct jh_ctx *ctx, const struct jhg_board *b,
 
 	sys->num_cpus = b->num_cpus;
 	for (i = 0; i < b->num_cpus; i++)
-		sys->cpu_bits[i / 64] |= 1ULL << (i % 64);
+		jhg_cpu_add(sys->cpu_bits, i);
 
 	err = root_ram(ctx, b, sys, p->num_links * MIB);
 	if (!err)

@@ -207,7 +207,7 @@ int jhg_write_cell_json(const struct jhg_board *b, const struct jhg_cell *c,
 	json_string(&j, "name", c->desc.name);
 	json_array_begin(&j, "cpus");
 	for (i = 0; i < c->num_cpus; i++)
-		if (c->cpu_bits[i / 64] & (1ULL << (i % 64)))
+		if (jhg_cpu_in(c->cpu_bits, i))
 			json_int(&j, NULL, i);
 	json_array_end(&j);
 	json_bool(&j, "memory_guessed", c->mem_guessed);

@@ -137,7 +137,7 @@ JH_EXPORT int jh_sysgen_set_cell(struct jh_sysgen *gen, const char *name,
 				      "CPU %d: more than %d CPUs", cpu,
 				      JHG_MAX_CPUS);
 		else
-			p->cpu_bits[cpu / 64] |= 1ULL << (cpu % 64);
+			jhg_cpu_add(p->cpu_bits, (unsigned int)cpu);
 	}
 	jh_cpuset_free(set);
 	if (!err)
