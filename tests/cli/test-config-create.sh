@@ -33,6 +33,14 @@ has() {
 	grep -qF -- "$1" "$WORK/c"
 }
 
+# c_is_cell C CELL: the config C, compiled, is the very bytes of CELL
+c_is_cell() {
+	printf '#include <stdio.h>\n#include "%s"\nint main(void) { return fwrite(&config, sizeof(config), 1, stdout) != 1; }\n' \
+		"$1" >"$1.dump.c" &&
+		${CC:-cc} -I"$src/include" -o "$1.dump" "$1.dump.c" &&
+		"$1.dump" >"$1.cell" && cmp -s "$1.cell" "$2"
+}
+
 # --- the GICv3 board ------------------------------------------------
 run config create --dtb "$D/b3.dtb" --iomem "$D/b3.iomem" --vpci "$D/b3.c"
 t "GICv3 board: C written" 0 '' 'console-type'
@@ -67,10 +75,7 @@ ok $? "--vpci: ECAM in free space, INTx where no device is"
 
 run config create --dtb "$D/b3.dtb" --iomem "$D/b3.iomem" --vpci "$D/b3.cell"
 t "GICv3 board: .cell written" 0
-printf '#include <stdio.h>\n#include "%s"\nint main(void) { return fwrite(&config, sizeof(config), 1, stdout) != 1; }\n' \
-	"$D/b3.c" >"$D/dump.c"
-${CC:-cc} -I"$src/include" -o "$D/dump" "$D/dump.c" && "$D/dump" >"$D/b3-from-c.cell" &&
-	cmp -s "$D/b3-from-c.cell" "$D/b3.cell"
+c_is_cell "$D/b3.c" "$D/b3.cell"
 ok $? "the C compiles to the bytes of the .cell"
 run config check "$D/b3.cell"
 t "config check of the .cell: no errors" 0 '^0 errors, 1 warning$'
@@ -143,10 +148,7 @@ ok $? "inmate: the console UART shared, as its console, its SPI left to root"
 run config create $sysopt --cell demo --cpus 1 --mem 1M \
 	--device /soc@0/serial@860000 "$D/demo.cell"
 t "the inmate cell as .cell" 0
-printf '#include <stdio.h>\n#include "%s"\nint main(void) { return fwrite(&config, sizeof(config), 1, stdout) != 1; }\n' \
-	"$D/demo.c" >"$D/dump-cell.c"
-${CC:-cc} -I"$src/include" -o "$D/dump-cell" "$D/dump-cell.c" &&
-	"$D/dump-cell" >"$D/demo-from-c.cell" && cmp -s "$D/demo-from-c.cell" "$D/demo.cell"
+c_is_cell "$D/demo.c" "$D/demo.cell"
 ok $? "the cell's C compiles to the bytes of its .cell"
 
 # shellcheck disable=SC2086
@@ -213,10 +215,7 @@ has '/* ivshmem link 00:00.0 (ivshmem-net, 2 peers): state table */' &&
 ok $? "links: a MiB each below the hypervisor"
 # shellcheck disable=SC2086
 run config create $sysopt $lnk "$D/lsys.cell"
-printf '#include <stdio.h>\n#include "%s"\nint main(void) { return fwrite(&config, sizeof(config), 1, stdout) != 1; }\n' \
-	"$D/lsys.c" >"$D/dump-lsys.c"
-${CC:-cc} -I"$src/include" -o "$D/dump-lsys" "$D/dump-lsys.c" &&
-	"$D/dump-lsys" >"$D/lsys-from-c.cell" && cmp -s "$D/lsys-from-c.cell" "$D/lsys.cell"
+c_is_cell "$D/lsys.c" "$D/lsys.cell"
 ok $? "links: the C compiles to the bytes of the .cell"
 # shellcheck disable=SC2086
 run config create $sysopt $lnk --cell a --cpus 1 --mem 1M --peer 0:1 --peer 1:1 "$D/la.cell"
@@ -319,10 +318,7 @@ ok $? "a model closing a comment is tamed; a console on I2C is none"
 run config create --dtb "$D/odd.dtb" --iomem "$D/odd.iomem" "$D/odd.cell"
 t "that tree as .cell" 0
 run config create --dtb "$D/odd.dtb" --iomem "$D/odd.iomem" "$D/odd.c"
-printf '#include <stdio.h>\n#include "%s"\nint main(void) { return fwrite(&config, sizeof(config), 1, stdout) != 1; }\n' \
-	"$D/odd.c" >"$D/dump-odd.c"
-${CC:-cc} -I"$src/include" -o "$D/dump-odd" "$D/dump-odd.c" &&
-	"$D/dump-odd" >"$D/odd-from-c.cell" && cmp -s "$D/odd-from-c.cell" "$D/odd.cell"
+c_is_cell "$D/odd.c" "$D/odd.cell"
 ok $? "and its C compiles to the same bytes"
 run config create --dtb "$D/odd.dtb" --iomem "$D/odd.iomem" --name 'a"b' "$D/x.c"
 t "a name with a quote" 1 '' "cell name 'a\"b': printable characters other than"
