@@ -335,13 +335,16 @@ void jhd_console_mark(void)
 }
 
 /*
- * The last line the hypervisor wrote since the mark (a new ring: all of
- * it), or "its console says why" if there is none Linux may read.
+ * What the hypervisor said since the mark (a new ring: all of it): its
+ * last "ERROR: " line, the cause, where the last line is only the
+ * consequence ("enable failed ..."), else its last line; or "its console
+ * says why" if there is none Linux may read.
  */
 const char *jhd_console_said(char *out, size_t size)
 {
+	static const char error[] = "ERROR: ";
 	const struct jailhouse_console_page *ring;
-	size_t len = 0, start;
+	size_t len = 0, start, end, s;
 	char *buf;
 	u32 pos;
 
@@ -360,8 +363,22 @@ const char *jhd_console_said(char *out, size_t size)
 		len--;
 	for (start = len; start && buf[start - 1] != '\n'; start--)
 		;
-	if (len > start)
-		strscpy(out, buf + start, min(size, len - start + 1));
+	end = len;
+	/* lines [s, e) from the last one back, for the last ERROR: line */
+	for (s = start, len = end; len; len = s - 1) {
+		for (s = len; s && buf[s - 1] != '\n'; s--)
+			;
+		if (len - s > sizeof(error) - 1 &&
+		    !memcmp(buf + s, error, sizeof(error) - 1)) {
+			start = s + sizeof(error) - 1;
+			end = len;
+			break;
+		}
+		if (!s)
+			break;
+	}
+	if (end > start)
+		strscpy(out, buf + start, min(size, end - start + 1));
 	else
 		strscpy(out, "its console says why", size);
 	kfree(buf);
