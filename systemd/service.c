@@ -35,7 +35,9 @@ int service_ctx(struct jh_ctx **ctx)
 
 int service_error(struct jh_ctx *ctx, const char *what)
 {
-	fprintf(stderr, "%s: %s\n", what, jh_ctx_last_error(ctx));
+	if (what)
+		fprintf(stderr, "%s: ", what);
+	fprintf(stderr, "%s\n", jh_ctx_last_error(ctx));
 	console_tail_print(ctx, service_name);
 	return SERVICE_FAILED;
 }
@@ -103,7 +105,7 @@ static int cmd_enable(const char *file)
 				   jh_ctx_last_error(ctx));
 			ret = SERVICE_NOT_CONFIGURED;
 		} else {
-			ret = service_error(ctx, "enable");
+			ret = service_error(ctx, NULL);
 		}
 	} else
 		fprintf(stderr, "hypervisor enabled with %s\n", path);
@@ -131,7 +133,7 @@ static int cmd_disable(void)
 	else if (!on)
 		fprintf(stderr, "hypervisor not enabled: nothing to disable\n");
 	else if (jh_disable(ctx))
-		ret = service_error(ctx, "disable");
+		ret = service_error(ctx, NULL);
 	else
 		fprintf(stderr, "hypervisor disabled\n");
 	jh_ctx_unref(ctx);

@@ -23,7 +23,10 @@ extern const char service_name[];
 
 /* service.c */
 int service_ctx(struct jh_ctx **ctx);
-/* The library's last error, and the console lines that explain it. */
+/*
+ * The library's last error (after "WHAT: " unless NULL: enable and disable
+ * errors name their command), and the console lines that explain it.
+ */
 int service_error(struct jh_ctx *ctx, const char *what);
 /* The last error is the fault of a file the library read (config, image). */
 bool service_file_error(struct jh_ctx *ctx);
