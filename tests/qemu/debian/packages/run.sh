@@ -4,12 +4,13 @@
 # debs/, the DKMS binaries tarball, the Linux cell's kernel and initrd).
 #
 # Boot 1: install the arm64 packages; the units pass systemd-analyze
-# verify; jailhouse.service enables the hypervisor, cell units run
-# gic-demo and a Linux, `systemctl status` shows them active; a broken
-# cell description fails its unit naming file and field while the rest
-# runs on; a cell that faults fails its unit; stopping the cells and the
-# hypervisor gives the CPUs back and leaves the module unloadable. Then
-# the units are enabled and the guest reboots.
+# verify; jailhouse.service refuses a cell config and an offline root CPU
+# in the library's and the hypervisor's words, then enables the
+# hypervisor; cell units run gic-demo and a Linux, `systemctl status`
+# shows them active; a broken cell description fails its unit naming file
+# and field while the rest runs on; a cell that faults fails its unit;
+# stopping the cells and the hypervisor gives the CPUs back and leaves the
+# module unloadable. Then the units are enabled and the guest reboots.
 # Boot 2: the same state came up by itself; the packages install over
 # themselves without disturbing it; stopping everything and purging the
 # packages leaves nothing behind. One JHTEST-RESULT per check.
@@ -153,6 +154,35 @@ write_configs() {
 	EOF
 }
 
+# jailhouse.service refuses a cell config named as the system config, and
+# enables nothing, in the library's words; the config is set back after.
+wrong_config() {
+	sed -i 's/^JAILHOUSE_SYSTEM_CONFIG=.*/JAILHOUSE_SYSTEM_CONFIG=qemu-arm64-gic-demo.cell/' \
+		/etc/default/jailhouse
+	systemctl start jailhouse
+	failed_with jailhouse \
+		"JAILHOUSE_SYSTEM_CONFIG: .*qemu-arm64-gic-demo.cell is a cell config; the hypervisor needs a system config"
+	rc=$?
+	sed -i 's/^JAILHOUSE_SYSTEM_CONFIG=.*/JAILHOUSE_SYSTEM_CONFIG=qemu-arm64.cell/' \
+		/etc/default/jailhouse
+	systemctl reset-failed jailhouse
+	[ "$rc" -eq 0 ] && [ "$(cat /sys/devices/jailhouse/enabled 2>/dev/null || echo 0)" = 0 ]
+}
+
+# ... and a root CPU that is offline: the hypervisor's refusal is in the
+# journal; with the CPU back the next start works (start-jailhouse).
+cpu_offline() {
+	echo 0 >/sys/devices/system/cpu/cpu3/online || return 1
+	systemctl start jailhouse
+	failed_with jailhouse \
+		"jailhouse-service\[[0-9]+\]: enable: the hypervisor failed to start \(-22\): 3 CPUs online, the root cell has 4$"
+	rc=$?
+	echo 1 >/sys/devices/system/cpu/cpu3/online
+	systemctl reset-failed jailhouse
+	[ "$rc" -eq 0 ] && [ "$(cat /sys/devices/jailhouse/enabled)" = 0 ] &&
+		cpus_all_online
+}
+
 all_back() { # CPUs online again and the module can go
 	cpus_all_online && [ "$(cat /sys/devices/jailhouse/enabled)" = 0 ] &&
 		rmmod jailhouse && ! lsmod | grep -q '^jailhouse '
@@ -167,7 +197,7 @@ echo "packages: boot $JH_BOOT: $(uname -r), up $(cut -d' ' -f1 /proc/uptime) s"
 case $JH_BOOT in
 1)
 	echo "JHTEST-PLAN install dkms-modules no-unit-enabled units-verify" \
-		"start-jailhouse start-gic-demo start-linux status-active" \
+		"wrong-config cpu-offline start-jailhouse start-gic-demo start-linux status-active" \
 		"broken-conf-fails broken-leaves-rest faulty-cell-fails" \
 		"stop-cells stop-jailhouse cpus-back enable-units" \
 		"boot2-active boot2-cells reinstall reinstall-kept reinstall-dkms stop-all purge"
@@ -176,6 +206,8 @@ case $JH_BOOT in
 	check no-unit-enabled no_unit_enabled
 	check units-verify units_verify
 	write_configs || fail write-configs
+	check wrong-config wrong_config
+	check cpu-offline cpu_offline
 	check start-jailhouse systemctl start jailhouse
 	check start-gic-demo systemctl start jailhouse-cell@gic-demo
 	# who holds the UART the Linux cell takes (its interrupt must be free)
