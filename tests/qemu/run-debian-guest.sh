@@ -55,8 +55,8 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
-# shellcheck source=tests/qemu/lib-verdict.sh
-. "$here/lib-verdict.sh"
+# shellcheck source=tests/qemu/lib-boot.sh
+. "$here/lib-boot.sh"
 
 usage() {
 	sed -n '2,/^set /s/^# \{0,1\}//p' "$0" | grep -v '^set ' >&2
@@ -125,14 +125,8 @@ mkdir -p "$(dirname "$log")" "$(dirname "$serial_log")"
 : >"$serial_log"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/jh-debian-guest.XXXXXX")
-bg_pids=()
 cleanup() {
-	for pid in "${bg_pids[@]}"; do
-		pkill -P "$pid" 2>/dev/null || true
-		kill "$pid" 2>/dev/null || true
-		wait "$pid" 2>/dev/null || true
-	done
-	bg_pids=()
+	jh_bg_stop
 	rm -rf "$work"
 }
 trap cleanup EXIT
@@ -211,22 +205,14 @@ watch_guest() {
 # sleep's end at cleanup).
 exec 3>&2
 watch_guest 2>/dev/null &
-bg_pids+=($!)
-
-# Live view of the root console: follow FILE PREFIX [SKIP_REGEX].
-follow() {
-	(tail -F -n +1 "$1" 2>/dev/null |
-		if [ -n "${3:-}" ]; then grep --line-buffered -v -e "$3"; else cat; fi |
-		sed -u "s/^/$2/") &
-	bg_pids+=($!)
-}
+jh_bg_pids+=($!)
 
 set +e
 if $interactive; then
 	timeout --foreground -k 5 "$timeout" "${qemu[@]}" 2>&1 | tee "$log"
 elif $verbose; then
 	# Kernel messages (timestamped) come on both consoles.
-	follow "$log" "root| " '^\[ *[0-9]*\.[0-9]*\]'
+	jh_follow "$log" "root| " '^\[ *[0-9]*\.[0-9]*\]'
 	timeout --foreground -k 5 "$timeout" "${qemu[@]}" </dev/null 2>&1 | tee "$serial_log"
 else
 	timeout --foreground -k 5 "$timeout" "${qemu[@]}" </dev/null >"$qemu_out" 2>&1

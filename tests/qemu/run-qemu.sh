@@ -46,8 +46,8 @@
 # last line printed is "scenarios: N passed, N failed".
 set -euo pipefail
 
-# shellcheck source=tests/qemu/lib-verdict.sh
-. "$(dirname "$0")/lib-verdict.sh"
+# shellcheck source=tests/qemu/lib-boot.sh
+. "$(dirname "$0")/lib-boot.sh"
 
 usage() {
 	sed -n '2,/^set /s/^# \{0,1\}//p' "$0" | grep -v '^set ' >&2
@@ -122,14 +122,8 @@ mkdir -p "$(dirname "$log")" "$(dirname "$serial_log")"
 
 echo_dir=$(mktemp -d "${TMPDIR:-/tmp}/jh-echo.XXXXXX")
 mkfifo "$echo_dir/echo.in" "$echo_dir/echo.out"
-bg_pids=()
 cleanup() {
-	for pid in "${bg_pids[@]}"; do
-		pkill -P "$pid" 2>/dev/null || true
-		kill "$pid" 2>/dev/null || true
-		wait "$pid" 2>/dev/null || true
-	done
-	bg_pids=()
+	jh_bg_stop
 	rm -rf "$echo_dir"
 }
 trap cleanup EXIT
@@ -189,36 +183,28 @@ qemu=(
 echo "run-qemu: $(printf '%q ' "${qemu[@]}")" >&2
 echo "run-qemu: root console log in $log, PL011 log in $serial_log (timeout ${timeout}s)" >&2
 
-# Live view of the other console: follow FILE PREFIX [SKIP_REGEX].
-follow() {
-	(tail -F -n +1 "$1" 2>/dev/null |
-		if [ -n "${3:-}" ]; then grep --line-buffered -v -e "$3"; else cat; fi |
-		sed -u "s/^/$2/") &
-	bg_pids+=($!)
-}
-
 (tail -F -n +1 "$serial_log" 2>/dev/null >"$echo_dir/echo.in") &
-bg_pids+=($!)
+jh_bg_pids+=($!)
 if [ "$machine" = zcu102 ] && ! $interactive; then
 	# until QEMU closes UART0's pipe
 	cat "$echo_dir/echo.out" >"$log" &
 	uart0_pid=$!
-	bg_pids+=("$uart0_pid")
+	jh_bg_pids+=("$uart0_pid")
 fi
 
 start=$(date +%s.%N)
 set +e
 # --foreground: QEMU may own the terminal (interactive use, gdb's -S).
 if $interactive; then
-	follow "$serial_log" "serial| " >&2
+	jh_follow "$serial_log" "serial| " >&2
 	timeout --foreground -k 5 "$timeout" "${qemu[@]}" 2>&1 | tee "$log"
 elif $verbose && [ "$machine" = zcu102 ]; then
-	follow "$log" "uart0| "
-	follow "$serial_log" "uart1| "
+	jh_follow "$log" "uart0| "
+	jh_follow "$serial_log" "uart1| "
 	timeout --foreground -k 5 "$timeout" "${qemu[@]}" </dev/null >"$qemu_out" 2>&1
 elif $verbose; then
 	# Kernel messages (timestamped) come on both consoles.
-	follow "$log" "root| " '^\[ *[0-9]*\.[0-9]*\]'
+	jh_follow "$log" "root| " '^\[ *[0-9]*\.[0-9]*\]'
 	timeout --foreground -k 5 "$timeout" "${qemu[@]}" </dev/null 2>&1 | tee "$serial_log"
 else
 	timeout --foreground -k 5 "$timeout" "${qemu[@]}" </dev/null >"$qemu_out" 2>&1

@@ -1,6 +1,7 @@
-# The judgement of a test-bed boot, shared by run-qemu.sh (the initramfs)
-# and run-debian-guest.sh (the Debian guest); sourced by bash, not run.
-# Both read the same markers the guest prints on its root console:
+# What the two runners of a test-bed boot share, run-qemu.sh (the
+# initramfs) and run-debian-guest.sh (the Debian guest): the machine, the
+# helpers running beside QEMU, and the judgement; sourced by bash, not run.
+# Both judge the same markers the guest prints on its root console:
 #   JHTEST-PLAN NAME...     the checks that will report
 #   JHTEST-RESULT NAME PASS|FAIL
 # shellcheck shell=bash disable=SC2034 # its variables are for the callers
@@ -17,6 +18,29 @@ jh_virt_args() {
 		-cpu cortex-a57 -smp "$2"
 		-device "virtio-serial-device,id=rootcon-bus,max_ports=1"
 		-device "virtconsole,bus=rootcon-bus.0,chardev=rootcon")
+}
+
+# The helpers a run starts beside QEMU (live views, readers of its
+# consoles): their PIDs go into jh_bg_pids; jh_bg_stop ends them, with
+# their children.
+jh_bg_pids=()
+jh_bg_stop() {
+	local pid
+	for pid in "${jh_bg_pids[@]}"; do
+		pkill -P "$pid" 2>/dev/null || true
+		kill "$pid" 2>/dev/null || true
+		wait "$pid" 2>/dev/null || true
+	done
+	jh_bg_pids=()
+}
+
+# jh_follow FILE PREFIX [SKIP_REGEX]: a live view of FILE on stdout, each
+# line after PREFIX, those matching SKIP_REGEX left out.
+jh_follow() {
+	(tail -F -n +1 "$1" 2>/dev/null |
+		if [ -n "${3:-}" ]; then grep --line-buffered -v -e "$3"; else cat; fi |
+		sed -u "s/^/$2/") &
+	jh_bg_pids+=($!)
 }
 
 # jh_strip_cr FILE...: the consoles write CRLF; plain LF keeps grep and
