@@ -364,8 +364,8 @@ const char *jhd_console_said(char *out, size_t size)
 	for (start = len; start && buf[start - 1] != '\n'; start--)
 		;
 	end = len;
-	/* lines [s, e) from the last one back, for the last ERROR: line */
-	for (s = start, len = end; len; len = s - 1) {
+	/* lines [s, len) from the last one back, for the last ERROR: line */
+	for (len = end; len; len = s - 1) {
 		for (s = len; s && buf[s - 1] != '\n'; s--)
 			;
 		if (len - s > sizeof(error) - 1 &&
