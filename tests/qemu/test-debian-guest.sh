@@ -1,8 +1,9 @@
 #!/bin/sh
 # The Debian packages and the systemd units end to end, in the Debian
 # arm64 guest with systemd as init (tests/qemu/debian/packages/run.sh says
-# what is checked there): install, the units started, status, a broken
-# cell description, a failing cell, stop, the state back after a reboot,
+# what is checked there): install, jailhouse.service refusing a cell
+# config and an offline CPU, the units started, status, a broken cell
+# description, a failing cell, stop, the state back after a reboot,
 # reinstall, purge. Here, from the hypervisor's UART: gic-demo ran, the
 # Linux cell came up in both boots, the faulting cell was stopped.
 #
