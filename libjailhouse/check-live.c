@@ -145,9 +145,6 @@ static void check_firmware(struct jh_check *chk,
 		check_fit(chk, file, &hdr, sys);
 }
 
-/* Most that /proc/iomem is read of: a board's is a few KiB. */
-#define LIVE_MAX_IOMEM	(1 << 20)
-
 /* /proc/iomem as text, or NULL with the reason in the context. */
 static char *read_iomem(struct jh_ctx *ctx)
 {
@@ -156,7 +153,7 @@ static char *read_iomem(struct jh_ctx *ctx)
 	void *text;
 
 	if (jh_path(ctx, path, "%s", "/proc/iomem") ||
-	    jh_read_pseudo_file(ctx, path, LIVE_MAX_IOMEM, &text, &size))
+	    jh_read_pseudo_file(ctx, path, JH_MAX_IOMEM, &text, &size))
 		return NULL;
 	((char *)text)[size] = '\0';	/* room for it: read_to_end() */
 	return text;

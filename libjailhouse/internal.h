@@ -184,6 +184,8 @@ static inline bool jh_ranges_overlap(uint64_t a, uint64_t asz,
 	       b <= jh_range_last(a, asz);
 }
 
+/* The most of /proc/iomem read (a board's is a few KiB). */
+#define JH_MAX_IOMEM	(1 << 20)
 /*
  * iomem.c: the top-level "System RAM" ranges of /proc/iomem's @text, at
  * most @max; -EACCES if every address is 0 (shown to root only), -EINVAL

@@ -11,7 +11,6 @@
 #include "sysgen.h"
 
 #define SYSGEN_MAX_DTB	(8 << 20)
-#define SYSGEN_MAX_IOMEM (1 << 20)
 
 /* @path as given, or the running system's @live below the context root */
 static int read_input(struct jh_sysgen *gen, const char *path,
@@ -48,7 +47,7 @@ JH_EXPORT int jh_sysgen_run(struct jh_sysgen *gen)
 			 (unsigned long long)gen->linux_mem);
 	if (!err && !gen->no_iomem && !gen->linux_mem)
 		err = read_input(gen, gen->iomem_path, "/proc/iomem",
-				 SYSGEN_MAX_IOMEM, gen->iomem_shown, &iomem,
+				 JH_MAX_IOMEM, gen->iomem_shown, &iomem,
 				 &iomem_size);
 	if (err)
 		goto out;
